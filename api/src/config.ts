@@ -1,0 +1,76 @@
+import { fileURLToPath } from 'node:url';
+import { isAbsolute, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** The repository root: relative paths in configuration are resolved against it, not the process cwd. */
+export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export type DatabaseConfig =
+  | { dialect: 'sqlite'; path: string; url: string }
+  | { dialect: 'postgresql'; url: string };
+
+export interface AppConfig {
+  database: DatabaseConfig;
+  apiPort: number;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const databaseUrl = z.string().transform((url, ctx): DatabaseConfig => {
+  if (url.startsWith('sqlite:')) {
+    const path = url.slice('sqlite:'.length);
+    if (path === '') ctx.addIssue({ code: 'custom', message: 'sqlite: needs a file path' });
+    const absolute = path === ':memory:' || isAbsolute(path) ? path : resolve(REPO_ROOT, path);
+    return { dialect: 'sqlite', path: absolute, url };
+  }
+  if (/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url)) return { dialect: 'postgresql', url };
+  ctx.addIssue({ code: 'custom', message: 'expected sqlite:PATH or postgres://user@host:port/db' });
+  return z.NEVER;
+});
+
+const port = z.coerce
+  .number({ message: 'expected a port number 1-65535' })
+  .int({ message: 'expected a port number 1-65535' })
+  .min(1, { message: 'expected a port number 1-65535' })
+  .max(65535, { message: 'expected a port number 1-65535' });
+
+const variables = {
+  CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
+  CX_API_PORT: { schema: port, fallback: '4000' },
+};
+
+/**
+ * The one typed entry point for configuration. Tests and commands pass overrides instead of mutating
+ * process.env; an invalid value fails with one line naming the variable.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined> = process.env,
+  overrides: Partial<AppConfig> = {},
+): AppConfig {
+  const read = <K extends keyof typeof variables>(name: K): z.output<(typeof variables)[K]['schema']> => {
+    const raw = env[name] || variables[name].fallback;
+    const parsed = variables[name].schema.safeParse(raw);
+    if (!parsed.success) {
+      const reason = parsed.error.issues[0]?.message ?? 'invalid value';
+      throw new ConfigError(`${name}: ${reason}, got "${raw}"`);
+    }
+    return parsed.data as z.output<(typeof variables)[K]['schema']>;
+  };
+  return {
+    database: read('CX_DATABASE_URL'),
+    apiPort: read('CX_API_PORT'),
+    ...overrides,
+  };
+}
+
+export function parseDatabaseUrl(url: string): DatabaseConfig {
+  return loadConfig({ CX_DATABASE_URL: url }).database;
+}
+
+export function parsePort(value: string, name = '--port'): number {
+  const parsed = port.safeParse(value);
+  if (!parsed.success) throw new ConfigError(`${name}: ${parsed.error.issues[0]?.message}, got "${value}"`);
+  return parsed.data;
+}

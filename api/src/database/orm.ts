@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import { MikroORM, type Options } from '@mikro-orm/core';
+import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
+import { PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+import type { DatabaseConfig } from '../config.js';
+import { ENTITIES } from './entities.js';
+import { migrationsFor } from './migrations/index.js';
+
+export type Orm = MikroORM;
+
+export function ormOptions(database: DatabaseConfig): Options {
+  const common = {
+    entities: ENTITIES,
+    discovery: { requireEntitiesArray: true },
+    extensions: [Migrator],
+    migrations: {
+      migrationsList: migrationsFor(database.dialect),
+      tableName: 'mikro_orm_migrations',
+      transactional: true,
+      allOrNothing: true,
+      snapshot: false,
+      silent: true,
+    },
+    // Entities are registered explicitly and typed in their decorators, so no metadata cache is needed.
+    metadataCache: { enabled: false },
+    forceUtcTimezone: true,
+    debug: false,
+  } satisfies Options;
+
+  if (database.dialect === 'sqlite') {
+    return {
+      ...common,
+      driver: BetterSqliteDriver,
+      dbName: database.path,
+      pool: {
+        afterCreate: (connection: SqliteHandle, done: (error: Error | null, connection: SqliteHandle) => void) => {
+          // WAL lets readers proceed while an import writes; NORMAL is durable across application crashes.
+          connection.pragma('journal_mode = WAL');
+          connection.pragma('synchronous = NORMAL');
+          connection.pragma('busy_timeout = 5000');
+          connection.pragma('foreign_keys = ON');
+          done(null, connection);
+        },
+      },
+    };
+  }
+  return { ...common, driver: PostgreSqlDriver, clientUrl: database.url, pool: { min: 0, max: 10 } };
+}
+
+interface SqliteHandle {
+  pragma(sql: string): unknown;
+}
+
+/** Opens the database and, unless told otherwise, brings its schema up to date. Never drops anything. */
+export async function initOrm(database: DatabaseConfig, { migrate = true } = {}): Promise<Orm> {
+  const orm = await MikroORM.init(ormOptions(database));
+  if (migrate) await orm.getMigrator().up();
+  return orm;
+}

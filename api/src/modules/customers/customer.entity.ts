@@ -1,0 +1,52 @@
+import { Entity, Enum, Index, Property } from '@mikro-orm/core';
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { ImportedRecord } from '../../database/imported-record.entity.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { Generation } from './generation.js';
+import { Tier } from './tier.js';
+
+@ObjectType({ description: 'A customer from the CRM, with the segment attributes every metric can be split by.' })
+@Entity({ tableName: 'customers' })
+export class Customer extends ImportedRecord {
+  @Field(() => String, { nullable: true, description: 'Full name. Personal data.' })
+  @Property({ type: 'text', nullable: true })
+  name: string | null = null;
+
+  @Field(() => String, { nullable: true, description: 'E-mail address. Personal data.' })
+  @Property({ type: 'text', nullable: true })
+  email: string | null = null;
+
+  @Field(() => Int, { description: 'Year of birth, four digits.' })
+  @Property({ type: 'integer' })
+  birthYear!: number;
+
+  @Field(() => Generation, { description: 'Generation derived from birthYear.' })
+  @Index()
+  @Enum({ items: () => Generation, type: 'text' })
+  generation!: Generation;
+
+  @Field(() => String, { nullable: true, description: 'Sales or geographic region, free text as imported.' })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  region: string | null = null;
+
+  @Field(() => Tier, { nullable: true, description: 'Service tier; null when the CRM did not say.' })
+  @Enum({ items: () => Tier, type: 'text', nullable: true })
+  tier: Tier | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Lifetime value in the currency of the import (revenue expected from the customer).',
+  })
+  @Property({ type: 'double', nullable: true })
+  lifetimeValue: number | null = null;
+
+  @Field(() => DateTimeScalar, { description: 'When the customer signed up (UTC).' })
+  @Property({ type: 'datetime' })
+  signupDate!: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the customer left (UTC); null while active.' })
+  @Index()
+  @Property({ type: 'datetime', nullable: true })
+  churnedAt: Date | null = null;
+}

@@ -1,0 +1,38 @@
+import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
+import { Field, Int, ObjectType } from 'type-graphql';
+import { ImportedRecord } from '../../database/imported-record.entity.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
+import { Customer } from '../customers/customer.entity.js';
+import { SelfServiceEntry, SelfServiceOutcome } from './entry.js';
+
+@ObjectType({ description: 'One self-service attempt (FAQ, knowledge base, chatbot, IVR, community).' })
+@Entity({ tableName: 'self_service_sessions' })
+@Index({ properties: ['customer', 'startedAt'] })
+@Index({ properties: ['startedAt', 'entry'] })
+export class SelfServiceSession extends ImportedRecord {
+  @ManyToOne(() => Customer, { deleteRule: 'cascade' })
+  customer!: Customer;
+
+  @Field(() => SelfServiceEntry, { description: 'Where the session started.' })
+  @Enum({ items: () => SelfServiceEntry, type: 'text' })
+  entry!: SelfServiceEntry;
+
+  @Field(() => DateTimeScalar, { description: 'When the session started (UTC).' })
+  @Property({ type: 'datetime' })
+  startedAt!: Date;
+
+  @Field(() => Int, { nullable: true, description: 'Steps taken: pages viewed, bot turns or menu choices.' })
+  @Property({ type: 'integer', nullable: true })
+  steps: number | null = null;
+
+  @Field(() => SelfServiceOutcome, { description: 'How the session ended.' })
+  @Enum({ items: () => SelfServiceOutcome, type: 'text' })
+  outcome!: SelfServiceOutcome;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'contact_id of the assisted contact this session escalated to, if any.',
+  })
+  @Property({ type: 'text', nullable: true })
+  escalatedContactId: string | null = null;
+}
