@@ -6,12 +6,13 @@ import { z } from 'zod';
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string; url: string }
-  | { dialect: 'postgresql'; url: string };
+  { dialect: 'sqlite'; path: string; url: string } | { dialect: 'postgresql'; url: string };
 
 export interface AppConfig {
   database: DatabaseConfig;
   apiPort: number;
+  /** Interface the API listens on; loopback by default so a demo is not exposed on the network. */
+  apiHost: string;
 }
 
 export class ConfigError extends Error {
@@ -39,6 +40,7 @@ const port = z.coerce
 const variables = {
   CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
   CX_API_PORT: { schema: port, fallback: '4000' },
+  CX_API_HOST: { schema: z.string().min(1), fallback: '127.0.0.1' },
 };
 
 /**
@@ -61,6 +63,7 @@ export function loadConfig(
   return {
     database: read('CX_DATABASE_URL'),
     apiPort: read('CX_API_PORT'),
+    apiHost: read('CX_API_HOST'),
     ...overrides,
   };
 }

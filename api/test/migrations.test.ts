@@ -1,7 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { initOrm } from '../src/database/orm.js';
 import { schemaDrift } from './support/schema-drift.js';
-import { createMigratedDatabase, createTestDatabase, DIALECTS, type TestDatabase } from './support/databases.js';
+import {
+  createMigratedDatabase,
+  createTestDatabase,
+  DIALECTS,
+  type TestDatabase,
+} from './support/databases.js';
 
 describe.each(DIALECTS)('migrations on %s', (dialect) => {
   let database: TestDatabase | undefined;
@@ -48,14 +53,17 @@ describe.each(DIALECTS)('an older %s database', (dialect) => {
       const all = await migrator.getPendingMigrations();
       expect(all.length).toBeGreaterThan(0);
       await migrator.up({ to: all[0]!.name });
-      await orm.em.getConnection().getKnex()('customers').insert({
-        external_id: 'OLD',
-        created_at: new Date(0),
-        updated_at: new Date(0),
-        birth_year: 1990,
-        generation: 'millennial',
-        signup_date: new Date(0),
-      });
+      await orm.em
+        .getConnection()
+        .getKnex()('customers')
+        .insert({
+          external_id: 'OLD',
+          created_at: new Date(0),
+          updated_at: new Date(0),
+          birth_year: 1990,
+          generation: 'millennial',
+          signup_date: new Date(0),
+        });
       await migrator.up();
       expect(await migrator.getPendingMigrations()).toEqual([]);
       const kept = await orm.em.getConnection().getKnex()('customers').where({ external_id: 'OLD' }).first();

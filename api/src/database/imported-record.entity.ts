@@ -1,17 +1,20 @@
 import { Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID, ObjectType } from 'type-graphql';
+import { Field, ID } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/scalars.js';
 
 /**
  * Columns every imported record shares. The integer primary key stays internal (compact joins over
- * millions of facts); clients address records by the id of the system they came from.
+ * millions of facts); clients address records by the id of the system they came from. The GraphQL
+ * fields declared here are inherited by each subclass's object type.
  */
-@ObjectType({ isAbstract: true })
 export abstract class ImportedRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
 
-  @Field(() => ID, { name: 'id', description: 'Identifier in the source system: the id column of the import.' })
+  @Field(() => ID, {
+    name: 'id',
+    description: 'Identifier in the source system: the id column of the import.',
+  })
   @Property({ type: 'string', unique: true })
   externalId!: string;
 

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { MikroORM, type Options } from '@mikro-orm/core';
+import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
@@ -7,9 +8,12 @@ import type { DatabaseConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
 import { migrationsFor } from './migrations/index.js';
 
-export type Orm = MikroORM;
+/** Both supported databases use MikroORM's SQL (knex) driver family. */
+export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 
-export function ormOptions(database: DatabaseConfig): Options {
+type SqlOptions = Options<AbstractSqlDriver, EntityManager>;
+
+export function ormOptions(database: DatabaseConfig): SqlOptions {
   const common = {
     entities: ENTITIES,
     discovery: { requireEntitiesArray: true },
@@ -26,15 +30,18 @@ export function ormOptions(database: DatabaseConfig): Options {
     metadataCache: { enabled: false },
     forceUtcTimezone: true,
     debug: false,
-  } satisfies Options;
+  } satisfies SqlOptions;
 
   if (database.dialect === 'sqlite') {
     return {
       ...common,
-      driver: BetterSqliteDriver,
+      driver: BetterSqliteDriver as SqlOptions['driver'],
       dbName: database.path,
       pool: {
-        afterCreate: (connection: SqliteHandle, done: (error: Error | null, connection: SqliteHandle) => void) => {
+        afterCreate: (
+          connection: SqliteHandle,
+          done: (error: Error | null, connection: SqliteHandle) => void,
+        ) => {
           // WAL lets readers proceed while an import writes; NORMAL is durable across application crashes.
           connection.pragma('journal_mode = WAL');
           connection.pragma('synchronous = NORMAL');
@@ -45,7 +52,12 @@ export function ormOptions(database: DatabaseConfig): Options {
       },
     };
   }
-  return { ...common, driver: PostgreSqlDriver, clientUrl: database.url, pool: { min: 0, max: 10 } };
+  return {
+    ...common,
+    driver: PostgreSqlDriver as SqlOptions['driver'],
+    clientUrl: database.url,
+    pool: { min: 0, max: 10 },
+  };
 }
 
 interface SqliteHandle {
@@ -54,7 +66,7 @@ interface SqliteHandle {
 
 /** Opens the database and, unless told otherwise, brings its schema up to date. Never drops anything. */
 export async function initOrm(database: DatabaseConfig, { migrate = true } = {}): Promise<Orm> {
-  const orm = await MikroORM.init(ormOptions(database));
+  const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(ormOptions(database));
   if (migrate) await orm.getMigrator().up();
   return orm;
 }

@@ -4,7 +4,8 @@ import { assertPostgresReachable } from './postgres.js';
 export default async function globalSetup(): Promise<void> {
   const url = process.env.CX_TEST_POSTGRES_URL;
   if (!url) {
-    if (process.env.CI) throw new Error('CI is set but CX_TEST_POSTGRES_URL is not: PostgreSQL tests would be skipped');
+    if (process.env.CI)
+      throw new Error('CI is set but CX_TEST_POSTGRES_URL is not: PostgreSQL tests would be skipped');
     console.warn('CX_TEST_POSTGRES_URL is not set: database tests run on SQLite only');
     return;
   }

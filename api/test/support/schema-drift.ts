@@ -30,17 +30,27 @@ export async function schemaDrift(orm: Orm): Promise<string[]> {
       if (isSqlite && properties.join() === 'enumItems' && ddl.includes(enumCheck)) continue;
       drift.push(`${table}.${column}: ${properties.join(', ')}`);
     }
-    const counted = ['addedColumns', 'removedColumns', 'addedIndexes', 'removedIndexes', 'changedIndexes'] as const;
+    const counted = [
+      'addedColumns',
+      'removedColumns',
+      'addedIndexes',
+      'removedIndexes',
+      'changedIndexes',
+    ] as const;
     for (const kind of counted) {
       for (const name of Object.keys(change[kind] ?? {})) drift.push(`${table} ${kind}: ${name}`);
     }
-    const expectedKeys = Object.values(expected.getTable(table)?.getForeignKeys() ?? {}).map((fk) => fk.columnNames.join());
+    const expectedKeys = Object.values(expected.getTable(table)?.getForeignKeys() ?? {}).map((fk) =>
+      fk.columnNames.join(),
+    );
     for (const [name, fk] of Object.entries(change.removedForeignKeys ?? {})) {
       if (isSqlite && expectedKeys.includes(fk.columnNames.join())) continue;
       drift.push(`${table} removedForeignKeys: ${name}`);
     }
-    for (const name of Object.keys(change.addedForeignKeys ?? {})) drift.push(`${table} addedForeignKeys: ${name}`);
-    for (const name of Object.keys(change.changedForeignKeys ?? {})) drift.push(`${table} changedForeignKeys: ${name}`);
+    for (const name of Object.keys(change.addedForeignKeys ?? {}))
+      drift.push(`${table} addedForeignKeys: ${name}`);
+    for (const name of Object.keys(change.changedForeignKeys ?? {}))
+      drift.push(`${table} changedForeignKeys: ${name}`);
   }
   return drift;
 }

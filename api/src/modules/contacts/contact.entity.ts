@@ -5,7 +5,9 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Channel } from './channel.js';
 
-@ObjectType({ description: 'One assisted contact-center interaction (call, chat, e-mail, social, video, in person).' })
+@ObjectType({
+  description: 'One assisted contact-center interaction (call, chat, e-mail, social, video, in person).',
+})
 @Entity({ tableName: 'contacts' })
 @Index({ properties: ['customer', 'startedAt'] })
 @Index({ properties: ['startedAt', 'channel'] })
@@ -53,7 +55,10 @@ export class Contact extends ImportedRecord {
   @Property({ type: 'boolean', nullable: true })
   firstContactResolution: boolean | null = null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether it was escalated to a supervisor or tier 2.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether it was escalated to a supervisor or tier 2.',
+  })
   @Property({ type: 'boolean', nullable: true })
   escalated: boolean | null = null;
 
@@ -69,7 +74,10 @@ export class Contact extends ImportedRecord {
   @Property({ type: 'boolean', nullable: true })
   outOfPolicy: boolean | null = null;
 
-  @Field(() => Boolean, { nullable: true, description: 'Whether a peer or supervisor approved the exception.' })
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'Whether a peer or supervisor approved the exception.',
+  })
   @Property({ type: 'boolean', nullable: true })
   peerApproved: boolean | null = null;
 
@@ -84,7 +92,10 @@ export class Contact extends ImportedRecord {
   @Property({ type: 'text', nullable: true })
   recompenseType: string | null = null;
 
-  @Field(() => Float, { nullable: true, description: 'Value of the recompense in the currency of the import.' })
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Value of the recompense in the currency of the import.',
+  })
   @Property({ type: 'double', nullable: true })
   recompenseValue: number | null = null;
 }

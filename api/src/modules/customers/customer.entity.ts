@@ -5,7 +5,9 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Generation } from './generation.js';
 import { Tier } from './tier.js';
 
-@ObjectType({ description: 'A customer from the CRM, with the segment attributes every metric can be split by.' })
+@ObjectType({
+  description: 'A customer from the CRM, with the segment attributes every metric can be split by.',
+})
 @Entity({ tableName: 'customers' })
 export class Customer extends ImportedRecord {
   @Field(() => String, { nullable: true, description: 'Full name. Personal data.' })
@@ -45,7 +47,10 @@ export class Customer extends ImportedRecord {
   @Property({ type: 'datetime' })
   signupDate!: Date;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: 'When the customer left (UTC); null while active.' })
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the customer left (UTC); null while active.',
+  })
   @Index()
   @Property({ type: 'datetime', nullable: true })
   churnedAt: Date | null = null;

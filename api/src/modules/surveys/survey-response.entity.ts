@@ -30,7 +30,10 @@ export class SurveyResponse extends ImportedRecord {
   @Enum({ items: () => Channel, type: 'text', nullable: true })
   channel: Channel | null = null;
 
-  @Field(() => String, { nullable: true, description: 'Journey touchpoint surveyed (e.g. onboarding, billing).' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'Journey touchpoint surveyed (e.g. onboarding, billing).',
+  })
   @Property({ type: 'text', nullable: true })
   touchpoint: string | null = null;
 

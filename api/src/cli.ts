@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from './config.js';
+import { registerImportCommand } from './modules/ingest/import.command.js';
+import { registerMigrateCommand } from './cli/migrate.command.js';
+import { registerSchemaCommand } from './graphql/schema.command.js';
+import { registerSeedCommand } from './seed/seed.command.js';
+import { registerServeCommand } from './server/serve.command.js';
+import { registerStartCommand } from './cli/start.command.js';
+import { CliError } from './cli/cli-error.js';
+
+const program = new Command('cx')
+  .description('CX Pulse: customer-experience analytics over surveys, contacts and self-service.')
+  .showHelpAfterError()
+  .exitOverride();
+
+for (const register of [
+  registerStartCommand,
+  registerServeCommand,
+  registerImportCommand,
+  registerSeedCommand,
+  registerMigrateCommand,
+  registerSchemaCommand,
+]) {
+  register(program);
+}
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof ConfigError || error instanceof CliError) {
+    console.error(`error: ${error.message}`);
+    process.exit(error instanceof CliError ? error.exitCode : 1);
+  }
+  throw error;
+}

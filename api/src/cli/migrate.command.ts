@@ -1,0 +1,21 @@
+import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { initOrm } from '../database/orm.js';
+
+export function registerMigrateCommand(program: Command): void {
+  program
+    .command('migrate')
+    .description('Apply pending schema migrations (start and serve do this on their own).')
+    .action(async () => {
+      const config = loadConfig();
+      const orm = await initOrm(config.database, { migrate: false });
+      try {
+        const applied = await orm.getMigrator().up();
+        console.log(
+          applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'schema is up to date',
+        );
+      } finally {
+        await orm.close();
+      }
+    });
+}

@@ -1,0 +1,5 @@
+import { Resolver } from 'type-graphql';
+
+// Placeholder until the ingest mutations land.
+@Resolver()
+export class IngestResolver {}

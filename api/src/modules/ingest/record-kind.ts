@@ -1,0 +1,38 @@
+/** The four canonical import kinds of DESIGN.md, named as on the command line. */
+export const RECORD_KINDS = ['customers', 'surveys', 'contacts', 'selfservice'] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+/** One input row keyed by canonical snake_case column names, as read from CSV/NDJSON or generated. */
+export type RawRow = Record<string, string | number | boolean | null | undefined>;
+
+/** A row with the number a user sees for it: the line of the file where the record starts. */
+export interface NumberedRow {
+  row: number;
+  values: RawRow;
+}
+
+/** One validation problem, reported as `row N, column C: got "V", expected …`. */
+export interface RowProblem {
+  row: number;
+  column: string;
+  /** The offending value as given; null when the cell was empty or missing. */
+  value: string | null;
+  expected: string;
+  message: string;
+}
+
+export interface ImportSummary {
+  kind: RecordKind;
+  rowsRead: number;
+  inserted: number;
+  updated: number;
+  /** Rows whose id existed with identical values: nothing was written for them. */
+  unchanged: number;
+  /** The first problems found (at most 50); problemCount has the total. */
+  problems: RowProblem[];
+  problemCount: number;
+  dryRun: boolean;
+  /** True when the rows were written; false for a dry run or a rejected input. */
+  committed: boolean;
+  durationMs: number;
+}
