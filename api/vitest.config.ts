@@ -1,13 +1,20 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Load graphql as Node does (its CommonJS build), not through the "module" field: type-graphql,
+  // Apollo and graphql-scalars get Node's copy, and two copies cannot share a schema.
+  resolve: { alias: [{ find: /^graphql$/, replacement: 'graphql/index.js' }] },
   test: {
     include: ['test/**/*.test.ts'],
     globalSetup: ['test/support/global-setup.ts'],
+    // type-graphql decorators need the Reflect metadata API before any decorated class loads (as in cli.ts).
+    setupFiles: ['reflect-metadata'],
     // Two cores: files run in parallel, each against its own fresh databases.
     fileParallelism: true,
     maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    // The JSON report feeds the one-line total that .ci/run prints.
+    reporters: ['default', ['json', { outputFile: '../test-results/api.json' }]],
   },
 });

@@ -1,4 +1,40 @@
 import type { Command } from 'commander';
+import { loadConfig } from '../config.js';
+import { initOrm } from '../database/orm.js';
+import { Customer } from '../modules/customers/customer.entity.js';
+import { DEFAULT_DEMO, seedDatabase } from '../seed/seed.service.js';
+import { startApi } from '../server/serve.command.js';
+import { positiveInteger } from './options.js';
 
-// Placeholder: migrate, seed the demo when empty, then serve.
-export function registerStartCommand(_program: Command): void {}
+/**
+ * `pnpm start`: the newcomer's path. Migrates, fills an empty database with the demo data set (only
+ * when it holds no customers, so real data is never touched), then serves the API.
+ */
+export function registerStartCommand(program: Command): void {
+  program
+    .command('start')
+    .description('Migrate, seed the demo data when the database is empty, and serve the API.')
+    .option('--demo-customers <n>', 'customers in the demo data set', positiveInteger('--demo-customers'))
+    .option('--demo-months <m>', 'months of history in the demo data set', positiveInteger('--demo-months'))
+    .action(async (options: { demoCustomers?: number; demoMonths?: number }) => {
+      const config = loadConfig();
+      const orm = await initOrm(config.database);
+      if ((await orm.em.fork().count(Customer)) === 0) {
+        const demo = {
+          ...DEFAULT_DEMO,
+          customers: options.demoCustomers ?? DEFAULT_DEMO.customers,
+          months: options.demoMonths ?? DEFAULT_DEMO.months,
+          until: new Date(),
+        };
+        console.log(
+          `Empty database: seeding the demo (${demo.customers.toLocaleString('en')} customers, ` +
+            `${demo.months} months up to today)…`,
+        );
+        const summary = await seedDatabase(orm, demo);
+        console.log(
+          `Seeded ${summary.rows.toLocaleString('en')} rows in ${(summary.durationMs / 1000).toFixed(1)} s.`,
+        );
+      }
+      await startApi(orm, config, config.apiPort);
+    });
+}

@@ -1,5 +1,5 @@
 import { Index, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, ID } from 'type-graphql';
+import { Field, ID, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../graphql/scalars.js';
 
 /**
@@ -7,6 +7,7 @@ import { DateTimeScalar } from '../graphql/scalars.js';
  * millions of facts); clients address records by the id of the system they came from. The GraphQL
  * fields declared here are inherited by each subclass's object type.
  */
+@ObjectType()
 export abstract class ImportedRecord {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

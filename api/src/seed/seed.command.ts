@@ -1,4 +1,125 @@
+import { MAX_MONTHS, MAX_SEED } from '@cx-pulse/seeds';
+import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
+import { CliError } from '../cli/cli-error.js';
+import { withOrm } from '../cli/with-orm.js';
+import { RECORD_KINDS } from '../modules/ingest/record-kind.js';
+import { DEFAULT_DEMO, seedDatabase, type SeedOptions, type SeedSummary } from './seed.service.js';
 
-// Placeholder until the demo-data generator lands.
-export function registerSeedCommand(_program: Command): void {}
+interface RawSeedOptions {
+  customers?: string;
+  months?: string;
+  seed?: string;
+  until?: string;
+}
+
+/**
+ * `pnpm cx seed`: fills the configured database with deterministic demo data. The same arguments
+ * (`--until` included; it defaults to today, UTC) give the same rows on SQLite and on PostgreSQL, and
+ * running it again with them changes nothing.
+ */
+export function registerSeedCommand(program: Command): void {
+  program
+    .command('seed')
+    .description(
+      'Generate calibrated demo data and import it. The same arguments, --until included, give the same ' +
+        'rows on SQLite and PostgreSQL; re-running them changes nothing.',
+    )
+    .option('--customers <n>', `customers to generate (default ${DEFAULT_DEMO.customers})`)
+    .option('--months <m>', `months of history, 1-${MAX_MONTHS} (default ${DEFAULT_DEMO.months})`)
+    .option('--seed <s>', `random seed, 0-${MAX_SEED} (default ${DEFAULT_DEMO.seed})`)
+    .option('--until <date>', 'end of the history, exclusive, as YYYY-MM-DD in UTC (default today)')
+    .action(async (raw: RawSeedOptions) => {
+      const options = parseSeedOptions(raw, new Date());
+      const until = options.until.toISOString().slice(0, 10);
+      console.log(
+        `Seeding ${options.customers.toLocaleString('en')} customers, ${options.months} months up to ${until} ` +
+          `(seed ${options.seed})…`,
+      );
+      const summary = await withOrm((orm) =>
+        withProgressBar(options.customers, (onProgress) => seedDatabase(orm, options, onProgress)),
+      );
+      console.log(formatSummary(summary));
+    });
+}
+
+/** Validates the command-line values; an invalid one stops the command with one line naming it. */
+function parseSeedOptions(raw: RawSeedOptions, today: Date): SeedOptions {
+  return {
+    customers: wholeNumber('--customers', raw.customers, DEFAULT_DEMO.customers, 1, Number.MAX_SAFE_INTEGER),
+    months: wholeNumber('--months', raw.months, DEFAULT_DEMO.months, 1, MAX_MONTHS),
+    seed: wholeNumber('--seed', raw.seed, DEFAULT_DEMO.seed, 0, MAX_SEED),
+    until: raw.until === undefined ? startOfUtcDay(today) : utcDate('--until', raw.until),
+  };
+}
+
+function wholeNumber(
+  option: string,
+  value: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `${min}-${max}`;
+    throw new CliError(`${option} expects a whole number ${range}, got "${value}"`);
+  }
+  return parsed;
+}
+
+function utcDate(option: string, value: string): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  // Round-tripping rejects dates that do not exist, such as 2025-02-30.
+  if (
+    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
+    Number.isNaN(date.getTime()) ||
+    date.toISOString().slice(0, 10) !== value
+  ) {
+    throw new CliError(`${option} expects a date as YYYY-MM-DD, got "${value}"`);
+  }
+  return date;
+}
+
+function startOfUtcDay(date: Date): Date {
+  return new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()));
+}
+
+/** Shows a progress bar on stderr when it is a terminal, so piped output and logs stay clean. */
+async function withProgressBar<T>(
+  customers: number,
+  work: (onProgress: (progress: { customersDone: number; rows: number }) => void) => Promise<T>,
+): Promise<T> {
+  if (!process.stderr.isTTY) return work(() => {});
+  const bar = new cliProgress.SingleBar(
+    {
+      stream: process.stderr,
+      format:
+        'seed [{bar}] {percentage}% | {value}/{total} customers | {rows} rows | {rate} rows/s | {duration_formatted}',
+      hideCursor: true,
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const started = performance.now();
+  bar.start(customers, 0, { rows: 0, rate: 0 });
+  try {
+    return await work(({ customersDone, rows }) => {
+      const rate = Math.round(rows / ((performance.now() - started) / 1000));
+      bar.update(customersDone, { rows: rows.toLocaleString('en'), rate: rate.toLocaleString('en') });
+    });
+  } finally {
+    bar.stop();
+  }
+}
+
+function formatSummary(summary: SeedSummary): string {
+  const count = (value: number) => value.toLocaleString('en').padStart(12);
+  return [
+    `Seeded ${summary.rows.toLocaleString('en')} rows in ${(summary.durationMs / 1000).toFixed(1)} s ` +
+      `(${Math.round(summary.rowsPerSecond).toLocaleString('en')} rows/s):`,
+    ...RECORD_KINDS.map((kind) => `  ${kind.padEnd(12)}${count(summary.rowsByKind[kind])}`),
+    `  inserted ${summary.inserted.toLocaleString('en')}, updated ${summary.updated.toLocaleString('en')}, ` +
+      `unchanged ${summary.unchanged.toLocaleString('en')}`,
+  ].join('\n');
+}

@@ -1,0 +1,94 @@
+import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+
+/** Largest page a connection returns; bigger reads page through with `after`. */
+export const MAX_PAGE_SIZE = 1_000;
+export const DEFAULT_PAGE_SIZE = 50;
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, {
+    defaultValue: DEFAULT_PAGE_SIZE,
+    description: `Rows on this page, 0 to ${MAX_PAGE_SIZE.toLocaleString('en')}. Use 0 to ask for totalCount alone.`,
+  })
+  first!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Return the rows after this cursor: pageInfo.endCursor (or an edge cursor) of the previous page of the ' +
+      'same query. Omit for the first page.',
+  })
+  after?: string | null;
+}
+
+@ObjectType({ description: 'Where a page ends and whether another one follows.' })
+export class PageInfo {
+  @Field(() => Boolean, {
+    description: 'True when more rows follow: ask again with after set to endCursor.',
+  })
+  hasNextPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Cursor of the last row on this page, to pass as after; null when the page is empty.',
+  })
+  endCursor!: string | null;
+}
+
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** What a connection query resolves to. */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  nodes: T[];
+  pageInfo: PageInfo;
+  /** Counts every matching row; only called when a client selects totalCount. */
+  countRows: () => Promise<number>;
+}
+
+/**
+ * The Relay-style connection and edge object types for one node type, e.g. `ContactConnection` and
+ * `ContactEdge` for `Contact`. `rows` names what is counted, for the descriptions ("contacts").
+ */
+export function connectionType<T extends object>(
+  nodeType: ClassType<T>,
+  rows: string,
+): ClassType<Connection<T>> {
+  @ObjectType(`${nodeType.name}Edge`, { description: `One of the ${rows} on a page, with its cursor.` })
+  class EdgeType {
+    @Field(() => String, {
+      description: 'Opaque position of this row; pass it as after to continue behind it.',
+    })
+    cursor!: string;
+
+    @Field(() => nodeType, { description: 'The row itself.' })
+    node!: T;
+  }
+
+  @ObjectType(`${nodeType.name}Connection`, {
+    description: `One page of ${rows} matching the arguments, in a stable order, with a cursor to the next page.`,
+  })
+  class ConnectionType {
+    @Field(() => [EdgeType], { description: `The ${rows} on this page, each with its cursor.` })
+    edges!: Edge<T>[];
+
+    @Field(() => [nodeType], { description: `The ${rows} on this page (edges without the cursors).` })
+    nodes!: T[];
+
+    @Field(() => PageInfo, { description: 'Whether more rows follow and the cursor to ask for them.' })
+    pageInfo!: PageInfo;
+
+    @Field(() => Int, {
+      description: `Number of ${rows} matching the filter over all pages (one extra COUNT query, run only when selected).`,
+    })
+    totalCount(this: Connection<T>): Promise<number> {
+      return this.countRows();
+    }
+
+    countRows!: () => Promise<number>;
+  }
+  return ConnectionType;
+}

@@ -1,0 +1,49 @@
+import { resolve } from 'node:path';
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
+import { buildSchema } from 'type-graphql';
+import { REPO_ROOT } from '../config.js';
+import { ContactResolver } from '../modules/contacts/contact.resolver.js';
+import { CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
+import { SelfServiceSessionResolver } from '../modules/selfservice/self-service-session.resolver.js';
+import { SurveyResponseResolver } from '../modules/surveys/survey-response.resolver.js';
+import { DateTimeScalar } from './scalars.js';
+
+/** The checked-in SDL every client builds against. */
+export const SCHEMA_FILE = resolve(REPO_ROOT, 'schema/schema.graphql');
+
+/**
+ * The GraphQL schema of the API, sorted by name so that the emitted file only changes when the API does.
+ * Arguments are validated by the services (zod and explicit checks), so type-graphql's class-validator
+ * integration is off.
+ */
+export async function buildCxSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
+    resolvers: [
+      CustomerResolver,
+      SurveyResponseResolver,
+      ContactResolver,
+      SelfServiceSessionResolver,
+      IngestResolver,
+    ],
+    validate: false,
+    scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
+  });
+  // type-graphql cannot describe the root types; analysts browsing the schema start there.
+  const query = schema.getQueryType();
+  if (query) {
+    query.description =
+      'Read access to customers and their survey responses, contacts and self-service sessions.';
+  }
+  const mutation = schema.getMutationType();
+  if (mutation) {
+    mutation.description =
+      'Writes: ingest of customers, survey responses, contacts and self-service sessions.';
+  }
+  return lexicographicSortSchema(schema);
+}
+
+/** The SDL as written to SCHEMA_FILE. */
+export function printCxSchema(schema: GraphQLSchema): string {
+  return `# Generated from api/src by \`pnpm schema:emit\`; do not edit by hand.\n\n${printSchema(schema)}\n`;
+}

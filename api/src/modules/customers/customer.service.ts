@@ -1,0 +1,31 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Connection, PageArgs } from '../../graphql/connection.js';
+import { definedOnly, oneOf } from '../../graphql/filters.js';
+import { paginate } from '../../graphql/paginate.js';
+import { Customer } from './customer.entity.js';
+import type { CustomerFilter } from './dto/customer-filter.input.js';
+
+export class CustomerService {
+  constructor(private readonly em: EntityManager) {}
+
+  findByExternalId(externalId: string): Promise<Customer | null> {
+    return this.em.findOne(Customer, { externalId });
+  }
+
+  /** Customers by internal id, in one query; ids without a customer are left out. */
+  findByIds(ids: number[]): Promise<Customer[]> {
+    return this.em.find(Customer, { id: { $in: ids } });
+  }
+
+  /** A page of customers in import order (internal id). */
+  list(filter: CustomerFilter, page: PageArgs): Promise<Connection<Customer>> {
+    const churnedAt = filter.churned == null ? undefined : filter.churned ? { $ne: null } : null;
+    const where = definedOnly({
+      generation: oneOf(filter.generations),
+      region: oneOf(filter.regions),
+      tier: oneOf(filter.tiers),
+      churnedAt,
+    });
+    return paginate(this.em, Customer, where, page);
+  }
+}

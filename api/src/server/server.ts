@@ -1,0 +1,44 @@
+import fastifyApollo from '@as-integrations/fastify';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { AppConfig } from '../config.js';
+import type { Orm } from '../database/orm.js';
+import type { GraphQLContext } from '../graphql/context.js';
+import { createLoaders } from '../graphql/loaders.js';
+import { buildCxSchema } from '../graphql/schema.js';
+import { createApollo } from './apollo.js';
+import { registerHealthRoute } from './health.route.js';
+
+export interface ServerOptions {
+  /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Ingest mutations carry up to 5,000 rows each, well above fastify's 1 MiB default. */
+const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+
+/**
+ * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries) and /health. Not yet
+ * listening; `app.close()` stops Apollo and the HTTP server (the ORM stays open: it belongs to the caller).
+ */
+export async function createServer(
+  orm: Orm,
+  config: AppConfig,
+  options: ServerOptions = {},
+): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? true, bodyLimit: BODY_LIMIT_BYTES });
+  registerHealthRoute(app, orm);
+
+  const apollo = createApollo(await buildCxSchema(), app.log);
+  await apollo.start();
+  app.addHook('onClose', () => apollo.stop());
+  await app.register(fastifyApollo(apollo), {
+    path: '/graphql',
+    method: ['GET', 'POST'],
+    context: async (): Promise<GraphQLContext> => {
+      const em = orm.em.fork();
+      return { em, loaders: createLoaders(em) };
+    },
+  });
+  app.log.info({ database: config.database.dialect }, 'GraphQL API configured');
+  return app;
+}

@@ -1,0 +1,24 @@
+export { CALIBRATION, SOURCES, type Figure, type SourceFile } from './calibration.js';
+export { customerId, customerProfile, generateCustomers, type GeneratedBatch } from './generator.js';
+export type { CustomerProfile } from './customers.js';
+export {
+  CHANNELS,
+  GENERATIONS,
+  SCORE_RANGES,
+  SELF_SERVICE_ENTRIES,
+  SELF_SERVICE_OUTCOMES,
+  SURVEY_TYPES,
+  TIERS,
+  generationOf,
+  type Channel,
+  type ContactRow,
+  type CustomerRow,
+  type Generation,
+  type SelfServiceEntry,
+  type SelfServiceOutcome,
+  type SelfServiceRow,
+  type SurveyRow,
+  type SurveyType,
+  type Tier,
+} from './rows.js';
+export { MAX_MONTHS, MAX_SEED, windowOf, type GeneratorOptions, type Window } from './window.js';
