@@ -10,6 +10,14 @@ import { registerServeCommand } from './server/serve.command.js';
 import { registerStartCommand } from './cli/start.command.js';
 import { CliError } from './cli/cli-error.js';
 
+// `pnpm cx … | head` closes the pipe early: that is the reader's choice, not a failure worth a stack trace.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+}
+
 const program = new Command('cx')
   .description('CX Pulse: customer-experience analytics over surveys, contacts and self-service.')
   .showHelpAfterError()

@@ -114,8 +114,8 @@ export function bulkUpsert(
     return {
       rowsPerStatement: POSTGRES_ROWS_PER_STATEMENT,
       run: async (rows) => {
-        const values = columns.map((_, column) => rows.map((row) => row[column]));
-        const result = await trx.raw(sql, [values[0], ...values] as Knex.RawBinding[]);
+        const values = columns.map((_, column) => postgresArray(rows.map((row) => row[column])));
+        const result = await trx.raw(sql, [values[0]!, ...values]);
         const [counts] = (result as { rows: { existing: string; changed: string }[] }).rows;
         return { existing: Number(counts!.existing), changed: Number(counts!.changed) };
       },
@@ -148,6 +148,23 @@ export function bulkUpsert(
     },
   };
 }
+
+/**
+ * A PostgreSQL array literal (`{"a",NULL,"b"}`) for strings, numbers, booleans, dates and nulls. Built
+ * here because node-postgres formats each element through a general-purpose path (local-time dates,
+ * a regex per string) that costs as much as the database's work on an import.
+ */
+function postgresArray(values: unknown[]): string {
+  const elements = values.map((value) => {
+    if (value === null || value === undefined) return 'NULL';
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+    const text = value instanceof Date ? value.toISOString() : String(value);
+    return NEEDS_ESCAPE.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : `"${text}"`;
+  });
+  return `{${elements.join(',')}}`;
+}
+
+const NEEDS_ESCAPE = /["\\]/;
 
 /** Enough rows to amortise a statement, few enough that compiling and caching one stays cheap. */
 const SQLITE_ROWS_PER_STATEMENT = 500;

@@ -1,5 +1,107 @@
-import { Resolver } from 'type-graphql';
+import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { userInputError } from '../../graphql/user-input-error.js';
+import { ContactRowInput } from './dto/contact-row.input.js';
+import { CustomerRowInput } from './dto/customer-row.input.js';
+import { IngestResult } from './dto/ingest-result.type.js';
+import { SelfServiceSessionRowInput } from './dto/self-service-session-row.input.js';
+import { SurveyResponseRowInput } from './dto/survey-response-row.input.js';
+import { IngestService } from './ingest.service.js';
+import type { NumberedRow, RawRow, RecordKind } from './record-kind.js';
+import { problemMessage } from './row-problem.js';
 
-// Placeholder until the ingest mutations land.
+/** Most rows one mutation takes; larger loads belong in several calls or a file import. */
+export const MAX_INGEST_ROWS = 5_000;
+
+const ROWS_DESCRIPTION = `The rows, at most ${MAX_INGEST_ROWS.toLocaleString('en')}, upserted by id as one transaction.`;
+
+/**
+ * Push ingestion for other systems. Each mutation runs the rows through the same validation and upsert
+ * as `cx import`: all rows are written or, if any is invalid, none, and every problem is reported in
+ * the words of the CLI but naming the input field.
+ */
 @Resolver()
-export class IngestResolver {}
+export class IngestResolver {
+  @Mutation(() => IngestResult, { description: 'Creates or updates customers, keyed by customerId.' })
+  ingestCustomers(
+    @Arg('rows', () => [CustomerRowInput], { description: ROWS_DESCRIPTION }) rows: CustomerRowInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
+    return ingest(ctx, 'customers', rows);
+  }
+
+  @Mutation(() => IngestResult, {
+    description: 'Creates or updates survey responses, keyed by responseId; their customers must exist.',
+  })
+  ingestSurveyResponses(
+    @Arg('rows', () => [SurveyResponseRowInput], { description: ROWS_DESCRIPTION })
+    rows: SurveyResponseRowInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
+    return ingest(ctx, 'surveys', rows);
+  }
+
+  @Mutation(() => IngestResult, {
+    description: 'Creates or updates assisted contacts, keyed by contactId; their customers must exist.',
+  })
+  ingestContacts(
+    @Arg('rows', () => [ContactRowInput], { description: ROWS_DESCRIPTION }) rows: ContactRowInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
+    return ingest(ctx, 'contacts', rows);
+  }
+
+  @Mutation(() => IngestResult, {
+    description: 'Creates or updates self-service sessions, keyed by sessionId; their customers must exist.',
+  })
+  ingestSelfServiceSessions(
+    @Arg('rows', () => [SelfServiceSessionRowInput], { description: ROWS_DESCRIPTION })
+    rows: SelfServiceSessionRowInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
+    return ingest(ctx, 'selfservice', rows);
+  }
+}
+
+async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Promise<IngestResult> {
+  if (rows.length > MAX_INGEST_ROWS) {
+    throw userInputError(
+      'rows',
+      `${rows.length} rows`,
+      `at most ${MAX_INGEST_ROWS} rows per call (split larger loads)`,
+    );
+  }
+  const numbered: NumberedRow[] = rows.map((input, index) => ({ row: index + 1, values: asRawRow(input) }));
+  const summary = await new IngestService(ctx.em).importRows(kind, numbered);
+  return {
+    inserted: summary.inserted,
+    updated: summary.updated,
+    unchanged: summary.unchanged,
+    problemCount: summary.problemCount,
+    problems: summary.problems.map(({ row, column, value, expected }) => {
+      const field = camelCase(column);
+      return {
+        row,
+        field,
+        value,
+        expected,
+        message: problemMessage({ row, column: field, value, expected }, 'field'),
+      };
+    }),
+  };
+}
+
+/** Input fields are the canonical columns in camelCase; enum values arrive already as import values. */
+function asRawRow(input: object): RawRow {
+  const row: RawRow = {};
+  for (const [field, value] of Object.entries(input)) row[snakeCase(field)] = value as RawRow[string];
+  return row;
+}
+
+function snakeCase(name: string): string {
+  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+}
+
+function camelCase(name: string): string {
+  return name.replace(/_([a-z])/g, (_, letter: string) => letter.toUpperCase());
+}

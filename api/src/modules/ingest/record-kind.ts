@@ -9,11 +9,19 @@ export type RawRow = Record<string, string | number | boolean | null | undefined
 export interface NumberedRow {
   row: number;
   values: RawRow;
+  /**
+   * Problems a reader found before validation (a bad CSV header, a malformed line, a nested JSON value).
+   * Such an entry is reported as is, never validated or written.
+   */
+  problems?: RowProblem[];
+  /** Marks the entry that reports a CSV header's problems: it is not a record, so not counted as read. */
+  header?: true;
 }
 
 /** One validation problem, reported as `row N, column C: got "V", expected …`. */
 export interface RowProblem {
   row: number;
+  /** Canonical column name; empty when the problem is about the whole row (e.g. wrong number of values). */
   column: string;
   /** The offending value as given; null when the cell was empty or missing. */
   value: string | null;

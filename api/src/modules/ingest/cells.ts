@@ -1,0 +1,94 @@
+import { z } from 'zod';
+import { SurveyType } from '../surveys/survey-type.js';
+import { parseTimestamp } from './parse-timestamp.js';
+import { EXPECTED, MAX_ID_LENGTH, MAX_INTEGER, MIN_BIRTH_YEAR } from './row-problem.js';
+
+/** A row after normalisation: every canonical column present, empty or missing cells as null. */
+export type CellRow = Record<string, string | null>;
+
+/** What a column expects; a function when the phrase depends on another cell (the score on the type). */
+export type Expected = string | ((row: CellRow) => string);
+
+/** How one column is read from text: the zod schema and the phrase every failure of it reports. */
+export interface Column<T = unknown> {
+  schema: z.ZodType<T>;
+  expected: Expected;
+  required: boolean;
+}
+
+const INTEGER = /^[+-]?\d{1,15}$/;
+const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+function required<T>(schema: z.ZodType<T, string>, expected: Expected): Column<T> {
+  return { schema, expected, required: true };
+}
+
+/** The same column where an empty cell is allowed and stored as null. */
+export function optional<T>(column: Column<T>): Column<T | null> {
+  return { ...column, schema: column.schema.nullable(), required: false };
+}
+
+/**
+ * A column read by one function that returns undefined for text it rejects. One transform per cell
+ * rather than a chain of zod refinements and pipes: each link allocates per cell, and the cells of a
+ * million-row import add up to a large share of its time.
+ */
+function parsed<T>(parse: (text: string) => T | undefined, expected: Expected): Column<T> {
+  return required(
+    z.string().transform((text, ctx) => {
+      const value = parse(text);
+      if (value !== undefined) return value;
+      // The message is not shown: every failure of a column reports the column's expected phrase.
+      ctx.issues.push({ code: 'custom', message: 'rejected', input: text });
+      return z.NEVER;
+    }),
+    expected,
+  );
+}
+
+function integerIn(min: number, max: () => number) {
+  return (text: string) => {
+    if (!INTEGER.test(text)) return undefined;
+    const value = Number(text);
+    return value >= min && value <= max() ? value : undefined;
+  };
+}
+
+function currentYear(): number {
+  return new Date().getUTCFullYear();
+}
+
+function asSurveyType(value: string | null | undefined): SurveyType | undefined {
+  return Object.values(SurveyType).includes(value as SurveyType) ? (value as SurveyType) : undefined;
+}
+
+export const cell = {
+  id: () =>
+    required(
+      z.string().refine((id) => id.length > 0 && id.length <= MAX_ID_LENGTH && id.trim() === id),
+      EXPECTED.id,
+    ),
+  text: () => required(z.string(), EXPECTED.text),
+  boolean: () =>
+    parsed((text) => (text === 'true' ? true : text === 'false' ? false : undefined), EXPECTED.boolean),
+  count: () =>
+    parsed(
+      integerIn(0, () => MAX_INTEGER),
+      EXPECTED.count,
+    ),
+  amount: () =>
+    parsed((text) => {
+      const value = DECIMAL.test(text) ? Number(text) : NaN;
+      return Number.isFinite(value) && value >= 0 ? value : undefined;
+    }, EXPECTED.amount),
+  birthYear: () => parsed(integerIn(MIN_BIRTH_YEAR, currentYear), () => EXPECTED.year(currentYear())),
+  /** Any integer: the range depends on the survey type and is checked by the surveys row rule. */
+  score: () =>
+    parsed(
+      integerIn(-Infinity, () => Infinity),
+      (row) => EXPECTED.score(asSurveyType(row.type)),
+    ),
+  oneOf: <E extends Record<string, string>>(values: E) =>
+    required(z.enum(values), EXPECTED.oneOf(Object.values(values))),
+  timestamp: () => parsed(parseTimestamp, EXPECTED.timestamp),
+};

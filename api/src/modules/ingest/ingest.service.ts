@@ -1,0 +1,117 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { dialectOf } from '../../database/dialect.js';
+import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
+import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
+import { RecordWriter } from './record-writer.js';
+import { EXPECTED, rowProblem } from './row-problem.js';
+import { validateBatches, type ValidatedBatch } from './validate-batches.js';
+
+/** Problems kept for the report; the rest are only counted. */
+export const PROBLEMS_KEPT = 50;
+
+export interface ImportOptions {
+  /** Validate everything (referenced customers included), report the counts, then roll back. */
+  dryRun?: boolean;
+  /** Called after each batch with the number of rows read so far. */
+  onProgress?: (rowsRead: number) => void;
+}
+
+/**
+ * Imports rows of one kind, from a file or a GraphQL mutation alike.
+ *
+ * The whole input is one transaction. Rows are validated as they arrive and gathered in batches of
+ * BATCH_ROWS; while no problem has been seen, each batch is upserted by external id (a repeated id
+ * within a batch keeps its last row; a row identical to the stored one is counted unchanged and not
+ * written, so its updated_at stays). After the first problem nothing more is written, but validation
+ * goes on to the end so that every problem is counted (the first PROBLEMS_KEPT are kept with their
+ * messages). Any problem rolls the whole input back: nothing of it is written, and the counts are
+ * zero. A dry run does the same work, including the lookup of referenced customers, and always rolls
+ * back; its counts say what an import would do.
+ */
+export class IngestService {
+  constructor(private readonly em: EntityManager) {}
+
+  async importRows(
+    kind: RecordKind,
+    rows: AsyncIterable<NumberedRow> | Iterable<NumberedRow>,
+    options: ImportOptions = {},
+  ): Promise<ImportSummary> {
+    return this.importValidated(kind, validateBatches(RECORD_SPECS[kind], rows), options);
+  }
+
+  /** The writing half of importRows, for batches validated elsewhere (e.g. by a file-reading worker). */
+  async importValidated(
+    kind: RecordKind,
+    batches: AsyncIterable<ValidatedBatch>,
+    options: ImportOptions = {},
+  ): Promise<ImportSummary> {
+    const started = performance.now();
+    const spec = RECORD_SPECS[kind];
+    const trx = await this.em.getConnection().getKnex().transaction();
+    const writer = new RecordWriter(spec, this.em, dialectOf(this.em), trx, new Date());
+    const summary: ImportSummary = {
+      kind,
+      rowsRead: 0,
+      inserted: 0,
+      updated: 0,
+      unchanged: 0,
+      problems: [],
+      problemCount: 0,
+      dryRun: options.dryRun ?? false,
+      committed: false,
+      durationMs: 0,
+    };
+    // One batch is written while the next is read and validated: on PostgreSQL the two overlap.
+    let inFlight: Promise<void> = Promise.resolve();
+    try {
+      for await (const batch of batches) {
+        summary.rowsRead += batch.rowsRead;
+        await inFlight;
+        inFlight = this.completeBatch(spec, writer, batch, summary);
+        inFlight.catch(() => {}); // awaited, and so reported, with the next batch or at the end
+        options.onProgress?.(summary.rowsRead);
+      }
+      await inFlight;
+      summary.committed = !summary.dryRun && summary.problemCount === 0;
+      if (summary.committed) await trx.commit();
+      else await trx.rollback();
+    } catch (error) {
+      if (!trx.isCompleted()) await trx.rollback();
+      throw error;
+    }
+    if (summary.problemCount) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
+    summary.durationMs = performance.now() - started;
+    return summary;
+  }
+
+  /**
+   * Checks that the customers the batch names exist (on every row that names one, valid or not, so
+   * that one run lists every problem), records its problems and, while the whole input is still free
+   * of problems, upserts it.
+   */
+  private async completeBatch(
+    spec: RecordSpec,
+    writer: RecordWriter,
+    { valid, problems, customerReferences }: ValidatedBatch,
+    summary: ImportSummary,
+  ): Promise<void> {
+    let customerIds: Map<string, number> | undefined;
+    if (customerReferences.length) {
+      customerIds = await writer.customerIds([...new Set(customerReferences.map(({ id }) => id))]);
+      for (const { row, id } of customerReferences) {
+        if (!customerIds.has(id))
+          problems.push(rowProblem(row, 'customer_id', id, EXPECTED.existingCustomer));
+      }
+    }
+    if (summary.problemCount === 0 && problems.length === 0) {
+      const lastById = new Map(valid.map((record) => [record[spec.idColumn] as string, record]));
+      const written = await writer.upsert([...lastById.values()], customerIds);
+      summary.inserted += written.inserted;
+      summary.updated += written.updated;
+      summary.unchanged += written.unchanged;
+    }
+    problems.sort((a, b) => a.row - b.row);
+    summary.problemCount += problems.length;
+    summary.problems.push(...problems.slice(0, PROBLEMS_KEPT - summary.problems.length));
+  }
+}

@@ -1,0 +1,31 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import type { RecordKind } from '../record-kind.js';
+import { RECORD_SPECS } from '../record-specs.js';
+import { validateBatches } from '../validate-batches.js';
+import { openRecordFile, readerFor } from './read-file.js';
+
+// Worker thread: reads and validates one import file and posts the validated batches, at most `ahead`
+// of them before the main thread asks for more, so that a fast reader never piles a file up in memory.
+
+export interface FileValidationJob {
+  kind: RecordKind;
+  path: string;
+  ahead: number;
+}
+
+const { kind, path, ahead } = workerData as FileValidationJob;
+const port = parentPort!;
+let credits = ahead;
+let granted: (() => void) | undefined;
+port.on('message', () => {
+  credits++;
+  granted?.();
+});
+
+const file = openRecordFile(path, RECORD_SPECS[kind], readerFor(path)!);
+for await (const batch of validateBatches(RECORD_SPECS[kind], file.rows)) {
+  while (credits === 0) await new Promise<void>((resolve) => (granted = resolve));
+  credits--;
+  port.postMessage({ batch, bytesRead: file.bytesRead() });
+}
+port.postMessage({ done: true });

@@ -1,0 +1,52 @@
+import type { CellRow } from './cells.js';
+import type { NumberedRow, RawRow, RowProblem } from './record-kind.js';
+import type { RecordSpec, ValidRecord } from './record-specs.js';
+import { EXPECTED, rowProblem } from './row-problem.js';
+
+export type RowResult = { record: ValidRecord; problems?: undefined } | { problems: RowProblem[] };
+
+/**
+ * Validates one row of any source. Values arrive as CSV text or JSON/GraphQL scalars; numbers and
+ * booleans are turned into their text first so that every source takes the same path, and an empty
+ * value means null. Each failing column is reported once, with the phrase its column expects.
+ */
+export function validateRow(spec: RecordSpec, { row, values }: NumberedRow): RowResult {
+  const problems: RowProblem[] = [];
+  const cells: CellRow = {};
+  for (const name in values) {
+    if (!Object.hasOwn(spec.columns, name))
+      problems.push(rowProblem(row, name, values[name], EXPECTED.knownColumn(Object.keys(spec.columns))));
+  }
+  for (const name of spec.columnNames) cells[name] = asCell(values[name]);
+
+  const parsed = spec.schema.safeParse(cells);
+  if (parsed.success) return problems.length ? { problems } : { record: parsed.data };
+  const reported = new Set<string>();
+  for (const issue of parsed.error.issues) {
+    const column = String(issue.path[0]);
+    if (reported.has(column)) continue;
+    reported.add(column);
+    const ruleExpected = issue.code === 'custom' ? (issue.params?.expected as string | undefined) : undefined;
+    const expected = spec.columns[column]!.expected;
+    problems.push(
+      rowProblem(
+        row,
+        column,
+        cells[column],
+        ruleExpected ?? (typeof expected === 'string' ? expected : expected(cells)),
+      ),
+    );
+  }
+  // Rule problems come after the cells' own; a reader expects them in column order.
+  if (problems.length > 1) problems.sort((a, b) => columnOrder(spec, a.column) - columnOrder(spec, b.column));
+  return { problems };
+}
+
+function columnOrder(spec: RecordSpec, column: string): number {
+  return spec.columnNames.indexOf(column);
+}
+
+function asCell(value: RawRow[string]): string | null {
+  if (value === null || value === undefined || value === '') return null;
+  return typeof value === 'string' ? value : String(value);
+}

@@ -1,0 +1,190 @@
+import { Readable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { readCsv } from '../src/modules/ingest/readers/csv-reader.js';
+import { readNdjson } from '../src/modules/ingest/readers/ndjson-reader.js';
+import { readerFor } from '../src/modules/ingest/readers/read-file.js';
+import type { NumberedRow } from '../src/modules/ingest/record-kind.js';
+import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
+import { EXPECTED } from '../src/modules/ingest/row-problem.js';
+
+const SESSIONS = RECORD_SPECS.selfservice;
+const HEADER = 'session_id,customer_id,entry,started_at,steps,outcome,escalated_contact_id';
+
+async function read(reader: AsyncIterable<NumberedRow>) {
+  const rows: NumberedRow[] = [];
+  for await (const row of reader) rows.push(row);
+  return rows;
+}
+
+/** Feeds the text in small chunks, so records and quotes straddle chunk boundaries. */
+function stream(text: string): Readable {
+  const bytes = Buffer.from(text);
+  const chunks = Array.from({ length: Math.ceil(bytes.length / 7) }, (_, i) =>
+    bytes.subarray(i * 7, i * 7 + 7),
+  );
+  return Readable.from(chunks);
+}
+
+const csv = (text: string) => read(readCsv(stream(text), SESSIONS));
+const summary = (rows: NumberedRow[]) =>
+  rows.map(({ row, values, problems, header }) =>
+    problems
+      ? { row, header, problems: problems.map((problem) => problem.message) }
+      : { row, id: values.session_id },
+  );
+
+describe('CSV reader', () => {
+  it('numbers each row by the line its record starts on (BOM, CRLF, blank lines, quoted line breaks)', async () => {
+    const text =
+      `\ufeff${HEADER}\r\n` +
+      'S1,C1,faq,2026-03-01,1,resolved,\r\n' +
+      '\r\n' +
+      'S2,C1,faq,2026-03-01,,"abandoned\r\non two lines",\r\n' +
+      'S3,C1,faq,2026-03-01,,"a ""quoted""\nvalue\nover three",\r\n' +
+      'S4,C1,faq,2026-03-01,,resolved,\r\n';
+    const rows = await csv(text);
+    expect(summary(rows)).toEqual([
+      { row: 2, id: 'S1' },
+      { row: 4, id: 'S2' },
+      { row: 6, id: 'S3' },
+      { row: 9, id: 'S4' },
+    ]);
+    expect(rows[1]!.values.outcome).toBe('abandoned\r\non two lines');
+    expect(rows[2]!.values.outcome).toBe('a "quoted"\nvalue\nover three');
+  });
+
+  it('reports unknown header columns once, as row 1, and still reads the known columns', async () => {
+    const rows = await csv(
+      `${HEADER},mood\nS1,C1,faq,2026-03-01,,resolved,,happy\nS2,C1,faq,2026-03-01,,resolved,,sad\n`,
+    );
+    expect(summary(rows)).toEqual([
+      {
+        row: 1,
+        header: true,
+        problems: [`row 1, column mood: got "mood", expected ${EXPECTED.knownColumn(SESSIONS.columnNames)}`],
+      },
+      { row: 2, id: 'S1' },
+      { row: 3, id: 'S2' },
+    ]);
+    expect(rows[1]!.values).not.toHaveProperty('mood');
+  });
+
+  it('reports missing required and repeated columns once and reads no rows under such a header', async () => {
+    const rows = await csv('session_id,entry,entry,started_at,outcome\nS1,faq,faq,2026-03-01,resolved\n');
+    expect(summary(rows)).toEqual([
+      {
+        row: 1,
+        header: true,
+        problems: [
+          `row 1, column entry: got "entry", expected ${EXPECTED.columnOnce}`,
+          `row 1, column customer_id: got nothing, expected ${EXPECTED.headerColumn}`,
+        ],
+      },
+    ]);
+  });
+
+  it('asks for a header row when the file is empty', async () => {
+    const rows = await csv('\ufeff');
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.problems!.map((problem) => problem.column)).toEqual([
+      'session_id',
+      'customer_id',
+      'entry',
+      'started_at',
+      'outcome',
+    ]);
+  });
+
+  it('turns a row with the wrong number of values into a problem and goes on', async () => {
+    const rows = await csv(
+      `${HEADER}\nS1,C1,faq\nS2,C1,faq,2026-03-01,,resolved,,extra\nS3,C1,faq,2026-03-01,,resolved,\n`,
+    );
+    expect(summary(rows)).toEqual([
+      {
+        row: 2,
+        header: undefined,
+        problems: [`row 2: got "S1,C1,faq", expected ${EXPECTED.valuesPerLine(7)}`],
+      },
+      {
+        row: 3,
+        header: undefined,
+        problems: [
+          `row 3: got "S2,C1,faq,2026-03-01,,resolved,,extra", expected ${EXPECTED.valuesPerLine(7)}`,
+        ],
+      },
+      { row: 4, id: 'S3' },
+    ]);
+  });
+
+  it('stops at a quote left open, reporting the line its record starts on', async () => {
+    const rows = await csv(
+      `${HEADER}\nS1,C1,faq,2026-03-01,,resolved,\n\nS2,"C1,faq,2026-03-01,,resolved,\nS3,C1,faq,2026-03-01,,resolved,\n`,
+    );
+    expect(summary(rows)).toEqual([
+      { row: 2, id: 'S1' },
+      {
+        row: 4,
+        header: undefined,
+        problems: [
+          `row 4, column customer_id: got nothing, expected ${EXPECTED.csvSyntax.CSV_QUOTE_NOT_CLOSED}`,
+        ],
+      },
+    ]);
+  });
+
+  it('stops at text after a closing quote', async () => {
+    const rows = await csv(
+      `${HEADER}\nS1,"C1"x,faq,2026-03-01,,resolved,\nS2,C1,faq,2026-03-01,,resolved,\n`,
+    );
+    expect(summary(rows)).toEqual([
+      {
+        row: 2,
+        header: undefined,
+        problems: [
+          `row 2, column customer_id: got "x", expected ${EXPECTED.csvSyntax.CSV_INVALID_CLOSING_QUOTE}`,
+        ],
+      },
+    ]);
+  });
+});
+
+describe('NDJSON reader', () => {
+  it('numbers rows by line and reports lines that are not objects of single values', async () => {
+    const text = [
+      '\ufeff{"session_id":"S1","steps":3,"outcome":"resolved"}',
+      '',
+      '[1,2]',
+      '{"session_id":"S2",',
+      '"S3"',
+      '{"session_id":"S4","steps":{"n":3}}',
+      '{"session_id":"S5","steps":null}',
+    ].join('\r\n');
+    const rows = await read(readNdjson(stream(text)));
+    expect(summary(rows)).toEqual([
+      { row: 1, id: 'S1' },
+      { row: 3, header: undefined, problems: [`row 3: got "[1,2]", expected ${EXPECTED.jsonObject}`] },
+      {
+        row: 4,
+        header: undefined,
+        problems: [`row 4: got "{\\"session_id\\":\\"S2\\",", expected ${EXPECTED.jsonObject}`],
+      },
+      { row: 5, header: undefined, problems: [`row 5: got "\\"S3\\"", expected ${EXPECTED.jsonObject}`] },
+      {
+        row: 6,
+        header: undefined,
+        problems: [`row 6, column steps: got "{\\"n\\":3}", expected ${EXPECTED.scalar}`],
+      },
+      { row: 7, id: 'S5' },
+    ]);
+    expect(rows[0]!.values).toEqual({ session_id: 'S1', steps: 3, outcome: 'resolved' });
+  });
+});
+
+describe('file formats', () => {
+  it('are told apart by extension', () => {
+    expect(readerFor('/data/contacts.CSV')).toBe(readCsv);
+    expect(readerFor('contacts.ndjson')).toBe(readNdjson);
+    expect(readerFor('contacts.jsonl')).toBe(readNdjson);
+    expect(readerFor('contacts.xlsx')).toBeUndefined();
+  });
+});
