@@ -1,9 +1,9 @@
 import { ApolloServer } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { FastifyBaseLogger } from 'fastify';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { GraphQLContext } from '../graphql/context.js';
+import { offlineLandingPage } from './landing-page.plugin.js';
 
 /**
  * Apollo Server for the CX Pulse schema. Errors a client can act on (bad arguments, invalid queries)
@@ -19,8 +19,7 @@ export function createApollo(schema: GraphQLSchema, logger: FastifyBaseLogger): 
     includeStacktraceInErrorResponses: false,
     // The serve command owns the process signals and stops Apollo through fastify's onClose.
     stopOnTerminationSignals: false,
-    // Apollo's default landing page loads from a CDN; the product must work offline.
-    plugins: [ApolloServerPluginLandingPageDisabled()],
+    plugins: [offlineLandingPage()],
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);
       if (original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
