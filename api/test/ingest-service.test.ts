@@ -45,7 +45,7 @@ describe.each(DIALECTS)('IngestService on %s', (dialect) => {
         Object.entries(row).map(([column, value]) => [
           column,
           /_at$|_date$/.test(column) && value !== null
-            ? new Date(dialect === 'sqlite' ? Number(value) : String(value)).toISOString()
+            ? new Date(dialect === 'sqlite' ? Number(value) : (value as string | Date)).toISOString()
             : value,
         ]),
       ),

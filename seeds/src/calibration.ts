@@ -513,7 +513,7 @@ export const CALIBRATION = {
     usedIn: 'activity.ts: repeat contacts within 7 days',
   }),
   transfers: figure({
-    value: { 0: 0.74, 1: 0.19, 2: 0.07 } as Record<string, number>,
+    value: { 0: 0.74, 1: 0.19, 2: 0.07 },
     meaning: 'Distribution of transfers between agents or queues per contact.',
     basis: 'assumption',
     sources: [],
@@ -624,7 +624,7 @@ export const CALIBRATION = {
     value: {
       afterContact: 0.24,
       angryResponseLift: 1.6,
-      afterContactTypes: { csat: 0.55, nps: 0.25, ces: 0.2 } as Record<SurveyType, number>,
+      afterContactTypes: { csat: 0.55, nps: 0.25, ces: 0.2 },
       afterSession: 0.08,
       relationshipEveryMonths: 6,
       relationshipResponse: 0.3,

@@ -53,14 +53,17 @@ export function keyLookup(
   };
   if (dialect === 'postgresql') {
     return async (keys) => {
-      const result = await trx.raw(`${select} where "${keyColumn}" = any(?)`, [keys as string[]]);
-      return collect((result as { rows: { key: string; value: number }[] }).rows, new Map());
+      const result: { rows: { key: string; value: number }[] } = await trx.raw(
+        `${select} where "${keyColumn}" = any(?)`,
+        [keys as string[]],
+      );
+      return collect(result.rows, new Map());
     };
   }
   const sql = `${select} where "${keyColumn}" in (${Array(SQLITE_KEYS_PER_LOOKUP).fill('?').join(', ')})`;
   let statement: SqliteStatement | undefined;
   return async (keys) => {
-    statement ??= ((await trx.client.acquireConnection()) as SqliteConnection).prepare(sql);
+    statement ??= (await sqliteConnectionOf(trx)).prepare(sql);
     const found = new Map<string, number>();
     for (let start = 0; start < keys.length; start += SQLITE_KEYS_PER_LOOKUP) {
       const chunk: (string | null)[] = keys.slice(start, start + SQLITE_KEYS_PER_LOOKUP);
@@ -115,8 +118,11 @@ export function bulkUpsert(
       rowsPerStatement: POSTGRES_ROWS_PER_STATEMENT,
       run: async (rows) => {
         const values = columns.map((_, column) => postgresArray(rows.map((row) => row[column])));
-        const result = await trx.raw(sql, [values[0]!, ...values]);
-        const [counts] = (result as { rows: { existing: string; changed: string }[] }).rows;
+        const result: { rows: { existing: string; changed: string }[] } = await trx.raw(sql, [
+          values[0]!,
+          ...values,
+        ]);
+        const [counts] = result.rows;
         return { existing: Number(counts!.existing), changed: Number(counts!.changed) };
       },
     };
@@ -130,7 +136,7 @@ export function bulkUpsert(
       Math.floor(maxBindParameters(dialect) / columns.length),
     ),
     run: async (rows) => {
-      connection ??= (await trx.client.acquireConnection()) as SqliteConnection;
+      connection ??= await sqliteConnectionOf(trx);
       let statements = prepared.get(rows.length);
       if (!statements) {
         const keys = rows.map(() => '?').join(', ');
@@ -158,7 +164,8 @@ function postgresArray(values: unknown[]): string {
   const elements = values.map((value) => {
     if (value === null || value === undefined) return 'NULL';
     if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    const text = value instanceof Date ? value.toISOString() : String(value);
+    const text =
+      value instanceof Date ? value.toISOString() : typeof value === 'string' ? value : JSON.stringify(value);
     return NEEDS_ESCAPE.test(text) ? `"${text.replace(/["\\]/g, '\\$&')}"` : `"${text}"`;
   });
   return `{${elements.join(',')}}`;
@@ -178,4 +185,9 @@ interface SqliteStatement {
 
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
+}
+
+/** The better-sqlite3 handle under a knex transaction (SQLite has one connection, which it holds). */
+function sqliteConnectionOf(trx: Knex.Transaction): Promise<SqliteConnection> {
+  return (trx.client as { acquireConnection(): Promise<SqliteConnection> }).acquireConnection();
 }

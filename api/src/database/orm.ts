@@ -35,7 +35,7 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
   if (database.dialect === 'sqlite') {
     return {
       ...common,
-      driver: BetterSqliteDriver as SqlOptions['driver'],
+      driver: BetterSqliteDriver,
       dbName: database.path,
       pool: {
         afterCreate: (
@@ -54,7 +54,7 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
   }
   return {
     ...common,
-    driver: PostgreSqlDriver as SqlOptions['driver'],
+    driver: PostgreSqlDriver,
     clientUrl: database.url,
     pool: { min: 0, max: 10 },
   };

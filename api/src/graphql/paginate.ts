@@ -86,7 +86,7 @@ class CursorCodec {
     } catch {
       key = undefined;
     }
-    const values = Array.isArray(key) && key[0] === this.connection ? key.slice(1) : [];
+    const values: unknown[] = Array.isArray(key) && key[0] === this.connection ? key.slice(1) : [];
     const valid = values.length === (this.timed ? 2 : 1) && values.every((v) => Number.isSafeInteger(v));
     if (!valid) {
       throw userInputError(
@@ -95,6 +95,7 @@ class CursorCodec {
         'a cursor from pageInfo.endCursor or edges.cursor of this same query (cursors are opaque; do not build them)',
       );
     }
-    return this.timed ? { time: values[0], id: values[1] } : { id: values[0] };
+    const [first, second] = values as number[];
+    return this.timed ? { time: first, id: second! } : { id: first! };
   }
 }

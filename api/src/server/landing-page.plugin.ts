@@ -8,12 +8,8 @@ const EXAMPLE_QUERY = '{ customers(first: 3) { totalCount nodes { id generation 
  */
 export function offlineLandingPage(): ApolloServerPlugin {
   return {
-    async serverWillStart() {
-      return {
-        async renderLandingPage() {
-          return { html: LANDING_PAGE };
-        },
-      };
+    serverWillStart() {
+      return Promise.resolve({ renderLandingPage: () => Promise.resolve({ html: LANDING_PAGE }) });
     },
   };
 }

@@ -41,7 +41,7 @@ export async function startApi(orm: Orm, config: AppConfig, port: number): Promi
     await app.close();
     await orm.close();
   };
-  process.once('SIGINT', stop).once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop()).once('SIGTERM', () => void stop());
   console.log(`CX Pulse API: ${graphqlUrl(app, config.apiHost)}`);
   return app;
 }

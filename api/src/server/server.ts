@@ -34,9 +34,9 @@ export async function createServer(
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST'],
-    context: async (): Promise<GraphQLContext> => {
+    context: (): Promise<GraphQLContext> => {
       const em = orm.em.fork();
-      return { em, loaders: createLoaders(em) };
+      return Promise.resolve({ em, loaders: createLoaders(em) });
     },
   });
   app.log.info({ database: config.database.dialect }, 'GraphQL API configured');

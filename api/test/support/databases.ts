@@ -23,12 +23,12 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     const path = join(dir, 'cx.sqlite');
     return {
       config: { dialect, path, url: `sqlite:${path}` },
-      drop: async () => rmSync(dir, { recursive: true, force: true }),
+      drop: () => Promise.resolve(rmSync(dir, { recursive: true, force: true })),
     };
   }
   if (!POSTGRES_ADMIN_URL) throw new Error('CX_TEST_POSTGRES_URL is not set');
   const scratch = await createScratchPostgres(POSTGRES_ADMIN_URL);
-  return { config: { dialect, url: scratch.url }, drop: scratch.drop };
+  return { config: { dialect, url: scratch.url }, drop: () => scratch.drop() };
 }
 
 export interface MigratedDatabase extends TestDatabase {

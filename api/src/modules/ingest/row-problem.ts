@@ -1,4 +1,4 @@
-import { SCORE_RANGE, SurveyType } from '../surveys/survey-type.js';
+import { SCORE_RANGE, type SurveyType } from '../surveys/survey-type.js';
 import type { RowProblem } from './record-kind.js';
 
 export const MAX_ID_LENGTH = 255;
@@ -70,6 +70,6 @@ export function rowProblem(row: number, column: string, value: unknown, expected
 
 function shownValue(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
-  const text = typeof value === 'object' ? JSON.stringify(value) : String(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
   return text.length > MAX_VALUE_SHOWN ? `${text.slice(0, MAX_VALUE_SHOWN - 1)}…` : text;
 }
