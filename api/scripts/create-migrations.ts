@@ -2,6 +2,12 @@
  * Generates the next migration for both dialects from the difference between the entities and a
  * database migrated to the latest existing migration. Run from the api package: `pnpm migration:create`.
  * Needs PostgreSQL: CX_MIGRATION_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/postgres).
+ *
+ * Review the SQLite file before committing: MikroORM 6 cannot read enum CHECK constraints back from
+ * SQLite, so its diff also rebuilds every table with an enum column (`…__temp_alter`). Delete those
+ * statements: they change nothing, and a rebuild of customers inside the migration's transaction
+ * (where `pragma foreign_keys = off` has no effect) would cascade-delete the facts. The migration
+ * tests check both that the schema matches the entities and that data survives the upgrade.
  */
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -77,6 +77,17 @@ describe.each(DIALECTS)('cx import on %s', (dialect) => {
     const again = await cx('customers', fixture('customers.ndjson'));
     expect(again.code).toBe(0);
     expect(lines(again.stdout)[1]).toBe('inserted 0, updated 0, unchanged 3');
+
+    // Only the two committed imports are logged, by file name; the dry run and the rejected file are not.
+    const runs = await database.orm.em
+      .getConnection()
+      .getKnex()('import_runs')
+      .orderBy('id')
+      .select('source', 'kind');
+    expect(runs).toEqual([
+      { source: 'customers.csv', kind: 'customers' },
+      { source: 'customers.ndjson', kind: 'customers' },
+    ]);
   });
 });
 

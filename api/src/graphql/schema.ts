@@ -4,6 +4,7 @@ import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
+import { ImportRunResolver } from '../modules/ingest/import-run.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { SelfServiceSessionResolver } from '../modules/selfservice/self-service-session.resolver.js';
 import { SurveyResponseResolver } from '../modules/surveys/survey-response.resolver.js';
@@ -25,6 +26,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       ContactResolver,
       SelfServiceSessionResolver,
       IngestResolver,
+      ImportRunResolver,
     ],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
@@ -33,7 +35,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      'Read access to customers and their survey responses, contacts and self-service sessions.';
+      'Read access to customers and their survey responses, contacts and self-service sessions, and to the import log.';
   }
   const mutation = schema.getMutationType();
   if (mutation) {

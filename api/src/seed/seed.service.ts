@@ -67,7 +67,7 @@ export async function seedDatabase(
       // Row numbers count each kind across chunks, so a problem names the row's place in the whole data set.
       const firstRow = rowsByKind[kind] + 1;
       const numbered: NumberedRow[] = rows.map((values, offset) => ({ row: firstRow + offset, values }));
-      const summary = await new IngestService(orm.em.fork()).importRows(kind, numbered);
+      const summary = await new IngestService(orm.em.fork()).importRows(kind, numbered, { source: 'seed' });
       assertAccepted(summary);
       rowsByKind[kind] += summary.rowsRead;
       totals.rows += summary.rowsRead;

@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { Argument, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { CliError } from '../../cli/cli-error.js';
@@ -30,6 +31,7 @@ export function registerImportCommand(program: Command): void {
         try {
           return await new IngestService(orm.em.fork()).importValidated(kind, validated.batches, {
             dryRun: options.dryRun,
+            source: basename(path),
             onProgress: (rowsRead) => progress?.update(validated.bytesRead(), { rows: rowsRead }),
           });
         } finally {

@@ -72,7 +72,7 @@ async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Pr
     );
   }
   const numbered: NumberedRow[] = rows.map((input, index) => ({ row: index + 1, values: asRawRow(input) }));
-  const summary = await new IngestService(ctx.em).importRows(kind, numbered);
+  const summary = await new IngestService(ctx.em).importRows(kind, numbered, { source: 'graphql' });
   return {
     inserted: summary.inserted,
     updated: summary.updated,

@@ -1,5 +1,5 @@
-import type { EntityManager } from '@mikro-orm/knex';
-import { dialectOf } from '../../database/dialect.js';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
@@ -14,6 +14,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** Called after each batch with the number of rows read so far. */
   onProgress?: (rowsRead: number) => void;
+  /** Where the rows come from, for the import log: a file name, a mutation, "seed". */
+  source?: string;
 }
 
 /**
@@ -26,7 +28,8 @@ export interface ImportOptions {
  * goes on to the end so that every problem is counted (the first PROBLEMS_KEPT are kept with their
  * messages). Any problem rolls the whole input back: nothing of it is written, and the counts are
  * zero. A dry run does the same work, including the lookup of referenced customers, and always rolls
- * back; its counts say what an import would do.
+ * back; its counts say what an import would do. A committed import is logged in import_runs within
+ * the same transaction, so the log (and the data version it gives) never disagrees with the data.
  */
 export class IngestService {
   constructor(private readonly em: EntityManager) {}
@@ -46,9 +49,11 @@ export class IngestService {
     options: ImportOptions = {},
   ): Promise<ImportSummary> {
     const started = performance.now();
+    const startedAt = new Date();
     const spec = RECORD_SPECS[kind];
+    const dialect = dialectOf(this.em);
     const trx = await this.em.getConnection().getKnex().transaction();
-    const writer = new RecordWriter(spec, this.em, dialectOf(this.em), trx, new Date());
+    const writer = new RecordWriter(spec, this.em, dialect, trx, startedAt);
     const summary: ImportSummary = {
       kind,
       rowsRead: 0,
@@ -73,8 +78,12 @@ export class IngestService {
       }
       await inFlight;
       summary.committed = !summary.dryRun && summary.problemCount === 0;
-      if (summary.committed) await trx.commit();
-      else await trx.rollback();
+      if (summary.committed) {
+        await logRun(trx, dialect, summary, options.source ?? 'unknown', startedAt);
+        await trx.commit();
+      } else {
+        await trx.rollback();
+      }
     } catch (error) {
       if (!trx.isCompleted()) await trx.rollback();
       throw error;
@@ -114,4 +123,24 @@ export class IngestService {
     summary.problemCount += problems.length;
     summary.problems.push(...problems.slice(0, PROBLEMS_KEPT - summary.problems.length));
   }
+}
+
+function logRun(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  summary: ImportSummary,
+  source: string,
+  startedAt: Date,
+): Promise<unknown> {
+  const { kind, rowsRead, inserted, updated, unchanged } = summary;
+  return trx('import_runs').insert({
+    kind,
+    source,
+    rows_read: rowsRead,
+    inserted,
+    updated,
+    unchanged,
+    started_at: toDbValue(dialect, startedAt),
+    finished_at: toDbValue(dialect, new Date()),
+  });
 }
