@@ -72,7 +72,9 @@ export function parseDatabaseUrl(url: string): DatabaseConfig {
   return loadConfig({ CX_DATABASE_URL: url }).database;
 }
 
+/** A port given on the command line, where 0 asks the system for a free one. */
 export function parsePort(value: string, name = '--port'): number {
+  if (value === '0') return 0;
   const parsed = port.safeParse(value);
   if (!parsed.success) throw new ConfigError(`${name}: ${parsed.error.issues[0]?.message}, got "${value}"`);
   return parsed.data;

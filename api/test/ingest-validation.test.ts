@@ -67,6 +67,39 @@ describe('row validation', () => {
     ]);
   });
 
+  it.each([
+    ['surveys', 'type', 'NPS', 'one of nps, csat, ces'],
+    ['selfservice', 'entry', 'web', 'one of faq, knowledge_base, chatbot, ivr, community'],
+    ['selfservice', 'outcome', 'Resolved', 'one of resolved, abandoned, escalated'],
+    ['selfservice', 'steps', '-2', EXPECTED.count],
+    ['contacts', 'handle_seconds', '2147483648', EXPECTED.count],
+    [
+      'customers',
+      'birth_year',
+      String(new Date().getUTCFullYear() + 1),
+      EXPECTED.year(new Date().getUTCFullYear()),
+    ],
+    ['customers', 'customer_id', '', EXPECTED.id],
+  ] as const)('rejects %s.%s = %j', (kind, column, value, expected) => {
+    const got = value === '' ? 'nothing' : `"${value}"`;
+    expect(messages(kind, { [column]: value })).toEqual([
+      `row 7, column ${column}: got ${got}, expected ${expected}`,
+    ]);
+  });
+
+  it('rejects a negative recompense value', () => {
+    expect(messages('contacts', { recompense_type: 'credit', recompense_value: '-5' })).toEqual([
+      `row 7, column recompense_value: got "-5", expected ${EXPECTED.amount}`,
+    ]);
+  });
+
+  it('rejects NUL characters, which PostgreSQL cannot store, in text and ids alike', () => {
+    expect(messages('contacts', { reason: 'bil\u0000ling', agent_id: 'A\u00001' })).toEqual([
+      'row 7, column reason: got "bil\\u0000ling", expected text without NUL characters',
+      `row 7, column agent_id: got "A\\u00001", expected ${EXPECTED.id}`,
+    ]);
+  });
+
   it('takes enum values exactly as the import format spells them', () => {
     expect(messages('contacts', { channel: 'Phone' })).toEqual([
       'row 7, column channel: got "Phone", expected one of phone, chat, email, social, video, in_person',

@@ -33,7 +33,14 @@ describe('cx seed options', () => {
   it.each([
     [['--months', '0'], '--months expects a whole number 1-120, got "0"'],
     [['--customers', 'many'], '--customers expects a whole number of at least 1, got "many"'],
-    [['--until', '2025-02-30'], '--until expects a date as YYYY-MM-DD, got "2025-02-30"'],
+    [
+      ['--until', '2025-02-30'],
+      '--until expects a date as YYYY-MM-DD in the years 2000-2099, got "2025-02-30"',
+    ],
+    [
+      ['--until', '1940-01-01'],
+      '--until expects a date as YYYY-MM-DD in the years 2000-2099, got "1940-01-01"',
+    ],
   ])('reject %j with one line naming the option', async (args, message) => {
     const result = await runCli(['seed', ...args], { CX_DATABASE_URL: 'sqlite::memory:' });
     expect(result.code).toBe(1);

@@ -58,7 +58,9 @@ describe('cx configuration errors', () => {
     const result = await runCli(['start', '--demo-customers', 'many'], {
       CX_DATABASE_URL: 'sqlite::memory:',
     });
-    expect(result.code).not.toBe(0);
-    expect(result.stderr).toContain('--demo-customers expects a whole number of at least 1, got "many"');
+    expect(result.code).toBe(1);
+    expect(result.stderr.trim()).toBe(
+      'error: --demo-customers expects a whole number of at least 1, got "many"',
+    );
   });
 });

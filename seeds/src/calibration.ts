@@ -641,6 +641,22 @@ export const CALIBRATION = {
     usedIn: 'activity.ts: survey responses; comments.ts',
   }),
 
+  comments: figure({
+    value: {
+      toneUpTo: {
+        nps: { angry: 3, negative: 6, neutral: 8 },
+        csat: { angry: 1, negative: 2, neutral: 3 },
+        ces: { angry: 1, negative: 3, neutral: 5 },
+      } satisfies Record<SurveyType, { angry: number; negative: number; neutral: number }>,
+      topicalWeight: 2,
+    },
+    meaning:
+      'Highest score per survey type whose comment is angry, negative or neutral (higher scores comment positively; NPS negative ends at the detractor boundary), and how many times more likely a comment about what happened is than a general one.',
+    basis: 'assumption',
+    sources: [],
+    usedIn: 'comments.ts: tone and topic of a comment',
+  }),
+
   // ── Churn (explicit hazard model) ─────────────────────────────────────────────────────────
   baseChurnPerYear: figure({
     value: 0.08,

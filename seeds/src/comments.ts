@@ -1,3 +1,4 @@
+import { CALIBRATION } from './calibration.js';
 import type { Random } from './random.js';
 import type { Channel, SelfServiceEntry, SurveyType } from './rows.js';
 
@@ -26,11 +27,13 @@ interface Words {
   entry: string;
 }
 
+const { toneUpTo, topicalWeight } = CALIBRATION.comments.value;
+
 function sentimentOf(type: SurveyType, score: number): Sentiment {
-  const [angry, negative, neutral] = { nps: [3, 6, 8], csat: [1, 2, 3], ces: [1, 3, 5] }[type];
-  if (score <= angry!) return 'angry';
-  if (score <= negative!) return 'negative';
-  if (score <= neutral!) return 'neutral';
+  const { angry, negative, neutral } = toneUpTo[type];
+  if (score <= angry) return 'angry';
+  if (score <= negative) return 'negative';
+  if (score <= neutral) return 'neutral';
   return 'positive';
 }
 
@@ -38,8 +41,10 @@ function sentimentOf(type: SurveyType, score: number): Sentiment {
 export function commentFor(rng: Random, type: SurveyType, score: number, context: CommentContext): string {
   const sentiment = sentimentOf(type, score);
   const pool = [...GENERAL[sentiment]];
-  for (const [applies, templates] of TOPICAL[sentiment])
-    if (applies(context)) pool.push(...templates, ...templates);
+  for (const [applies, templates] of TOPICAL[sentiment]) {
+    if (!applies(context)) continue;
+    for (let copy = 0; copy < topicalWeight; copy++) pool.push(...templates);
+  }
   const words: Words = {
     reason: REASON_WORDS[context.reason ?? ''] ?? 'account',
     minutes: Math.max(1, Math.round((context.waitSeconds ?? 0) / 60)),

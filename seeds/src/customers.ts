@@ -1,7 +1,14 @@
 import { en } from '@faker-js/faker';
 import { CALIBRATION } from './calibration.js';
 import type { Random } from './random.js';
-import { CHANNELS, GENERATIONS, type Channel, type Generation, type Tier } from './rows.js';
+import {
+  CHANNELS,
+  GENERATION_FIRST_YEAR,
+  GENERATIONS,
+  type Channel,
+  type Generation,
+  type Tier,
+} from './rows.js';
 import { DAY_MS, YEAR_MS, type Window } from './window.js';
 
 /** A customer's CRM attributes plus the hidden traits that drive their behaviour. */
@@ -27,12 +34,9 @@ export interface CustomerProfile {
 
 const FIRST_NAMES = en.person!.first_name!.generic!;
 const LAST_NAMES = en.person!.last_name!.generic!;
-const GENERATION_FIRST_YEAR: Record<Generation, number> = {
+const FIRST_BIRTH_YEAR: Record<Generation, number> = {
   silent: CALIBRATION.birthYears.value.oldest,
-  boomer: 1946,
-  gen_x: 1965,
-  millennial: 1980,
-  gen_z: 2001,
+  ...GENERATION_FIRST_YEAR,
 };
 
 export function createProfile(
@@ -75,12 +79,12 @@ function drawBirth(rng: Random, window: Window): { generation: Generation; birth
   const youngest = new Date(window.end).getUTCFullYear() - CALIBRATION.birthYears.value.adultAge;
   let generation = rng.weighted(CALIBRATION.generationMix.value);
   // A window that ends before Gen Z came of age has no Gen Z customers: fall back to the generation before.
-  while (GENERATION_FIRST_YEAR[generation] > youngest) {
+  while (FIRST_BIRTH_YEAR[generation] > youngest) {
     generation = GENERATIONS[GENERATIONS.indexOf(generation) - 1]!;
   }
   const next = GENERATIONS[GENERATIONS.indexOf(generation) + 1];
-  const lastYear = Math.min(next ? GENERATION_FIRST_YEAR[next] - 1 : youngest, youngest);
-  return { generation, birthYear: rng.int(GENERATION_FIRST_YEAR[generation], lastYear) };
+  const lastYear = Math.min(next ? FIRST_BIRTH_YEAR[next] - 1 : youngest, youngest);
+  return { generation, birthYear: rng.int(FIRST_BIRTH_YEAR[generation], lastYear) };
 }
 
 /**

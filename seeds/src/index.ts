@@ -21,4 +21,4 @@ export {
   type SurveyType,
   type Tier,
 } from './rows.js';
-export { MAX_MONTHS, MAX_SEED, windowOf, type GeneratorOptions, type Window } from './window.js';
+export { MAX_MONTHS, MAX_SEED, UNTIL_YEARS, windowOf, type GeneratorOptions, type Window } from './window.js';

@@ -1,7 +1,7 @@
 /**
  * A small, fast, seedable PRNG (sfc32, seeded through splitmix32) so the demo data is identical on
- * every machine and Node version: Math.random cannot be seeded, and faker's generator is only used for
- * names. Each customer gets its own stream derived from (seed, customer index), which is what makes the
+ * every machine and Node version: Math.random cannot be seeded, and of faker only the word lists for
+ * names are used, drawn with this generator. Each customer gets its own stream derived from (seed, customer index), which is what makes the
  * output independent of how customers are chunked.
  */
 export class Random {

@@ -28,13 +28,16 @@ export const SCORE_RANGES: Record<SurveyType, { min: number; max: number }> = {
 export const TIERS = ['standard', 'vip'] as const;
 export type Tier = (typeof TIERS)[number];
 
+/** First birth year of each generation after the Silent one (DESIGN.md; Silent is everyone born earlier). */
+export const GENERATION_FIRST_YEAR = { boomer: 1946, gen_x: 1965, millennial: 1980, gen_z: 2001 } as const;
+
 /** Birth-year ranges of DESIGN.md. */
 export function generationOf(birthYear: number): Generation {
-  if (birthYear <= 1945) return 'silent';
-  if (birthYear <= 1964) return 'boomer';
-  if (birthYear <= 1979) return 'gen_x';
-  if (birthYear <= 2000) return 'millennial';
-  return 'gen_z';
+  if (birthYear >= GENERATION_FIRST_YEAR.gen_z) return 'gen_z';
+  if (birthYear >= GENERATION_FIRST_YEAR.millennial) return 'millennial';
+  if (birthYear >= GENERATION_FIRST_YEAR.gen_x) return 'gen_x';
+  if (birthYear >= GENERATION_FIRST_YEAR.boomer) return 'boomer';
+  return 'silent';
 }
 
 export type CustomerRow = {

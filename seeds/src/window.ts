@@ -5,6 +5,11 @@ export const YEAR_MS = 365.25 * DAY_MS;
 
 /** Longest history the generator produces, in months. */
 export const MAX_MONTHS = 120;
+/**
+ * Earliest and latest end of a history: customers are drawn from every generation, down to Gen Z
+ * adults, so the window must lie well after 1946 (and a sane calendar keeps it before 2100).
+ */
+export const UNTIL_YEARS = { min: 2000, max: 2099 } as const;
 /** Seeds are unsigned 32-bit integers: they key the PRNG streams. */
 export const MAX_SEED = 2 ** 32 - 1;
 
@@ -45,7 +50,10 @@ export function assertGeneratorOptions({ seed, months, until }: GeneratorOptions
   if (!Number.isInteger(months) || months < 1 || months > MAX_MONTHS) {
     throw new RangeError(`months: expected a whole number 1-${MAX_MONTHS}, got ${months}`);
   }
-  if (!(until instanceof Date) || Number.isNaN(until.getTime())) {
-    throw new RangeError(`until: expected a valid date, got ${String(until)}`);
+  const year = until instanceof Date ? until.getUTCFullYear() : NaN;
+  if (!(year >= UNTIL_YEARS.min && year <= UNTIL_YEARS.max)) {
+    throw new RangeError(
+      `until: expected a date in the years ${UNTIL_YEARS.min}-${UNTIL_YEARS.max}, got ${String(until)}`,
+    );
   }
 }

@@ -6,6 +6,7 @@ import {
   SELF_SERVICE_OUTCOMES,
   SURVEY_TYPES,
   TIERS,
+  customerProfile,
   generateCustomers,
   generationOf,
   windowOf,
@@ -103,7 +104,9 @@ describe.each(cases)('rows for %s', (_label, options) => {
 
   it('describe valid customers', () => {
     const youngest = new Date(window.end).getUTCFullYear() - 18;
-    for (const customer of batch.customers) {
+    for (const [index, customer] of batch.customers.entries()) {
+      // The birth year is drawn for a generation; DESIGN.md's ranges must give that generation back.
+      expect(generationOf(customer.birth_year)).toBe(customerProfile(options, index).generation);
       expect(customer.birth_year).toBeGreaterThanOrEqual(1900);
       expect(customer.birth_year).toBeLessThanOrEqual(youngest);
       expect(TIERS).toContain(customer.tier);

@@ -1,10 +1,11 @@
+import { MAX_MONTHS } from '@cx-pulse/seeds';
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { initOrm } from '../database/orm.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { DEFAULT_DEMO, seedDatabase } from '../seed/seed.service.js';
 import { startApi } from '../server/serve.command.js';
-import { positiveInteger } from './options.js';
+import { wholeNumber } from './options.js';
 
 /**
  * `pnpm start`: the newcomer's path. Migrates, fills an empty database with the demo data set (only
@@ -14,18 +15,18 @@ export function registerStartCommand(program: Command): void {
   program
     .command('start')
     .description('Migrate, seed the demo data when the database is empty, and serve the API.')
-    .option('--demo-customers <n>', 'customers in the demo data set', positiveInteger('--demo-customers'))
-    .option('--demo-months <m>', 'months of history in the demo data set', positiveInteger('--demo-months'))
-    .action(async (options: { demoCustomers?: number; demoMonths?: number }) => {
+    .option('--demo-customers <n>', `customers in the demo data set (default ${DEFAULT_DEMO.customers})`)
+    .option(
+      '--demo-months <m>',
+      `months of history in the demo data set, 1-${MAX_MONTHS} (default ${DEFAULT_DEMO.months})`,
+    )
+    .action(async (options: { demoCustomers?: string; demoMonths?: string }) => {
+      const customers = wholeNumber('--demo-customers', options.demoCustomers, DEFAULT_DEMO.customers, 1);
+      const months = wholeNumber('--demo-months', options.demoMonths, DEFAULT_DEMO.months, 1, MAX_MONTHS);
       const config = loadConfig();
       const orm = await initOrm(config.database);
       if ((await orm.em.fork().count(Customer)) === 0) {
-        const demo = {
-          ...DEFAULT_DEMO,
-          customers: options.demoCustomers ?? DEFAULT_DEMO.customers,
-          months: options.demoMonths ?? DEFAULT_DEMO.months,
-          until: new Date(),
-        };
+        const demo = { ...DEFAULT_DEMO, customers, months, until: new Date() };
         console.log(
           `Empty database: seeding the demo (${demo.customers.toLocaleString('en')} customers, ` +
             `${demo.months} months up to today)…`,

@@ -1,7 +1,8 @@
-import { MAX_MONTHS, MAX_SEED } from '@cx-pulse/seeds';
+import { MAX_MONTHS, MAX_SEED, UNTIL_YEARS } from '@cx-pulse/seeds';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { CliError } from '../cli/cli-error.js';
+import { wholeNumber } from '../cli/options.js';
 import { withOrm } from '../cli/with-orm.js';
 import { RECORD_KINDS } from '../modules/ingest/record-kind.js';
 import { DEFAULT_DEMO, seedDatabase, type SeedOptions, type SeedSummary } from './seed.service.js';
@@ -53,31 +54,18 @@ function parseSeedOptions(raw: RawSeedOptions, today: Date): SeedOptions {
   };
 }
 
-function wholeNumber(
-  option: string,
-  value: string | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!/^\d+$/.test(value) || parsed < min || parsed > max) {
-    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min}` : `${min}-${max}`;
-    throw new CliError(`${option} expects a whole number ${range}, got "${value}"`);
-  }
-  return parsed;
-}
-
 function utcDate(option: string, value: string): Date {
   const date = new Date(`${value}T00:00:00Z`);
   // Round-tripping rejects dates that do not exist, such as 2025-02-30.
-  if (
-    !/^\d{4}-\d{2}-\d{2}$/.test(value) ||
-    Number.isNaN(date.getTime()) ||
-    date.toISOString().slice(0, 10) !== value
-  ) {
-    throw new CliError(`${option} expects a date as YYYY-MM-DD, got "${value}"`);
+  const exists =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === value;
+  const year = date.getUTCFullYear();
+  if (!exists || year < UNTIL_YEARS.min || year > UNTIL_YEARS.max) {
+    throw new CliError(
+      `${option} expects a date as YYYY-MM-DD in the years ${UNTIL_YEARS.min}-${UNTIL_YEARS.max}, got "${value}"`,
+    );
   }
   return date;
 }

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import { onTestFinished } from 'vitest';
 
 const apiRoot = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -23,16 +24,24 @@ export function runCli(args: string[], env: Record<string, string>): Promise<Cli
   });
 }
 
+/** Starts `cx <args>`; a process still running when its test ends (a failed assertion) is killed then. */
 export function spawnCli(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
     cwd: apiRoot,
     env: { ...process.env, CI: '', INIT_CWD: apiRoot, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  onTestFinished(() => {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  });
+  return child;
 }
 
-/** Resolves with everything the process printed to stdout once `pattern` appears in it. */
-export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 60_000): Promise<string> {
+/**
+ * Resolves with everything the process printed to stdout once `pattern` appears in it. The default
+ * timeout is below vitest's testTimeout, so a hung process fails with its output rather than a bare timeout.
+ */
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';

@@ -65,10 +65,19 @@ function asSurveyType(value: string | null | undefined): SurveyType | undefined 
 export const cell = {
   id: () =>
     required(
-      z.string().refine((id) => id.length > 0 && id.length <= MAX_ID_LENGTH && id.trim() === id),
+      z
+        .string()
+        .refine(
+          (id) => id.length > 0 && id.length <= MAX_ID_LENGTH && id.trim() === id && !id.includes('\0'),
+        ),
       EXPECTED.id,
     ),
-  text: () => required(z.string(), EXPECTED.text),
+  // PostgreSQL text cannot hold NUL, and SQLite would: refusing it keeps both databases alike.
+  text: () =>
+    required(
+      z.string().refine((text) => !text.includes('\0')),
+      EXPECTED.text,
+    ),
   boolean: () =>
     parsed((text) => (text === 'true' ? true : text === 'false' ? false : undefined), EXPECTED.boolean),
   count: () =>

@@ -13,8 +13,8 @@ const ARTICLE: Record<SurveyType, string> = { nps: 'an', csat: 'a', ces: 'a' };
  * tests all read them from here.
  */
 export const EXPECTED = {
-  id: `a non-empty id of at most ${MAX_ID_LENGTH} characters, without leading or trailing spaces`,
-  text: 'text',
+  id: `a non-empty id of at most ${MAX_ID_LENGTH} characters, without leading or trailing spaces or NUL characters`,
+  text: 'text without NUL characters',
   boolean: 'true or false',
   timestamp:
     'an ISO 8601 timestamp such as 2026-03-01T09:30:00Z or 2026-03-01T12:30:00+03:00 (UTC when no offset), ' +
