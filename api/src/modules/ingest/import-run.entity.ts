@@ -1,25 +1,7 @@
 import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
-import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { Field, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import type { RecordKind } from './record-kind.js';
-
-export enum ImportKind {
-  CUSTOMERS = 'customers',
-  SURVEYS = 'surveys',
-  CONTACTS = 'contacts',
-  SELFSERVICE = 'selfservice',
-}
-
-registerEnumType(ImportKind, {
-  name: 'ImportKind',
-  description: 'Which canonical record kind an import wrote.',
-  valuesConfig: {
-    CUSTOMERS: { description: 'Customers from the CRM.' },
-    SURVEYS: { description: 'Survey responses (NPS, CSAT, CES).' },
-    CONTACTS: { description: 'Assisted contact-center contacts.' },
-    SELFSERVICE: { description: 'Self-service sessions.' },
-  },
-});
+import { ImportKind, type RecordKind } from './record-kind.js';
 
 /**
  * One committed import, written in the import's own transaction: a rolled-back import leaves no run.

@@ -1,6 +1,26 @@
-/** The four canonical import kinds of DESIGN.md, named as on the command line. */
-export const RECORD_KINDS = ['customers', 'surveys', 'contacts', 'selfservice'] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+import { registerEnumType } from 'type-graphql';
+
+/** The four canonical import kinds of DESIGN.md; the values are their names on the command line. */
+export enum ImportKind {
+  CUSTOMERS = 'customers',
+  SURVEYS = 'surveys',
+  CONTACTS = 'contacts',
+  SELFSERVICE = 'selfservice',
+}
+
+registerEnumType(ImportKind, {
+  name: 'ImportKind',
+  description: 'Which canonical record kind an import wrote.',
+  valuesConfig: {
+    CUSTOMERS: { description: 'Customers from the CRM.' },
+    SURVEYS: { description: 'Survey responses (NPS, CSAT, CES).' },
+    CONTACTS: { description: 'Assisted contact-center contacts.' },
+    SELFSERVICE: { description: 'Self-service sessions.' },
+  },
+});
+
+export type RecordKind = `${ImportKind}`;
+export const RECORD_KINDS = Object.values(ImportKind) as RecordKind[];
 
 /** One input row keyed by canonical snake_case column names, as read from CSV/NDJSON or generated. */
 export type RawRow = Record<string, string | number | boolean | null | undefined>;
