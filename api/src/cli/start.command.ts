@@ -29,7 +29,7 @@ export function registerStartCommand(program: Command): void {
         const demo = { ...DEFAULT_DEMO, customers, months, until: new Date() };
         console.log(
           `Empty database: seeding the demo (${demo.customers.toLocaleString('en')} customers, ` +
-            `${demo.months} months up to today)…`,
+            `${demo.months} month${demo.months === 1 ? '' : 's'} up to today)…`,
         );
         const summary = await seedDatabase(orm, demo);
         console.log(

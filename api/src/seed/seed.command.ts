@@ -34,7 +34,7 @@ export function registerSeedCommand(program: Command): void {
       const options = parseSeedOptions(raw, new Date());
       const until = options.until.toISOString().slice(0, 10);
       console.log(
-        `Seeding ${options.customers.toLocaleString('en')} customers, ${options.months} months up to ${until} ` +
+        `Seeding ${options.customers.toLocaleString('en')} customers, ${options.months} month${options.months === 1 ? '' : 's'} up to ${until} ` +
           `(seed ${options.seed})…`,
       );
       const summary = await withOrm((orm) =>
