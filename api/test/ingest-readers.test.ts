@@ -188,3 +188,54 @@ describe('file formats', () => {
     expect(readerFor('contacts.xlsx')).toBeUndefined();
   });
 });
+
+describe('files that are not UTF-8', () => {
+  // "René" as Latin-1: é is the single byte 0xE9, which UTF-8 never uses on its own.
+  const latin1 = (text: string, chunkBytes = Infinity) => {
+    const bytes = Buffer.from(text, 'latin1');
+    const size = Math.min(chunkBytes, bytes.length);
+    return Readable.from(
+      Array.from({ length: Math.ceil(bytes.length / size) }, (_, i) =>
+        bytes.subarray(i * size, (i + 1) * size),
+      ),
+    );
+  };
+  const got = 'K2,C1,faq,2026-03-01,1,resolved,Ren\uFFFD';
+
+  it.each([Infinity, 7])(
+    'end a CSV with one problem on the line of the first invalid byte (chunks of %s bytes)',
+    async (chunkBytes) => {
+      const lines = [
+        HEADER,
+        'K1,C1,faq,2026-03-01,1,resolved,',
+        'K2,C1,faq,2026-03-01,1,resolved,René',
+        'K3,C1,faq,2026-03-01,1,resolved,',
+      ];
+      const rows = await read(readCsv(latin1(`${lines.join('\n')}\n`, chunkBytes), SESSIONS));
+      expect(rows.map(({ row, problems }) => [row, problems?.map(({ message }) => message)])).toEqual([
+        [2, undefined],
+        [
+          3,
+          [
+            `row 3: got ${JSON.stringify(got)}, expected text encoded as UTF-8 (export or save the file as UTF-8)`,
+          ],
+        ],
+      ]);
+    },
+  );
+
+  it('end NDJSON the same way', async () => {
+    const rows = await read(readNdjson(latin1('{"session_id":"K1"}\n{"session_id":"K2","entry":"René"}\n')));
+    expect(rows.map(({ row, problems }) => [row, problems?.[0]?.expected])).toEqual([
+      [1, undefined],
+      [2, EXPECTED.utf8],
+    ]);
+  });
+
+  it('pass valid multi-byte characters split across chunks', async () => {
+    const bytes = Buffer.from(`${HEADER}\nK1,C1,faq,2026-03-01,1,resolved,Zoë 🙂\n`);
+    const chunks = Array.from(bytes, (_, i) => bytes.subarray(i, i + 1));
+    const rows = await read(readCsv(Readable.from(chunks), SESSIONS));
+    expect(rows).toEqual([{ row: 2, values: expect.objectContaining({ escalated_contact_id: 'Zoë 🙂' }) }]);
+  });
+});

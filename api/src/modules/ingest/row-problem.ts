@@ -46,6 +46,7 @@ export const EXPECTED = {
     CSV_MAX_RECORD_SIZE: 'a record of at most 1,000,000 characters (is a quote left open?)',
   } as Record<string, string>,
   wellFormedCsv: 'well-formed CSV',
+  utf8: 'text encoded as UTF-8 (export or save the file as UTF-8)',
 };
 
 /** Longest value a problem repeats back; a runaway quoted field must not flood the report. */

@@ -4,6 +4,7 @@ import type { NumberedRow, RawRow } from '../record-kind.js';
 import type { RecordSpec } from '../record-specs.js';
 import { EXPECTED, rowProblem } from '../row-problem.js';
 import { checkHeader } from './csv-header.js';
+import { encodingProblem, strictUtf8 } from './strict-utf8.js';
 
 /** Longer records are malformed (usually a quote left open); stop before buffering the rest of the file. */
 const MAX_RECORD_CHARACTERS = 1_000_000;
@@ -20,7 +21,7 @@ interface SyntaxError {
  * line counter, which counts a quoted CRLF twice; empty lines come through as records of one empty value
  * so that they are counted too (and `info: true`, which copies two objects per record, is not needed).
  * A row with the wrong number of values becomes a problem; a quoting error becomes one problem and ends
- * the reading, as nothing after it can be trusted.
+ * the reading, as nothing after it can be trusted; so do bytes that are not UTF-8.
  */
 export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerator<NumberedRow> {
   const syntaxErrors: SyntaxError[] = [];
@@ -34,7 +35,8 @@ export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerato
       if (error instanceof CsvError) syntaxErrors.push({ error, records: parser.info.records });
     },
   });
-  pipeline(input, parser, () => {});
+  const decoded = strictUtf8();
+  pipeline(input, decoded, parser, () => {});
 
   let header: string[] | undefined;
   let columns: [index: number, name: string][] = [];
@@ -77,7 +79,8 @@ export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerato
     yield { row, values };
   }
   const pending = syntaxErrors[0];
-  if (pending) yield syntaxProblem(pending);
+  if (decoded.encodingError) yield encodingProblem(decoded.encodingError);
+  else if (pending) yield syntaxProblem(pending);
   else if (!header) {
     const checked = checkHeader(spec, [], 1);
     yield { row: 1, values: {}, problems: checked.problems, header: true };

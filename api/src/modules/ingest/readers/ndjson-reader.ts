@@ -1,15 +1,19 @@
 import { createInterface } from 'node:readline';
-import type { Readable } from 'node:stream';
+import { pipeline, type Readable } from 'node:stream';
 import type { NumberedRow, RawRow } from '../record-kind.js';
 import { EXPECTED, rowProblem } from '../row-problem.js';
+import { encodingProblem, strictUtf8 } from './strict-utf8.js';
 
 /**
  * Streams NDJSON (one JSON object per line) into numbered rows; a row's number is its line. Blank lines
- * are skipped; a line that is not an object, or a value that is an object or array, becomes a problem.
+ * are skipped; a line that is not an object, or a value that is an object or array, becomes a problem,
+ * and bytes that are not UTF-8 end the reading with a problem on their line.
  */
 export async function* readNdjson(input: Readable): AsyncGenerator<NumberedRow> {
   let row = 0;
-  for await (const line of createInterface({ input, crlfDelay: Infinity })) {
+  const decoded = strictUtf8();
+  pipeline(input, decoded, () => {});
+  for await (const line of createInterface({ input: decoded, crlfDelay: Infinity })) {
     row++;
     const text = row === 1 ? line.replace(/^\uFEFF/, '') : line;
     if (text.trim() === '') continue;
@@ -31,4 +35,5 @@ export async function* readNdjson(input: Readable): AsyncGenerator<NumberedRow> 
     }
     yield { row, values: parsed as RawRow };
   }
+  if (decoded.encodingError) yield encodingProblem(decoded.encodingError);
 }
