@@ -68,10 +68,6 @@ export function loadConfig(
   };
 }
 
-export function parseDatabaseUrl(url: string): DatabaseConfig {
-  return loadConfig({ CX_DATABASE_URL: url }).database;
-}
-
 /** A port given on the command line, where 0 asks the system for a free one. */
 export function parsePort(value: string, name = '--port'): number {
   if (value === '0') return 0;

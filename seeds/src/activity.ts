@@ -202,8 +202,7 @@ class CustomerJourneys {
       if (attempt === 0 && session) session.contact = contact;
       const again = contact.resolved ? repeats.afterResolved : repeats.afterUnresolved;
       if (!this.rng.chance(again)) return;
-      const end = contact.at + (contact.waitSeconds + contact.handleSeconds) * 1000;
-      at = end + this.rng.uniform(repeats.withinDays.min, repeats.withinDays.max) * DAY_MS;
+      at = contactEnd(contact) + this.rng.uniform(repeats.withinDays.min, repeats.withinDays.max) * DAY_MS;
     }
   }
 
@@ -281,9 +280,8 @@ class CustomerJourneys {
     const angry = overallSatisfaction(this.profile, situational) < SURVEYS.angryBelow;
     if (!rng.chance(SURVEYS.afterContact * (angry ? SURVEYS.angryResponseLift : 1))) return;
     const { channel, reason, waitSeconds, recovery } = contact;
-    const end = contact.at + (waitSeconds + contact.handleSeconds) * 1000;
     this.survey(
-      this.afterDelay(end),
+      this.afterDelay(contactEnd(contact)),
       rng.weighted(SURVEYS.afterContactTypes),
       situational,
       channel,
@@ -407,4 +405,9 @@ class CustomerJourneys {
   private remember(at: number, situational: number): void {
     this.experiences.push({ at, situational });
   }
+}
+
+/** When the contact ended: it started at `at`, then the customer waited and an agent handled it. */
+function contactEnd({ at, waitSeconds, handleSeconds }: ContactEvent): number {
+  return at + (waitSeconds + handleSeconds) * 1000;
 }

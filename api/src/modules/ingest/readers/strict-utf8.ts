@@ -3,15 +3,10 @@ import { Transform } from 'node:stream';
 import type { NumberedRow } from '../record-kind.js';
 import { EXPECTED, rowProblem } from '../row-problem.js';
 
-/** The input is not valid UTF-8: `line` holds the first invalid byte, `text` that line as best decoded. */
-export class EncodingError extends Error {
-  override name = 'EncodingError';
-  constructor(
-    readonly line: number,
-    readonly text: string,
-  ) {
-    super(`line ${line} is not valid UTF-8`);
-  }
+/** Where the input stops being UTF-8: `line` holds the first invalid byte, `text` that line as best decoded. */
+export interface EncodingError {
+  line: number;
+  text: string;
 }
 
 const NEWLINE = 0x0a;
@@ -84,5 +79,5 @@ function locateInvalidByte(firstLine: number, chunk: Buffer): { error: EncodingE
   const lineEnd = lenient.indexOf('\n', invalid);
   const line = firstLine + lenient.slice(0, lineStart).split('\n').length - 1;
   const text = lenient.slice(lineStart, lineEnd === -1 ? undefined : lineEnd).replace(/\r$/, '');
-  return { error: new EncodingError(line, text), validBytes: Buffer.byteLength(lenient.slice(0, lineStart)) };
+  return { error: { line, text }, validBytes: Buffer.byteLength(lenient.slice(0, lineStart)) };
 }
