@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { DatabaseConfig } from '../config.js';
+import { TimeGrain } from '../modules/metrics/time-grain.js';
 
 /**
  * Every difference between SQLite and PostgreSQL that code outside MikroORM has to know about lives
@@ -23,6 +24,57 @@ export function toDbValue(dialect: Dialect, value: unknown): unknown {
 /** Null-safe "differs" comparison between two SQL expressions. */
 export function isDistinctFrom(dialect: Dialect, left: string, right: string): string {
   return dialect === 'sqlite' ? `${left} IS NOT ${right}` : `${left} IS DISTINCT FROM ${right}`;
+}
+
+/** Runs a query built with knex and returns its rows (knex's result shape differs by driver). */
+export async function selectRows(dialect: Dialect, query: Knex.Raw): Promise<Record<string, unknown>[]> {
+  const result: unknown = await query;
+  return dialect === 'postgresql'
+    ? (result as { rows: Record<string, unknown>[] }).rows
+    : (result as Record<string, unknown>[]);
+}
+
+/** A timestamp read back from raw SQL (epoch milliseconds on SQLite, a Date or ISO text on PostgreSQL). */
+export function fromDbTime(value: unknown): Date {
+  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | Date));
+}
+
+/** A placeholder for a timestamp where its type cannot be inferred (a SELECT list, a UNION). */
+export function timestampParameter(dialect: Dialect): string {
+  return dialect === 'sqlite' ? '?' : 'cast(? as timestamptz)';
+}
+
+/** The SQL expression `time` moved `seconds` later. */
+export function plusSeconds(dialect: Dialect, time: string, seconds: number): string {
+  return dialect === 'sqlite' ? `(${time} + ${seconds * 1000})` : `(${time} + interval '${seconds} seconds')`;
+}
+
+/**
+ * The start of the UTC bucket of `grain` that holds the timestamp `time` (ISO weeks, from Monday).
+ * SQLite keeps timestamps as epoch milliseconds: days and weeks are integer arithmetic (day 0 was a
+ * Thursday, hence the shift by 3), calendar units go through strftime. PostgreSQL truncates in UTC
+ * whatever the session's time zone.
+ */
+export function timeBucket(dialect: Dialect, time: string, grain: TimeGrain): string {
+  if (dialect === 'postgresql') return `date_trunc('${grain}', ${time}, 'UTC')`;
+  const seconds = `${time} / 1000, 'unixepoch'`;
+  const startOf = (...modifiers: string[]) =>
+    `(cast(strftime('%s', ${seconds}, ${modifiers.join(', ')}) as integer) * 1000)`;
+  switch (grain) {
+    case TimeGrain.DAY:
+      return `(${time} / 86400000 * 86400000)`;
+    case TimeGrain.WEEK:
+      return `(((${time} / 86400000 + 3) / 7 * 7 - 3) * 86400000)`;
+    case TimeGrain.MONTH:
+      return startOf(`'start of month'`);
+    case TimeGrain.QUARTER:
+      return startOf(
+        `'start of month'`,
+        `'-' || ((cast(strftime('%m', ${seconds}) as integer) - 1) % 3) || ' months'`,
+      );
+    case TimeGrain.YEAR:
+      return startOf(`'start of year'`);
+  }
 }
 
 /** Most bind parameters one statement may carry (SQLite's compile-time limit is the lower one). */

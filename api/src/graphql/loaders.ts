@@ -1,7 +1,20 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { Contact } from '../modules/contacts/contact.entity.js';
+import { ContactService } from '../modules/contacts/contact.service.js';
 import type { Customer } from '../modules/customers/customer.entity.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
+import type { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
+import { SelfServiceSessionService } from '../modules/selfservice/self-service-session.service.js';
+import type { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
+import { SurveyResponseService } from '../modules/surveys/survey-response.service.js';
+
+/** Which facts of one customer to load: all of them (`last` null) or only the `last` most recent. */
+export interface CustomerFactsKey {
+  /** Internal id of the customer (the foreign key facts hold). */
+  customerId: number;
+  last: number | null;
+}
 
 /**
  * DataLoaders of one request: every field that needs a related row asks its loader, which collects
@@ -10,14 +23,63 @@ import { CustomerService } from '../modules/customers/customer.service.js';
 export interface Loaders {
   /** Customers by internal id (the foreign key facts hold). */
   customerById: DataLoader<number, Customer>;
+  /** A customer's survey responses, oldest respondedAt first. */
+  surveyResponsesByCustomer: DataLoader<CustomerFactsKey, SurveyResponse[], string>;
+  /** A customer's contacts, oldest startedAt first. */
+  contactsByCustomer: DataLoader<CustomerFactsKey, Contact[], string>;
+  /** A customer's self-service sessions, oldest startedAt first. */
+  selfServiceSessionsByCustomer: DataLoader<CustomerFactsKey, SelfServiceSession[], string>;
 }
 
 export function createLoaders(em: EntityManager): Loaders {
   const customers = new CustomerService(em);
+  const surveyResponses = new SurveyResponseService(em);
+  const contacts = new ContactService(em);
+  const sessions = new SelfServiceSessionService(em);
   return {
     customerById: new DataLoader(async (ids) => {
       const byId = new Map((await customers.findByIds([...ids])).map((customer) => [customer.id, customer]));
       return ids.map((id) => byId.get(id) ?? new Error(`customer ${id} does not exist`));
     }),
+    surveyResponsesByCustomer: customerFactsLoader((ids, last) =>
+      surveyResponses.findByCustomerIds(ids, last),
+    ),
+    contactsByCustomer: customerFactsLoader((ids, last) => contacts.findByCustomerIds(ids, last)),
+    selfServiceSessionsByCustomer: customerFactsLoader((ids, last) => sessions.findByCustomerIds(ids, last)),
   };
+}
+
+/**
+ * A loader of facts per customer. Keys carry `last` because "the newest N" cannot be cut from another
+ * key's rows without loading a customer's whole history; a batch runs one query per distinct `last`,
+ * and every customer of a page asks with the same one (it is a field argument), so a page costs one query
+ * per fact kind and `last` value, whatever its number of customers.
+ */
+function customerFactsLoader<T extends { customer: { id: number } }>(
+  find: (customerIds: number[], last: number | null) => Promise<T[]>,
+): DataLoader<CustomerFactsKey, T[], string> {
+  return new DataLoader(
+    async (keys) => {
+      const found = new Map<string, T[]>(keys.map((key) => [factsKeyOf(key), []]));
+      const customersByLast = new Map<number | null, number[]>();
+      for (const { customerId, last } of keys) {
+        const customerIds = customersByLast.get(last) ?? [];
+        customerIds.push(customerId);
+        customersByLast.set(last, customerIds);
+      }
+      await Promise.all(
+        [...customersByLast].map(async ([last, customerIds]) => {
+          for (const fact of await find(customerIds, last)) {
+            found.get(factsKeyOf({ customerId: fact.customer.id, last }))!.push(fact);
+          }
+        }),
+      );
+      return keys.map((key) => found.get(factsKeyOf(key))!);
+    },
+    { cacheKeyFn: factsKeyOf },
+  );
+}
+
+function factsKeyOf({ customerId, last }: CustomerFactsKey): string {
+  return `${customerId}:${last ?? 'all'}`;
 }

@@ -3,9 +3,13 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
+import { CustomerHistoryResolver } from '../modules/customers/customer-history.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import { ImportRunResolver } from '../modules/ingest/import-run.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
+import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
+import { OverviewResolver } from '../modules/metrics/overview.resolver.js';
+import { ViewsResolver } from '../modules/metrics/views.resolver.js';
 import { SelfServiceSessionResolver } from '../modules/selfservice/self-service-session.resolver.js';
 import { SurveyResponseResolver } from '../modules/surveys/survey-response.resolver.js';
 import { DateTimeScalar } from './scalars.js';
@@ -22,11 +26,15 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
       CustomerResolver,
+      CustomerHistoryResolver,
       SurveyResponseResolver,
       ContactResolver,
       SelfServiceSessionResolver,
       IngestResolver,
       ImportRunResolver,
+      MetricsResolver,
+      OverviewResolver,
+      ViewsResolver,
     ],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Connection, PageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
+import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter } from './dto/contact-filter.input.js';
 
@@ -15,5 +16,13 @@ export class ContactService {
       ...definedOnly({ channel: oneOf(filter.channels), reason: oneOf(filter.reasons) }),
     };
     return paginate(this.em, Contact, where, page, 'startedAt');
+  }
+
+  /**
+   * The contacts of these customers (internal ids) in one query, each customer's oldest startedAt first
+   * (ties in import order); with `last`, only each customer's `last` most recent.
+   */
+  findByCustomerIds(customerIds: readonly number[], last: number | null = null): Promise<Contact[]> {
+    return findFactsByCustomer(this.em, Contact, 'startedAt', customerIds, last);
   }
 }

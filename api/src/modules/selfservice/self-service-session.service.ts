@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Connection, PageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
+import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { SelfServiceSessionFilter } from './dto/self-service-session-filter.input.js';
 import { SelfServiceSession } from './self-service-session.entity.js';
 
@@ -15,5 +16,16 @@ export class SelfServiceSessionService {
       ...definedOnly({ entry: oneOf(filter.entries), outcome: oneOf(filter.outcomes) }),
     };
     return paginate(this.em, SelfServiceSession, where, page, 'startedAt');
+  }
+
+  /**
+   * The sessions of these customers (internal ids) in one query, each customer's oldest startedAt first
+   * (ties in import order); with `last`, only each customer's `last` most recent.
+   */
+  findByCustomerIds(
+    customerIds: readonly number[],
+    last: number | null = null,
+  ): Promise<SelfServiceSession[]> {
+    return findFactsByCustomer(this.em, SelfServiceSession, 'startedAt', customerIds, last);
   }
 }

@@ -2,6 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Connection, PageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
+import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { SurveyResponseFilter } from './dto/survey-response-filter.input.js';
 import { SurveyResponse } from './survey-response.entity.js';
 
@@ -15,5 +16,13 @@ export class SurveyResponseService {
       ...definedOnly({ type: oneOf(filter.types), channel: oneOf(filter.channels) }),
     };
     return paginate(this.em, SurveyResponse, where, page, 'respondedAt');
+  }
+
+  /**
+   * The responses of these customers (internal ids) in one query, each customer's oldest respondedAt first
+   * (ties in import order); with `last`, only each customer's `last` most recent.
+   */
+  findByCustomerIds(customerIds: readonly number[], last: number | null = null): Promise<SurveyResponse[]> {
+    return findFactsByCustomer(this.em, SurveyResponse, 'respondedAt', customerIds, last);
   }
 }

@@ -1,0 +1,89 @@
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
+import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import type { CustomerFactsKey } from '../../graphql/loaders.js';
+import { userInputError } from '../../graphql/user-input-error.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { SelfServiceSession } from '../selfservice/self-service-session.entity.js';
+import { SurveyResponse } from '../surveys/survey-response.entity.js';
+import { CustomerEvent, mergeTimeline } from './customer-event.js';
+import { Customer } from './customer.entity.js';
+
+const LAST_DESCRIPTION =
+  `Only the N most recent (1 to ${MAX_PAGE_SIZE.toLocaleString('en')}), still listed oldest first; ` +
+  'all when omitted.';
+
+/**
+ * The customer 360 view: a customer's survey responses, contacts and self-service sessions, each list and
+ * the merged timeline in time order. Each field asks the request's loaders, so a page of customers costs
+ * one query per fact kind, not one per customer.
+ */
+@Resolver(() => Customer)
+export class CustomerHistoryResolver {
+  @FieldResolver(() => [SurveyResponse], {
+    description:
+      "The customer's survey responses (NPS, CSAT, CES), oldest respondedAt first, ties in import order.",
+  })
+  surveyResponses(
+    @Root() customer: Customer,
+    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<SurveyResponse[]> {
+    return loaders.surveyResponsesByCustomer.load(factsKey(customer, last));
+  }
+
+  @FieldResolver(() => [Contact], {
+    description: "The customer's assisted contacts, oldest startedAt first, ties in import order.",
+  })
+  contacts(
+    @Root() customer: Customer,
+    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Contact[]> {
+    return loaders.contactsByCustomer.load(factsKey(customer, last));
+  }
+
+  @FieldResolver(() => [SelfServiceSession], {
+    description: "The customer's self-service sessions, oldest startedAt first, ties in import order.",
+  })
+  selfServiceSessions(
+    @Root() customer: Customer,
+    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<SelfServiceSession[]> {
+    return loaders.selfServiceSessionsByCustomer.load(factsKey(customer, last));
+  }
+
+  @FieldResolver(() => [CustomerEvent], {
+    description:
+      "The customer's history in one list: survey responses, contacts and self-service sessions merged by " +
+      'their time (respondedAt or startedAt), oldest first. Events at the same instant are listed in journey ' +
+      'order (self-service session, then contact, then survey response), then in import order.',
+  })
+  async timeline(
+    @Root() customer: Customer,
+    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<CustomerEvent[]> {
+    // The newest N events overall are among the newest N of each kind, so no kind needs more rows.
+    const key = factsKey(customer, last);
+    const kinds = await Promise.all([
+      loaders.surveyResponsesByCustomer.load(key),
+      loaders.contactsByCustomer.load(key),
+      loaders.selfServiceSessionsByCustomer.load(key),
+    ]);
+    const events = mergeTimeline(...kinds);
+    return key.last === null ? events : events.slice(-key.last);
+  }
+}
+
+function factsKey(customer: Customer, last: number | null | undefined): CustomerFactsKey {
+  if (last != null && (last < 1 || last > MAX_PAGE_SIZE)) {
+    throw userInputError(
+      'last',
+      last,
+      `a count from 1 to ${MAX_PAGE_SIZE} (how many of the most recent to list)`,
+    );
+  }
+  return { customerId: customer.id, last: last ?? null };
+}

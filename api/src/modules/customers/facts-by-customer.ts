@@ -1,0 +1,43 @@
+import type { EntityClass, EntityKey, FilterQuery, FindOptions } from '@mikro-orm/core';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { TimeProperty } from '../../graphql/paginate.js';
+import type { CustomerFact } from './customer-fact.resolver.js';
+
+/**
+ * The facts (survey responses, contacts or sessions) of many customers in one query, ordered by `time`
+ * then internal id (import order), so each customer's rows come out oldest first. With `last`, only each
+ * customer's `last` most recent rows: a window function ranks them per customer inside the database
+ * (standard SQL that SQLite and PostgreSQL both run), so a customer with years of history costs no more
+ * than `last` rows.
+ */
+export function findFactsByCustomer<T extends CustomerFact & { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  time: TimeProperty<T>,
+  customerIds: readonly number[],
+  last: number | null,
+): Promise<T[]> {
+  const orderBy = { [time]: 'asc', id: 'asc' } as FindOptions<T>['orderBy'];
+  if (last === null) {
+    const ofCustomers: Record<string, unknown> = { customer: { $in: [...customerIds] } };
+    return em.find(entity, ofCustomers as FilterQuery<T>, { orderBy });
+  }
+
+  const meta = em.getMetadata().get<T>(entity.name);
+  const column = (property: string) => meta.properties[property as EntityKey<T>].fieldNames[0]!;
+  const [customerColumn, timeColumn, idColumn] = [column('customer'), column(time), column('id')];
+  const knex = em.getKnex();
+  const ranked = knex(meta.tableName)
+    .select(idColumn)
+    .select(
+      knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as recency', [
+        customerColumn,
+        timeColumn,
+        idColumn,
+      ]),
+    )
+    .whereIn(customerColumn, [...customerIds]);
+  const newest = knex.from(ranked.as('ranked')).select(idColumn).where('recency', '<=', last);
+  const amongNewest: Record<string, unknown> = { id: { $in: newest } };
+  return em.find(entity, amongNewest as FilterQuery<T>, { orderBy });
+}

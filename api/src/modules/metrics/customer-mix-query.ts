@@ -1,0 +1,59 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Generation } from '../customers/generation.js';
+import type { MetricFilter } from './dto/metric-filter.input.js';
+import { Dimension } from './dimension.js';
+import { SqlBuilder } from './sql-builder.js';
+
+/** Per generation: customers who interacted in the window, those who used self-service, those who did not. */
+export interface CustomerMix {
+  generation: Generation;
+  interactingCustomers: number;
+  selfServiceUsers: number;
+  assistedOnlyCustomers: number;
+}
+
+/**
+ * Counts customers by how they sought service in the window: one row per customer with the number of
+ * sessions and contacts (each filtered by what applies to it), then grouped by generation.
+ */
+export async function queryCustomerMix(em: EntityManager, filter: MetricFilter): Promise<CustomerMix[]> {
+  const builder = new SqlBuilder(em);
+  const where = (columns: Partial<Record<Dimension, string>>) =>
+    builder.join(
+      [...builder.window('f.started_at', filter), ...builder.dimensionFilters(columns, filter)],
+      ' and ',
+      '1 = 1',
+    );
+  const sql = builder.raw(
+    'select c.generation as generation, count(*) as "interactingCustomers", ' +
+      'sum(case when u.sessions > 0 then 1 else 0 end) as "selfServiceUsers", ' +
+      'sum(case when u.sessions = 0 then 1 else 0 end) as "assistedOnlyCustomers" ' +
+      'from (select customer_id, sum(is_session) as sessions from (' +
+      'select f.customer_id, 1 as is_session from self_service_sessions f where ? ' +
+      'union all select f.customer_id, 0 as is_session from contacts f where ?' +
+      ') interactions group by customer_id) u join customers c on c.id = u.customer_id where ? ' +
+      'group by c.generation',
+    [
+      where({ [Dimension.ENTRY]: 'f.entry' }),
+      where({ [Dimension.CHANNEL]: 'f.channel', [Dimension.REASON]: 'f.reason' }),
+      builder.join(
+        builder.dimensionFilters(
+          {
+            [Dimension.GENERATION]: 'c.generation',
+            [Dimension.REGION]: 'c.region',
+            [Dimension.TIER]: 'c.tier',
+          },
+          filter,
+        ),
+        ' and ',
+        '1 = 1',
+      ),
+    ],
+  );
+  return (await builder.rows(sql)).map((row) => ({
+    generation: row.generation as Generation,
+    interactingCustomers: Number(row.interactingCustomers),
+    selfServiceUsers: Number(row.selfServiceUsers),
+    assistedOnlyCustomers: Number(row.assistedOnlyCustomers),
+  }));
+}

@@ -1,0 +1,399 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import {
+  fromDbTime,
+  plusSeconds,
+  timeBucket,
+  timestampParameter,
+  type Dialect,
+} from '../../database/dialect.js';
+import { userInputError } from '../../graphql/user-input-error.js';
+import { Dimension } from './dimension.js';
+import type { MetricFilter } from './dto/metric-filter.input.js';
+import type { Aggregates, Family } from './measures.js';
+import { FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
+import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
+
+/** One grouped aggregate query of a family: which groups, over which rows, computing which sums and counts. */
+export interface GroupQuery {
+  dimensions: readonly Dimension[];
+  grain: TimeGrain | null;
+  /** Only the lists that apply to the family are set. */
+  filter: MetricFilter;
+  aggregates: ReadonlySet<string>;
+}
+
+/** One group: its period (bucket start, or null without a grain), dimension values in query order, and sums. */
+export interface GroupRow {
+  period: Date | null;
+  dimensions: (string | null)[];
+  aggregates: Aggregates;
+}
+
+const DAY_SECONDS = 86_400;
+const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
+const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
+const BACKFIRE_SECONDS = 7 * DAY_SECONDS;
+const SOCIAL_REACH = 825;
+const OFFLINE_REACH = 12;
+
+const CUSTOMER_COLUMNS: Partial<Record<Dimension, string>> = {
+  [Dimension.GENERATION]: 'c.generation',
+  [Dimension.REGION]: 'c.region',
+  [Dimension.TIER]: 'c.tier',
+};
+
+interface AggregateSql {
+  sql: (dialect: Dialect) => string;
+  /** Rows it counts, when only some of the table's rows matter to it (e.g. one survey type). */
+  scope?: string;
+}
+
+/** A fact table, aliased `f`, joined to its customer `c` when a dimension or filter needs one. */
+interface FactTable {
+  table: string;
+  time: string;
+  columns: Partial<Record<Dimension, string>>;
+  aggregates: Record<string, AggregateSql>;
+}
+
+const countWhere = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+const constant = (sql: string) => () => sql;
+
+const SURVEY_TYPE = (type: string) => `f.type = '${type}'`;
+
+const FACT_TABLES: Record<'surveys' | 'contacts' | 'selfService', FactTable> = {
+  surveys: {
+    table: 'survey_responses',
+    time: 'f.responded_at',
+    columns: { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS },
+    aggregates: {
+      npsResponses: { sql: constant(countWhere(SURVEY_TYPE('nps'))), scope: SURVEY_TYPE('nps') },
+      promoters: {
+        sql: constant(countWhere(`${SURVEY_TYPE('nps')} and f.score >= 9`)),
+        scope: SURVEY_TYPE('nps'),
+      },
+      detractors: {
+        sql: constant(countWhere(`${SURVEY_TYPE('nps')} and f.score <= 6`)),
+        scope: SURVEY_TYPE('nps'),
+      },
+      csatResponses: { sql: constant(countWhere(SURVEY_TYPE('csat'))), scope: SURVEY_TYPE('csat') },
+      csatSum: {
+        sql: constant(`sum(case when ${SURVEY_TYPE('csat')} then f.score end)`),
+        scope: SURVEY_TYPE('csat'),
+      },
+      csatSquares: {
+        sql: constant(`sum(case when ${SURVEY_TYPE('csat')} then f.score * f.score end)`),
+        scope: SURVEY_TYPE('csat'),
+      },
+      csatTop2: {
+        sql: constant(countWhere(`${SURVEY_TYPE('csat')} and f.score >= 4`)),
+        scope: SURVEY_TYPE('csat'),
+      },
+      cesResponses: { sql: constant(countWhere(SURVEY_TYPE('ces'))), scope: SURVEY_TYPE('ces') },
+      cesSum: {
+        sql: constant(`sum(case when ${SURVEY_TYPE('ces')} then f.score end)`),
+        scope: SURVEY_TYPE('ces'),
+      },
+    },
+  },
+  contacts: {
+    table: 'contacts',
+    time: 'f.started_at',
+    columns: { [Dimension.CHANNEL]: 'f.channel', [Dimension.REASON]: 'f.reason', ...CUSTOMER_COLUMNS },
+    aggregates: {
+      contacts: { sql: constant('count(*)') },
+      handleSum: { sql: constant('sum(f.handle_seconds)') },
+      handleCount: { sql: constant('count(f.handle_seconds)') },
+      waitSum: { sql: constant('sum(f.wait_seconds)') },
+      waitCount: { sql: constant('count(f.wait_seconds)') },
+      firstContactResolved: { sql: constant(countWhere('f.first_contact_resolution = true')) },
+      escalatedContacts: { sql: constant(countWhere('f.escalated = true')) },
+      repeatedContacts: {
+        sql: (dialect) =>
+          countWhere(
+            `exists (select 1 from contacts n where n.customer_id = f.customer_id and n.started_at > f.started_at ` +
+              `and n.started_at <= ${plusSeconds(dialect, 'f.started_at', REPEAT_CONTACT_SECONDS)})`,
+          ),
+      },
+    },
+  },
+  selfService: {
+    table: 'self_service_sessions',
+    time: 'f.started_at',
+    columns: { [Dimension.ENTRY]: 'f.entry', ...CUSTOMER_COLUMNS },
+    aggregates: {
+      sessions: { sql: constant('count(*)') },
+      engagedSessions: { sql: constant(countWhere('f.steps >= 2')) },
+      resolvedSessions: { sql: constant(countWhere(`f.outcome = 'resolved'`)) },
+      abandonedSessions: { sql: constant(countWhere(`f.outcome = 'abandoned'`)) },
+      escalatedSessions: { sql: constant(countWhere(`f.outcome = 'escalated'`)) },
+      trulyDeflectedSessions: {
+        sql: (dialect) =>
+          countWhere(
+            `f.outcome = 'resolved' and not exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
+              `and k.started_at > f.started_at ` +
+              `and k.started_at <= ${plusSeconds(dialect, 'f.started_at', TRUE_DEFLECTION_SECONDS)})`,
+          ),
+      },
+      escalationResolvedSessions: {
+        sql: constant(
+          countWhere(
+            `f.outcome = 'escalated' and exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
+              `and (k.external_id = f.escalated_contact_id or k.self_service_session_id = f.external_id) ` +
+              `and k.resolved = true)`,
+          ),
+        ),
+        scope: `f.outcome = 'escalated'`,
+      },
+      backfiredSessions: {
+        sql: (dialect) =>
+          countWhere(
+            `f.outcome = 'escalated' and exists (select 1 from survey_responses r where r.customer_id = f.customer_id ` +
+              `and r.responded_at > f.started_at ` +
+              `and r.responded_at <= ${plusSeconds(dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
+              `and ((r.type = 'nps' and r.score <= 6) or (r.type = 'csat' and r.score <= 2)))`,
+          ),
+        scope: `f.outcome = 'escalated'`,
+      },
+    },
+  },
+};
+
+/** Runs the grouped query of one family. */
+export function queryFamily(em: EntityManager, family: Family, query: GroupQuery): Promise<GroupRow[]> {
+  switch (family) {
+    case 'surveys':
+    case 'contacts':
+    case 'selfService':
+      return queryFactTable(em, FACT_TABLES[family], query);
+    case 'wordOfMouth':
+      return queryWordOfMouth(em, query);
+    case 'churn':
+      return queryChurn(em, query);
+    case 'risk':
+      return Promise.resolve([]);
+  }
+}
+
+/** The select list shared by every family: period, then dimension values as d0, d1, … */
+function groupColumns(
+  builder: SqlBuilder,
+  time: string,
+  columns: Partial<Record<Dimension, string>>,
+  query: GroupQuery,
+): string[] {
+  const period = query.grain ? timeBucket(builder.dialect, time, query.grain) : 'null';
+  return [`${period} as period`, ...query.dimensions.map((dimension, i) => `${columns[dimension]} as d${i}`)];
+}
+
+const groupBy = (columnCount: number) =>
+  `group by ${Array.from({ length: columnCount }, (_, i) => i + 1).join(', ')}`;
+
+function toGroupRows(rows: Record<string, unknown>[], query: GroupQuery): GroupRow[] {
+  return rows.map((row) => {
+    const aggregates: Aggregates = {};
+    for (const name of query.aggregates) aggregates[name] = Number(row[name] ?? 0);
+    return {
+      period: row.period == null ? null : fromDbTime(row.period),
+      dimensions: query.dimensions.map((_, i) => (row[`d${i}`] ?? null) as string | null),
+      aggregates,
+    };
+  });
+}
+
+function needsCustomer(columns: Partial<Record<Dimension, string>>, query: GroupQuery): boolean {
+  const customerDimension = (dimension: Dimension) => columns[dimension]?.startsWith('c.') ?? false;
+  return (
+    query.dimensions.some(customerDimension) ||
+    Object.values(Dimension).some(
+      (dimension) => customerDimension(dimension) && query.filter[FILTER_OF_DIMENSION[dimension]] != null,
+    )
+  );
+}
+
+async function queryFactTable(em: EntityManager, table: FactTable, query: GroupQuery): Promise<GroupRow[]> {
+  const builder = new SqlBuilder(em);
+  const aggregates = [...query.aggregates].map((name) => ({ name, ...table.aggregates[name]! }));
+  const select = [
+    ...groupColumns(builder, table.time, table.columns, query),
+    ...aggregates.map(({ name, sql }) => `${sql(builder.dialect)} as "${name}"`),
+  ];
+  const scopes = aggregates.map(({ scope }) => scope);
+  const conditions = [
+    ...builder.window(table.time, query.filter),
+    ...builder.dimensionFilters(table.columns, query.filter),
+  ];
+  // Rows outside every requested aggregate's scope would only make empty groups.
+  if (scopes.every(Boolean)) conditions.push(builder.raw(`(${[...new Set(scopes)].join(' or ')})`));
+  const join = needsCustomer(table.columns, query) ? ' join customers c on c.id = f.customer_id' : '';
+  const sql = builder.raw(
+    `select ${select.join(', ')} from ${table.table} f${join} where ? ${groupBy(query.dimensions.length + 1)}`,
+    [builder.join(conditions, ' and ', '1 = 1')],
+  );
+  return toGroupRows(await builder.rows(sql), query);
+}
+
+/**
+ * Negative word of mouth: one row per detractor customer and period, weighted by whether that customer
+ * used the social channel (a contact, or a survey about it) in the same period of the window.
+ */
+async function queryWordOfMouth(em: EntityManager, query: GroupQuery): Promise<GroupRow[]> {
+  const builder = new SqlBuilder(em);
+  const { dialect } = builder;
+  const samePeriod = (time: string) =>
+    query.grain
+      ? ` and ${timeBucket(dialect, time, query.grain)} = ${timeBucket(dialect, 'r.responded_at', query.grain)}`
+      : '';
+  const socialUse = (table: string, time: string) =>
+    builder.raw(
+      `exists (select 1 from ${table} s where s.customer_id = c.id and s.channel = 'social'${samePeriod(time)} and ?)`,
+      [builder.join(builder.window(time, query.filter), ' and ', '1 = 1')],
+    );
+  const detractors = builder.raw(
+    `select distinct c.id as customer, ${groupColumns(builder, 'r.responded_at', CUSTOMER_COLUMNS, query).join(', ')}, ` +
+      `case when ? or ? then ${SOCIAL_REACH} else ${OFFLINE_REACH} end as reach ` +
+      `from survey_responses r join customers c on c.id = r.customer_id where ?`,
+    [
+      socialUse('contacts', 's.started_at'),
+      socialUse('survey_responses', 's.responded_at'),
+      builder.join(
+        [
+          builder.raw(`r.type = 'nps' and r.score <= 6`),
+          ...builder.window('r.responded_at', query.filter),
+          ...builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter),
+        ],
+        ' and ',
+      ),
+    ],
+  );
+  const dimensions = query.dimensions.map((_, i) => `d${i}`);
+  const sql = builder.raw(
+    `select ${['period', ...dimensions].join(', ')}, sum(reach) as "womReach", count(*) as "detractorCustomers" from (?) detractors ` +
+      groupBy(dimensions.length + 1),
+    [detractors],
+  );
+  return toGroupRows(await builder.rows(sql), query);
+}
+
+/**
+ * Survey responses that followed an escalated self-service session of the same customer within
+ * BACKFIRE_SECONDS, grouped by the session's dimensions: the satisfaction escalation leaves behind. A
+ * response counts once per group even when it follows several sessions of it.
+ */
+export async function queryAfterEscalation(em: EntityManager, query: GroupQuery): Promise<GroupRow[]> {
+  const builder = new SqlBuilder(em);
+  const table = FACT_TABLES.selfService;
+  const join = needsCustomer(table.columns, query) ? ' join customers c on c.id = f.customer_id' : '';
+  // Aliased f like the survey table, so that the survey aggregates apply to it unchanged.
+  const followUps = builder.raw(
+    `select distinct ${groupColumns(builder, table.time, table.columns, query).join(', ')}, r.id, r.type, r.score ` +
+      `from ${table.table} f${join} join survey_responses r on r.customer_id = f.customer_id ` +
+      `and r.responded_at > f.started_at and r.responded_at <= ${plusSeconds(builder.dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
+      `where f.outcome = 'escalated' and ?`,
+    [
+      builder.join(
+        [
+          ...builder.window(table.time, query.filter),
+          ...builder.dimensionFilters(table.columns, query.filter),
+        ],
+        ' and ',
+        '1 = 1',
+      ),
+    ],
+  );
+  const surveys = FACT_TABLES.surveys.aggregates;
+  const select = [...query.aggregates].map((name) => `${surveys[name]!.sql(builder.dialect)} as "${name}"`);
+  const dimensions = query.dimensions.map((_, i) => `d${i}`);
+  const sql = builder.raw(
+    `select ${['period', ...dimensions, ...select].join(', ')} from (?) f ${groupBy(dimensions.length + 1)}`,
+    [followUps],
+  );
+  return toGroupRows(await builder.rows(sql), query);
+}
+
+/** At most this many periods in one churn query (e.g. 2.7 years of days). */
+export const MAX_CHURN_PERIODS = 1_000;
+
+/** A period of the churn rate: its label (bucket start, or null without a grain) and its extent. */
+export interface ChurnPeriod {
+  label: Date | null;
+  start: Date;
+  /** Exclusive; null for an open-ended window. */
+  end: Date | null;
+}
+
+/**
+ * The periods churnRate is computed for: the grain's buckets from `from` (or the earliest signup) to `to`
+ * (or now), each cut to the window; without a grain, the window itself.
+ */
+export function churnPeriods(
+  filter: MetricFilter,
+  grain: TimeGrain | null,
+  earliestSignup: Date | null,
+  now: Date,
+): ChurnPeriod[] {
+  if (!grain) return filter.from ? [{ label: null, start: filter.from, end: filter.to ?? null }] : [];
+  const first = filter.from ?? earliestSignup;
+  if (!first) return [];
+  const last = filter.to ?? now;
+  const periods: ChurnPeriod[] = [];
+  for (let bucket = bucketStart(first, grain); bucket < last; bucket = nextBucket(bucket, grain)) {
+    const end = nextBucket(bucket, grain);
+    periods.push({
+      label: bucket,
+      start: bucket < first ? first : bucket,
+      end: end > last ? last : end,
+    });
+  }
+  return periods;
+}
+
+async function earliestSignup(builder: SqlBuilder, filter: MetricFilter): Promise<Date | null> {
+  const [row] = await builder.rows(
+    builder.raw('select min(c.signup_date) as earliest from customers c where ?', [
+      builder.join(builder.dimensionFilters(CUSTOMER_COLUMNS, filter), ' and ', '1 = 1'),
+    ]),
+  );
+  return row?.earliest == null ? null : fromDbTime(row.earliest);
+}
+
+/** Customers churned in each period over customers active at its start, grouped by customer dimensions. */
+async function queryChurn(em: EntityManager, query: GroupQuery, now = new Date()): Promise<GroupRow[]> {
+  const builder = new SqlBuilder(em);
+  const periods = churnPeriods(
+    query.filter,
+    query.grain,
+    query.grain && !query.filter.from ? await earliestSignup(builder, query.filter) : null,
+    now,
+  );
+  if (periods.length === 0) return [];
+  if (periods.length > MAX_CHURN_PERIODS) {
+    throw userInputError(
+      'grain',
+      query.grain!.toUpperCase(),
+      `a grain giving at most ${MAX_CHURN_PERIODS} periods for churnRate (this window has ${periods.length}): ` +
+        'choose a coarser grain or a later filter.from',
+    );
+  }
+  const timestamp = timestampParameter(builder.dialect);
+  const periodRows = builder.join(
+    periods.map(({ label, start, end }) =>
+      builder.raw(`select ${timestamp} as label, ${timestamp} as start_at, ${timestamp} as end_at`, [
+        label,
+        start,
+        end,
+      ]),
+    ),
+    ' union all ',
+  );
+  const dimensions = query.dimensions.map((dimension, i) => `${CUSTOMER_COLUMNS[dimension]} as d${i}`);
+  const sql = builder.raw(
+    `select ${['p.label as period', ...dimensions].join(', ')}, ` +
+      `${countWhere('c.churned_at >= p.start_at and (p.end_at is null or c.churned_at < p.end_at)')} as "churnedCustomers", ` +
+      `${countWhere('c.signup_date < p.start_at and (c.churned_at is null or c.churned_at >= p.start_at)')} as "activeCustomers" ` +
+      `from (?) p join customers c on (p.end_at is null or c.signup_date < p.end_at) where ? ` +
+      groupBy(dimensions.length + 1),
+    [periodRows, builder.join(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter), ' and ', '1 = 1')],
+  );
+  return toGroupRows(await builder.rows(sql), query);
+}

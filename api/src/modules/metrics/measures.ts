@@ -1,0 +1,233 @@
+import { Dimension } from './dimension.js';
+
+/**
+ * The semantic layer: every measure, the rows it is computed from (its family) and how it follows from
+ * sums and counts that the database aggregates. Deriving a measure from integer sums and counts in one
+ * place gives the same digits on SQLite and PostgreSQL, and is what rollups will store.
+ */
+export type Family = 'surveys' | 'contacts' | 'selfService' | 'wordOfMouth' | 'churn' | 'risk';
+
+const CUSTOMER_DIMENSIONS = [Dimension.GENERATION, Dimension.REGION, Dimension.TIER];
+
+/** The dimensions (and so the filters) each family can be split by. */
+export const FAMILY_DIMENSIONS: Record<Family, readonly Dimension[]> = {
+  surveys: [Dimension.CHANNEL, ...CUSTOMER_DIMENSIONS],
+  contacts: [Dimension.CHANNEL, ...CUSTOMER_DIMENSIONS, Dimension.REASON],
+  selfService: [Dimension.ENTRY, ...CUSTOMER_DIMENSIONS],
+  wordOfMouth: CUSTOMER_DIMENSIONS,
+  churn: CUSTOMER_DIMENSIONS,
+  risk: CUSTOMER_DIMENSIONS,
+};
+
+/** Sums and counts of one group, by the names fact-queries.ts gives them. */
+export type Aggregates = Record<string, number>;
+
+interface MeasureDefinition {
+  family: Family;
+  /** The aggregates it is derived from. */
+  aggregates: readonly string[];
+  /** Integer measures are counts; the others are floats at full precision. */
+  integer?: boolean;
+  derive(a: Aggregates): number | null;
+  /** What it counts, its unit and range, for the schema. */
+  description: string;
+}
+
+const ratio = (numerator: number | undefined, denominator: number | undefined): number | null =>
+  denominator ? numerator! / denominator : null;
+const percent = (numerator: number | undefined, denominator: number | undefined): number | null =>
+  denominator ? (100 * numerator!) / denominator : null;
+const countOrNull = (count: number | undefined): number | null => count || null;
+
+const NPS = ['npsResponses', 'promoters', 'detractors'] as const;
+
+export const MEASURES = {
+  nps: {
+    family: 'surveys',
+    aggregates: NPS,
+    derive: (a) => percent(a.promoters! - a.detractors!, a.npsResponses),
+    description:
+      'Net Promoter Score, -100 to 100: promoters (9-10) minus detractors (0-6) as a percentage of nps responses.',
+  },
+  npsMarginOfError: {
+    family: 'surveys',
+    aggregates: NPS,
+    derive: (a) => {
+      const n = a.npsResponses;
+      if (!n) return null;
+      const p = a.promoters! / n;
+      const d = a.detractors! / n;
+      return 1.96 * 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
+    },
+    description:
+      'Half-width of the 95% confidence interval of nps, in NPS points: 1.96 × 100 × sqrt((p + d − (p − d)²) / n), ' +
+      'p and d the promoter and detractor shares.',
+  },
+  npsResponses: {
+    family: 'surveys',
+    aggregates: NPS,
+    integer: true,
+    derive: (a) => countOrNull(a.npsResponses),
+    description: 'Number of nps responses (scores 0-10).',
+  },
+  promotersPct: {
+    family: 'surveys',
+    aggregates: NPS,
+    derive: (a) => percent(a.promoters, a.npsResponses),
+    description: 'Share of nps responses scoring 9 or 10, percent 0-100.',
+  },
+  detractorsPct: {
+    family: 'surveys',
+    aggregates: NPS,
+    derive: (a) => percent(a.detractors, a.npsResponses),
+    description: 'Share of nps responses scoring 0 to 6, percent 0-100.',
+  },
+  csatAvg: {
+    family: 'surveys',
+    aggregates: ['csatResponses', 'csatSum'],
+    derive: (a) => ratio(a.csatSum, a.csatResponses),
+    description: 'Mean score of csat responses, 1-5.',
+  },
+  csatTop2Pct: {
+    family: 'surveys',
+    aggregates: ['csatResponses', 'csatTop2'],
+    derive: (a) => percent(a.csatTop2, a.csatResponses),
+    description: 'Share of csat responses scoring 4 or 5 (satisfied), percent 0-100.',
+  },
+  csatResponses: {
+    family: 'surveys',
+    aggregates: ['csatResponses'],
+    integer: true,
+    derive: (a) => countOrNull(a.csatResponses),
+    description: 'Number of csat responses (scores 1-5).',
+  },
+  cesAvg: {
+    family: 'surveys',
+    aggregates: ['cesResponses', 'cesSum'],
+    derive: (a) => ratio(a.cesSum, a.cesResponses),
+    description: 'Mean score of ces (customer effort) responses, 1-7.',
+  },
+  cesResponses: {
+    family: 'surveys',
+    aggregates: ['cesResponses'],
+    integer: true,
+    derive: (a) => countOrNull(a.cesResponses),
+    description: 'Number of ces responses (scores 1-7).',
+  },
+  contacts: {
+    family: 'contacts',
+    aggregates: ['contacts'],
+    integer: true,
+    derive: (a) => countOrNull(a.contacts),
+    description: 'Number of assisted contacts.',
+  },
+  avgHandleSeconds: {
+    family: 'contacts',
+    aggregates: ['handleSum', 'handleCount'],
+    derive: (a) => ratio(a.handleSum, a.handleCount),
+    description: 'Mean handle time in seconds, over the contacts whose handle_seconds is known.',
+  },
+  avgWaitSeconds: {
+    family: 'contacts',
+    aggregates: ['waitSum', 'waitCount'],
+    derive: (a) => ratio(a.waitSum, a.waitCount),
+    description:
+      'Mean wait before an agent answered, in seconds, over the contacts whose wait_seconds is known.',
+  },
+  fcrRate: {
+    family: 'contacts',
+    aggregates: ['contacts', 'firstContactResolved'],
+    derive: (a) => percent(a.firstContactResolved, a.contacts),
+    description:
+      'First-contact resolution, percent 0-100: contacts with first_contact_resolution true / all contacts ' +
+      '(unknown counts as not resolved first time).',
+  },
+  escalationRate: {
+    family: 'contacts',
+    aggregates: ['contacts', 'escalatedContacts'],
+    derive: (a) => percent(a.escalatedContacts, a.contacts),
+    description: 'Percent 0-100 of contacts escalated to a supervisor or tier 2.',
+  },
+  repeatContactRate: {
+    family: 'contacts',
+    aggregates: ['contacts', 'repeatedContacts'],
+    derive: (a) => percent(a.repeatedContacts, a.contacts),
+    description:
+      'Percent 0-100 of contacts followed by another contact of the same customer, in any channel, starting ' +
+      'later but within 7 days (even after the end of the window).',
+  },
+  selfServiceSessions: {
+    family: 'selfService',
+    aggregates: ['sessions'],
+    integer: true,
+    derive: (a) => countOrNull(a.sessions),
+    description: 'Number of self-service sessions.',
+  },
+  deflectionRate: {
+    family: 'selfService',
+    aggregates: ['sessions', 'resolvedSessions'],
+    derive: (a) => percent(a.resolvedSessions, a.sessions),
+    description: 'Containment, percent 0-100: self-service sessions with outcome resolved / sessions.',
+  },
+  trueDeflectionRate: {
+    family: 'selfService',
+    aggregates: ['sessions', 'trulyDeflectedSessions'],
+    derive: (a) => percent(a.trulyDeflectedSessions, a.sessions),
+    description:
+      'Percent 0-100 of self-service sessions resolved and not followed by a contact of the same customer ' +
+      'within 72 hours of the session start. Abandoned sessions never count as deflected.',
+  },
+  selfServiceEscalationRate: {
+    family: 'selfService',
+    aggregates: ['sessions', 'escalatedSessions'],
+    derive: (a) => percent(a.escalatedSessions, a.sessions),
+    description: 'Percent 0-100 of self-service sessions that ended escalated to an agent.',
+  },
+  backfireRate: {
+    family: 'selfService',
+    aggregates: ['escalatedSessions', 'backfiredSessions'],
+    derive: (a) => percent(a.backfiredSessions, a.escalatedSessions),
+    description:
+      'Percent 0-100 of escalated self-service sessions followed, within 7 days of the session start, by a ' +
+      'detractor nps (0-6) or a csat of 1-2 from the same customer. Null without escalated sessions.',
+  },
+  womReach: {
+    family: 'wordOfMouth',
+    aggregates: ['womReach'],
+    integer: true,
+    derive: (a) => (a.womReach === undefined ? null : a.womReach),
+    description:
+      'Estimated people reached by negative word of mouth: each distinct customer with a detractor nps in ' +
+      'the period counts 825 if they used the social channel in the period (a contact or a survey about ' +
+      'it), else 12. Null without detractors.',
+  },
+  churnRate: {
+    family: 'churn',
+    aggregates: ['churnedCustomers', 'activeCustomers'],
+    derive: (a) => percent(a.churnedCustomers, a.activeCustomers),
+    description:
+      "Percent of customers lost: customers with churnedAt in the period / customers active at the period's " +
+      'start (signed up before it, not churned before it). The period is the time bucket cut to the window, ' +
+      'or without a grain the window itself, which then needs filter.from. Null when no one was active.',
+  },
+  revenueAtRisk: {
+    family: 'risk',
+    aggregates: [],
+    derive: () => null,
+    description:
+      'Sum of lifetime_value of active customers with a churn-risk score of 70 or more, in the currency of ' +
+      'the import. Not computed yet (always null): it arrives with the churn-risk model.',
+  },
+} satisfies Record<string, MeasureDefinition>;
+
+export type Measure = keyof typeof MEASURES;
+
+export const MEASURE_NAMES = Object.keys(MEASURES) as Measure[];
+
+export function isMeasure(name: string): name is Measure {
+  return Object.hasOwn(MEASURES, name);
+}
+
+export function measureDefinition(measure: Measure): MeasureDefinition {
+  return MEASURES[measure];
+}

@@ -1,0 +1,63 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { dialectOf, selectRows, toDbValue, type Dialect } from '../../database/dialect.js';
+import { Dimension } from './dimension.js';
+import type { MetricFilter } from './dto/metric-filter.input.js';
+
+/** The filter list that restricts each dimension. */
+export const FILTER_OF_DIMENSION = {
+  [Dimension.CHANNEL]: 'channels',
+  [Dimension.GENERATION]: 'generations',
+  [Dimension.REGION]: 'regions',
+  [Dimension.TIER]: 'tiers',
+  [Dimension.REASON]: 'reasons',
+  [Dimension.ENTRY]: 'entries',
+} as const satisfies Record<Dimension, keyof MetricFilter>;
+
+/** Composes SQL from fragments, each with its own bindings, in the order they appear. */
+export class SqlBuilder {
+  readonly dialect: Dialect;
+  private readonly knex: Knex;
+
+  constructor(em: EntityManager) {
+    this.dialect = dialectOf(em);
+    this.knex = em.getKnex();
+  }
+
+  raw(sql: string, values: unknown[] = []): Knex.Raw {
+    return this.knex.raw(
+      sql,
+      values.map((value) => toDbValue(this.dialect, value) as Knex.RawBinding),
+    );
+  }
+
+  /** `fragments` joined by `separator`; `empty` when there are none. */
+  join(fragments: Knex.Raw[], separator: string, empty = ''): Knex.Raw {
+    if (fragments.length === 0) return this.raw(empty);
+    return this.knex.raw(fragments.map(() => '?').join(separator), fragments);
+  }
+
+  /** `column in (…)`; an empty list matches nothing. */
+  oneOf(column: string, values: readonly unknown[]): Knex.Raw {
+    if (values.length === 0) return this.raw('1 = 0');
+    return this.raw(`${column} in (${values.map(() => '?').join(', ')})`, [...values]);
+  }
+
+  window(time: string, filter: MetricFilter): Knex.Raw[] {
+    const conditions: Knex.Raw[] = [];
+    if (filter.from) conditions.push(this.raw(`${time} >= ?`, [filter.from]));
+    if (filter.to) conditions.push(this.raw(`${time} < ?`, [filter.to]));
+    return conditions;
+  }
+
+  /** Conditions of the filter's dimension lists, over the given dimension columns. */
+  dimensionFilters(columns: Partial<Record<Dimension, string>>, filter: MetricFilter): Knex.Raw[] {
+    return Object.entries(columns).flatMap(([dimension, column]) => {
+      const values = filter[FILTER_OF_DIMENSION[dimension as Dimension]];
+      return values == null ? [] : [this.oneOf(column, values)];
+    });
+  }
+
+  rows(sql: Knex.Raw): Promise<Record<string, unknown>[]> {
+    return selectRows(this.dialect, sql);
+  }
+}
