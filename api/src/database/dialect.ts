@@ -36,7 +36,9 @@ export async function selectRows(dialect: Dialect, query: Knex.Raw): Promise<Rec
 
 /** A timestamp read back from raw SQL (epoch milliseconds on SQLite, a Date or ISO text on PostgreSQL). */
 export function fromDbTime(value: unknown): Date {
-  return new Date(typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | Date));
+  return new Date(
+    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | Date),
+  );
 }
 
 /** A placeholder for a timestamp where its type cannot be inferred (a SELECT list, a UNION). */
