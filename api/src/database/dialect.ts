@@ -59,14 +59,16 @@ export function plusSeconds(dialect: Dialect, time: string, seconds: number): st
  */
 export function timeBucket(dialect: Dialect, time: string, grain: TimeGrain): string {
   if (dialect === 'postgresql') return `date_trunc('${grain}', ${time}, 'UTC')`;
-  const seconds = `${time} / 1000, 'unixepoch'`;
+  // Integer division needs an integer operand; a bound JavaScript number arrives as a real.
+  const ms = `cast(${time} as integer)`;
+  const seconds = `${ms} / 1000, 'unixepoch'`;
   const startOf = (...modifiers: string[]) =>
     `(cast(strftime('%s', ${seconds}, ${modifiers.join(', ')}) as integer) * 1000)`;
   switch (grain) {
     case TimeGrain.DAY:
-      return `(${time} / 86400000 * 86400000)`;
+      return `(${ms} / 86400000 * 86400000)`;
     case TimeGrain.WEEK:
-      return `(((${time} / 86400000 + 3) / 7 * 7 - 3) * 86400000)`;
+      return `(((${ms} / 86400000 + 3) / 7 * 7 - 3) * 86400000)`;
     case TimeGrain.MONTH:
       return startOf(`'start of month'`);
     case TimeGrain.QUARTER:
