@@ -12,6 +12,8 @@ export default defineConfig({
     // Two cores: files run in parallel, each against its own fresh databases.
     fileParallelism: true,
     maxWorkers: 2,
+    // Nothing may depend on the machine's or the database session's time zone: run far from UTC.
+    env: { TZ: 'Pacific/Chatham', PGOPTIONS: '-c timezone=America/Sao_Paulo' },
     testTimeout: 30_000,
     hookTimeout: 60_000,
     // The JSON report feeds the one-line total that .ci/run prints.

@@ -1,0 +1,63 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Kind, parse, validate, type OperationDefinitionNode } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../src/config.js';
+import { buildCxSchema } from '../src/graphql/schema.js';
+import { seedDatabase } from '../src/seed/seed.service.js';
+import { startTestApi, type TestApi } from './support/api-server.js';
+import { DIALECTS } from './support/databases.js';
+
+/*
+ * schema/operations holds the named operations the dashboard and the load tests send: each must stay
+ * valid against the schema and answer without errors on real data.
+ */
+const OPERATIONS_DIR = join(REPO_ROOT, 'schema/operations');
+const OPERATIONS = readdirSync(OPERATIONS_DIR)
+  .filter((file) => file.endsWith('.graphql'))
+  .map((file) => ({ file, source: readFileSync(join(OPERATIONS_DIR, file), 'utf8') }));
+
+const UNTIL = new Date('2026-07-01T00:00:00Z');
+const WINDOW = { from: '2026-04-01T00:00:00Z', to: UNTIL.toISOString() };
+
+/** Variables that make each operation cover the seeded months. */
+const VARIABLES: Record<string, Record<string, unknown>> = {
+  CustomerHistory: { id: 'C0000001', last: 20 },
+};
+
+describe('schema/operations', () => {
+  it('holds operations', () => {
+    expect(OPERATIONS.length).toBeGreaterThan(0);
+  });
+
+  it.each(OPERATIONS)(
+    '$file is one named operation, named after its file, valid against the schema',
+    async ({ file, source }) => {
+      const document = parse(source);
+      expect(validate(await buildCxSchema(), document)).toEqual([]);
+      const operations = document.definitions.filter(
+        (definition): definition is OperationDefinitionNode => definition.kind === Kind.OPERATION_DEFINITION,
+      );
+      expect(operations.map((operation) => operation.name?.value)).toEqual([file.replace(/\.graphql$/, '')]);
+    },
+  );
+});
+
+describe.each(DIALECTS)('schema/operations on seeded data on %s', (dialect) => {
+  let api: TestApi;
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+    await seedDatabase(api.database.orm, { customers: 300, months: 3, seed: 7, until: UNTIL });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it.each(OPERATIONS)('$file answers without errors', async ({ file, source }) => {
+    const name = file.replace(/\.graphql$/, '');
+    const response = await api.graphql(source, VARIABLES[name] ?? { filter: WINDOW });
+    expect(response.errors).toBeUndefined();
+    const [result] = Object.values(response.data ?? {});
+    expect(Array.isArray(result) ? result.length : result).toBeTruthy();
+  });
+});
