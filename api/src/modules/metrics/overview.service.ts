@@ -79,7 +79,7 @@ function compareKpi(kpi: OverviewKpi, current: Aggregates, previous: Aggregates)
     ? compareEstimates(currentValue, previousValue, currentVariance, variance(previous))
     : null;
   const sampleAggregate = SAMPLE_SIZE[kpi];
-  const sampleSize = (a: Aggregates) => (sampleAggregate ? (a[sampleAggregate] ?? null) : null);
+  const sampleSize = (a: Aggregates) => (sampleAggregate ? (a[sampleAggregate] ?? 0) : null);
   return {
     current: currentValue,
     previous: previousValue,
