@@ -283,4 +283,28 @@ describe.each(DIALECTS)('IngestService on %s', (dialect) => {
     await service().importRows('customers', rows, { onProgress: (read) => progress.push(read) });
     expect(progress).toEqual([BATCH_ROWS, BATCH_ROWS + 1]);
   });
+
+  it('refreshes the planner statistics of a table an import grew by a tenth, not after a handful of rows', async () => {
+    const analyzedCustomers = async () => {
+      const connection = database.orm.em.getConnection();
+      const count = async (sql: string) =>
+        Number((await connection.execute<{ n: number | string }[]>(sql))[0]!.n);
+      if (dialect === 'postgresql')
+        return (await count(`select count(*) as n from pg_stats where tablename = 'customers'`)) > 0;
+      // SQLite creates its statistics table with the first ANALYZE.
+      if ((await count(`select count(*) as n from sqlite_master where name = 'sqlite_stat1'`)) === 0)
+        return false;
+      return (await count(`select count(*) as n from sqlite_stat1 where tbl = 'customers'`)) > 0;
+    };
+    await service().importRows(
+      'customers',
+      numbered(Array.from({ length: 10 }, (_, index) => customer(index))),
+    );
+    expect(await analyzedCustomers()).toBe(false);
+    await service().importRows(
+      'customers',
+      numbered(Array.from({ length: 1_000 }, (_, index) => customer(100 + index))),
+    );
+    expect(await analyzedCustomers()).toBe(true);
+  });
 });

@@ -81,6 +81,23 @@ export function timeBucket(dialect: Dialect, time: string, grain: TimeGrain): st
   }
 }
 
+/**
+ * Refreshes the query planner's statistics of `table`. Without them SQLite assumes that any time range is
+ * selective and walks the time index even when a query spans the whole table (measured 5.1 s instead of
+ * 1.8 s for a year of 1M contacts); PostgreSQL would wait for autovacuum, up to a minute after a bulk load.
+ */
+export async function analyzeTable(em: EntityManager, table: string): Promise<void> {
+  await em.getConnection().execute(`analyze "${table}"`, [], 'run');
+}
+
+/**
+ * Whether an import that inserted `inserted` rows into a table now holding `rows` changed it enough to
+ * refresh its statistics: a tenth of the table, PostgreSQL's own autovacuum rule, and not for a handful.
+ */
+export function needsAnalyze(inserted: number, rows: number): boolean {
+  return inserted >= 1_000 && inserted >= rows / 10;
+}
+
 /** Most bind parameters one statement may carry (SQLite's compile-time limit is the lower one). */
 export function maxBindParameters(dialect: Dialect): number {
   return dialect === 'sqlite' ? 32_000 : 65_000;

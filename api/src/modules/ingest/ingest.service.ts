@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
+import { analyzeTable, dialectOf, needsAnalyze, toDbValue, type Dialect } from '../../database/dialect.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
@@ -89,8 +89,18 @@ export class IngestService {
       throw error;
     }
     if (summary.problemCount) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
+    if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
     summary.durationMs = performance.now() - started;
     return summary;
+  }
+
+  /** Re-analyzes the table after an import that grew it by a tenth or more, so plans follow the data. */
+  private async refreshStatistics(table: string, inserted: number): Promise<void> {
+    if (!needsAnalyze(inserted, inserted)) return;
+    const [count] = await this.em
+      .getConnection()
+      .execute<{ rows: number | string }[]>(`select count(*) as "rows" from "${table}"`);
+    if (needsAnalyze(inserted, Number(count!.rows))) await analyzeTable(this.em, table);
   }
 
   /**
