@@ -1,7 +1,8 @@
 import 'reflect-metadata';
+import { UNTIL_YEARS } from '@cx-pulse/seeds';
 import { Command, Option } from 'commander';
 import { CliError } from '../src/cli/cli-error.js';
-import { wholeNumber } from '../src/cli/options.js';
+import { utcDay, wholeNumber } from '../src/cli/options.js';
 import { initOrm } from '../src/database/orm.js';
 import { DEFAULT_DEMO } from '../src/seed/seed.service.js';
 import { createPostgresDatabase, createSqliteDatabase } from './bench-database.js';
@@ -97,7 +98,7 @@ async function run(options: BenchOptions): Promise<void> {
 
 function parseOptions(raw: RawOptions): BenchOptions {
   const startedAt = new Date();
-  const until = utcDay('--until', raw.until);
+  const until = utcDay('--until', raw.until, UNTIL_YEARS);
   const months = wholeNumber('--months', raw.months, DEFAULT_DEMO.months, 1, 120);
   let customers = wholeNumber('--customers', raw.customers, DEFAULT_DEMO.customers, 1);
   if (raw.contacts !== undefined) {
@@ -121,14 +122,4 @@ function parseOptions(raw: RawOptions): BenchOptions {
     startedAt,
     stamp: startedAt.toISOString().replace(/[-:]/g, '').replace('T', '_').slice(0, 15),
   };
-}
-
-function utcDay(option: string, value: string): Date {
-  const date = new Date(`${value}T00:00:00Z`);
-  const exists =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(date.getTime()) &&
-    date.toISOString().slice(0, 10) === value;
-  if (!exists) throw new CliError(`${option} expects a date as YYYY-MM-DD, got "${value}"`);
-  return date;
 }

@@ -19,3 +19,23 @@ export function wholeNumber(
   }
   return parsed;
 }
+
+/**
+ * Reads a date option given as YYYY-MM-DD, as midnight UTC of that day, within the given years. A date
+ * that does not exist (2025-02-30) or lies outside them stops the command with one line naming the option.
+ */
+export function utcDay(option: string, value: string, years: { min: number; max: number }): Date {
+  const date = new Date(`${value}T00:00:00Z`);
+  // Round-tripping rejects dates that do not exist, such as 2025-02-30.
+  const exists =
+    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
+    !Number.isNaN(date.getTime()) &&
+    date.toISOString().slice(0, 10) === value;
+  const year = date.getUTCFullYear();
+  if (!exists || year < years.min || year > years.max) {
+    throw new CliError(
+      `${option} expects a date as YYYY-MM-DD in the years ${years.min}-${years.max}, got "${value}"`,
+    );
+  }
+  return date;
+}

@@ -1,8 +1,7 @@
 import { MAX_MONTHS, MAX_SEED, UNTIL_YEARS } from '@cx-pulse/seeds';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { CliError } from '../cli/cli-error.js';
-import { wholeNumber } from '../cli/options.js';
+import { utcDay, wholeNumber } from '../cli/options.js';
 import { withOrm } from '../cli/with-orm.js';
 import { RECORD_KINDS } from '../modules/ingest/record-kind.js';
 import { DEFAULT_DEMO, seedDatabase, type SeedOptions, type SeedSummary } from './seed.service.js';
@@ -50,24 +49,8 @@ function parseSeedOptions(raw: RawSeedOptions, today: Date): SeedOptions {
     customers: wholeNumber('--customers', raw.customers, DEFAULT_DEMO.customers, 1, Number.MAX_SAFE_INTEGER),
     months: wholeNumber('--months', raw.months, DEFAULT_DEMO.months, 1, MAX_MONTHS),
     seed: wholeNumber('--seed', raw.seed, DEFAULT_DEMO.seed, 0, MAX_SEED),
-    until: raw.until === undefined ? startOfUtcDay(today) : utcDate('--until', raw.until),
+    until: raw.until === undefined ? startOfUtcDay(today) : utcDay('--until', raw.until, UNTIL_YEARS),
   };
-}
-
-function utcDate(option: string, value: string): Date {
-  const date = new Date(`${value}T00:00:00Z`);
-  // Round-tripping rejects dates that do not exist, such as 2025-02-30.
-  const exists =
-    /^\d{4}-\d{2}-\d{2}$/.test(value) &&
-    !Number.isNaN(date.getTime()) &&
-    date.toISOString().slice(0, 10) === value;
-  const year = date.getUTCFullYear();
-  if (!exists || year < UNTIL_YEARS.min || year > UNTIL_YEARS.max) {
-    throw new CliError(
-      `${option} expects a date as YYYY-MM-DD in the years ${UNTIL_YEARS.min}-${UNTIL_YEARS.max}, got "${value}"`,
-    );
-  }
-  return date;
 }
 
 function startOfUtcDay(date: Date): Date {
