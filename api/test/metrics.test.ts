@@ -544,6 +544,17 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
       await expectBadInput({ filter: { to: '2026-04-01T00:00:00Z' } }, 'churnRate', /churnRate/, /from/);
     });
 
+    it('churnRate by DAY over more than 1,000 days', async () => {
+      // 2024-01-01 to 2026-11-01 is 1,035 days.
+      await expectBadInput(
+        { grain: 'DAY', filter: { from: '2024-01-01T00:00:00Z', to: '2026-11-01T00:00:00Z' } },
+        'churnRate',
+        /churnRate/,
+        /DAY/,
+        /1035/,
+      );
+    });
+
     it('no measure at all', async () => {
       await expectBadInput({ dimensions: ['CHANNEL'], grain: 'MONTH' }, 'period channel', /measure/i);
     });

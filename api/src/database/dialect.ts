@@ -34,11 +34,9 @@ export async function selectRows(dialect: Dialect, query: Knex.Raw): Promise<Rec
     : (result as Record<string, unknown>[]);
 }
 
-/** A timestamp read back from raw SQL (epoch milliseconds on SQLite, a Date or ISO text on PostgreSQL). */
+/** A timestamp read back from raw SQL (epoch milliseconds on SQLite, a Date on PostgreSQL). */
 export function fromDbTime(value: unknown): Date {
-  return new Date(
-    typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : (value as number | Date),
-  );
+  return new Date(value as number | Date);
 }
 
 /** A placeholder for a timestamp where its type cannot be inferred (a SELECT list, a UNION). */
@@ -88,14 +86,6 @@ export function timeBucket(dialect: Dialect, time: string, grain: TimeGrain): st
  */
 export async function analyzeTable(em: EntityManager, table: string): Promise<void> {
   await em.getConnection().execute(`analyze "${table}"`, [], 'run');
-}
-
-/**
- * Whether an import that inserted `inserted` rows into a table now holding `rows` changed it enough to
- * refresh its statistics: a tenth of the table, PostgreSQL's own autovacuum rule, and not for a handful.
- */
-export function needsAnalyze(inserted: number, rows: number): boolean {
-  return inserted >= 1_000 && inserted >= rows / 10;
 }
 
 /** Most bind parameters one statement may carry (SQLite's compile-time limit is the lower one). */

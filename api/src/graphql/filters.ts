@@ -41,6 +41,15 @@ export function FactFilter(timeField: string): ClassType<FactFilterFields> {
 /** Query conditions of the shared fact filter fields; `time` is the entity property behind timeField. */
 export function factConditions<T>(filter: FactFilterFields, time: TimeProperty<T>): Record<string, unknown> {
   const { customerId, from, to } = filter;
+  checkWindowOrder(filter);
+  return definedOnly({
+    customer: customerId == null ? undefined : { externalId: customerId },
+    [time]: from || to ? definedOnly({ $gte: from ?? undefined, $lt: to ?? undefined }) : undefined,
+  });
+}
+
+/** Refuses a window that ends before it starts. */
+export function checkWindowOrder({ from, to }: { from?: Date | null; to?: Date | null }): void {
   if (from && to && to < from) {
     throw userInputError(
       'filter.to',
@@ -48,10 +57,6 @@ export function factConditions<T>(filter: FactFilterFields, time: TimeProperty<T
       `an instant not before filter.from (${from.toISOString()}); from is inclusive, to exclusive`,
     );
   }
-  return definedOnly({
-    customer: customerId == null ? undefined : { externalId: customerId },
-    [time]: from || to ? definedOnly({ $gte: from ?? undefined, $lt: to ?? undefined }) : undefined,
-  });
 }
 
 /** An IN condition for a list filter: absent or null means any value, an empty list matches nothing. */

@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { TestApi } from './api-server.js';
+import { ingestOverHttp, sessionRow } from './ingest-over-http.js';
 
 /**
  * The hand-made data set of test/metrics.test.ts. Every metric value that test expects is worked out by
@@ -104,21 +104,21 @@ export const CONTACTS = [
  */
 export const SELF_SERVICE_SESSIONS = [
   // Resolved, not truly deflected: K6 exactly 72 h later.
-  session('S1', 'C3', 'FAQ', 'RESOLVED', '2026-02-24T10:00:00Z'),
+  sessionRow('S1', 'C3', 'FAQ', 'RESOLVED', '2026-02-24T10:00:00Z'),
   // Resolved and truly deflected: K4 is 72 h and 1 second later.
-  session('S2', 'C2', 'KNOWLEDGE_BASE', 'RESOLVED', '2026-02-09T09:59:59Z'),
+  sessionRow('S2', 'C2', 'KNOWLEDGE_BASE', 'RESOLVED', '2026-02-09T09:59:59Z'),
   // Resolved and truly deflected: C5's next contact K10 is 5 days later.
-  session('S3', 'C5', 'CHATBOT', 'RESOLVED', '2026-03-01T10:00:00Z'),
-  session('S4', 'C4', 'CHATBOT', 'ABANDONED', '2026-02-25T10:00:00Z'),
+  sessionRow('S3', 'C5', 'CHATBOT', 'RESOLVED', '2026-03-01T10:00:00Z'),
+  sessionRow('S4', 'C4', 'CHATBOT', 'ABANDONED', '2026-02-25T10:00:00Z'),
   // Backfire: detractor R7 (NPS 0) 3 days 21 h later.
-  session('S5', 'C1', 'IVR', 'ESCALATED', '2026-03-01T12:00:00Z'),
+  sessionRow('S5', 'C1', 'IVR', 'ESCALATED', '2026-03-01T12:00:00Z'),
   // Backfire: R11 (CSAT 2) exactly 7 days later.
-  session('S6', 'C3', 'CHATBOT', 'ESCALATED', '2026-02-25T10:00:00Z'),
+  sessionRow('S6', 'C3', 'CHATBOT', 'ESCALATED', '2026-02-25T10:00:00Z'),
   // No backfire: detractor R5 is 7 days and 1 second later.
-  session('S7', 'C2', 'FAQ', 'ESCALATED', '2026-02-24T11:59:59Z'),
+  sessionRow('S7', 'C2', 'FAQ', 'ESCALATED', '2026-02-24T11:59:59Z'),
   // No backfire: C4's CSAT 1 (R12) came an hour before.
-  session('S8', 'C4', 'IVR', 'ESCALATED', '2026-03-06T11:00:00Z'),
-  session('S9', 'C1', 'COMMUNITY', 'ABANDONED', '2026-03-08T10:00:00Z'),
+  sessionRow('S8', 'C4', 'IVR', 'ESCALATED', '2026-03-06T11:00:00Z'),
+  sessionRow('S9', 'C1', 'COMMUNITY', 'ABANDONED', '2026-03-08T10:00:00Z'),
 ];
 
 function contact(
@@ -156,25 +156,12 @@ function survey(
   return { responseId, customerId, type, score, channel, respondedAt };
 }
 
-function session(sessionId: string, customerId: string, entry: string, outcome: string, startedAt: string) {
-  return { sessionId, customerId, entry, outcome, startedAt };
-}
-
-const INGEST: [string, string, Record<string, unknown>[]][] = [
-  ['ingestCustomers', 'CustomerRowInput', CUSTOMERS],
-  ['ingestSurveyResponses', 'SurveyResponseRowInput', SURVEY_RESPONSES],
-  ['ingestContacts', 'ContactRowInput', CONTACTS],
-  ['ingestSelfServiceSessions', 'SelfServiceSessionRowInput', SELF_SERVICE_SESSIONS],
-];
-
-/** Loads the data set through the ingest mutations, customers first; fails on any problem. */
-export async function ingestMetricsDataset(api: TestApi): Promise<void> {
-  for (const [mutation, rowType, rows] of INGEST) {
-    const response = await api.graphql(
-      `mutation ($rows: [${rowType}!]!) { ${mutation}(rows: $rows) { inserted problems { message } } }`,
-      { rows },
-    );
-    expect(response.errors).toBeUndefined();
-    expect(response.data![mutation]).toEqual({ inserted: rows.length, problems: [] });
-  }
+/** Loads the data set through the ingest mutations. */
+export function ingestMetricsDataset(api: TestApi): Promise<void> {
+  return ingestOverHttp(api, {
+    customers: CUSTOMERS,
+    surveyResponses: SURVEY_RESPONSES,
+    contacts: CONTACTS,
+    selfServiceSessions: SELF_SERVICE_SESSIONS,
+  });
 }

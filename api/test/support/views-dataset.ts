@@ -1,5 +1,5 @@
-import { expect } from 'vitest';
 import type { TestApi } from './api-server.js';
+import { ingestOverHttp, sessionRow } from './ingest-over-http.js';
 
 /**
  * The hand-made data set of the overview and deflection-funnel tests of test/metric-views.test.ts, loaded
@@ -93,24 +93,28 @@ export const VIEW_CONTACTS = [
 
 export const VIEW_SELF_SERVICE_SESSIONS = [
   // Current window: 3 resolved of 4.
-  session('VS1', 'V3', 'FAQ', 'RESOLVED', '2024-06-05T10:00:00Z'),
-  session('VS2', 'V3', 'FAQ', 'RESOLVED', '2024-06-06T10:00:00Z'),
-  session('VS3', 'V2', 'CHATBOT', 'ESCALATED', '2024-06-07T10:00:00Z'),
-  session('VS4', 'V1', 'IVR', 'RESOLVED', '2024-06-08T10:00:00Z'),
+  sessionRow('VS1', 'V3', 'FAQ', 'RESOLVED', '2024-06-05T10:00:00Z'),
+  sessionRow('VS2', 'V3', 'FAQ', 'RESOLVED', '2024-06-06T10:00:00Z'),
+  sessionRow('VS3', 'V2', 'CHATBOT', 'ESCALATED', '2024-06-07T10:00:00Z'),
+  sessionRow('VS4', 'V1', 'IVR', 'RESOLVED', '2024-06-08T10:00:00Z'),
   // Previous period: 1 resolved of 2.
-  session('VS5', 'V3', 'FAQ', 'RESOLVED', '2024-05-10T10:00:00Z'),
-  session('VS6', 'V4', 'CHATBOT', 'ABANDONED', '2024-05-11T10:00:00Z'),
+  sessionRow('VS5', 'V3', 'FAQ', 'RESOLVED', '2024-05-10T10:00:00Z'),
+  sessionRow('VS6', 'V4', 'CHATBOT', 'ABANDONED', '2024-05-11T10:00:00Z'),
   // Funnel (September). Engaged means 2 steps or more.
-  { ...session('F1', 'V1', 'FAQ', 'RESOLVED', '2024-09-02T10:00:00Z'), steps: 3 },
-  { ...session('F2', 'V1', 'FAQ', 'RESOLVED', '2024-09-10T10:00:00Z'), steps: 1 },
-  { ...session('F3', 'V2', 'FAQ', 'ABANDONED', '2024-09-03T10:00:00Z'), steps: 0 },
+  { ...sessionRow('F1', 'V1', 'FAQ', 'RESOLVED', '2024-09-02T10:00:00Z'), steps: 3 },
+  { ...sessionRow('F2', 'V1', 'FAQ', 'RESOLVED', '2024-09-10T10:00:00Z'), steps: 1 },
+  { ...sessionRow('F3', 'V2', 'FAQ', 'ABANDONED', '2024-09-03T10:00:00Z'), steps: 0 },
   {
-    ...session('F4', 'V2', 'CHATBOT', 'ESCALATED', '2024-09-05T10:00:00Z'),
+    ...sessionRow('F4', 'V2', 'CHATBOT', 'ESCALATED', '2024-09-05T10:00:00Z'),
     steps: 4,
     escalatedContactId: 'KF1',
   },
-  { ...session('F5', 'V3', 'CHATBOT', 'ESCALATED', '2024-09-12T10:00:00Z'), steps: 2 },
-  { ...session('F6', 'V4', 'IVR', 'ESCALATED', '2024-09-20T10:00:00Z'), steps: 2, escalatedContactId: 'KF3' },
+  { ...sessionRow('F5', 'V3', 'CHATBOT', 'ESCALATED', '2024-09-12T10:00:00Z'), steps: 2 },
+  {
+    ...sessionRow('F6', 'V4', 'IVR', 'ESCALATED', '2024-09-20T10:00:00Z'),
+    steps: 2,
+    escalatedContactId: 'KF3',
+  },
 ];
 
 function customer(customerId: string, churnedAt?: string) {
@@ -140,25 +144,12 @@ function contact(contactId: string, customerId: string, channel: string, started
   return { contactId, customerId, channel, startedAt } as Record<string, unknown>;
 }
 
-function session(sessionId: string, customerId: string, entry: string, outcome: string, startedAt: string) {
-  return { sessionId, customerId, entry, outcome, startedAt } as Record<string, unknown>;
-}
-
-const INGEST: [string, string, Record<string, unknown>[]][] = [
-  ['ingestCustomers', 'CustomerRowInput', VIEW_CUSTOMERS],
-  ['ingestSurveyResponses', 'SurveyResponseRowInput', VIEW_SURVEY_RESPONSES],
-  ['ingestContacts', 'ContactRowInput', VIEW_CONTACTS],
-  ['ingestSelfServiceSessions', 'SelfServiceSessionRowInput', VIEW_SELF_SERVICE_SESSIONS],
-];
-
-/** Loads the data set through the ingest mutations, customers first; fails on any problem. */
-export async function ingestViewsDataset(api: TestApi): Promise<void> {
-  for (const [mutation, rowType, rows] of INGEST) {
-    const response = await api.graphql(
-      `mutation ($rows: [${rowType}!]!) { ${mutation}(rows: $rows) { inserted problems { message } } }`,
-      { rows },
-    );
-    expect(response.errors).toBeUndefined();
-    expect(response.data![mutation]).toEqual({ inserted: rows.length, problems: [] });
-  }
+/** Loads the data set through the ingest mutations. */
+export function ingestViewsDataset(api: TestApi): Promise<void> {
+  return ingestOverHttp(api, {
+    customers: VIEW_CUSTOMERS,
+    surveyResponses: VIEW_SURVEY_RESPONSES,
+    contacts: VIEW_CONTACTS,
+    selfServiceSessions: VIEW_SELF_SERVICE_SESSIONS,
+  });
 }

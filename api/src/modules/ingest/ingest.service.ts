@@ -1,10 +1,13 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { analyzeTable, dialectOf, needsAnalyze, toDbValue, type Dialect } from '../../database/dialect.js';
+import { analyzeTable, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
 import { EXPECTED, rowProblem } from './row-problem.js';
 import { validateBatches, type ValidatedBatch } from './validate-batches.js';
+
+/** Imports smaller than this never re-analyze a table: a handful of rows does not change a plan. */
+const MIN_ROWS_TO_ANALYZE = 1_000;
 
 /** Problems kept for the report; the rest are only counted. */
 export const PROBLEMS_KEPT = 50;
@@ -94,13 +97,16 @@ export class IngestService {
     return summary;
   }
 
-  /** Re-analyzes the table after an import that grew it by a tenth or more, so plans follow the data. */
+  /**
+   * Re-analyzes the table after an import that grew it by a tenth or more (PostgreSQL's own autovacuum
+   * rule), so query plans follow the data.
+   */
   private async refreshStatistics(table: string, inserted: number): Promise<void> {
-    if (!needsAnalyze(inserted, inserted)) return;
+    if (inserted < MIN_ROWS_TO_ANALYZE) return;
     const [count] = await this.em
       .getConnection()
       .execute<{ rows: number | string }[]>(`select count(*) as "rows" from "${table}"`);
-    if (needsAnalyze(inserted, Number(count!.rows))) await analyzeTable(this.em, table);
+    if (inserted >= Number(count!.rows) / 10) await analyzeTable(this.em, table);
   }
 
   /**

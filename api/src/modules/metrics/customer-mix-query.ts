@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Generation } from '../customers/generation.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { Dimension } from './dimension.js';
-import { SqlBuilder } from './sql-builder.js';
+import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
 
 /** Per generation: customers who interacted in the window, those who used self-service, those who did not. */
 export interface CustomerMix {
@@ -19,11 +19,7 @@ export interface CustomerMix {
 export async function queryCustomerMix(em: EntityManager, filter: MetricFilter): Promise<CustomerMix[]> {
   const builder = new SqlBuilder(em);
   const where = (columns: Partial<Record<Dimension, string>>) =>
-    builder.join(
-      [...builder.window('f.started_at', filter), ...builder.dimensionFilters(columns, filter)],
-      ' and ',
-      '1 = 1',
-    );
+    builder.and([...builder.window('f.started_at', filter), ...builder.dimensionFilters(columns, filter)]);
   const sql = builder.raw(
     'select c.generation as generation, count(*) as "interactingCustomers", ' +
       'sum(case when u.sessions > 0 then 1 else 0 end) as "selfServiceUsers", ' +
@@ -36,18 +32,7 @@ export async function queryCustomerMix(em: EntityManager, filter: MetricFilter):
     [
       where({ [Dimension.ENTRY]: 'f.entry' }),
       where({ [Dimension.CHANNEL]: 'f.channel', [Dimension.REASON]: 'f.reason' }),
-      builder.join(
-        builder.dimensionFilters(
-          {
-            [Dimension.GENERATION]: 'c.generation',
-            [Dimension.REGION]: 'c.region',
-            [Dimension.TIER]: 'c.tier',
-          },
-          filter,
-        ),
-        ' and ',
-        '1 = 1',
-      ),
+      builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, filter)),
     ],
   );
   return (await builder.rows(sql)).map((row) => ({

@@ -28,3 +28,8 @@ registerEnumType(Dimension, {
 
 /** Dimension values of a row, in the order the client asked for the dimensions. */
 export type DimensionValues = Partial<Record<Dimension, string | null>>;
+
+/** The GraphQL name of a stored enum value (they are its upper-case form: `in_person` → `IN_PERSON`). */
+export function graphqlEnumName(value: string): string {
+  return value.toUpperCase();
+}

@@ -7,10 +7,10 @@ import {
   type Dialect,
 } from '../../database/dialect.js';
 import { userInputError } from '../../graphql/user-input-error.js';
-import { Dimension } from './dimension.js';
+import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { Aggregates, Family } from './measures.js';
-import { FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
+import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
 import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
 
 /** One grouped aggregate query of a family: which groups, over which rows, computing which sums and counts. */
@@ -35,12 +35,6 @@ const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
 const BACKFIRE_SECONDS = 7 * DAY_SECONDS;
 const SOCIAL_REACH = 825;
 const OFFLINE_REACH = 12;
-
-const CUSTOMER_COLUMNS: Partial<Record<Dimension, string>> = {
-  [Dimension.GENERATION]: 'c.generation',
-  [Dimension.REGION]: 'c.region',
-  [Dimension.TIER]: 'c.tier',
-};
 
 interface AggregateSql {
   sql: (dialect: Dialect) => string;
@@ -228,7 +222,7 @@ async function queryFactTable(em: EntityManager, table: FactTable, query: GroupQ
   const join = needsCustomer(table.columns, query) ? ' join customers c on c.id = f.customer_id' : '';
   const sql = builder.raw(
     `select ${select.join(', ')} from ${table.table} f${join} where ? ${groupBy(query.dimensions.length + 1)}`,
-    [builder.join(conditions, ' and ', '1 = 1')],
+    [builder.and(conditions)],
   );
   return toGroupRows(await builder.rows(sql), query);
 }
@@ -247,7 +241,7 @@ async function queryWordOfMouth(em: EntityManager, query: GroupQuery): Promise<G
   const socialUse = (table: string, time: string) =>
     builder.raw(
       `exists (select 1 from ${table} s where s.customer_id = c.id and s.channel = 'social'${samePeriod(time)} and ?)`,
-      [builder.join(builder.window(time, query.filter), ' and ', '1 = 1')],
+      [builder.and(builder.window(time, query.filter))],
     );
   const detractors = builder.raw(
     `select distinct c.id as customer, ${groupColumns(builder, 'r.responded_at', CUSTOMER_COLUMNS, query).join(', ')}, ` +
@@ -256,14 +250,11 @@ async function queryWordOfMouth(em: EntityManager, query: GroupQuery): Promise<G
     [
       socialUse('contacts', 's.started_at'),
       socialUse('survey_responses', 's.responded_at'),
-      builder.join(
-        [
-          builder.raw(`r.type = 'nps' and r.score <= 6`),
-          ...builder.window('r.responded_at', query.filter),
-          ...builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter),
-        ],
-        ' and ',
-      ),
+      builder.and([
+        builder.raw(`r.type = 'nps' and r.score <= 6`),
+        ...builder.window('r.responded_at', query.filter),
+        ...builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter),
+      ]),
     ],
   );
   const dimensions = query.dimensions.map((_, i) => `d${i}`);
@@ -291,14 +282,10 @@ export async function queryAfterEscalation(em: EntityManager, query: GroupQuery)
       `and r.responded_at > f.started_at and r.responded_at <= ${plusSeconds(builder.dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
       `where f.outcome = 'escalated' and ?`,
     [
-      builder.join(
-        [
-          ...builder.window(table.time, query.filter),
-          ...builder.dimensionFilters(table.columns, query.filter),
-        ],
-        ' and ',
-        '1 = 1',
-      ),
+      builder.and([
+        ...builder.window(table.time, query.filter),
+        ...builder.dimensionFilters(table.columns, query.filter),
+      ]),
     ],
   );
   const surveys = FACT_TABLES.surveys.aggregates;
@@ -312,10 +299,10 @@ export async function queryAfterEscalation(em: EntityManager, query: GroupQuery)
 }
 
 /** At most this many periods in one churn query (e.g. 2.7 years of days). */
-export const MAX_CHURN_PERIODS = 1_000;
+const MAX_CHURN_PERIODS = 1_000;
 
 /** A period of the churn rate: its label (bucket start, or null without a grain) and its extent. */
-export interface ChurnPeriod {
+interface ChurnPeriod {
   label: Date | null;
   start: Date;
   /** Exclusive; null for an open-ended window. */
@@ -326,7 +313,7 @@ export interface ChurnPeriod {
  * The periods churnRate is computed for: the grain's buckets from `from` (or the earliest signup) to `to`
  * (or now), each cut to the window; without a grain, the window itself.
  */
-export function churnPeriods(
+function churnPeriods(
   filter: MetricFilter,
   grain: TimeGrain | null,
   earliestSignup: Date | null,
@@ -351,7 +338,7 @@ export function churnPeriods(
 async function earliestSignup(builder: SqlBuilder, filter: MetricFilter): Promise<Date | null> {
   const [row] = await builder.rows(
     builder.raw('select min(c.signup_date) as earliest from customers c where ?', [
-      builder.join(builder.dimensionFilters(CUSTOMER_COLUMNS, filter), ' and ', '1 = 1'),
+      builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, filter)),
     ]),
   );
   return row?.earliest == null ? null : fromDbTime(row.earliest);
@@ -370,7 +357,7 @@ async function queryChurn(em: EntityManager, query: GroupQuery, now = new Date()
   if (periods.length > MAX_CHURN_PERIODS) {
     throw userInputError(
       'grain',
-      query.grain!.toUpperCase(),
+      graphqlEnumName(query.grain!),
       `a grain giving at most ${MAX_CHURN_PERIODS} periods for churnRate (this window has ${periods.length}): ` +
         'choose a coarser grain or a later filter.from',
     );
@@ -393,7 +380,7 @@ async function queryChurn(em: EntityManager, query: GroupQuery, now = new Date()
       `${countWhere('c.signup_date < p.start_at and (c.churned_at is null or c.churned_at >= p.start_at)')} as "activeCustomers" ` +
       `from (?) p join customers c on (p.end_at is null or c.signup_date < p.end_at) where ? ` +
       groupBy(dimensions.length + 1),
-    [periodRows, builder.join(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter), ' and ', '1 = 1')],
+    [periodRows, builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter))],
   );
   return toGroupRows(await builder.rows(sql), query);
 }

@@ -33,11 +33,33 @@ interface MeasureDefinition {
   description: string;
 }
 
-const ratio = (numerator: number | undefined, denominator: number | undefined): number | null =>
+/** numerator / denominator; null without a denominator (no underlying rows). */
+export const ratio = (numerator: number | undefined, denominator: number | undefined): number | null =>
   denominator ? numerator! / denominator : null;
-const percent = (numerator: number | undefined, denominator: number | undefined): number | null =>
+/** 100 × numerator / denominator; null without a denominator. */
+export const percent = (numerator: number | undefined, denominator: number | undefined): number | null =>
   denominator ? (100 * numerator!) / denominator : null;
 const countOrNull = (count: number | undefined): number | null => count || null;
+
+/** The normal quantile DESIGN.md uses for 95% margins of error. */
+export const Z_95 = 1.96;
+
+/** Variance of an NPS estimate, in NPS points squared: 100² × (p + d − (p − d)²) / n; null without responses. */
+export function npsVariance(a: Aggregates): number | null {
+  const n = a.npsResponses;
+  if (!n) return null;
+  const p = a.promoters! / n;
+  const d = a.detractors! / n;
+  return (100 ** 2 * (p + d - (p - d) ** 2)) / n;
+}
+
+/** Variance of the mean CSAT score (sample variance / n); null under 2 responses. */
+export function csatMeanVariance(a: Aggregates): number | null {
+  const n = a.csatResponses ?? 0;
+  if (n < 2) return null;
+  const sampleVariance = (a.csatSquares! - a.csatSum! ** 2 / n) / (n - 1);
+  return Math.max(sampleVariance, 0) / n;
+}
 
 const NPS = ['npsResponses', 'promoters', 'detractors'] as const;
 
@@ -53,11 +75,8 @@ export const MEASURES = {
     family: 'surveys',
     aggregates: NPS,
     derive: (a) => {
-      const n = a.npsResponses;
-      if (!n) return null;
-      const p = a.promoters! / n;
-      const d = a.detractors! / n;
-      return 1.96 * 100 * Math.sqrt((p + d - (p - d) ** 2) / n);
+      const variance = npsVariance(a);
+      return variance === null ? null : Z_95 * Math.sqrt(variance);
     },
     description:
       'Half-width of the 95% confidence interval of nps, in NPS points: 1.96 × 100 × sqrt((p + d − (p − d)²) / n), ' +
@@ -223,11 +242,3 @@ export const MEASURES = {
 export type Measure = keyof typeof MEASURES;
 
 export const MEASURE_NAMES = Object.keys(MEASURES) as Measure[];
-
-export function isMeasure(name: string): name is Measure {
-  return Object.hasOwn(MEASURES, name);
-}
-
-export function measureDefinition(measure: Measure): MeasureDefinition {
-  return MEASURES[measure];
-}

@@ -1,10 +1,11 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { checkWindowOrder } from '../../graphql/filters.js';
 import { userInputError } from '../../graphql/user-input-error.js';
 import { Channel } from '../contacts/channel.js';
 import { Generation } from '../customers/generation.js';
 import { Tier } from '../customers/tier.js';
 import { SelfServiceEntry } from '../selfservice/entry.js';
-import { Dimension } from './dimension.js';
+import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { MetricRow } from './dto/metric-row.type.js';
 import { queryFamily, type GroupRow } from './fact-queries.js';
@@ -32,8 +33,6 @@ const ENUM_ORDER: Partial<Record<Dimension, readonly string[]>> = {
   [Dimension.ENTRY]: Object.values(SelfServiceEntry),
 };
 
-const graphqlName = (value: string) => value.toUpperCase();
-
 /**
  * The metrics semantic layer: validates which measures can be split and filtered how, runs one grouped
  * query per family of measures in the database, joins their groups and derives the measures.
@@ -54,7 +53,7 @@ export class MetricsService {
    * that mix families need. Call validateMetricsRequest first to refuse such requests instead.
    */
   async aggregate(request: MetricsRequest): Promise<AggregateRow[]> {
-    checkWindow(request.filter);
+    checkWindowOrder(request.filter);
     const families = new Map<Family, Set<string>>();
     for (const measure of request.measures) {
       const { family, aggregates } = MEASURES[measure];
@@ -109,12 +108,12 @@ export function validateMetricsRequest({ measures, dimensions, grain, filter }: 
   }
   for (const measure of measures) {
     const accepted = FAMILY_DIMENSIONS[MEASURES[measure].family];
-    const acceptedNames = accepted.length > 0 ? accepted.map(graphqlName).join(', ') : 'none';
+    const acceptedNames = accepted.length > 0 ? accepted.map(graphqlEnumName).join(', ') : 'none';
     for (const dimension of dimensions) {
       if (!accepted.includes(dimension)) {
         throw userInputError(
           'dimensions',
-          graphqlName(dimension),
+          graphqlEnumName(dimension),
           `a dimension that ${measure} can be split by (${acceptedNames})`,
         );
       }
@@ -124,8 +123,8 @@ export function validateMetricsRequest({ measures, dimensions, grain, filter }: 
       if (filter[list] != null && !accepted.includes(dimension)) {
         throw userInputError(
           `filter.${list}`,
-          ENUM_ORDER[dimension] ? filter[list].map(graphqlName) : filter[list],
-          `no ${list} filter when selecting ${measure}, which cannot be filtered by ${graphqlName(dimension)} ` +
+          ENUM_ORDER[dimension] ? filter[list].map(graphqlEnumName) : filter[list],
+          `no ${list} filter when selecting ${measure}, which cannot be filtered by ${graphqlEnumName(dimension)} ` +
             `(it accepts ${acceptedNames})`,
         );
       }
@@ -137,16 +136,6 @@ export function validateMetricsRequest({ measures, dimensions, grain, filter }: 
       null,
       'the start of the window when selecting churnRate without a grain: churn rate divides by the customers ' +
         'active at the start of the period',
-    );
-  }
-}
-
-function checkWindow({ from, to }: MetricFilter): void {
-  if (from && to && to < from) {
-    throw userInputError(
-      'filter.to',
-      to.toISOString(),
-      `an instant not before filter.from (${from.toISOString()}); from is inclusive, to exclusive`,
     );
   }
 }

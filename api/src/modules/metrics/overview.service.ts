@@ -2,9 +2,9 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { comparisonWindow, resolveWindow, type Comparison, type TimeWindowValue } from './comparison.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { OVERVIEW_KPIS, type KpiComparison, type Overview, type OverviewKpi } from './dto/overview.type.js';
-import { MEASURES, type Aggregates, type Family } from './measures.js';
+import { csatMeanVariance, MEASURES, npsVariance, Z_95, type Aggregates, type Family } from './measures.js';
 import { MetricsService } from './metrics.service.js';
-import { compareEstimates, csatMeanVariance, npsVariance } from './significance.js';
+import { compareEstimates } from './significance.js';
 
 /** The aggregate each KPI's sample size is read from. */
 const SAMPLE_SIZE: Record<OverviewKpi, string | null> = {
@@ -27,7 +27,7 @@ const SAMPLE_SIZE: Record<OverviewKpi, string | null> = {
   revenueAtRisk: null,
 };
 
-/** Variances of the estimates whose change is tested for significance. */
+/** Variances of the estimates whose change is tested for significance (with at least 2 responses a side). */
 const VARIANCE: Partial<Record<OverviewKpi, (a: Aggregates) => number | null>> = {
   nps: npsVariance,
   csatAvg: csatMeanVariance,
@@ -73,13 +73,11 @@ function compareKpi(kpi: OverviewKpi, current: Aggregates, previous: Aggregates)
   const currentValue = value(current);
   const previousValue = value(previous);
   const delta = currentValue !== null && previousValue !== null ? currentValue - previousValue : null;
-  const variance = VARIANCE[kpi];
-  const currentVariance = variance?.(current) ?? null;
-  const test = variance
-    ? compareEstimates(currentValue, previousValue, currentVariance, variance(previous))
-    : null;
   const sampleAggregate = SAMPLE_SIZE[kpi];
   const sampleSize = (a: Aggregates) => (sampleAggregate ? (a[sampleAggregate] ?? 0) : null);
+  const variance = (a: Aggregates) => ((sampleSize(a) ?? 0) >= 2 ? (VARIANCE[kpi]?.(a) ?? null) : null);
+  const currentVariance = variance(current);
+  const test = compareEstimates(currentValue, previousValue, currentVariance, variance(previous));
   return {
     current: currentValue,
     previous: previousValue,
@@ -87,7 +85,7 @@ function compareKpi(kpi: OverviewKpi, current: Aggregates, previous: Aggregates)
     deltaPct: delta !== null && previousValue ? (100 * delta) / Math.abs(previousValue) : null,
     sampleSize: sampleSize(current),
     previousSampleSize: sampleSize(previous),
-    marginOfError: currentVariance === null ? null : 1.96 * Math.sqrt(currentVariance),
+    marginOfError: currentVariance === null ? null : Z_95 * Math.sqrt(currentVariance),
     significant: test?.significant ?? null,
     pValue: test?.pValue ?? null,
   };

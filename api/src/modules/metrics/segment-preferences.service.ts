@@ -9,9 +9,8 @@ import {
   SEGMENT_MEASURES,
   type SegmentPreferences,
 } from './dto/segment-preferences.type.js';
+import { percent } from './measures.js';
 import { deriveMeasures, MetricsService } from './metrics.service.js';
-
-const percent = (part: number, whole: number) => (whole ? (100 * part) / whole : null);
 
 /** Channel mix, satisfaction per channel and self-service use of generations, side by side. */
 export class SegmentPreferencesService {

@@ -13,6 +13,13 @@ export const FILTER_OF_DIMENSION = {
   [Dimension.ENTRY]: 'entries',
 } as const satisfies Record<Dimension, keyof MetricFilter>;
 
+/** The columns of the customer dimensions, on the customers table aliased `c`. */
+export const CUSTOMER_COLUMNS: Partial<Record<Dimension, string>> = {
+  [Dimension.GENERATION]: 'c.generation',
+  [Dimension.REGION]: 'c.region',
+  [Dimension.TIER]: 'c.tier',
+};
+
 /** Composes SQL from fragments, each with its own bindings, in the order they appear. */
 export class SqlBuilder {
   readonly dialect: Dialect;
@@ -34,6 +41,11 @@ export class SqlBuilder {
   join(fragments: Knex.Raw[], separator: string, empty = ''): Knex.Raw {
     if (fragments.length === 0) return this.raw(empty);
     return this.knex.raw(fragments.map(() => '?').join(separator), fragments);
+  }
+
+  /** The conditions joined with `and`; true when there are none. */
+  and(conditions: Knex.Raw[]): Knex.Raw {
+    return this.join(conditions, ' and ', '1 = 1');
   }
 
   /** `column in (…)`; an empty list matches nothing. */

@@ -1,4 +1,5 @@
 import { Field, Float, Int } from 'type-graphql';
+import { graphqlEnumName } from '../dimension.js';
 import { FAMILY_DIMENSIONS, MEASURES, type Measure } from '../measures.js';
 
 /**
@@ -8,9 +9,7 @@ import { FAMILY_DIMENSIONS, MEASURES, type Measure } from '../measures.js';
 export function addMeasureFields(type: { prototype: object }, measures: readonly Measure[]): void {
   for (const measure of measures) {
     const definition = MEASURES[measure];
-    const splits = FAMILY_DIMENSIONS[definition.family]
-      .map((dimension) => dimension.toUpperCase())
-      .join(', ');
+    const splits = FAMILY_DIMENSIONS[definition.family].map(graphqlEnumName).join(', ');
     Field(() => ('integer' in definition ? Int : Float), {
       nullable: true,
       description: `${definition.description} Splits and filters by: ${splits}.`,
