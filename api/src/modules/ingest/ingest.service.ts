@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { analyzeTable, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
+import { IMPORT_FOLLOW_UPS, type ImportFollowUp } from './import-follow-ups.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
@@ -32,10 +33,14 @@ export interface ImportOptions {
  * messages). Any problem rolls the whole input back: nothing of it is written, and the counts are
  * zero. A dry run does the same work, including the lookup of referenced customers, and always rolls
  * back; its counts say what an import would do. A committed import is logged in import_runs within
- * the same transaction, so the log (and the data version it gives) never disagrees with the data.
+ * the same transaction, so the log (and the data version it gives) never disagrees with the data;
+ * so are the follow-ups that keep derived data (risk scores, alerts, rollups) in step with it.
  */
 export class IngestService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly followUps: readonly ImportFollowUp[] = IMPORT_FOLLOW_UPS,
+  ) {}
 
   async importRows(
     kind: RecordKind,
@@ -82,6 +87,9 @@ export class IngestService {
       await inFlight;
       summary.committed = !summary.dryRun && summary.problemCount === 0;
       if (summary.committed) {
+        const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt };
+        const rowsWritten = summary.inserted + summary.updated;
+        for (const followUp of this.followUps) await followUp({ ...written, rowsWritten });
         await logRun(trx, dialect, summary, options.source ?? 'unknown', startedAt);
         await trx.commit();
       } else {
