@@ -5,6 +5,7 @@ import { ConfigError } from './config.js';
 import { registerImportCommand } from './modules/ingest/import.command.js';
 import { registerMigrateCommand } from './cli/migrate.command.js';
 import { registerSchemaCommand } from './graphql/schema.command.js';
+import { registerRiskCommand } from './modules/risk/risk.command.js';
 import { registerSeedCommand } from './seed/seed.command.js';
 import { registerServeCommand } from './server/serve.command.js';
 import { registerStartCommand } from './cli/start.command.js';
@@ -30,6 +31,7 @@ for (const register of [
   registerSeedCommand,
   registerMigrateCommand,
   registerSchemaCommand,
+  registerRiskCommand,
 ]) {
   register(program);
 }

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { initOrm } from '../database/orm.js';
 import { Customer } from '../modules/customers/customer.entity.js';
+import { trainRiskModelIfMissing } from '../modules/risk/risk.command.js';
 import { DEFAULT_DEMO, seedDatabase } from '../seed/seed.service.js';
 import { startApi } from '../server/serve.command.js';
 import { wholeNumber } from './options.js';
@@ -36,6 +37,7 @@ export function registerStartCommand(program: Command): void {
           `Seeded ${summary.rows.toLocaleString('en')} rows in ${(summary.durationMs / 1000).toFixed(1)} s.`,
         );
       }
+      await trainRiskModelIfMissing(orm);
       await startApi(orm, config, config.apiPort);
     });
 }

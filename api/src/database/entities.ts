@@ -4,5 +4,16 @@ import { SelfServiceSession } from '../modules/selfservice/self-service-session.
 import { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
 import { ImportRun } from '../modules/ingest/import-run.entity.js';
 import { ImportedRecord } from './imported-record.entity.js';
+import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
+import { RiskModel } from '../modules/risk/risk-model.entity.js';
 
-export const ENTITIES = [ImportedRecord, Customer, SurveyResponse, Contact, SelfServiceSession, ImportRun];
+export const ENTITIES = [
+  ImportedRecord,
+  Customer,
+  SurveyResponse,
+  Contact,
+  SelfServiceSession,
+  ImportRun,
+  CustomerRisk,
+  RiskModel,
+];

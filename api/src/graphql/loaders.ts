@@ -4,6 +4,8 @@ import type { Contact } from '../modules/contacts/contact.entity.js';
 import { ContactService } from '../modules/contacts/contact.service.js';
 import type { Customer } from '../modules/customers/customer.entity.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
+import type { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
+import { RiskService } from '../modules/risk/risk.service.js';
 import type { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
 import { SelfServiceSessionService } from '../modules/selfservice/self-service-session.service.js';
 import type { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
@@ -29,6 +31,8 @@ export interface Loaders {
   contactsByCustomer: DataLoader<CustomerFactsKey, Contact[], string>;
   /** A customer's self-service sessions, oldest startedAt first. */
   selfServiceSessionsByCustomer: DataLoader<CustomerFactsKey, SelfServiceSession[], string>;
+  /** A customer's latest churn-risk score, by the customer's internal id; null when not scored. */
+  riskByCustomer: DataLoader<number, CustomerRisk | null>;
 }
 
 export function createLoaders(em: EntityManager): Loaders {
@@ -36,6 +40,7 @@ export function createLoaders(em: EntityManager): Loaders {
   const surveyResponses = new SurveyResponseService(em);
   const contacts = new ContactService(em);
   const sessions = new SelfServiceSessionService(em);
+  const risk = new RiskService(em);
   return {
     customerById: new DataLoader(async (ids) => {
       const byId = new Map((await customers.findByIds([...ids])).map((customer) => [customer.id, customer]));
@@ -46,6 +51,10 @@ export function createLoaders(em: EntityManager): Loaders {
     ),
     contactsByCustomer: customerFactsLoader((ids, last) => contacts.findByCustomerIds(ids, last)),
     selfServiceSessionsByCustomer: customerFactsLoader((ids, last) => sessions.findByCustomerIds(ids, last)),
+    riskByCustomer: new DataLoader(async (ids) => {
+      const byCustomer = new Map((await risk.findByCustomerIds(ids)).map((row) => [row.customer.id, row]));
+      return ids.map((id) => byCustomer.get(id) ?? null);
+    }),
   };
 }
 

@@ -6,30 +6,74 @@ import { userInputError } from './user-input-error.js';
 /** Properties of T holding a timestamp: what a fact connection is ordered by. */
 export type TimeProperty<T> = { [K in keyof T]-?: T[K] extends Date ? K : never }[keyof T] & string;
 
+/** Properties of T holding an integer (TypeScript cannot tell integers from numbers: the caller can). */
+export type NumberProperty<T> = { [K in keyof T]-?: T[K] extends number ? K : never }[keyof T] & string;
+
 /**
- * One page of `entity` rows matching `where`, by keyset pagination: rows are ordered by `time`, then by
- * the internal id (unique, so the order is total and rows sharing a timestamp are never skipped or
- * repeated), or by the id alone without `time`. The cursor carries the last row's sort key, so the next
- * page is a range seek on the index, never an OFFSET that rescans earlier rows.
+ * What a connection is ordered by before the internal id: a timestamp, oldest first, or an integer
+ * property in either direction (e.g. a score, highest first).
+ */
+export type KeysetOrder<T> = TimeProperty<T> | { integer: NumberProperty<T>; descending: boolean };
+
+/** A keyset order resolved: the property, its direction, and how its values travel in a cursor. */
+interface SortKey {
+  property: string;
+  descending: boolean;
+  toCursor: (value: unknown) => number;
+  fromCursor: (value: number) => unknown;
+  /** Distinguishes cursors of different orders of the same entity. */
+  name: string;
+}
+
+function sortKeyOf<T>(order: KeysetOrder<T>): SortKey {
+  if (typeof order === 'string') {
+    return {
+      property: order,
+      descending: false,
+      toCursor: (value) => (value as Date).getTime(),
+      fromCursor: (value) => new Date(value),
+      name: '',
+    };
+  }
+  return {
+    property: order.integer,
+    descending: order.descending,
+    toCursor: (value) => value as number,
+    fromCursor: (value) => value,
+    name: `.${order.integer}.${order.descending ? 'desc' : 'asc'}`,
+  };
+}
+
+/**
+ * One page of `entity` rows matching `where`, by keyset pagination: rows are ordered by `order` (a
+ * timestamp or an integer), then by the internal id (unique, so the order is total and rows sharing a
+ * value are never skipped or repeated), or by the id alone without `order`. The cursor carries the last
+ * row's sort key, so the next page is a range seek on the index, never an OFFSET that rescans earlier rows.
  */
 export async function paginate<T extends { id: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
   page: PageArgs,
-  time?: TimeProperty<T>,
+  order?: KeysetOrder<T>,
 ): Promise<Connection<T>> {
   const first = pageSize(page.first);
-  const cursors = new CursorCodec(entity.name, time !== undefined);
+  const key = order === undefined ? undefined : sortKeyOf(order);
+  const cursors = new CursorCodec(`${entity.name}${key?.name ?? ''}`, key !== undefined);
   const after = page.after == null ? undefined : cursors.decode(page.after);
-  const orderBy = (time ? { [time]: 'asc', id: 'asc' } : { id: 'asc' }) as FindOptions<T>['orderBy'];
-  const rows = await em.find(entity, { $and: [where, after ? seek(after, time) : {}] } as FilterQuery<T>, {
+  const orderBy = (
+    key ? { [key.property]: key.descending ? 'desc' : 'asc', id: 'asc' } : { id: 'asc' }
+  ) as FindOptions<T>['orderBy'];
+  const rows = await em.find(entity, { $and: [where, after ? seek(after, key) : {}] } as FilterQuery<T>, {
     orderBy,
     limit: first + 1,
   });
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({
-    cursor: cursors.encode({ id: node.id, time: time ? (node[time] as Date).getTime() : undefined }),
+    cursor: cursors.encode({
+      id: node.id,
+      value: key ? key.toCursor(node[key.property as keyof T]) : undefined,
+    }),
     node,
   }));
   return {
@@ -53,29 +97,33 @@ function pageSize(first: number): number {
 
 interface Position {
   id: number;
-  /** Epoch milliseconds of the sort timestamp; absent for connections ordered by id alone. */
-  time?: number | undefined;
+  /** The sort value (epoch milliseconds of a timestamp); absent for connections ordered by id alone. */
+  value?: number | undefined;
 }
 
-/** Rows strictly after `position`: the range condition comes first so that an index on the time column serves it. */
-function seek<T>(position: Position, time: TimeProperty<T> | undefined): object {
-  if (!time) return { id: { $gt: position.id } };
-  const at = new Date(position.time!);
-  return { [time]: { $gte: at }, $or: [{ [time]: { $gt: at } }, { id: { $gt: position.id } }] };
+/** Rows strictly after `position`: the range condition comes first so that an index on the sort column serves it. */
+function seek(position: Position, key: SortKey | undefined): object {
+  if (!key) return { id: { $gt: position.id } };
+  const at = key.fromCursor(position.value!);
+  const [orEqual, strictly] = key.descending ? ['$lte', '$lt'] : ['$gte', '$gt'];
+  return {
+    [key.property]: { [orEqual]: at },
+    $or: [{ [key.property]: { [strictly]: at } }, { id: { $gt: position.id } }],
+  };
 }
 
 /**
- * Cursors are base64url JSON `[connection, time?, id]`. They are opaque to clients; naming the
+ * Cursors are base64url JSON `[connection, value?, id]`. They are opaque to clients; naming the
  * connection lets a cursor pasted into the wrong query be refused instead of silently misread.
  */
 class CursorCodec {
   constructor(
     private readonly connection: string,
-    private readonly timed: boolean,
+    private readonly sorted: boolean,
   ) {}
 
-  encode({ id, time }: Position): string {
-    const key = this.timed ? [this.connection, time, id] : [this.connection, id];
+  encode({ id, value }: Position): string {
+    const key = this.sorted ? [this.connection, value, id] : [this.connection, id];
     return Buffer.from(JSON.stringify(key)).toString('base64url');
   }
 
@@ -87,7 +135,7 @@ class CursorCodec {
       key = undefined;
     }
     const values: unknown[] = Array.isArray(key) && key[0] === this.connection ? key.slice(1) : [];
-    const valid = values.length === (this.timed ? 2 : 1) && values.every((v) => Number.isSafeInteger(v));
+    const valid = values.length === (this.sorted ? 2 : 1) && values.every((v) => Number.isSafeInteger(v));
     if (!valid) {
       throw userInputError(
         'after',
@@ -96,6 +144,6 @@ class CursorCodec {
       );
     }
     const [first, second] = values as number[];
-    return this.timed ? { time: first, id: second! } : { id: first! };
+    return this.sorted ? { value: first, id: second! } : { id: first! };
   }
 }

@@ -10,6 +10,7 @@ import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
 import { OverviewResolver } from '../modules/metrics/overview.resolver.js';
 import { ViewsResolver } from '../modules/metrics/views.resolver.js';
+import { CustomerRiskResolver, RiskResolver } from '../modules/risk/risk.resolver.js';
 import { SelfServiceSessionResolver } from '../modules/selfservice/self-service-session.resolver.js';
 import { SurveyResponseResolver } from '../modules/surveys/survey-response.resolver.js';
 import { DateTimeScalar } from './scalars.js';
@@ -35,6 +36,8 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       MetricsResolver,
       OverviewResolver,
       ViewsResolver,
+      RiskResolver,
+      CustomerRiskResolver,
     ],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],

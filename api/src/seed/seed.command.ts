@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { utcDay, wholeNumber } from '../cli/options.js';
 import { withOrm } from '../cli/with-orm.js';
 import { RECORD_KINDS } from '../modules/ingest/record-kind.js';
+import { trainRiskModelIfMissing } from '../modules/risk/risk.command.js';
 import { DEFAULT_DEMO, seedDatabase, type SeedOptions, type SeedSummary } from './seed.service.js';
 
 interface RawSeedOptions {
@@ -36,10 +37,13 @@ export function registerSeedCommand(program: Command): void {
         `Seeding ${options.customers.toLocaleString('en')} customers, ${options.months} month${options.months === 1 ? '' : 's'} up to ${until} ` +
           `(seed ${options.seed})…`,
       );
-      const summary = await withOrm((orm) =>
-        withProgressBar(options.customers, (onProgress) => seedDatabase(orm, options, onProgress)),
-      );
-      console.log(formatSummary(summary));
+      await withOrm(async (orm) => {
+        const summary = await withProgressBar(options.customers, (onProgress) =>
+          seedDatabase(orm, options, onProgress),
+        );
+        console.log(formatSummary(summary));
+        await trainRiskModelIfMissing(orm);
+      });
     });
 }
 

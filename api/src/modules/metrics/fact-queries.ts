@@ -12,6 +12,7 @@ import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { Aggregates, Family } from './measures.js';
 import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
 import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
+import { AT_RISK_SCORE } from '../risk/customer-risk.entity.js';
 
 /** One grouped aggregate query of a family: which groups, over which rows, computing which sums and counts. */
 export interface GroupQuery {
@@ -165,7 +166,7 @@ export function queryFamily(em: EntityManager, family: Family, query: GroupQuery
     case 'churn':
       return queryChurn(em, query);
     case 'risk':
-      return Promise.resolve([]);
+      return queryRevenueAtRisk(em, query);
   }
 }
 
@@ -383,4 +384,31 @@ async function queryChurn(em: EntityManager, query: GroupQuery, now = new Date()
     [periodRows, builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter))],
   );
   return toGroupRows(await builder.rows(sql), query);
+}
+
+/**
+ * The lifetime value at stake among active customers by their latest risk score. Scores are overwritten
+ * at each refresh, so this is a snapshot of now: windows that do not contain now have no rows, and with a
+ * grain the snapshot falls in the bucket holding now.
+ */
+async function queryRevenueAtRisk(
+  em: EntityManager,
+  query: GroupQuery,
+  now = new Date(),
+): Promise<GroupRow[]> {
+  const { from, to } = query.filter;
+  if ((from && now < from) || (to && now >= to)) return [];
+  const builder = new SqlBuilder(em);
+  const dimensions = query.dimensions.map((dimension, i) => `${CUSTOMER_COLUMNS[dimension]} as d${i}`);
+  const atRisk = `r.score >= ${AT_RISK_SCORE}`;
+  const sql = builder.raw(
+    `select ${[...dimensions, `sum(case when ${atRisk} then c.lifetime_value else 0 end) as "atRiskValue"`].join(', ')}, ` +
+      `${countWhere(atRisk)} as "atRiskCustomers", count(*) as "scoredCustomers" ` +
+      `from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ` +
+      (dimensions.length ? `group by ${dimensions.map((_, i) => i + 1).join(', ')}` : ''),
+    [builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter))],
+  );
+  const period = query.grain ? bucketStart(now, query.grain) : null;
+  const rows = toGroupRows(await builder.rows(sql), query);
+  return rows.filter((row) => row.aggregates.scoredCustomers !== 0).map((row) => ({ ...row, period }));
 }

@@ -231,11 +231,13 @@ export const MEASURES = {
   },
   revenueAtRisk: {
     family: 'risk',
-    aggregates: [],
-    derive: () => null,
+    aggregates: ['atRiskValue', 'scoredCustomers'],
+    derive: (a) => (a.scoredCustomers ? a.atRiskValue! : null),
     description:
-      'Sum of lifetime_value of active customers with a churn-risk score of 70 or more, in the currency of ' +
-      'the import. Not computed yet (always null): it arrives with the churn-risk model.',
+      'Sum of lifetime_value of active customers (not churned) whose latest churn-risk score is 70 or more, in the ' +
+      'currency of the import. A snapshot of the latest scores, which have no history: it is given only for a window ' +
+      'that contains the present (with a grain, on the period holding it), and is null for earlier windows or ' +
+      'before any customer is scored.',
   },
 } satisfies Record<string, MeasureDefinition>;
 

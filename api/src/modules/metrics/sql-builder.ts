@@ -25,9 +25,10 @@ export class SqlBuilder {
   readonly dialect: Dialect;
   private readonly knex: Knex;
 
-  constructor(em: EntityManager) {
+  /** `knex` is the connection to run on: a transaction's, when the SQL must see its uncommitted rows. */
+  constructor(em: EntityManager, knex: Knex = em.getKnex()) {
     this.dialect = dialectOf(em);
-    this.knex = em.getKnex();
+    this.knex = knex;
   }
 
   raw(sql: string, values: unknown[] = []): Knex.Raw {

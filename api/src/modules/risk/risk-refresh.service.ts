@@ -1,0 +1,128 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { bulkUpsert, type BulkUpsert } from '../../database/dialect.js';
+import { SqlBuilder } from '../metrics/sql-builder.js';
+import { customerFeatures, type CustomerScope } from './risk-features.js';
+import { explainScore, type ScoringModel } from './risk-scoring.js';
+import { dataEnd, latestModel } from './risk-store.js';
+import { AT_RISK_SCORE } from './customer-risk.entity.js';
+
+/** Customers scored per feature query: bounds memory (one feature vector each) whatever the customer count. */
+export const CUSTOMERS_PER_CHUNK = 10_000;
+
+export interface RefreshSummary {
+  /** Active customers scored. */
+  scored: number;
+  /** Of them, scores of 70 or more. */
+  atRisk: number;
+  /** The instant features were taken as of (the end of the data). */
+  asOf: Date | null;
+  modelVersion: string | null;
+  durationMs: number;
+}
+
+const FACT_TABLES = ['survey_responses', 'contacts', 'self_service_sessions'];
+
+/**
+ * Recomputes churn-risk scores inside a transaction: features of active customers as of the end of the
+ * data, score and drivers from the latest model, upserted into customer_risk (the old score moves to
+ * previous_score); rows of customers who have since churned are removed.
+ */
+export class RiskRefreshService {
+  private readonly builder: SqlBuilder;
+
+  constructor(
+    em: EntityManager,
+    private readonly trx: Knex.Transaction,
+  ) {
+    this.builder = new SqlBuilder(em, trx);
+  }
+
+  /** Every active customer, CUSTOMERS_PER_CHUNK ids at a time. */
+  async refreshAll(scoredAt: Date): Promise<RefreshSummary> {
+    const [bounds] = await this.builder.rows(
+      this.builder.raw('select min(id) as low, max(id) as high from customers'),
+    );
+    const low = Number(bounds?.low ?? 1);
+    const high = Number(bounds?.high ?? 0);
+    const chunks: CustomerScope[] = [];
+    for (let start = low; start <= high; start += CUSTOMERS_PER_CHUNK) {
+      const end = start + CUSTOMERS_PER_CHUNK - 1;
+      chunks.push((builder, column) => builder.raw(`${column} between ? and ?`, [start, end]));
+    }
+    return this.refresh(chunks, scoredAt);
+  }
+
+  /**
+   * The customers an import wrote at `writtenAt`: the customers themselves and those with a fact it
+   * inserted or changed (rows carry updated_at = writtenAt; each table has an index on it).
+   */
+  async refreshTouched(writtenAt: Date): Promise<RefreshSummary> {
+    const touched: CustomerScope = (builder, column) =>
+      builder.raw(
+        `${column} in (${[
+          'select id from customers where updated_at = ?',
+          ...FACT_TABLES.map((table) => `select customer_id from ${table} where updated_at = ?`),
+        ].join(' union ')})`,
+        Array<Date>(FACT_TABLES.length + 1).fill(writtenAt),
+      );
+    return this.refresh([touched], writtenAt);
+  }
+
+  private async refresh(chunks: CustomerScope[], scoredAt: Date): Promise<RefreshSummary> {
+    const started = performance.now();
+    const [model, asOf] = await Promise.all([latestModel(this.builder), dataEnd(this.builder)]);
+    const summary: RefreshSummary = {
+      scored: 0,
+      atRisk: 0,
+      asOf,
+      modelVersion: model?.version ?? null,
+      durationMs: 0,
+    };
+    if (model && asOf) {
+      await this.trx.raw(
+        'delete from customer_risk where customer_id in (select id from customers where churned_at is not null)',
+      );
+      const upsert = this.upsert();
+      for (const scope of chunks) {
+        const rows = await this.scoreChunk(model, asOf, scope, scoredAt);
+        for (let start = 0; start < rows.length; start += upsert.rowsPerStatement) {
+          await upsert.run(rows.slice(start, start + upsert.rowsPerStatement));
+        }
+        summary.scored += rows.length;
+        summary.atRisk += rows.filter((row) => (row[1] as number) >= AT_RISK_SCORE).length;
+      }
+    }
+    summary.durationMs = performance.now() - started;
+    return summary;
+  }
+
+  private async scoreChunk(
+    model: ScoringModel,
+    asOf: Date,
+    scope: CustomerScope,
+    scoredAt: Date,
+  ): Promise<unknown[][]> {
+    const customers = await customerFeatures(this.builder, asOf, scope);
+    return customers.map(({ id, values }) => {
+      const { score, drivers } = explainScore(model, values);
+      return [id, score, JSON.stringify(drivers), scoredAt, model.version];
+    });
+  }
+
+  private upsert(): BulkUpsert {
+    return bulkUpsert(
+      this.builder.dialect,
+      this.trx,
+      'customer_risk',
+      [
+        { name: 'customer_id', type: 'integer' },
+        { name: 'score', type: 'integer' },
+        { name: 'drivers', type: 'text' },
+        { name: 'scored_at', type: 'timestamptz' },
+        { name: 'model_version', type: 'text' },
+      ],
+      'on conflict (customer_id) do update set previous_score = customer_risk.score, score = excluded.score, ' +
+        'drivers = excluded.drivers, scored_at = excluded.scored_at, model_version = excluded.model_version',
+    );
+  }
+}

@@ -1,0 +1,77 @@
+import type { Command } from 'commander';
+import { CliError } from '../../cli/cli-error.js';
+import { withOrm } from '../../cli/with-orm.js';
+import type { Orm } from '../../database/orm.js';
+import type { RiskModel } from './risk-model.entity.js';
+import type { RefreshSummary } from './risk-refresh.service.js';
+import { RiskService } from './risk.service.js';
+import { RiskTrainingError } from './risk-training.service.js';
+
+/** `pnpm cx risk train | refresh`: fit the churn-risk model, or rescore every active customer. */
+export function registerRiskCommand(program: Command): void {
+  const risk = program.command('risk').description('Churn-risk model: train it, refresh the scores.');
+  risk
+    .command('train')
+    .description(
+      'Fit the churn-risk model on customers whose outcome is known, report its quality, rescore everyone.',
+    )
+    .action(() =>
+      withOrm(async (orm) => {
+        const { model, refresh } = await trainOrExplain(orm);
+        console.log(formatModel(model));
+        console.log(formatRefresh(refresh));
+      }),
+    );
+  risk
+    .command('refresh')
+    .description(
+      'Rescore every active customer with the latest model (imports rescore the customers they touch).',
+    )
+    .action(() =>
+      withOrm(async (orm) => {
+        const refresh = await new RiskService(orm.em.fork()).refreshAll();
+        if (!refresh.modelVersion)
+          throw new CliError('no churn-risk model yet: run `pnpm cx risk train` first');
+        console.log(formatRefresh(refresh));
+      }),
+    );
+}
+
+/** Trains the model when there is none and the data allows it (after a seed, on start), and says so. */
+export async function trainRiskModelIfMissing(orm: Orm): Promise<void> {
+  const trained = await new RiskService(orm.em.fork()).ensureModel();
+  if (trained) console.log(`${formatModel(trained.model)}\n${formatRefresh(trained.refresh)}`);
+}
+
+async function trainOrExplain(orm: Orm) {
+  try {
+    return await new RiskService(orm.em.fork()).trainAndRefresh();
+  } catch (error) {
+    if (error instanceof RiskTrainingError) throw new CliError(error.message);
+    throw error;
+  }
+}
+
+function formatModel(model: RiskModel): string {
+  const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+  return [
+    `Trained churn-risk model ${model.version}: features as of ${model.snapshotAt.toISOString()}, churn within ` +
+      `${model.outcomeDays} days after.`,
+    `  training customers ${model.trainingCustomers.toLocaleString('en')} (${model.trainingChurners.toLocaleString('en')} churned), ` +
+      `held out ${model.heldOutCustomers.toLocaleString('en')} (${model.heldOutChurners.toLocaleString('en')} churned; ` +
+      'customer id FNV-1a hash mod 5 = 0)',
+    `  held-out AUC ${model.auc === null ? 'n/a (one outcome only)' : model.auc.toFixed(3)}`,
+    '  held-out calibration by decile (mean predicted → observed):',
+    ...model.calibration.map(
+      (bin, i) =>
+        `    ${String(i + 1).padStart(2)}: ${percent(bin.meanPredicted).padStart(6)} → ${percent(bin.observedRate).padStart(6)}  (${bin.customers})`,
+    ),
+  ].join('\n');
+}
+
+function formatRefresh(refresh: RefreshSummary): string {
+  return (
+    `Scored ${refresh.scored.toLocaleString('en')} active customers as of ${refresh.asOf?.toISOString() ?? 'n/a'} in ` +
+    `${(refresh.durationMs / 1000).toFixed(2)} s; ${refresh.atRisk.toLocaleString('en')} at risk (score ≥ 70).`
+  );
+}

@@ -1,0 +1,75 @@
+import { Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { connectionType, type Connection } from '../../graphql/connection.js';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { Contact } from '../contacts/contact.entity.js';
+import { Customer } from '../customers/customer.entity.js';
+import { CustomerRisk } from './customer-risk.entity.js';
+import { ChurnRiskArgs } from './dto/churn-risk.args.js';
+import { RiskModel } from './risk-model.entity.js';
+import { RiskService } from './risk.service.js';
+
+const ChurnRiskConnection = connectionType(CustomerRisk, 'scored customers');
+
+/** The churn-risk model and its scores. Related rows come through the request's loaders (no N+1). */
+@Resolver(() => CustomerRisk)
+export class RiskResolver {
+  @Query(() => RiskModel, {
+    nullable: true,
+    description:
+      'The churn-risk model behind the scores, with its held-out quality (AUC, calibration); null before the first ' +
+      'training (`pnpm cx risk train`, or automatically after the demo seed).',
+  })
+  riskModel(@Ctx() { em }: GraphQLContext): Promise<RiskModel | null> {
+    return new RiskService(em).currentModel();
+  }
+
+  @Query(() => ChurnRiskConnection, {
+    description:
+      'Active customers by churn-risk score, highest first by default, each with the drivers of the score, the ' +
+      "customer's lifetime value and last contact. Scores refresh after every import.",
+  })
+  churnRisk(
+    @Args(() => ChurnRiskArgs) args: ChurnRiskArgs,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<Connection<CustomerRisk>> {
+    return new RiskService(em).churnRisk(args);
+  }
+
+  @FieldResolver(() => Customer, { description: 'The customer scored.' })
+  customer(@Root() risk: CustomerRisk, @Ctx() { loaders }: GraphQLContext): Promise<Customer> {
+    return loaders.customerById.load(risk.customer.id);
+  }
+
+  @FieldResolver(() => Float, {
+    nullable: true,
+    description: "The customer's lifetime value in the currency of the import: what leaving would cost.",
+  })
+  async lifetimeValue(
+    @Root() risk: CustomerRisk,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<number | null> {
+    return (await loaders.customerById.load(risk.customer.id)).lifetimeValue;
+  }
+
+  @FieldResolver(() => Contact, {
+    nullable: true,
+    description: "The customer's most recent contact; null without one.",
+  })
+  async lastContact(@Root() risk: CustomerRisk, @Ctx() { loaders }: GraphQLContext): Promise<Contact | null> {
+    const [contact] = await loaders.contactsByCustomer.load({ customerId: risk.customer.id, last: 1 });
+    return contact ?? null;
+  }
+}
+
+/** The risk score on the customer 360 view. */
+@Resolver(() => Customer)
+export class CustomerRiskResolver {
+  @FieldResolver(() => CustomerRisk, {
+    nullable: true,
+    description:
+      "The customer's latest churn-risk score with its drivers; null for churned or not yet scored customers.",
+  })
+  async risk(@Root() customer: Customer, @Ctx() { loaders }: GraphQLContext): Promise<CustomerRisk | null> {
+    return loaders.riskByCustomer.load(customer.id);
+  }
+}

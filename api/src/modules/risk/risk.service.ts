@@ -1,0 +1,70 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import type { Connection } from '../../graphql/connection.js';
+import { definedOnly, oneOf } from '../../graphql/filters.js';
+import { paginate } from '../../graphql/paginate.js';
+import { userInputError } from '../../graphql/user-input-error.js';
+import { CustomerRisk } from './customer-risk.entity.js';
+import { RiskOrder, type ChurnRiskArgs } from './dto/churn-risk.args.js';
+import { RiskModel } from './risk-model.entity.js';
+import { RiskRefreshService, type RefreshSummary } from './risk-refresh.service.js';
+import { RiskTrainingError, RiskTrainingService } from './risk-training.service.js';
+
+/** Churn risk: training and refreshing the model's scores, and reading them. */
+export class RiskService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** Fits a new model, then rescores every active customer with it. */
+  async trainAndRefresh(now = new Date()): Promise<{ model: RiskModel; refresh: RefreshSummary }> {
+    const model = await new RiskTrainingService(this.em).train(now);
+    return { model, refresh: await this.refreshAll(now) };
+  }
+
+  /**
+   * Trains when no model exists yet (after the demo seed, or on the first start over imported data), so
+   * scores appear without a manual step; a database without enough known outcomes stays without one.
+   */
+  async ensureModel(now = new Date()): Promise<{ model: RiskModel; refresh: RefreshSummary } | null> {
+    if (await this.currentModel()) return null;
+    try {
+      return await this.trainAndRefresh(now);
+    } catch (error) {
+      if (error instanceof RiskTrainingError) return null;
+      throw error;
+    }
+  }
+
+  /** Rescores every active customer in one transaction. */
+  refreshAll(now = new Date()): Promise<RefreshSummary> {
+    return this.em.getKnex().transaction((trx) => new RiskRefreshService(this.em, trx).refreshAll(now));
+  }
+
+  async currentModel(): Promise<RiskModel | null> {
+    const [latest] = await this.em.find(RiskModel, {}, { orderBy: { id: 'desc' }, limit: 1 });
+    return latest ?? null;
+  }
+
+  /** The latest scores of these customers (by internal id), in one query. */
+  findByCustomerIds(customerIds: readonly number[]): Promise<CustomerRisk[]> {
+    return this.em.find(CustomerRisk, { customer: { $in: [...customerIds] } });
+  }
+
+  /** A page of scored active customers at or above minScore, by score. */
+  churnRisk({ filter, minScore, orderBy, ...page }: ChurnRiskArgs): Promise<Connection<CustomerRisk>> {
+    if (!Number.isInteger(minScore) || minScore < 0 || minScore > 100) {
+      throw userInputError('minScore', minScore, 'a score from 0 to 100');
+    }
+    const where = {
+      score: { $gte: minScore },
+      customer: definedOnly({
+        churnedAt: null,
+        generation: oneOf(filter?.generations),
+        region: oneOf(filter?.regions),
+        tier: oneOf(filter?.tiers),
+      }),
+    };
+    return paginate(this.em, CustomerRisk, where, page, {
+      integer: 'score',
+      descending: orderBy === RiskOrder.SCORE_DESC,
+    });
+  }
+}
