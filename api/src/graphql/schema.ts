@@ -9,6 +9,7 @@ import { ImportRunResolver } from '../modules/ingest/import-run.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
 import { OverviewResolver } from '../modules/metrics/overview.resolver.js';
+import { RecoveryViewsResolver } from '../modules/metrics/recovery-views.resolver.js';
 import { ViewsResolver } from '../modules/metrics/views.resolver.js';
 import { CustomerRiskResolver, RiskResolver } from '../modules/risk/risk.resolver.js';
 import { SelfServiceSessionResolver } from '../modules/selfservice/self-service-session.resolver.js';
@@ -36,6 +37,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       MetricsResolver,
       OverviewResolver,
       ViewsResolver,
+      RecoveryViewsResolver,
       RiskResolver,
       CustomerRiskResolver,
     ],

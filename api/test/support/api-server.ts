@@ -1,3 +1,4 @@
+import { expect } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../../src/config.js';
 import { createServer } from '../../src/server/server.js';
@@ -20,6 +21,17 @@ export interface TestApi {
   ): Promise<GraphQLResponse<T>>;
   /** Stops the server, then drops the database. */
   close(): Promise<void>;
+}
+
+/** Runs an operation that must succeed and returns its data. */
+export async function queryData(
+  api: TestApi,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Record<string, any>> {
+  const response = await api.graphql(query, variables);
+  expect(response.errors).toBeUndefined();
+  return response.data!;
 }
 
 /** The API on a fresh migrated database of `dialect`, listening on a free port of 127.0.0.1. */

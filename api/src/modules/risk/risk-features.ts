@@ -48,16 +48,22 @@ export interface FeatureDefinition {
 
 const count = (row: FeatureRow, column: string) => Number(row[column] ?? 0);
 const orNull = (value: unknown) => (value == null ? null : Number(value));
-const plural = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`;
+const counted = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`;
 const signed = (n: number) => (n > 0 ? `up ${n}` : n < 0 ? `down ${-n}` : 'unchanged');
 
 /** A count of the facts of RECENT_DAYS (or another window), labelled "N nouns in D days". */
-function recentCount(name: string, noun: string, description: string, days = RECENT_DAYS): FeatureDefinition {
+function recentCount(
+  name: string,
+  noun: string | [string, string],
+  description: string,
+  days = RECENT_DAYS,
+): FeatureDefinition {
+  const [singular, plural] = typeof noun === 'string' ? [noun, `${noun}s`] : noun;
   return {
     name,
     description: `${description} in the ${days} days before.`,
     value: (row) => count(row, name),
-    label: (value) => `${plural(value, noun)} in ${days} days`,
+    label: (value) => `${counted(value, singular, plural)} in ${days} days`,
   };
 }
 
@@ -107,8 +113,8 @@ export const FEATURES: readonly FeatureDefinition[] = [
     'Escalated self-service sessions followed within 7 days by a detractor NPS or a CSAT of 1-2',
   ),
   recentCount('abandonedSessions90', 'abandoned self-service session', 'Self-service sessions abandoned'),
-  recentCount('apologies90', 'contact with an apology', 'Contacts on which the agent apologised'),
-  recentCount('recompenses90', 'contact with a recompense', 'Contacts on which a recompense was given'),
+  recentCount('apologies90', ['apology', 'apologies'], 'Contacts on which the agent apologised'),
+  recentCount('recompenses90', 'recompense', 'Contacts on which a recompense was given'),
   {
     name: 'tenureYears',
     description: 'Years since signup.',

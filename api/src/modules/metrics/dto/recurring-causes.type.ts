@@ -1,0 +1,92 @@
+import { Field, Float, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../../graphql/scalars.js';
+
+@ObjectType({ description: 'Contacts of one reason in one period of the trend.' })
+export class ReasonPeriod {
+  @Field(() => DateTimeScalar, { description: 'Start of the UTC time bucket.' })
+  period!: Date;
+
+  @Field(() => Int, { description: 'Contacts with the reason that started in the bucket.' })
+  contacts!: number;
+}
+
+@ObjectType({
+  description: 'One contact reason: how often it comes up, how often it comes back, and its trend.',
+})
+export class ReasonCount {
+  @Field(() => String, {
+    nullable: true,
+    description: 'The contact reason as imported; null for contacts without one.',
+  })
+  reason!: string | null;
+
+  @Field(() => Int, { description: 'Contacts with the reason in the window.' })
+  contacts!: number;
+
+  @Field(() => Float, {
+    description: 'Percent 0-100 of all contacts of the window (and segment) that had this reason.',
+  })
+  share!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Percent 0-100 of them followed by another contact of the same customer within 7 days (repeatContactRate).',
+  })
+  repeatContactRate!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'First-contact resolution of them, percent 0-100 (fcrRate).',
+  })
+  fcrRate!: number | null;
+
+  @Field(() => [ReasonPeriod], {
+    description: 'Contacts per period, oldest first; periods without contacts are left out.',
+  })
+  trend!: ReasonPeriod[];
+}
+
+@ObjectType({ description: 'A word or two-word phrase and the number of comments that use it.' })
+export class CommentTerm {
+  @Field(() => String, { description: 'The word or phrase, lower case.' })
+  term!: string;
+
+  @Field(() => Int, { description: 'Comments containing it (each comment counts once).' })
+  comments!: number;
+
+  @Field(() => Float, { description: 'Percent 0-100 of the analysed comments containing it.' })
+  share!: number;
+}
+
+@ObjectType({
+  description:
+    'Recurring causes, so that repeated problems stand out: contact reasons by volume with their trend, and what ' +
+    'detractors write.',
+})
+export class RecurringCauses {
+  @Field(() => [ReasonCount], { description: 'Contact reasons, most contacts first (ties by reason).' })
+  reasons!: ReasonCount[];
+
+  @Field(() => Int, {
+    description: 'Detractor nps responses (0-6) with a comment in the window and segment.',
+  })
+  detractorComments!: number;
+
+  @Field(() => Int, {
+    description:
+      'Of them, the comments analysed: the newest, at most 20,000 (when fewer than detractorComments, the terms describe the newest).',
+  })
+  commentsAnalysed!: number;
+
+  @Field(() => [CommentTerm], {
+    description:
+      'Most frequent words in the analysed comments, stop words and numbers removed, most comments first.',
+  })
+  detractorWords!: CommentTerm[];
+
+  @Field(() => [CommentTerm], {
+    description: 'Most frequent two-word phrases (adjacent words, neither a stop word), most comments first.',
+  })
+  detractorPhrases!: CommentTerm[];
+}

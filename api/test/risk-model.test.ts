@@ -1,0 +1,206 @@
+import { describe, expect, it } from 'vitest';
+import { fitLogistic, solveSymmetric } from '../src/modules/risk/logistic-regression.js';
+import { areaUnderCurve, calibrationBins } from '../src/modules/risk/model-quality.js';
+import { FEATURES } from '../src/modules/risk/risk-features.js';
+import { explainScore, MAX_DRIVERS, type ScoringModel } from '../src/modules/risk/risk-scoring.js';
+import { isHeldOut } from '../src/modules/risk/risk-training.service.js';
+
+/* The model's arithmetic on data whose answers are worked out by hand; no database. */
+
+describe('fitLogistic', () => {
+  /*
+   * One binary feature: 1 of 4 customers churns at x = 0, 3 of 4 at x = 1. The unpenalised maximum
+   * likelihood fits each group's rate exactly: intercept logit(1/4) = −ln 3, weight logit(3/4) − logit(1/4)
+   * = 2 ln 3.
+   */
+  const rows = [[0], [0], [0], [0], [1], [1], [1], [1]];
+  const labels = [1, 0, 0, 0, 1, 1, 1, 0];
+
+  it('finds the maximum-likelihood coefficients of a data set whose answer is known', () => {
+    const fit = fitLogistic(rows, labels, 0);
+    expect(fit.intercept).toBeCloseTo(-Math.log(3), 9);
+    expect(fit.weights[0]).toBeCloseTo(2 * Math.log(3), 9);
+    expect(fit.iterations).toBeLessThan(20);
+  });
+
+  it('shrinks the weight, not the intercept, under an L2 penalty, to the penalised optimum', () => {
+    const fit = fitLogistic(rows, labels, 2);
+    const w = fit.weights[0]!;
+    expect(w).toBeGreaterThan(0);
+    expect(w).toBeLessThan(2 * Math.log(3));
+    // The penalised score equations: Σ (y − p) = 0 for the intercept, Σ (y − p)·x = λ·w for the weight.
+    const p = (x: number) => 1 / (1 + Math.exp(-(fit.intercept + w * x)));
+    const residuals = rows.map(([x], i) => labels[i]! - p(x!));
+    expect(residuals.reduce((sum, r) => sum + r, 0)).toBeCloseTo(0, 9);
+    expect(residuals.reduce((sum, r, i) => sum + r * rows[i]![0]!, 0)).toBeCloseTo(2 * w, 9);
+  });
+
+  it('is deterministic: the same rows give the same coefficients to the last bit', () => {
+    expect(fitLogistic(rows, labels, 1)).toEqual(fitLogistic(rows, labels, 1));
+  });
+
+  it('solves a symmetric positive-definite system', () => {
+    // [[4, 2], [2, 3]] · [1, 2] = [8, 8]
+    const [x, y] = solveSymmetric(
+      [
+        [4, 2],
+        [2, 3],
+      ],
+      [8, 8],
+    );
+    expect(x).toBeCloseTo(1, 12);
+    expect(y).toBeCloseTo(2, 12);
+  });
+});
+
+describe('areaUnderCurve', () => {
+  it('is the share of (churner, non-churner) pairs ranked right', () => {
+    const outcomes = [
+      { predicted: 0.1, churned: 0 },
+      { predicted: 0.4, churned: 1 },
+      { predicted: 0.35, churned: 0 },
+      { predicted: 0.8, churned: 1 },
+    ];
+    // Pairs (churner, non-churner): (0.4, 0.1), (0.4, 0.35), (0.8, 0.1), (0.8, 0.35): all 4 ranked right.
+    expect(areaUnderCurve(outcomes)).toBe(1);
+    // Swap one: the churner at 0.4 now sits below the non-churner at 0.5: 3 of 4 pairs.
+    expect(areaUnderCurve([...outcomes.slice(0, 2), { predicted: 0.5, churned: 0 }, outcomes[3]!])).toBe(
+      0.75,
+    );
+  });
+
+  it('counts a tie as half a pair', () => {
+    const outcomes = [
+      { predicted: 0.5, churned: 1 },
+      { predicted: 0.5, churned: 0 },
+      { predicted: 0.2, churned: 0 },
+      { predicted: 0.9, churned: 1 },
+    ];
+    // (0.5, 0.5) ½, (0.5, 0.2) 1, (0.9, 0.5) 1, (0.9, 0.2) 1 → 3.5 / 4
+    expect(areaUnderCurve(outcomes)).toBe(0.875);
+  });
+
+  it('is null with one outcome only', () => {
+    expect(areaUnderCurve([{ predicted: 0.3, churned: 0 }])).toBeNull();
+  });
+});
+
+describe('calibrationBins', () => {
+  it('cuts the customers sorted by prediction into equal groups with mean prediction and observed rate', () => {
+    const outcomes = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6].map((predicted, i) => ({
+      predicted,
+      churned: i >= 4 ? 1 : 0,
+    }));
+    expect(calibrationBins(outcomes, 3)).toEqual([
+      { customers: 2, meanPredicted: expect.closeTo(0.15, 12), observedRate: 0 },
+      { customers: 2, meanPredicted: expect.closeTo(0.35, 12), observedRate: 0 },
+      { customers: 2, meanPredicted: expect.closeTo(0.55, 12), observedRate: 1 },
+    ]);
+  });
+});
+
+describe('the held-out split', () => {
+  it('holds out the ids whose FNV-1a hash is 0 modulo 5', () => {
+    // FNV-1a 32-bit worked out apart (Python): C0000003 → 3787194595 and C0000004 → 3871082690 are 0 mod 5;
+    // the others of C0000001..8 are not (3820749833, 3770416976, 3887860309, 3837527452, 3854305071, 3938193166).
+    const ids = Array.from({ length: 8 }, (_, i) => `C000000${i + 1}`);
+    expect(ids.filter(isHeldOut)).toEqual(['C0000003', 'C0000004']);
+  });
+
+  it('holds out about a fifth, the same ids on every run', () => {
+    // A fifth of ids, and always the same ones: the split of an id never changes between runs.
+    const ids = Array.from({ length: 10_000 }, (_, i) => `C${String(i + 1).padStart(7, '0')}`);
+    const heldOut = ids.filter(isHeldOut).length;
+    expect(heldOut / ids.length).toBeGreaterThan(0.18);
+    expect(heldOut / ids.length).toBeLessThan(0.22);
+    expect(ids.map(isHeldOut)).toEqual(ids.map(isHeldOut));
+  });
+});
+
+describe('explainScore', () => {
+  /**
+   * A model where only feature j counts: intercept 0, weight ln 3 on (value − 0) / value, so the
+   * customer's log-odds are ln 3, the probability 3/4 (score 75), and without the feature ½: +25 points.
+   */
+  const oneFeatureModel = (j: number, value: number): ScoringModel => ({
+    version: 'test',
+    intercept: 0,
+    features: FEATURES.map(({ name }, k) => ({
+      name,
+      mean: 0,
+      scale: k === j ? value : 1,
+      weight: k === j ? Math.log(3) : 0,
+    })),
+  });
+
+  /** Each feature's driver, in the words an executive reads, for one example value. */
+  const EXPECTED: Record<string, [number, string]> = {
+    npsLatest: [3, 'latest NPS 3'],
+    npsChange: [-4, 'NPS down 4 since the previous score'],
+    csatLatest: [2, 'latest CSAT 2'],
+    csatChange: [1, 'CSAT up 1 since the previous score'],
+    lowScores90: [2, '2 low survey scores in 90 days'],
+    contacts30: [3, '3 contacts in 30 days'],
+    contacts90: [1, '1 contact in 90 days'],
+    repeatContacts90: [2, '2 repeat contacts in 90 days'],
+    unresolved90: [1, '1 unresolved contact in 90 days'],
+    escalated90: [3, '3 escalated contacts in 90 days'],
+    longWaits90: [2, '2 long waits in 90 days'],
+    escalatedSessions90: [1, '1 escalated self-service session in 90 days'],
+    backfiredSessions90: [1, '1 backfired self-service session in 90 days'],
+    abandonedSessions90: [4, '4 abandoned self-service sessions in 90 days'],
+    apologies90: [1, '1 apology in 90 days'],
+    recompenses90: [2, '2 recompenses in 90 days'],
+    tenureYears: [2.25, 'customer for 2.3 years'],
+    vip: [1, 'VIP tier'],
+    lifetimeValueLog: [Math.log1p(1500), 'lifetime value 1,500'],
+  };
+
+  it('has an expected explanation for every feature', () => {
+    expect(Object.keys(EXPECTED).sort()).toEqual(FEATURES.map(({ name }) => name).sort());
+  });
+
+  it.each(FEATURES.map(({ name }, j) => ({ name, j })))(
+    'explains $name in words and score points',
+    ({ name, j }) => {
+      const [value, label] = EXPECTED[name]!;
+      const values = FEATURES.map((_, k) => (k === j ? value : 0));
+      expect(explainScore(oneFeatureModel(j, value), values)).toEqual({
+        score: 75,
+        drivers: [{ feature: name, label, value, points: 25 }],
+      });
+    },
+  );
+
+  it('keeps the largest effects first, at most five, and leaves out unknown values and effects under half a point', () => {
+    // Weights ln 3 on contacts30 (+), −ln 3 on vip (−), 2 ln 3 on lowScores90, tiny on tenureYears.
+    const weights: Record<string, number> = {
+      contacts30: Math.log(3),
+      vip: -Math.log(3),
+      lowScores90: 2 * Math.log(3),
+      tenureYears: 0.001,
+      npsLatest: 5,
+    };
+    const model: ScoringModel = {
+      version: 'test',
+      intercept: 0,
+      features: FEATURES.map(({ name }) => ({ name, mean: 0, scale: 1, weight: weights[name] ?? 0 })),
+    };
+    const values = FEATURES.map(({ name }) =>
+      name === 'npsLatest'
+        ? null
+        : (({ contacts30: 1, vip: 1, lowScores90: 1, tenureYears: 1 } as Record<string, number>)[name] ?? 0),
+    );
+    // Log-odds ln 3 − ln 3 + 2 ln 3 = 2 ln 3: p = 9/10, score 90. Without lowScores90 the log-odds are 0,
+    // p = ½: +40 points; without contacts30, ln 3 and p = ¾: +15; without vip, 3 ln 3 and p = 27/28:
+    // 100 × (0.9 − 27/28) = −6.43, so −6; tenureYears moves p by 0.009 points: left out; npsLatest unknown.
+    const { score, drivers } = explainScore(model, values);
+    expect(score).toBe(90);
+    expect(drivers.map(({ feature, points }) => [feature, points])).toEqual([
+      ['lowScores90', 40],
+      ['contacts30', 15],
+      ['vip', -6],
+    ]);
+    expect(drivers.length).toBeLessThanOrEqual(MAX_DRIVERS);
+  });
+});
