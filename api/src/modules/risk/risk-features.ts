@@ -138,6 +138,22 @@ export const FEATURES: readonly FeatureDefinition[] = [
 /** The customers a feature query covers, as a condition on a customer-id column. */
 export type CustomerScope = (builder: SqlBuilder, column: string) => Knex.Raw;
 
+/** Customers per feature query: bounds the rows one query returns, whatever the customer count. */
+export const CUSTOMERS_PER_CHUNK = 10_000;
+
+/** Every customer, as ranges of CUSTOMERS_PER_CHUNK internal ids (each a range seek on the fact indexes). */
+export async function customerChunks(builder: SqlBuilder): Promise<CustomerScope[]> {
+  const [bounds] = await builder.rows(builder.raw('select min(id) as low, max(id) as high from customers'));
+  const low = Number(bounds?.low ?? 1);
+  const high = Number(bounds?.high ?? 0);
+  const chunks: CustomerScope[] = [];
+  for (let start = low; start <= high; start += CUSTOMERS_PER_CHUNK) {
+    const end = start + CUSTOMERS_PER_CHUNK - 1;
+    chunks.push((chunkBuilder, column) => chunkBuilder.raw(`${column} between ? and ?`, [start, end]));
+  }
+  return chunks;
+}
+
 export interface CustomerFeatures {
   id: number;
   externalId: string;

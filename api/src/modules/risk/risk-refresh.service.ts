@@ -1,13 +1,10 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { bulkUpsert, type BulkUpsert } from '../../database/dialect.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { customerFeatures, type CustomerScope } from './risk-features.js';
+import { customerChunks, customerFeatures, type CustomerScope } from './risk-features.js';
 import { explainScore, type ScoringModel } from './risk-scoring.js';
 import { dataEnd, latestModel } from './risk-store.js';
 import { AT_RISK_SCORE } from './customer-risk.entity.js';
-
-/** Customers scored per feature query: bounds memory (one feature vector each) whatever the customer count. */
-export const CUSTOMERS_PER_CHUNK = 10_000;
 
 export interface RefreshSummary {
   /** Active customers scored. */
@@ -37,19 +34,9 @@ export class RiskRefreshService {
     this.builder = new SqlBuilder(em, trx);
   }
 
-  /** Every active customer, CUSTOMERS_PER_CHUNK ids at a time. */
+  /** Every active customer, a chunk of ids at a time. */
   async refreshAll(scoredAt: Date): Promise<RefreshSummary> {
-    const [bounds] = await this.builder.rows(
-      this.builder.raw('select min(id) as low, max(id) as high from customers'),
-    );
-    const low = Number(bounds?.low ?? 1);
-    const high = Number(bounds?.high ?? 0);
-    const chunks: CustomerScope[] = [];
-    for (let start = low; start <= high; start += CUSTOMERS_PER_CHUNK) {
-      const end = start + CUSTOMERS_PER_CHUNK - 1;
-      chunks.push((builder, column) => builder.raw(`${column} between ? and ?`, [start, end]));
-    }
-    return this.refresh(chunks, scoredAt);
+    return this.refresh(await customerChunks(this.builder), scoredAt);
   }
 
   /**

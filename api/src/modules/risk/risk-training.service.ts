@@ -3,7 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import { fitLogistic, linearPredictor, sigmoid } from './logistic-regression.js';
 import { areaUnderCurve, calibrationBins, type Outcome } from './model-quality.js';
-import { customerFeatures, FEATURES, type CustomerFeatures } from './risk-features.js';
+import { customerChunks, customerFeatures, FEATURES, type CustomerFeatures } from './risk-features.js';
 import type { FittedFeature } from './dto/risk-model.types.js';
 import { RiskModel } from './risk-model.entity.js';
 import { standardise } from './risk-scoring.js';
@@ -40,7 +40,10 @@ export class RiskTrainingService {
     const end = await dataEnd(builder);
     if (!end) throw new RiskTrainingError('no data to train the churn-risk model on');
     const snapshotAt = new Date(end.getTime() - OUTCOME_DAYS * DAY_MS);
-    const customers = await customerFeatures(builder, snapshotAt, (b) => b.raw('1 = 1'));
+    const customers: CustomerFeatures[] = [];
+    for (const scope of await customerChunks(builder)) {
+      customers.push(...(await customerFeatures(builder, snapshotAt, scope)));
+    }
     const churned = (customer: CustomerFeatures) =>
       customer.churnedAt !== null && customer.churnedAt < end ? 1 : 0;
     const training = customers.filter((customer) => !isHeldOut(customer.externalId));

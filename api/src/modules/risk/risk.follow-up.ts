@@ -1,5 +1,6 @@
 import type { ImportFollowUp } from '../ingest/import-follow-ups.js';
-import { CUSTOMERS_PER_CHUNK, RiskRefreshService } from './risk-refresh.service.js';
+import { CUSTOMERS_PER_CHUNK } from './risk-features.js';
+import { RiskRefreshService } from './risk-refresh.service.js';
 
 /**
  * Keeps churn-risk scores in step with every committed import, inside its transaction: the customers it
