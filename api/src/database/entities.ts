@@ -4,5 +4,18 @@ import { SelfServiceSession } from '../modules/selfservice/self-service-session.
 import { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
 import { ImportRun } from '../modules/ingest/import-run.entity.js';
 import { ImportedRecord } from './imported-record.entity.js';
+import { Alert } from '../modules/alerts/alert.entity.js';
+import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
+import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
 
-export const ENTITIES = [ImportedRecord, Customer, SurveyResponse, Contact, SelfServiceSession, ImportRun];
+export const ENTITIES = [
+  ImportedRecord,
+  Customer,
+  SurveyResponse,
+  Contact,
+  SelfServiceSession,
+  ImportRun,
+  Alert,
+  AlertEvent,
+  LiveAgentPreference,
+];

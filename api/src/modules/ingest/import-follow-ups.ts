@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Dialect } from '../../database/dialect.js';
+import { raiseAlerts } from '../alerts/alert-rules.follow-up.js';
 import type { RecordKind } from './record-kind.js';
 
 /**
@@ -22,4 +23,4 @@ export interface WrittenImport {
 export type ImportFollowUp = (written: WrittenImport) => Promise<void>;
 
 /** Run in this order after every committed import (later follow-ups may read what earlier ones wrote). */
-export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [];
+export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [raiseAlerts];
