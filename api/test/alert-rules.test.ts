@@ -1,5 +1,9 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Knex } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ConfigError, loadAlertRules } from '../src/config.js';
 import { DEFAULT_ALERT_RULES, alertRulesSchema } from '../src/modules/alerts/alert-rules.config.js';
 import { AUTOMATIC_PREFERENCE_REASON } from '../src/modules/alerts/alert-rules.follow-up.js';
 import type { RawRow } from '../src/modules/ingest/record-kind.js';
@@ -309,5 +313,61 @@ describe.each(DIALECTS)('alert rules on %s', (dialect) => {
         { action: 'opened', actor_name: 'alert rules', actor_kind: 'system', n: 6 },
       ]);
     });
+  });
+});
+
+describe('alert rules configuration', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'cx-alert-rules-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+  const fileWith = (name: string, content: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, content);
+    return path;
+  };
+
+  it('defaults to the documented thresholds and SLAs', () => {
+    const rules = loadAlertRules({});
+    expect(rules).toEqual(DEFAULT_ALERT_RULES);
+    expect(rules).toMatchObject({
+      vipDetractor: { enabled: true, maxScore: 6, slaHours: { vip: 24, standard: 48 } },
+      repeatContacts: { contacts: 3, windowDays: 7 },
+      riskJump: { threshold: 70, slaHours: { vip: 24, standard: 72 } },
+      longWait: { waitSeconds: 900 },
+      automaticLiveAgentPreference: true,
+    });
+  });
+
+  it('reads a JSON file named by CX_ALERT_RULES; what it leaves out keeps its default', () => {
+    const path = fileWith(
+      'rules.json',
+      JSON.stringify({ longWait: { waitSeconds: 600, slaHours: { vip: 4 } } }),
+    );
+    const rules = loadAlertRules({ CX_ALERT_RULES: path });
+    expect(rules.longWait).toEqual({ enabled: true, waitSeconds: 600, slaHours: { vip: 4, standard: 72 } });
+    expect(rules.vipDetractor).toEqual(DEFAULT_ALERT_RULES.vipDetractor);
+  });
+
+  it.each([
+    [
+      'typo.json',
+      '{"longWait": {"waitSecs": 600}}',
+      /^CX_ALERT_RULES: longWait: Unrecognized key: "waitSecs", got ".*typo\.json"$/,
+    ],
+    [
+      'negative.json',
+      '{"riskJump": {"slaHours": {"vip": -1}}}',
+      /^CX_ALERT_RULES: riskJump\.slaHours\.vip: expected a positive number of hours, got "/,
+    ],
+    ['broken.json', '{"longWait": ', /^CX_ALERT_RULES: cannot read a JSON file there \(.+\), got "/],
+  ])('refuses %s with one line naming the variable and the key', (name, content, message) => {
+    const path = fileWith(name, content);
+    expect(() => loadAlertRules({ CX_ALERT_RULES: path })).toThrow(ConfigError);
+    expect(() => loadAlertRules({ CX_ALERT_RULES: path })).toThrow(message);
+  });
+
+  it('refuses a file that does not exist', () => {
+    expect(() => loadAlertRules({ CX_ALERT_RULES: join(dir, 'missing.json') })).toThrow(
+      /^CX_ALERT_RULES: cannot read a JSON file there \(ENOENT/,
+    );
   });
 });

@@ -131,7 +131,7 @@ export class AlertService {
     return this.change(id, actor, {
       operation: 'addAlertNote',
       from: Object.values(AlertStatus),
-      events: noteEvent(text),
+      events: noteEvent(text, 'text'),
     });
   }
 
@@ -171,8 +171,11 @@ export class AlertService {
   }
 }
 
-function noteEvent(note: string | null): AlertChange['events'] {
-  return note == null ? [] : [{ action: AlertAction.NOTE_ADDED, text: checkedText('note', note, MAX_TEXT) }];
+/** The note event of a change; `argument` names the argument that carried the note, for errors. */
+function noteEvent(note: string | null, argument = 'note'): AlertChange['events'] {
+  return note == null
+    ? []
+    : [{ action: AlertAction.NOTE_ADDED, text: checkedText(argument, note, MAX_TEXT) }];
 }
 
 function checkedText(argument: string, value: string, maxLength: number): string {
