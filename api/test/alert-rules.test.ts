@@ -231,22 +231,38 @@ describe.each(DIALECTS)('alert rules on %s', (dialect) => {
   });
 
   describe('long wait', () => {
-    it('fires on a wait over 900 seconds, not at 900 or without a wait, and follows a configured limit', async () => {
+    it('fires on a wait over the limit of the channel, not at it or without a wait', async () => {
       const id = await customer();
       await load('contacts', [
-        contact(id, 1, daysAfter(T0, 0), 900),
-        contact(id, 2, daysAfter(T0, 10), 901),
+        contact(id, 1, daysAfter(T0, 0), 600),
+        contact(id, 2, daysAfter(T0, 10), 601),
         contact(id, 3, daysAfter(T0, 20), null),
+        { ...contact(id, 4, daysAfter(T0, 30), 86_400), channel: 'email' },
+        { ...contact(id, 5, daysAfter(T0, 40), 86_401), channel: 'email' },
+        { ...contact(id, 6, daysAfter(T0, 50), 301), channel: 'chat' },
       ]);
-      const patient = alertRulesSchema.parse({ longWait: { waitSeconds: 1_800 } });
+      expect(await brief(id)).toEqual([
+        { rule: 'long_wait', triggerKey: `${id}-K2`, value: 601 },
+        { rule: 'long_wait', triggerKey: `${id}-K5`, value: 86_401 },
+        { rule: 'long_wait', triggerKey: `${id}-K6`, value: 301 },
+      ]);
+    });
+
+    it('follows a configured limit', async () => {
+      const id = await customer();
+      const patient = alertRulesSchema.parse({ longWait: { waitSeconds: { phone: 1_800 } } });
       await load(
         'contacts',
-        [contact(id, 4, daysAfter(T0, 30), 1_800), contact(id, 5, daysAfter(T0, 40), 1_801)],
+        [
+          contact(id, 1, daysAfter(T0, 0), 1_800),
+          contact(id, 2, daysAfter(T0, 10), 1_801),
+          { ...contact(id, 3, daysAfter(T0, 20), 301), channel: 'chat' },
+        ],
         patient,
       );
       expect(await brief(id)).toEqual([
-        { rule: 'long_wait', triggerKey: `${id}-K2`, value: 901 },
-        { rule: 'long_wait', triggerKey: `${id}-K5`, value: 1_801 },
+        { rule: 'long_wait', triggerKey: `${id}-K2`, value: 1_801 },
+        { rule: 'long_wait', triggerKey: `${id}-K3`, value: 301 },
       ]);
     });
   });
@@ -332,7 +348,9 @@ describe('alert rules configuration', () => {
       vipDetractor: { enabled: true, maxScore: 6, slaHours: { vip: 24, standard: 48 } },
       repeatContacts: { contacts: 3, windowDays: 7 },
       riskJump: { threshold: 70, slaHours: { vip: 24, standard: 72 } },
-      longWait: { waitSeconds: 900 },
+      longWait: {
+        waitSeconds: { phone: 600, chat: 300, email: 86_400, social: 14_400, video: 600, in_person: 1_200 },
+      },
       automaticLiveAgentPreference: true,
     });
   });
@@ -340,10 +358,14 @@ describe('alert rules configuration', () => {
   it('reads a JSON file named by CX_ALERT_RULES; what it leaves out keeps its default', () => {
     const path = fileWith(
       'rules.json',
-      JSON.stringify({ longWait: { waitSeconds: 600, slaHours: { vip: 4 } } }),
+      JSON.stringify({ longWait: { waitSeconds: { email: 3_600 }, slaHours: { vip: 4 } } }),
     );
     const rules = loadAlertRules({ CX_ALERT_RULES: path });
-    expect(rules.longWait).toEqual({ enabled: true, waitSeconds: 600, slaHours: { vip: 4, standard: 72 } });
+    expect(rules.longWait).toEqual({
+      enabled: true,
+      waitSeconds: { ...DEFAULT_ALERT_RULES.longWait.waitSeconds, email: 3_600 },
+      slaHours: { vip: 4, standard: 72 },
+    });
     expect(rules.vipDetractor).toEqual(DEFAULT_ALERT_RULES.vipDetractor);
   });
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorKind } from '../src/modules/alerts/alert-action.js';
 import { changeActor } from '../src/modules/alerts/change-actor.js';
-import { startTestApi, type GraphQLResponse, type TestApi } from './support/api-server.js';
+import { startTestApi, statementLog, type GraphQLResponse, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 import { ingestOverHttp } from './support/ingest-over-http.js';
 
@@ -30,14 +30,11 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
   /** Alert ids by the contact that raised them, handed out one per test. */
   let alertIds: string[] = [];
   /** SQL statements the database received since the last reset. */
-  const statements: string[] = [];
+  let statements: string[] = [];
 
   beforeAll(async () => {
     api = await startTestApi(dialect);
-    api.database.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', ({ sql }: { sql: string }) => statements.push(sql));
+    statements = statementLog(api);
     await ingestOverHttp(api, {
       customers: [
         { customerId: 'C-VIP', birthYear: 1960, signupDate: '2024-01-01', tier: 'VIP' },

@@ -37,7 +37,8 @@ registerEnumType(AlertRule, {
     },
     LONG_WAIT: {
       description:
-        'A contact waited longer than the limit (900 seconds by default). Raised once per contact.',
+        'A contact waited longer than the limit of its channel (by default 10 minutes for phone and video, 5 for ' +
+        'chat, 20 in person, 4 hours for social, 24 hours for e-mail). Raised once per contact.',
     },
   },
 });

@@ -126,12 +126,15 @@ export class AlertRuleEvaluator {
     };
   }
 
+  /** Contacts that waited longer than the limit of their channel. */
   private longWaits(): RuleSource {
+    const limits = Object.entries(this.rules.longWait.waitSeconds);
     return {
       sql:
         'select k.external_id as trigger_key, k.customer_id, k.wait_seconds as value, k.started_at as triggered_at ' +
-        'from contacts k where k.updated_at = ? and k.wait_seconds > ?',
-      bindings: [this.db(this.writtenAt), this.rules.longWait.waitSeconds],
+        `from contacts k where k.updated_at = ? and k.wait_seconds > ` +
+        `case k.channel ${limits.map(() => 'when ? then cast(? as integer)').join(' ')} end`,
+      bindings: [this.db(this.writtenAt), ...limits.flat()],
     };
   }
 

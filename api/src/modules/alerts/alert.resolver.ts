@@ -62,7 +62,7 @@ export class AlertResolver extends CustomerFactResolver(Alert) {
     @Arg('note', () => String, { nullable: true, description: NOTE_DESCRIPTION }) note: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Alert> {
-    return new AlertService(ctx.em).acknowledge(id, changeActor(ctx), note);
+    return new AlertService(ctx.em).advance('acknowledgeAlert', id, changeActor(ctx), note);
   }
 
   @Mutation(() => Alert, {
@@ -85,7 +85,7 @@ export class AlertResolver extends CustomerFactResolver(Alert) {
     @Arg('note', () => String, { nullable: true, description: NOTE_DESCRIPTION }) note: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Alert> {
-    return new AlertService(ctx.em).recordCustomerContact(id, changeActor(ctx), note);
+    return new AlertService(ctx.em).advance('recordCustomerContact', id, changeActor(ctx), note);
   }
 
   @Mutation(() => Alert, {
@@ -96,7 +96,7 @@ export class AlertResolver extends CustomerFactResolver(Alert) {
     @Arg('note', () => String, { nullable: true, description: NOTE_DESCRIPTION }) note: string | null,
     @Ctx() ctx: GraphQLContext,
   ): Promise<Alert> {
-    return new AlertService(ctx.em).resolve(id, changeActor(ctx), note);
+    return new AlertService(ctx.em).advance('resolveAlert', id, changeActor(ctx), note);
   }
 
   @Mutation(() => Alert, { description: 'Adds a note to the audit trail of an alert, in any status.' })

@@ -18,6 +18,30 @@ const UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.CUST
 const LOOP = 'the loop runs OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED, one step at a time';
 const MAX_TEXT = 4_000;
 
+/** The steps of the loop, by the mutation that takes each: from which status, to which, stamped where. */
+const LOOP_STEPS = {
+  acknowledgeAlert: {
+    from: AlertStatus.OPEN,
+    to: AlertStatus.ACKNOWLEDGED,
+    action: AlertAction.ACKNOWLEDGED,
+    stamp: 'acknowledgedAt',
+  },
+  recordCustomerContact: {
+    from: AlertStatus.ACKNOWLEDGED,
+    to: AlertStatus.CUSTOMER_CONTACTED,
+    action: AlertAction.CUSTOMER_CONTACTED,
+    stamp: 'customerContactedAt',
+  },
+  resolveAlert: {
+    from: AlertStatus.CUSTOMER_CONTACTED,
+    to: AlertStatus.RESOLVED,
+    action: AlertAction.RESOLVED,
+    stamp: 'resolvedAt',
+  },
+} as const;
+
+export type LoopStep = keyof typeof LOOP_STEPS;
+
 /** One change to an alert: the statuses it may start from, where it leads, what it sets and records. */
 interface AlertChange {
   /** The mutation, for error messages. */
@@ -87,33 +111,15 @@ export class AlertService {
     return { unresolved: Number(row!.unresolved), open: Number(row!.open), overdue: Number(row!.overdue) };
   }
 
-  acknowledge(id: string, actor: ChangeActor, note: string | null = null): Promise<Alert> {
+  /** Moves an alert one step along the loop, with an optional note. */
+  advance(step: LoopStep, id: string, actor: ChangeActor, note: string | null = null): Promise<Alert> {
+    const { from, to, action, stamp } = LOOP_STEPS[step];
     return this.change(id, actor, {
-      operation: 'acknowledgeAlert',
-      from: [AlertStatus.OPEN],
-      to: AlertStatus.ACKNOWLEDGED,
-      set: (now) => ({ acknowledgedAt: now }),
-      events: [{ action: AlertAction.ACKNOWLEDGED }, ...noteEvent(note)],
-    });
-  }
-
-  recordCustomerContact(id: string, actor: ChangeActor, note: string | null = null): Promise<Alert> {
-    return this.change(id, actor, {
-      operation: 'recordCustomerContact',
-      from: [AlertStatus.ACKNOWLEDGED],
-      to: AlertStatus.CUSTOMER_CONTACTED,
-      set: (now) => ({ customerContactedAt: now }),
-      events: [{ action: AlertAction.CUSTOMER_CONTACTED }, ...noteEvent(note)],
-    });
-  }
-
-  resolve(id: string, actor: ChangeActor, note: string | null = null): Promise<Alert> {
-    return this.change(id, actor, {
-      operation: 'resolveAlert',
-      from: [AlertStatus.CUSTOMER_CONTACTED],
-      to: AlertStatus.RESOLVED,
-      set: (now) => ({ resolvedAt: now }),
-      events: [{ action: AlertAction.RESOLVED }, ...noteEvent(note)],
+      operation: step,
+      from: [from],
+      to,
+      set: (now) => ({ [stamp]: now }),
+      events: [{ action }, ...noteEvent(note)],
     });
   }
 
