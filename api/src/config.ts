@@ -19,8 +19,6 @@ export interface AppConfig {
   apiPort: number;
   /** Interface the API listens on; loopback by default so a demo is not exposed on the network. */
   apiHost: string;
-  /** Alert rules, thresholds and SLAs (CX_ALERT_RULES, else the defaults). */
-  alertRules: AlertRulesConfig;
 }
 
 export class ConfigError extends Error {
@@ -93,19 +91,20 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<AppConfig> = {},
 ): AppConfig {
+  // Imports read the alert rules afresh (loadAlertRules); reading them here refuses a bad file at start-up.
+  loadAlertRules(env);
   return {
     database: readVariable(env, 'CX_DATABASE_URL'),
     apiPort: readVariable(env, 'CX_API_PORT'),
     apiHost: readVariable(env, 'CX_API_HOST'),
-    alertRules: readVariable(env, 'CX_ALERT_RULES'),
     ...overrides,
   };
 }
 
 /**
- * The alert rules alone, for the import follow-ups, which run wherever rows are imported (CLI, API,
- * seed) without an AppConfig at hand. Read per import: a small file, and an edit takes effect without
- * a restart.
+ * The alert rules (CX_ALERT_RULES, else the defaults), for the import follow-ups, which run wherever
+ * rows are imported (CLI, API, seed) without an AppConfig at hand. Read per import: a small file, and
+ * an edit takes effect without a restart.
  */
 export function loadAlertRules(env: Record<string, string | undefined> = process.env): AlertRulesConfig {
   return readVariable(env, 'CX_ALERT_RULES');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Knex } from '@mikro-orm/knex';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConfigError, loadAlertRules } from '../src/config.js';
+import { ConfigError, loadAlertRules, loadConfig } from '../src/config.js';
 import { DEFAULT_ALERT_RULES, alertRulesSchema } from '../src/modules/alerts/alert-rules.config.js';
 import { AUTOMATIC_PREFERENCE_REASON } from '../src/modules/alerts/alert-rules.follow-up.js';
 import type { RawRow } from '../src/modules/ingest/record-kind.js';
@@ -387,9 +387,9 @@ describe('alert rules configuration', () => {
     expect(() => loadAlertRules({ CX_ALERT_RULES: path })).toThrow(message);
   });
 
-  it('refuses a file that does not exist', () => {
-    expect(() => loadAlertRules({ CX_ALERT_RULES: join(dir, 'missing.json') })).toThrow(
-      /^CX_ALERT_RULES: cannot read a JSON file there \(ENOENT/,
-    );
+  it('refuses a file that does not exist, already when the configuration is loaded at start-up', () => {
+    const missing = { CX_ALERT_RULES: join(dir, 'missing.json') };
+    expect(() => loadAlertRules(missing)).toThrow(/^CX_ALERT_RULES: cannot read a JSON file there \(ENOENT/);
+    expect(() => loadConfig(missing)).toThrow(/^CX_ALERT_RULES: cannot read a JSON file there \(ENOENT/);
   });
 });
