@@ -1,6 +1,12 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
+import {
+  alertRulesSchema,
+  DEFAULT_ALERT_RULES,
+  type AlertRulesConfig,
+} from './modules/alerts/alert-rules.config.js';
 
 /** The repository root: relative paths in configuration are resolved against it, not the process cwd. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -37,11 +43,45 @@ const port = z.coerce
   .min(1, { message: 'expected a port number 1-65535' })
   .max(65535, { message: 'expected a port number 1-65535' });
 
+/** A JSON file of alert rules (see alert-rules.config.ts); empty means the defaults. */
+const alertRulesFile = z.string().transform((path, ctx): AlertRulesConfig => {
+  if (path === '') return DEFAULT_ALERT_RULES;
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(resolve(REPO_ROOT, path), 'utf8'));
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: `cannot read a JSON file there (${(error as Error).message})` });
+    return z.NEVER;
+  }
+  const parsed = alertRulesSchema.safeParse(json);
+  if (parsed.success) return parsed.data;
+  const [issue] = parsed.error.issues;
+  ctx.addIssue({ code: 'custom', message: `${issue!.path.join('.') || 'file'}: ${issue!.message}` });
+  return z.NEVER;
+});
+
 const variables = {
   CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
   CX_API_PORT: { schema: port, fallback: '4000' },
   CX_API_HOST: { schema: z.string().min(1), fallback: '127.0.0.1' },
+  CX_ALERT_RULES: { schema: alertRulesFile, fallback: '' },
 };
+
+type Variables = typeof variables;
+
+/** One variable, parsed; an invalid value fails with one line naming it. */
+function readVariable<K extends keyof Variables>(
+  env: Record<string, string | undefined>,
+  name: K,
+): z.output<Variables[K]['schema']> {
+  const raw = env[name] || variables[name].fallback;
+  const parsed = variables[name].schema.safeParse(raw);
+  if (!parsed.success) {
+    const reason = parsed.error.issues[0]?.message ?? 'invalid value';
+    throw new ConfigError(`${name}: ${reason}, got "${raw}"`);
+  }
+  return parsed.data as z.output<Variables[K]['schema']>;
+}
 
 /**
  * The one typed entry point for configuration. Tests and commands pass overrides instead of mutating
@@ -51,21 +91,23 @@ export function loadConfig(
   env: Record<string, string | undefined> = process.env,
   overrides: Partial<AppConfig> = {},
 ): AppConfig {
-  const read = <K extends keyof typeof variables>(name: K): z.output<(typeof variables)[K]['schema']> => {
-    const raw = env[name] || variables[name].fallback;
-    const parsed = variables[name].schema.safeParse(raw);
-    if (!parsed.success) {
-      const reason = parsed.error.issues[0]?.message ?? 'invalid value';
-      throw new ConfigError(`${name}: ${reason}, got "${raw}"`);
-    }
-    return parsed.data as z.output<(typeof variables)[K]['schema']>;
-  };
+  // Imports read the alert rules afresh (loadAlertRules); reading them here refuses a bad file at start-up.
+  loadAlertRules(env);
   return {
-    database: read('CX_DATABASE_URL'),
-    apiPort: read('CX_API_PORT'),
-    apiHost: read('CX_API_HOST'),
+    database: readVariable(env, 'CX_DATABASE_URL'),
+    apiPort: readVariable(env, 'CX_API_PORT'),
+    apiHost: readVariable(env, 'CX_API_HOST'),
     ...overrides,
   };
+}
+
+/**
+ * The alert rules (CX_ALERT_RULES, else the defaults), for the import follow-ups, which run wherever
+ * rows are imported (CLI, API, seed) without an AppConfig at hand. Read per import: a small file, and
+ * an edit takes effect without a restart.
+ */
+export function loadAlertRules(env: Record<string, string | undefined> = process.env): AlertRulesConfig {
+  return readVariable(env, 'CX_ALERT_RULES');
 }
 
 /** A port given on the command line, where 0 asks the system for a free one. */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Customer } from '../src/modules/customers/customer.entity.js';
-import { startTestApi, type TestApi } from './support/api-server.js';
+import { startTestApi, statementLog, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 import {
   makeContact,
@@ -36,14 +36,11 @@ describe.each(DIALECTS)('customer 360 view on %s', (dialect) => {
   /** External ids of the journey customer's facts, named by kind and time. */
   const ids: Record<string, string> = {};
   /** SQL statements the database received since the last reset. */
-  const statements: string[] = [];
+  let statements: string[] = [];
 
   beforeAll(async () => {
     api = await startTestApi(dialect);
-    api.database.orm.em
-      .getConnection()
-      .getKnex()
-      .on('query', ({ sql }: { sql: string }) => statements.push(sql));
+    statements = statementLog(api);
     const em = api.database.orm.em.fork();
     journey = makeCustomer(em);
     quiet = makeCustomer(em);

@@ -24,6 +24,12 @@ const WINDOW = { from: '2026-04-01T00:00:00Z', to: UNTIL.toISOString() };
 const VARIABLES: Record<string, Record<string, unknown>> = {
   CustomerHistory: { id: 'C0000001', last: 20 },
   ChurnRisk: { minScore: 0 },
+  OpenAlerts: { first: 20 },
+  // The first alert the seed's import raised, taken round the loop by the three alert-page mutations
+  // (operations run in file-name order).
+  AcknowledgeAlert: { id: '1' },
+  RecordCustomerContact: { id: '1', note: 'Called back; apologised for the wait.' },
+  ResolveAlert: { id: '1', note: null },
 };
 
 describe('schema/operations', () => {

@@ -49,6 +49,11 @@ export function plusSeconds(dialect: Dialect, time: string, seconds: number): st
   return dialect === 'sqlite' ? `(${time} + ${seconds * 1000})` : `(${time} + interval '${seconds} seconds')`;
 }
 
+/** Milliseconds from the timestamp `from` to the timestamp `to` (null when either is null). */
+export function millisBetween(dialect: Dialect, from: string, to: string): string {
+  return dialect === 'sqlite' ? `(${to} - ${from})` : `(extract(epoch from (${to} - ${from})) * 1000)`;
+}
+
 /**
  * The start of the UTC bucket of `grain` that holds the timestamp `time` (ISO weeks, from Monday).
  * SQLite keeps timestamps as epoch milliseconds: days and weeks are integer arithmetic (day 0 was a

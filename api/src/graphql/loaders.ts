@@ -1,5 +1,8 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { AlertEvent } from '../modules/alerts/alert-event.entity.js';
+import type { Alert } from '../modules/alerts/alert.entity.js';
+import { AlertService } from '../modules/alerts/alert.service.js';
 import type { Contact } from '../modules/contacts/contact.entity.js';
 import { ContactService } from '../modules/contacts/contact.service.js';
 import type { Customer } from '../modules/customers/customer.entity.js';
@@ -33,6 +36,10 @@ export interface Loaders {
   selfServiceSessionsByCustomer: DataLoader<CustomerFactsKey, SelfServiceSession[], string>;
   /** A customer's latest churn-risk score, by the customer's internal id; null when not scored. */
   riskByCustomer: DataLoader<number, CustomerRisk | null>;
+  /** A customer's alerts (internal customer id), oldest openedAt first. */
+  alertsByCustomer: DataLoader<number, Alert[]>;
+  /** An alert's audit trail, oldest change first. */
+  eventsByAlert: DataLoader<number, AlertEvent[]>;
 }
 
 export function createLoaders(em: EntityManager): Loaders {
@@ -41,6 +48,7 @@ export function createLoaders(em: EntityManager): Loaders {
   const contacts = new ContactService(em);
   const sessions = new SelfServiceSessionService(em);
   const risk = new RiskService(em);
+  const alerts = new AlertService(em);
   return {
     customerById: new DataLoader(async (ids) => {
       const byId = new Map((await customers.findByIds([...ids])).map((customer) => [customer.id, customer]));
@@ -55,7 +63,27 @@ export function createLoaders(em: EntityManager): Loaders {
       const byCustomer = new Map((await risk.findByCustomerIds(ids)).map((row) => [row.customer.id, row]));
       return ids.map((id) => byCustomer.get(id) ?? null);
     }),
+    alertsByCustomer: groupedLoader(
+      (ids) => alerts.findByCustomerIds(ids),
+      (alert) => alert.customer.id,
+    ),
+    eventsByAlert: groupedLoader(
+      (ids) => alerts.findEventsByAlertIds(ids),
+      (event) => event.alert.id,
+    ),
   };
+}
+
+/** A loader of all the rows that belong to each key, fetched for a whole batch of keys in one query. */
+function groupedLoader<T>(
+  find: (keys: readonly number[]) => Promise<T[]>,
+  keyOf: (row: T) => number,
+): DataLoader<number, T[]> {
+  return new DataLoader(async (keys) => {
+    const found = new Map<number, T[]>(keys.map((key) => [key, []]));
+    for (const row of await find(keys)) found.get(keyOf(row))?.push(row);
+    return keys.map((key) => found.get(key)!);
+  });
 }
 
 /**

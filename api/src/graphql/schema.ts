@@ -2,6 +2,10 @@ import { resolve } from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
+import { AlertMeasuresResolver } from '../modules/alerts/alert-measures.resolver.js';
+import { AlertResolver } from '../modules/alerts/alert.resolver.js';
+import { CustomerAlertsResolver } from '../modules/alerts/customer-alerts.resolver.js';
+import { RoutingResolver } from '../modules/alerts/routing.resolver.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
 import { CustomerHistoryResolver } from '../modules/customers/customer-history.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
@@ -40,6 +44,10 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       RecoveryViewsResolver,
       RiskResolver,
       CustomerRiskResolver,
+      AlertResolver,
+      AlertMeasuresResolver,
+      CustomerAlertsResolver,
+      RoutingResolver,
     ],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
@@ -48,12 +56,14 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      'Read access to customers and their survey responses, contacts and self-service sessions, and to the import log.';
+      'Read access to customers and their survey responses, contacts and self-service sessions, to the import ' +
+      'log, to alerts and their measures, and to routing advice for contact centers.';
   }
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
-      'Writes: ingest of customers, survey responses, contacts and self-service sessions.';
+      'Writes: ingest of customers, survey responses, contacts and self-service sessions; the alert workflow; ' +
+      'live-agent preferences.';
   }
   return lexicographicSortSchema(schema);
 }

@@ -60,3 +60,13 @@ export async function startTestApi(dialect: Dialect): Promise<TestApi> {
     },
   };
 }
+
+/** The SQL statements the API's database receives from now on; empty the array to start counting again. */
+export function statementLog(api: TestApi): string[] {
+  const statements: string[] = [];
+  api.database.orm.em
+    .getConnection()
+    .getKnex()
+    .on('query', ({ sql }: { sql: string }) => statements.push(sql));
+  return statements;
+}

@@ -1,6 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Dialect } from '../../database/dialect.js';
 import { refreshRiskScores } from '../risk/risk.follow-up.js';
+import { raiseAlerts, raiseRiskAlerts } from '../alerts/alert-rules.follow-up.js';
 import type { RecordKind } from './record-kind.js';
 
 /**
@@ -23,4 +24,4 @@ export interface WrittenImport {
 export type ImportFollowUp = (written: WrittenImport) => Promise<void>;
 
 /** Run in this order after every committed import (later follow-ups may read what earlier ones wrote). */
-export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [refreshRiskScores];
+export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [refreshRiskScores, raiseAlerts, raiseRiskAlerts];

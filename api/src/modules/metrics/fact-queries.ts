@@ -7,6 +7,7 @@ import {
   type Dialect,
 } from '../../database/dialect.js';
 import { userInputError } from '../../graphql/user-input-error.js';
+import { BACKFIRE_SECONDS, backfiringResponse } from '../selfservice/backfire.js';
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { Aggregates, Family } from './measures.js';
@@ -33,7 +34,6 @@ export interface GroupRow {
 const DAY_SECONDS = 86_400;
 const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
 const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
-const BACKFIRE_SECONDS = 7 * DAY_SECONDS;
 const SOCIAL_REACH = 825;
 const OFFLINE_REACH = 12;
 
@@ -143,10 +143,7 @@ const FACT_TABLES: Record<'surveys' | 'contacts' | 'selfService', FactTable> = {
       backfiredSessions: {
         sql: (dialect) =>
           countWhere(
-            `f.outcome = 'escalated' and exists (select 1 from survey_responses r where r.customer_id = f.customer_id ` +
-              `and r.responded_at > f.started_at ` +
-              `and r.responded_at <= ${plusSeconds(dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
-              `and ((r.type = 'nps' and r.score <= 6) or (r.type = 'csat' and r.score <= 2)))`,
+            `f.outcome = 'escalated' and exists (select 1 from survey_responses r where ${backfiringResponse(dialect, 'f', 'r')})`,
           ),
         scope: `f.outcome = 'escalated'`,
       },

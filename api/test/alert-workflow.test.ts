@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActorKind } from '../src/modules/alerts/alert-action.js';
+import { changeActor } from '../src/modules/alerts/change-actor.js';
+import { startTestApi, statementLog, type GraphQLResponse, type TestApi } from './support/api-server.js';
+import { DIALECTS } from './support/databases.js';
+import { ingestOverHttp } from './support/ingest-over-http.js';
+
+const ALERT_FIELDS = `
+  id rule status owner triggerKey value tier customerId overdue
+  openedAt dueAt acknowledgedAt customerContactedAt resolvedAt
+  history { action status text actorName actorKind }
+`;
+
+interface AlertView {
+  id: string;
+  status: string;
+  owner: string | null;
+  triggerKey: string;
+  acknowledgedAt: string | null;
+  customerContactedAt: string | null;
+  resolvedAt: string | null;
+  history: { action: string; status: string; text: string | null; actorName: string; actorKind: string }[];
+}
+
+/** Waits over the default 900-second limit: each contact raises one LONG_WAIT alert. */
+const LONG_WAITS = 14;
+
+describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
+  let api: TestApi;
+  /** Alert ids by the contact that raised them, handed out one per test. */
+  let alertIds: string[] = [];
+  /** SQL statements the database received since the last reset. */
+  let statements: string[] = [];
+
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+    statements = statementLog(api);
+    await ingestOverHttp(api, {
+      customers: [
+        { customerId: 'C-VIP', birthYear: 1960, signupDate: '2024-01-01', tier: 'VIP' },
+        { customerId: 'C-STD', birthYear: 1990, signupDate: '2024-01-01' },
+      ],
+      surveyResponses: [],
+      contacts: Array.from({ length: LONG_WAITS }, (_, n) => ({
+        contactId: `K-${String(n).padStart(2, '0')}`,
+        customerId: n % 2 ? 'C-STD' : 'C-VIP',
+        channel: 'PHONE',
+        // A week apart, so that no customer has three contacts within 7 days.
+        startedAt: new Date(Date.UTC(2026, 0, 1 + 8 * n)).toISOString(),
+        waitSeconds: 1_000 + n,
+      })),
+      selfServiceSessions: [],
+    });
+    const response = await api.graphql<{ alerts: { nodes: { id: string; triggerKey: string }[] } }>(
+      '{ alerts(first: 100) { nodes { id triggerKey } } }',
+    );
+    alertIds = response
+      .data!.alerts.nodes.sort((a, b) => a.triggerKey.localeCompare(b.triggerKey))
+      .map(({ id }) => id);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const nextAlert = () => alertIds.shift()!;
+  const mutate = (mutation: string, id: string, argument = '') =>
+    api.graphql<Record<string, AlertView>>(
+      `mutation ($id: ID!) { ${mutation}(id: $id${argument}) { ${ALERT_FIELDS} } }`,
+      { id },
+    );
+  const alert = async (id: string) =>
+    (
+      await api.graphql<{ alert: AlertView }>(`query ($id: ID!) { alert(id: $id) { ${ALERT_FIELDS} } }`, {
+        id,
+      })
+    ).data!.alert;
+  const moveTo = async (id: string, status: string) => {
+    const steps = ['ACKNOWLEDGED', 'CUSTOMER_CONTACTED', 'RESOLVED'];
+    const mutations = ['acknowledgeAlert', 'recordCustomerContact', 'resolveAlert'];
+    for (const mutation of mutations.slice(0, steps.indexOf(status) + 1)) {
+      expect((await mutate(mutation, id)).errors).toBeUndefined();
+    }
+  };
+  const userInputMessage = (response: GraphQLResponse) => {
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    return response.errors![0]!.message;
+  };
+
+  it('raised one OPEN alert per long wait, with the SLA of the tier', async () => {
+    expect(alertIds).toHaveLength(LONG_WAITS);
+    const first = await alert(alertIds[0]!);
+    expect(first).toMatchObject({
+      rule: 'LONG_WAIT',
+      status: 'OPEN',
+      triggerKey: 'K-00',
+      value: 1_000,
+      tier: 'VIP',
+      customerId: 'C-VIP',
+      owner: null,
+      overdue: false,
+      history: [
+        { action: 'OPENED', status: 'OPEN', text: null, actorName: 'alert rules', actorKind: 'SYSTEM' },
+      ],
+    });
+    const second = await alert(alertIds[1]!);
+    expect(second).toMatchObject({ tier: 'STANDARD', customerId: 'C-STD' });
+    const hoursDue = (view: AlertView & { openedAt?: string; dueAt?: string }) =>
+      (Date.parse(view.dueAt!) - Date.parse(view.openedAt!)) / 3_600_000;
+    expect([hoursDue(first), hoursDue(second)]).toEqual([24, 72]);
+  });
+
+  it('walks OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED with an owner, notes and an audit trail', async () => {
+    const id = nextAlert();
+    const before = Date.now();
+    const acknowledged = await mutate('acknowledgeAlert', id);
+    expect(acknowledged.data!.acknowledgeAlert).toMatchObject({
+      status: 'ACKNOWLEDGED',
+      customerContactedAt: null,
+    });
+    const acknowledgedAt = Date.parse(acknowledged.data!.acknowledgeAlert!.acknowledgedAt!);
+    expect(acknowledgedAt).toBeGreaterThanOrEqual(before - 1);
+    expect(acknowledgedAt).toBeLessThanOrEqual(Date.now() + 1);
+
+    const assigned = await mutate('assignAlert', id, ', owner: "  Dana Reyes "');
+    expect(assigned.data!.assignAlert).toMatchObject({ status: 'ACKNOWLEDGED', owner: 'Dana Reyes' });
+    const contacted = await mutate('recordCustomerContact', id, ', note: "Called back, apologised"');
+    expect(contacted.data!.recordCustomerContact!.status).toBe('CUSTOMER_CONTACTED');
+    expect(contacted.data!.recordCustomerContact!.customerContactedAt).not.toBeNull();
+    const noted = await mutate('addAlertNote', id, ', text: "Credit of 20 issued"');
+    expect(noted.data!.addAlertNote!.status).toBe('CUSTOMER_CONTACTED');
+    const resolved = await mutate('resolveAlert', id);
+    expect(resolved.data!.resolveAlert).toMatchObject({ status: 'RESOLVED', overdue: false });
+    expect(resolved.data!.resolveAlert!.resolvedAt).not.toBeNull();
+
+    const anonymous = { actorName: 'anonymous', actorKind: 'ANONYMOUS' };
+    expect((await alert(id)).history).toEqual([
+      { action: 'OPENED', status: 'OPEN', text: null, actorName: 'alert rules', actorKind: 'SYSTEM' },
+      { action: 'ACKNOWLEDGED', status: 'ACKNOWLEDGED', text: null, ...anonymous },
+      { action: 'ASSIGNED', status: 'ACKNOWLEDGED', text: 'Dana Reyes', ...anonymous },
+      { action: 'CUSTOMER_CONTACTED', status: 'CUSTOMER_CONTACTED', text: null, ...anonymous },
+      { action: 'NOTE_ADDED', status: 'CUSTOMER_CONTACTED', text: 'Called back, apologised', ...anonymous },
+      { action: 'NOTE_ADDED', status: 'CUSTOMER_CONTACTED', text: 'Credit of 20 issued', ...anonymous },
+      { action: 'RESOLVED', status: 'RESOLVED', text: null, ...anonymous },
+    ]);
+  });
+
+  it.each([
+    ['OPEN', 'recordCustomerContact', 'ACKNOWLEDGED'],
+    ['OPEN', 'resolveAlert', 'CUSTOMER_CONTACTED'],
+    ['ACKNOWLEDGED', 'acknowledgeAlert', 'OPEN'],
+    ['ACKNOWLEDGED', 'resolveAlert', 'CUSTOMER_CONTACTED'],
+    ['CUSTOMER_CONTACTED', 'acknowledgeAlert', 'OPEN'],
+    ['CUSTOMER_CONTACTED', 'recordCustomerContact', 'ACKNOWLEDGED'],
+    ['RESOLVED', 'acknowledgeAlert', 'OPEN'],
+    ['RESOLVED', 'recordCustomerContact', 'ACKNOWLEDGED'],
+    ['RESOLVED', 'resolveAlert', 'CUSTOMER_CONTACTED'],
+    ['RESOLVED', 'assignAlert', 'OPEN or ACKNOWLEDGED or CUSTOMER_CONTACTED'],
+  ])('refuses %s -> %s, naming the current and the expected status', async (current, mutation, expected) => {
+    const id = nextAlert();
+    await moveTo(id, current);
+    const before = await alert(id);
+    const response = await mutate(mutation, id, mutation === 'assignAlert' ? ', owner: "Sam"' : '');
+    expect(userInputMessage(response)).toBe(
+      `id: got "${id}", expected an alert in status ${expected} for ${mutation}, but alert ${id} is ${current} ` +
+        '(the loop runs OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED, one step at a time)',
+    );
+    expect(await alert(id)).toEqual(before);
+  });
+
+  it('takes notes in every status, and refuses blank notes and owners, unknown and malformed ids', async () => {
+    const resolved = nextAlert();
+    await moveTo(resolved, 'RESOLVED');
+    const noted = await mutate('addAlertNote', resolved, ', text: "Customer renewed"');
+    expect(noted.data!.addAlertNote!.history.at(-1)).toMatchObject({
+      action: 'NOTE_ADDED',
+      text: 'Customer renewed',
+    });
+
+    const open = nextAlert();
+    expect(userInputMessage(await mutate('addAlertNote', open, ', text: "  "'))).toBe(
+      'text: got "  ", expected a non-blank text of at most 4000 characters',
+    );
+    expect(userInputMessage(await mutate('assignAlert', open, ', owner: ""'))).toBe(
+      'owner: got "", expected a non-blank text of at most 200 characters',
+    );
+    expect(userInputMessage(await mutate('acknowledgeAlert', '999999'))).toBe(
+      'id: got "999999", expected the id of an existing alert',
+    );
+    expect(userInputMessage(await mutate('acknowledgeAlert', 'K-00'))).toBe(
+      'id: got "K-00", expected the id of an alert (a whole number, as alerts returns it)',
+    );
+    expect((await alert(open)).status).toBe('OPEN');
+    expect(await api.graphql('{ alert(id: "999999") { id } }')).toEqual({ data: { alert: null } });
+  });
+
+  it("lists a page of customers' alerts with their trails in one query per table", async () => {
+    statements.length = 0;
+    const response = await api.graphql<{
+      customers: { nodes: { id: string; alerts: { triggerKey: string; history: { action: string }[] }[] }[] };
+    }>('{ customers { nodes { id alerts { triggerKey history { action } } } } }');
+    expect(response.errors).toBeUndefined();
+    const keys = (customerId: string) =>
+      response
+        .data!.customers.nodes.find(({ id }) => id === customerId)!
+        .alerts.map(({ triggerKey }) => triggerKey);
+    const contactsOf = (parity: number) =>
+      Array.from({ length: LONG_WAITS }, (_, n) => `K-${String(n).padStart(2, '0')}`).filter(
+        (_, n) => n % 2 === parity,
+      );
+    expect(keys('C-VIP')).toEqual(contactsOf(0));
+    expect(keys('C-STD')).toEqual(contactsOf(1));
+    const reads = (table: string) =>
+      statements.filter((sql) => new RegExp(`from ["\\x60]${table}["\\x60]`).test(sql)).length;
+    expect([reads('alerts'), reads('alert_events')]).toEqual([1, 1]);
+  });
+});
+
+describe('changeActor', () => {
+  const context = { em: undefined as never, loaders: undefined as never };
+
+  it("records the request's viewer by name and kind", () => {
+    expect(changeActor({ ...context, viewer: { name: 'Dana Reyes', kind: 'USER' } })).toEqual({
+      name: 'Dana Reyes',
+      kind: ActorKind.USER,
+    });
+    expect(changeActor({ ...context, viewer: { name: 'genesys-sync', kind: 'API_KEY' } })).toEqual({
+      name: 'genesys-sync',
+      kind: ActorKind.API_KEY,
+    });
+  });
+
+  it('records a request without a viewer as anonymous', () => {
+    expect(changeActor(context)).toEqual({ name: 'anonymous', kind: ActorKind.ANONYMOUS });
+  });
+});
