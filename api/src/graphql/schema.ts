@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { enforceAccessPolicy } from '../modules/auth/enforce-access.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
 import { CustomerHistoryResolver } from '../modules/customers/customer-history.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
@@ -20,11 +22,12 @@ export const SCHEMA_FILE = resolve(REPO_ROOT, 'schema/schema.graphql');
 /**
  * The GraphQL schema of the API, sorted by name so that the emitted file only changes when the API does.
  * Arguments are validated by the services (zod and explicit checks), so type-graphql's class-validator
- * integration is off.
+ * integration is off. The access policy of the auth module guards the root and personal-data fields.
  */
 export async function buildCxSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
+      AuthResolver,
       CustomerResolver,
       CustomerHistoryResolver,
       SurveyResponseResolver,
@@ -43,14 +46,14 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   const query = schema.getQueryType();
   if (query) {
     query.description =
-      'Read access to customers and their survey responses, contacts and self-service sessions, and to the import log.';
+      'Read access to customers and their survey responses, contacts and self-service sessions, to the import log, and to who is asking.';
   }
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
-      'Writes: ingest of customers, survey responses, contacts and self-service sessions.';
+      'Writes: ingest of customers, survey responses, contacts and self-service sessions, and the management of API keys and users.';
   }
-  return lexicographicSortSchema(schema);
+  return enforceAccessPolicy(lexicographicSortSchema(schema));
 }
 
 /** The SDL as written to SCHEMA_FILE. */
