@@ -7,6 +7,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
 import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { offlineLandingPage } from './landing-page.plugin.js';
+import { refuseNulText } from './nul-text.plugin.js';
 
 /**
  * Limits on the shape of a query, checked before it runs: deep nesting, many aliases of an expensive
@@ -55,7 +56,13 @@ export function createApollo(schema: GraphQLSchema, config: AppConfig): ApolloSe
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // The serve command owns the process signals and stops Apollo through fastify's onClose.
     stopOnTerminationSignals: false,
-    plugins: [...armorPlugins, offlineLandingPage(), introspectionAccess(), logUnexpectedErrors()],
+    plugins: [
+      ...armorPlugins,
+      offlineLandingPage(),
+      introspectionAccess(),
+      refuseNulText(),
+      logUnexpectedErrors(),
+    ],
     formatError: (formatted, error) =>
       isUnexpected(error, formatted.extensions?.code) ? internalError(formatted) : formatted,
   });
