@@ -5,7 +5,7 @@ import { Role } from '../src/modules/auth/role.js';
 import { QUERY_LIMITS } from '../src/server/apollo.js';
 import { BODY_LIMIT_BYTES, createServer } from '../src/server/server.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
-import { DIALECTS } from './support/databases.js';
+import { createMigratedDatabase, DIALECTS } from './support/databases.js';
 
 /** `customer { surveyResponses { customer { … id } } }`: `depth` levels, counting the leaf as graphql-armor does. */
 function nested(depth: number): string {
@@ -131,6 +131,20 @@ describe.each(DIALECTS)('query limits on %s', (dialect) => {
   });
 });
 
+describe('a Redis that cannot be reached', () => {
+  it('stops the server at start with one line naming CX_REDIS_URL', async () => {
+    const database = await createMigratedDatabase('sqlite');
+    try {
+      const config = loadConfig({}, { database: database.config, redisUrl: 'redis://127.0.0.1:1' });
+      await expect(createServer(database.orm, config, { logger: false })).rejects.toThrow(
+        /^CX_REDIS_URL: cannot reach redis:\/\/127\.0\.0\.1:1 \(.+\)$/,
+      );
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
 describe('introspection switched off', () => {
   it('is refused even to admins', async () => {
     const api = await startTestApi('sqlite', { config: { introspection: false } });
@@ -182,10 +196,14 @@ describe('request ids', () => {
   });
 });
 
-describe.each([
-  ['in memory', undefined],
-  ['in Redis', 'redis://127.0.0.1:6379'],
-])('rate limits %s', (_store, redisUrl) => {
+/** The Redis store is tested when CX_TEST_REDIS_URL names a server; `.ci/run` always sets it. */
+const REDIS_URL = process.env.CX_TEST_REDIS_URL || undefined;
+if (!REDIS_URL && process.env.CI) throw new Error('CX_TEST_REDIS_URL must be set in CI');
+
+const STORES: [string, string | undefined][] = [['in memory', undefined]];
+if (REDIS_URL) STORES.push(['in Redis', REDIS_URL]);
+
+describe.each(STORES)('rate limits %s', (_store, redisUrl) => {
   const LIMIT = 3;
   // Runs on this machine and in CI share one Redis: each run counts under its own prefix.
   const rateLimit = { namespace: `cx-test-${randomUUID()}:` };

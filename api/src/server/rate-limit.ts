@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { Redis } from 'ioredis';
-import type { AppConfig } from '../config.js';
+import { ConfigError, type AppConfig } from '../config.js';
 import { HttpError } from './error-body.js';
 
 export interface RateLimitOptions {
@@ -25,7 +25,12 @@ export async function registerRateLimit(
       new Redis(config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: true })
     : undefined;
   if (redis) {
-    await redis.connect();
+    // Once started, a Redis outage is logged (requests fail with 500 until it is back) rather than crashing.
+    redis.on('error', (error: Error) => app.log.error({ err: error }, 'Redis for rate limits unavailable'));
+    await redis.connect().catch((error: Error) => {
+      redis.disconnect();
+      throw new ConfigError(`CX_REDIS_URL: cannot reach ${config.redisUrl} (${error.message})`);
+    });
     app.addHook('onClose', async () => void (await redis.quit()));
   }
   await app.register(rateLimit, {
