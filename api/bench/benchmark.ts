@@ -1,5 +1,7 @@
 import { cpus, loadavg } from 'node:os';
 import { loadConfig } from '../src/config.js';
+import { ApiKeyService } from '../src/modules/auth/api-key.service.js';
+import { Role } from '../src/modules/auth/role.js';
 import type { Dialect } from '../src/database/dialect.js';
 import type { Orm } from '../src/database/orm.js';
 import type { SeedOptions } from '../src/seed/seed.service.js';
@@ -53,6 +55,7 @@ export async function benchmark(orm: Orm, database: BenchDatabase, options: Benc
   const app = await createServer(orm, loadConfig({}, { database: database.config }), { logger: false });
   try {
     const url = `${await app.listen({ port: 0, host: '127.0.0.1' })}/graphql`;
+    const { token } = await new ApiKeyService(orm.em.fork()).create('benchmark', Role.BI);
     const to = seed.until;
     const from = new Date(Date.UTC(to.getUTCFullYear(), to.getUTCMonth() - QUERY_MONTHS, to.getUTCDate()));
     const overview = readOperation('Overview');
@@ -62,8 +65,8 @@ export async function benchmark(orm: Orm, database: BenchDatabase, options: Benc
     const sql = rawMetricsSql(options.dialect);
     const em = orm.em.fork();
     const probes = {
-      overview: () => request(url, overview, overviewVariables),
-      metrics: () => request<{ metrics: MetricValues[] }>(url, metrics, metricsVariables),
+      overview: () => request(url, token, overview, overviewVariables),
+      metrics: () => request<{ metrics: MetricValues[] }>(url, token, metrics, metricsVariables),
       raw: () => runRawMetrics(em, options.dialect, sql, from, to),
     };
 

@@ -13,13 +13,18 @@ interface GraphQLResponse<T> {
 }
 
 /**
- * POSTs an operation over real HTTP, as a client would, and returns its data. A GraphQL error stops the
+ * POSTs an operation over real HTTP with an API key, as a BI tool would, and returns its data. A GraphQL error stops the
  * benchmark: timing an error response would measure nothing useful.
  */
-export async function request<T>(url: string, query: string, variables: Record<string, unknown>): Promise<T> {
+export async function request<T>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown>,
+): Promise<T> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as GraphQLResponse<T>;

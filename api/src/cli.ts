@@ -2,6 +2,8 @@
 import 'reflect-metadata';
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config.js';
+import { registerKeysCommand } from './modules/auth/keys.command.js';
+import { registerUsersCommand } from './modules/auth/users.command.js';
 import { registerImportCommand } from './modules/ingest/import.command.js';
 import { registerMigrateCommand } from './cli/migrate.command.js';
 import { registerSchemaCommand } from './graphql/schema.command.js';
@@ -32,6 +34,8 @@ for (const register of [
   registerMigrateCommand,
   registerSchemaCommand,
   registerRiskCommand,
+  registerKeysCommand,
+  registerUsersCommand,
 ]) {
   register(program);
 }

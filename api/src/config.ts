@@ -19,6 +19,16 @@ export interface AppConfig {
   apiPort: number;
   /** Interface the API listens on; loopback by default so a demo is not exposed on the network. */
   apiHost: string;
+  /** Whether roles allowed by the access policy may introspect the schema (never anonymous requests). */
+  introspection: boolean;
+  /** Redis shared by several API processes for rate limits; undefined keeps them in each process's memory. */
+  redisUrl: string | undefined;
+  /** Requests one API key or user (or one address, before logging in) may make per minute. */
+  rateLimitPerMinute: number;
+  /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (client address for limits, HTTPS for cookies). */
+  trustProxy: boolean;
+  /** Where `pnpm start` keeps the demo admin's login (absolute). */
+  demoLoginFile: string;
 }
 
 export class ConfigError extends Error {
@@ -59,12 +69,34 @@ const alertRulesFile = z.string().transform((path, ctx): AlertRulesConfig => {
   ctx.addIssue({ code: 'custom', message: `${issue!.path.join('.') || 'file'}: ${issue!.message}` });
   return z.NEVER;
 });
+const flag = z
+  .enum(['true', 'false'], { message: 'expected true or false' })
+  .transform((value) => value === 'true');
+
+const redisUrl = z
+  .string()
+  .regex(/^(rediss?:\/\/.+)?$/, { message: 'expected redis://host:port or rediss://host:port' })
+  .transform((url) => url || undefined);
 
 const variables = {
   CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
   CX_API_PORT: { schema: port, fallback: '4000' },
   CX_API_HOST: { schema: z.string().min(1), fallback: '127.0.0.1' },
   CX_ALERT_RULES: { schema: alertRulesFile, fallback: '' },
+  CX_GRAPHQL_INTROSPECTION: { schema: flag, fallback: 'true' },
+  CX_REDIS_URL: { schema: redisUrl, fallback: '' },
+  CX_RATE_LIMIT_PER_MINUTE: {
+    schema: z.coerce
+      .number({ message: 'expected a whole number of at least 1' })
+      .int({ message: 'expected a whole number of at least 1' })
+      .min(1, { message: 'expected a whole number of at least 1' }),
+    fallback: '600',
+  },
+  CX_TRUST_PROXY: { schema: flag, fallback: 'false' },
+  CX_DEMO_LOGIN_FILE: {
+    schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
+    fallback: 'data/demo-login.json',
+  },
 };
 
 type Variables = typeof variables;
@@ -97,6 +129,11 @@ export function loadConfig(
     database: readVariable(env, 'CX_DATABASE_URL'),
     apiPort: readVariable(env, 'CX_API_PORT'),
     apiHost: readVariable(env, 'CX_API_HOST'),
+    introspection: readVariable(env, 'CX_GRAPHQL_INTROSPECTION'),
+    redisUrl: readVariable(env, 'CX_REDIS_URL'),
+    rateLimitPerMinute: readVariable(env, 'CX_RATE_LIMIT_PER_MINUTE'),
+    trustProxy: readVariable(env, 'CX_TRUST_PROXY'),
+    demoLoginFile: readVariable(env, 'CX_DEMO_LOGIN_FILE'),
     ...overrides,
   };
 }

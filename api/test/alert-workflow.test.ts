@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ActorKind } from '../src/modules/alerts/alert-action.js';
 import { changeActor } from '../src/modules/alerts/change-actor.js';
+import { Role } from '../src/modules/auth/role.js';
+import { ViewerKind } from '../src/modules/auth/viewer.js';
 import { startTestApi, statementLog, type GraphQLResponse, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 import { ingestOverHttp } from './support/ingest-over-http.js';
@@ -132,15 +134,16 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
     expect(resolved.data!.resolveAlert).toMatchObject({ status: 'RESOLVED', overdue: false });
     expect(resolved.data!.resolveAlert!.resolvedAt).not.toBeNull();
 
-    const anonymous = { actorName: 'anonymous', actorKind: 'ANONYMOUS' };
+    // The test API sends an ADMIN API key labelled after its role.
+    const adminKey = { actorName: `test ${Role.ADMIN}`, actorKind: 'API_KEY' };
     expect((await alert(id)).history).toEqual([
       { action: 'OPENED', status: 'OPEN', text: null, actorName: 'alert rules', actorKind: 'SYSTEM' },
-      { action: 'ACKNOWLEDGED', status: 'ACKNOWLEDGED', text: null, ...anonymous },
-      { action: 'ASSIGNED', status: 'ACKNOWLEDGED', text: 'Dana Reyes', ...anonymous },
-      { action: 'CUSTOMER_CONTACTED', status: 'CUSTOMER_CONTACTED', text: null, ...anonymous },
-      { action: 'NOTE_ADDED', status: 'CUSTOMER_CONTACTED', text: 'Called back, apologised', ...anonymous },
-      { action: 'NOTE_ADDED', status: 'CUSTOMER_CONTACTED', text: 'Credit of 20 issued', ...anonymous },
-      { action: 'RESOLVED', status: 'RESOLVED', text: null, ...anonymous },
+      { action: 'ACKNOWLEDGED', status: 'ACKNOWLEDGED', text: null, ...adminKey },
+      { action: 'ASSIGNED', status: 'ACKNOWLEDGED', text: 'Dana Reyes', ...adminKey },
+      { action: 'CUSTOMER_CONTACTED', status: 'CUSTOMER_CONTACTED', text: null, ...adminKey },
+      { action: 'NOTE_ADDED', status: 'CUSTOMER_CONTACTED', text: 'Called back, apologised', ...adminKey },
+      { action: 'NOTE_ADDED', status: 'CUSTOMER_CONTACTED', text: 'Credit of 20 issued', ...adminKey },
+      { action: 'RESOLVED', status: 'RESOLVED', text: null, ...adminKey },
     ]);
   });
 
@@ -216,20 +219,18 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
 });
 
 describe('changeActor', () => {
-  const context = { em: undefined as never, loaders: undefined as never };
+  const context = { em: undefined as never, loaders: undefined as never, log: undefined as never };
 
   it("records the request's viewer by name and kind", () => {
-    expect(changeActor({ ...context, viewer: { name: 'Dana Reyes', kind: 'USER' } })).toEqual({
+    const viewer = { id: 1, role: Role.ADMIN };
+    expect(
+      changeActor({ ...context, viewer: { ...viewer, name: 'Dana Reyes', kind: ViewerKind.USER } }),
+    ).toEqual({
       name: 'Dana Reyes',
       kind: ActorKind.USER,
     });
-    expect(changeActor({ ...context, viewer: { name: 'genesys-sync', kind: 'API_KEY' } })).toEqual({
-      name: 'genesys-sync',
-      kind: ActorKind.API_KEY,
-    });
-  });
-
-  it('records a request without a viewer as anonymous', () => {
-    expect(changeActor(context)).toEqual({ name: 'anonymous', kind: ActorKind.ANONYMOUS });
+    expect(
+      changeActor({ ...context, viewer: { ...viewer, name: 'genesys-sync', kind: ViewerKind.API_KEY } }),
+    ).toEqual({ name: 'genesys-sync', kind: ActorKind.API_KEY });
   });
 });

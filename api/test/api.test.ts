@@ -285,7 +285,10 @@ describe.each(DIALECTS)('GraphQL API on %s', (dialect) => {
   it('loads the customers of a page of facts in one query, whatever the page size', async () => {
     const knex = api.database.orm.em.getConnection().getKnex();
     const statements: string[] = [];
-    const record = (event: { sql: string }) => statements.push(event.sql);
+    // The lookup of the request's API key is one statement per request, whatever the query.
+    const record = (event: { sql: string }) => {
+      if (!event.sql.includes('api_keys')) statements.push(event.sql);
+    };
     knex.on('query', record);
     try {
       const countStatements = async (source: string) => {
@@ -312,11 +315,13 @@ describe.each(DIALECTS)('GraphQL API on %s', (dialect) => {
 
   it('answers a query sent with GET (with the CSRF preflight header Apollo asks for)', async () => {
     const url = `${api.url}/graphql?query=${encodeURIComponent('{ customers(first: 1) { totalCount } }')}`;
-    const response = await fetch(url, { headers: { 'apollo-require-preflight': 'true' } });
+    const response = await api.fetch(url.slice(api.url.length), {
+      headers: { 'apollo-require-preflight': 'true' },
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ data: { customers: { totalCount: 5 } } });
 
-    const blocked = await fetch(url);
+    const blocked = await api.fetch(url.slice(api.url.length));
     expect(blocked.status).toBe(400);
   });
 

@@ -1,24 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApi, type TestApi } from './support/api-server.js';
+import { startTestApi, statementLog, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 
 /** The metrics query computes only what a client selects: the SQL it runs says so. */
 describe.each(DIALECTS)('measure selection on %s', (dialect) => {
   let api: TestApi;
-  let statements: string[] = [];
+  let statements: string[];
   beforeAll(async () => {
     api = await startTestApi(dialect);
-    api.database.orm.em.getKnex().on('query', ({ sql }: { sql: string }) => statements.push(sql));
+    statements = statementLog(api);
   });
   afterAll(async () => {
     await api?.close();
   });
 
   async function sqlFor(query: string): Promise<string[]> {
-    statements = [];
+    statements.length = 0;
     const response = await api.graphql(query);
     expect(response.errors).toBeUndefined();
-    return statements;
+    return [...statements];
   }
 
   const tablesOf = (sql: string) =>

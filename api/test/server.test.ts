@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config.js';
 import { createServer } from '../src/server/server.js';
-import { exitOf, freePort, spawnCli, waitForOutput } from './support/cli.js';
+import { exitOf, freePort, runCli, spawnCli, waitForOutput } from './support/cli.js';
 import {
   createMigratedDatabase,
   createTestDatabase,
@@ -9,11 +9,13 @@ import {
   type TestDatabase,
 } from './support/databases.js';
 import { makeCustomer } from './support/factories.js';
+import { createApiKey } from './support/api-server.js';
+import { Role } from '../src/modules/auth/role.js';
 
-async function post(url: string, query: string): Promise<Record<string, unknown>> {
+async function post(url: string, token: string, query: string): Promise<Record<string, unknown>> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     body: JSON.stringify({ query }),
   });
   return (await response.json()) as Record<string, unknown>;
@@ -34,6 +36,7 @@ describe.each(DIALECTS)('HTTP server on %s', (dialect) => {
       logger: { level: 'error', stream: { write: (line: string) => logLines.push(line) } },
     });
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
+    const token = await createApiKey(migrated.orm, Role.ANALYST);
     const em = migrated.orm.em.fork();
     makeCustomer(em);
     await em.flush();
@@ -41,7 +44,7 @@ describe.each(DIALECTS)('HTTP server on %s', (dialect) => {
     const healthy = await fetch(`${url}/health`);
     expect(healthy.status).toBe(200);
     expect(await healthy.json()).toEqual({ status: 'ok', database: 'ok' });
-    expect(await post(url, '{ customers { totalCount } }')).toEqual({
+    expect(await post(url, token, '{ customers { totalCount } }')).toEqual({
       data: { customers: { totalCount: 1 } },
     });
 
@@ -54,7 +57,7 @@ describe.each(DIALECTS)('HTTP server on %s', (dialect) => {
 
     // A failing statement: the driver's message quotes the SQL, which must reach the log but not the client.
     await migrated.orm.em.getConnection().execute('drop table contacts');
-    const failed = await post(url, '{ contacts { totalCount } }');
+    const failed = await post(url, token, '{ contacts { totalCount } }');
     expect(failed).toEqual({
       data: null,
       errors: [
@@ -79,7 +82,7 @@ describe.each(DIALECTS)('HTTP server on %s', (dialect) => {
     const unhealthy = await fetch(`${url}/health`);
     expect(unhealthy.status).toBe(503);
     expect(await unhealthy.json()).toEqual({ status: 'unavailable', database: 'unreachable' });
-    const unavailable = await post(url, '{ customers { totalCount } }');
+    const unavailable = await post(url, token, '{ customers { totalCount } }');
     expect(unavailable.errors).toEqual([
       expect.objectContaining({ extensions: { code: 'INTERNAL_SERVER_ERROR' } }),
     ]);
@@ -95,7 +98,11 @@ describe.each(DIALECTS)('HTTP server on %s', (dialect) => {
     const server = spawnCli(['serve', '--port', String(port)], { CX_DATABASE_URL: database.config.url });
     const printed = await waitForOutput(server, /CX Pulse API: \S+/);
     expect(printed).toContain(`CX Pulse API: http://localhost:${port}/graphql`);
-    expect(await post(`http://127.0.0.1:${port}`, '{ customers { totalCount } }')).toEqual({
+    const created = await runCli(['keys', 'create', '--role', 'analyst', '--name', 'serve test'], {
+      CX_DATABASE_URL: database.config.url,
+    });
+    const token = created.stdout.trim().split('\n').at(-1)!;
+    expect(await post(`http://127.0.0.1:${port}`, token, '{ customers { totalCount } }')).toEqual({
       data: { customers: { totalCount: 0 } },
     });
     server.kill('SIGTERM');

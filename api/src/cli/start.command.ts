@@ -1,16 +1,19 @@
 import { MAX_MONTHS } from '@cx-pulse/seeds';
+import { relative } from 'node:path';
 import type { Command } from 'commander';
-import { loadConfig } from '../config.js';
+import { loadConfig, REPO_ROOT } from '../config.js';
 import { initOrm } from '../database/orm.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { trainRiskModelIfMissing } from '../modules/risk/risk.command.js';
 import { DEFAULT_DEMO, seedDatabase } from '../seed/seed.service.js';
 import { startApi } from '../server/serve.command.js';
 import { wholeNumber } from './options.js';
+import { createDemoLogin, readDemoLogin, type DemoLogin } from '../modules/auth/demo-login.js';
 
 /**
  * `pnpm start`: the newcomer's path. Migrates, fills an empty database with the demo data set (only
- * when it holds no customers, so real data is never touched), then serves the API.
+ * when it holds no customers, so real data is never touched) and creates the demo admin with it,
+ * prints how to log in and how to get an API key, then serves the API.
  */
 export function registerStartCommand(program: Command): void {
   program
@@ -36,8 +39,20 @@ export function registerStartCommand(program: Command): void {
         console.log(
           `Seeded ${summary.rows.toLocaleString('en')} rows in ${(summary.durationMs / 1000).toFixed(1)} s.`,
         );
+        await createDemoLogin(orm.em.fork(), config.demoLoginFile);
       }
       await trainRiskModelIfMissing(orm);
+      printHowToLogIn(await readDemoLogin(config.demoLoginFile), config.demoLoginFile);
       await startApi(orm, config, config.apiPort);
     });
+}
+
+function printHowToLogIn(login: DemoLogin | undefined, file: string): void {
+  if (login) {
+    console.log(
+      `Demo login (ADMIN): ${login.email} / ${login.password}   (kept in ${relative(REPO_ROOT, file)})`,
+    );
+    console.log('  POST /auth/login with {"email": …, "password": …} returns a session token and cookie.');
+  }
+  console.log('API key for a BI tool or script: pnpm cx keys create --role analyst --name "my tool"');
 }

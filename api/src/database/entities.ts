@@ -1,3 +1,6 @@
+import { ApiKey } from '../modules/auth/api-key.entity.js';
+import { Session } from '../modules/auth/session.entity.js';
+import { User } from '../modules/auth/user.entity.js';
 import { Contact } from '../modules/contacts/contact.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
@@ -22,4 +25,7 @@ export const ENTITIES = [
   Alert,
   AlertEvent,
   LiveAgentPreference,
+  ApiKey,
+  User,
+  Session,
 ];

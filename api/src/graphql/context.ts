@@ -1,8 +1,15 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Viewer } from '../modules/auth/viewer.js';
 import type { Loaders } from './loaders.js';
 
-/** Per-request state: a forked EntityManager (own identity map) and the request's DataLoaders. */
+/**
+ * Per-request state: a forked EntityManager (own identity map), the request's DataLoaders, who is asking
+ * (every GraphQL request is authenticated) and the request's logger (its lines carry the request id).
+ */
 export interface GraphQLContext {
   em: EntityManager;
   loaders: Loaders;
+  viewer: Viewer;
+  log: FastifyBaseLogger;
 }

@@ -6,6 +6,8 @@ import { AlertMeasuresResolver } from '../modules/alerts/alert-measures.resolver
 import { AlertResolver } from '../modules/alerts/alert.resolver.js';
 import { CustomerAlertsResolver } from '../modules/alerts/customer-alerts.resolver.js';
 import { RoutingResolver } from '../modules/alerts/routing.resolver.js';
+import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { enforceAccessPolicy } from '../modules/auth/enforce-access.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
 import { CustomerHistoryResolver } from '../modules/customers/customer-history.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';
@@ -26,11 +28,12 @@ export const SCHEMA_FILE = resolve(REPO_ROOT, 'schema/schema.graphql');
 /**
  * The GraphQL schema of the API, sorted by name so that the emitted file only changes when the API does.
  * Arguments are validated by the services (zod and explicit checks), so type-graphql's class-validator
- * integration is off.
+ * integration is off. The access policy of the auth module guards the root and personal-data fields.
  */
 export async function buildCxSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
+      AuthResolver,
       CustomerResolver,
       CustomerHistoryResolver,
       SurveyResponseResolver,
@@ -57,15 +60,15 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   if (query) {
     query.description =
       'Read access to customers and their survey responses, contacts and self-service sessions, to the import ' +
-      'log, to alerts and their measures, and to routing advice for contact centers.';
+      'log, to churn risk, alerts and their measures, to routing advice for contact centers, and to who is asking.';
   }
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
       'Writes: ingest of customers, survey responses, contacts and self-service sessions; the alert workflow; ' +
-      'live-agent preferences.';
+      'live-agent preferences; the management of API keys and users.';
   }
-  return lexicographicSortSchema(schema);
+  return enforceAccessPolicy(lexicographicSortSchema(schema));
 }
 
 /** The SDL as written to SCHEMA_FILE. */

@@ -1,40 +1,102 @@
-import { ApolloServer } from '@apollo/server';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { FastifyBaseLogger } from 'fastify';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
+import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
+import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { offlineLandingPage } from './landing-page.plugin.js';
+import { refuseNulText } from './nul-text.plugin.js';
 
 /**
- * Apollo Server for the CX Pulse schema. Errors a client can act on (bad arguments, invalid queries)
- * reach it as they are; anything unexpected, such as a database failure, is logged in full and
- * answered with a generic INTERNAL_SERVER_ERROR, so no SQL, stack trace or internal detail leaks.
+ * Limits on the shape of a query, checked before it runs: deep nesting, many aliases of an expensive
+ * field, or a huge document are ways to make one request cost the server minutes. Well above what the
+ * named operations in schema/operations need (their test runs them through these limits).
  */
-export function createApollo(schema: GraphQLSchema, logger: FastifyBaseLogger): ApolloServer<GraphQLContext> {
+export const QUERY_LIMITS = {
+  maxDepth: 10,
+  maxAliases: 15,
+  maxTokens: 2_000,
+  maxDirectives: 10,
+  /**
+   * graphql-armor's cost: 2 per object field, 1 per scalar, × 1.5 per level of nesting, × the page size
+   * of a literal `first`/`last`. A full page (first: 1000) of customers with a dozen fields costs about
+   * 32,000; fifteen aliased copies of it would cost 480,000.
+   */
+  maxCost: 50_000,
+} as const;
+
+/**
+ * Apollo Server for the CX Pulse schema. Errors a client can act on (bad arguments, invalid queries,
+ * missing rights) reach it as they are; anything unexpected, such as a database failure, is logged in
+ * full with the request id and answered with a generic INTERNAL_SERVER_ERROR, so no SQL, stack trace or
+ * internal detail leaks. CSRF prevention stays on (Apollo's default) and batching off.
+ */
+export function createApollo(schema: GraphQLSchema, config: AppConfig): ApolloServer<GraphQLContext> {
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    // graphql-js counts tokens while parsing (parseOptions below): a syntax error, answered with 400.
+    maxTokens: { enabled: false },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    // The schema is published (schema/schema.graphql), so "did you mean" hides nothing and helps analysts.
+    blockFieldSuggestion: { enabled: false },
+  }).protect();
+  // graphql-armor declares its plugins against Apollo's CommonJS types; they are the same plugins at run time.
+  const armorPlugins = armor.plugins as unknown as ApolloServerPlugin<GraphQLContext>[];
   return new ApolloServer<GraphQLContext>({
     schema,
-    logger,
-    // Analysts explore the schema with their own tools (and an offline GraphiQL later).
-    introspection: true,
+    introspection: config.introspection,
     includeStacktraceInErrorResponses: false,
+    allowBatchedHttpRequests: false,
+    csrfPrevention: true,
+    validationRules: armor.validationRules,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // The serve command owns the process signals and stops Apollo through fastify's onClose.
     stopOnTerminationSignals: false,
-    plugins: [offlineLandingPage()],
-    formatError: (formatted, error) => {
-      const original = unwrapResolverError(error);
-      if (original instanceof GraphQLError && formatted.extensions?.code !== 'INTERNAL_SERVER_ERROR') {
-        return formatted;
-      }
-      logger.error({ err: original, path: formatted.path }, 'GraphQL request failed unexpectedly');
-      return internalError(formatted);
-    },
+    plugins: [
+      ...armorPlugins,
+      offlineLandingPage(),
+      introspectionAccess(),
+      refuseNulText(),
+      logUnexpectedErrors(),
+    ],
+    formatError: (formatted, error) =>
+      isUnexpected(error, formatted.extensions?.code) ? internalError(formatted) : formatted,
   });
+}
+
+/** An error the client did not cause: not a GraphQLError, or one without a code (Apollo calls those internal). */
+function isUnexpected(error: unknown, code: unknown): boolean {
+  return !(unwrapResolverError(error) instanceof GraphQLError) || code === 'INTERNAL_SERVER_ERROR';
+}
+
+/** Logs each unexpected error of a request in full, on the request's logger (its lines carry the request id). */
+function logUnexpectedErrors(): ApolloServerPlugin<GraphQLContext> {
+  return {
+    requestDidStart() {
+      return Promise.resolve({
+        didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (isUnexpected(error, error.extensions?.code ?? 'INTERNAL_SERVER_ERROR')) {
+              contextValue.log.error(
+                { err: unwrapResolverError(error), path: error.path },
+                'GraphQL request failed unexpectedly',
+              );
+            }
+          }
+          return Promise.resolve();
+        },
+      });
+    },
+  };
 }
 
 function internalError({ locations, path }: GraphQLFormattedError): GraphQLFormattedError {
   return {
-    message:
-      'Internal server error: the request could not be completed. It has been logged; try again later.',
+    message: INTERNAL_ERROR_MESSAGE,
     ...(locations && { locations }),
     ...(path && { path }),
     extensions: { code: 'INTERNAL_SERVER_ERROR' },

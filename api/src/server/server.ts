@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { AppConfig } from '../config.js';
@@ -5,38 +6,58 @@ import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { buildCxSchema } from '../graphql/schema.js';
+import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { registerAuthentication, requireViewer } from '../modules/auth/authentication.hook.js';
 import { createApollo } from './apollo.js';
+import { registerErrorHandler } from './error-body.js';
 import { registerHealthRoute } from './health.route.js';
+import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { echoRequestId, requestIdOf } from './request-id.js';
 
 export interface ServerOptions {
   /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
   logger?: FastifyServerOptions['logger'];
+  rateLimit?: RateLimitOptions;
 }
 
-/** Ingest mutations carry up to 5,000 rows each, well above fastify's 1 MiB default. */
-const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
+/** Ingest mutations carry up to 5,000 rows each (about 3 MB of JSON), well above fastify's 1 MiB default. */
+export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
- * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries) and /health. Not yet
- * listening; `app.close()` stops Apollo and the HTTP server (the ORM stays open: it belongs to the caller).
+ * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries), login and logout under
+ * /auth, and /health. Every request gets a request id (in each log line and the X-Request-Id header), its
+ * credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
+ * the HTTP server (the ORM stays open: it belongs to the caller).
  */
 export async function createServer(
   orm: Orm,
   config: AppConfig,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? true, bodyLimit: BODY_LIMIT_BYTES });
+  const app = Fastify({
+    logger: options.logger ?? true,
+    bodyLimit: BODY_LIMIT_BYTES,
+    genReqId: requestIdOf,
+    trustProxy: config.trustProxy,
+  });
+  registerErrorHandler(app);
+  echoRequestId(app);
+  await app.register(fastifyCookie);
+  registerAuthentication(app, orm);
+  await registerRateLimit(app, config, options.rateLimit);
   registerHealthRoute(app, orm);
+  registerAuthRoutes(app, orm);
 
-  const apollo = createApollo(await buildCxSchema(), app.log);
+  const apollo = createApollo(await buildCxSchema(), config);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
     path: '/graphql',
     method: ['GET', 'POST'],
-    context: (): Promise<GraphQLContext> => {
+    context: (request): Promise<GraphQLContext> => {
+      const viewer = requireViewer(request);
       const em = orm.em.fork();
-      return Promise.resolve({ em, loaders: createLoaders(em) });
+      return Promise.resolve({ em, loaders: createLoaders(em), viewer, log: request.log });
     },
   });
   app.log.info({ database: config.database.dialect }, 'GraphQL API configured');

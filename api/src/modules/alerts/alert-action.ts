@@ -28,7 +28,6 @@ export enum ActorKind {
   USER = 'user',
   API_KEY = 'api_key',
   SYSTEM = 'system',
-  ANONYMOUS = 'anonymous',
 }
 
 registerEnumType(ActorKind, {
@@ -38,6 +37,5 @@ registerEnumType(ActorKind, {
     USER: { description: 'A person signed in to the dashboard.' },
     API_KEY: { description: 'A system calling with an API key (e.g. a contact-center integration).' },
     SYSTEM: { description: 'CX Pulse itself, e.g. an alert rule during an import.' },
-    ANONYMOUS: { description: 'A request without credentials, as served before authentication was enabled.' },
   },
 });

@@ -1,4 +1,5 @@
 import type { GraphQLContext } from '../../graphql/context.js';
+import { ViewerKind } from '../auth/viewer.js';
 import { ActorKind } from './alert-action.js';
 
 /** Who made a change, as the audit trail records it. */
@@ -7,18 +8,7 @@ export interface ChangeActor {
   kind: ActorKind;
 }
 
-/** The authenticated viewer of a request, as the auth module will put it on the context. */
-interface Viewer {
-  name: string;
-  kind: 'API_KEY' | 'USER';
-}
-
-/**
- * The actor of a change made through the API: the request's viewer. Until authentication is wired into
- * the context, requests carry no viewer and changes are recorded as anonymous.
- */
-export function changeActor(ctx: GraphQLContext & { viewer?: Viewer }): ChangeActor {
-  const { viewer } = ctx;
-  if (!viewer) return { name: 'anonymous', kind: ActorKind.ANONYMOUS };
-  return { name: viewer.name, kind: viewer.kind === 'USER' ? ActorKind.USER : ActorKind.API_KEY };
+/** The actor of a change made through the API: the request's authenticated viewer. */
+export function changeActor({ viewer }: GraphQLContext): ChangeActor {
+  return { name: viewer.name, kind: viewer.kind === ViewerKind.USER ? ActorKind.USER : ActorKind.API_KEY };
 }

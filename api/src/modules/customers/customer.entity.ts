@@ -10,11 +10,19 @@ import { Tier } from './tier.js';
 })
 @Entity({ tableName: 'customers' })
 export class Customer extends ImportedRecord {
-  @Field(() => String, { nullable: true, description: 'Full name. Personal data.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Full name. Personal data: null for roles without access to it (only ANALYST and ADMIN have it).',
+  })
   @Property({ type: 'text', nullable: true })
   name: string | null = null;
 
-  @Field(() => String, { nullable: true, description: 'E-mail address. Personal data.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'E-mail address. Personal data: null for roles without access to it (only ANALYST and ADMIN have it).',
+  })
   @Property({ type: 'text', nullable: true })
   email: string | null = null;
 

@@ -22,7 +22,11 @@ export class SurveyResponse extends ImportedRecord {
   @Property({ type: 'integer' })
   score!: number;
 
-  @Field(() => String, { nullable: true, description: 'Free-text comment. Personal data.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Free-text comment. Personal data: null for roles without access to it (only ANALYST and ADMIN have it).',
+  })
   @Property({ type: 'text', nullable: true })
   comment: string | null = null;
 

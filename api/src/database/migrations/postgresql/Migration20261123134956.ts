@@ -15,7 +15,7 @@ export class Migration20261123134956 extends Migration {
     );
 
     this.addSql(
-      `create table "alert_events" ("id" serial primary key, "alert_id" int not null, "at" timestamptz not null, "action" text check ("action" in ('opened', 'acknowledged', 'assigned', 'customer_contacted', 'resolved', 'note_added')) not null, "status" text check ("status" in ('open', 'acknowledged', 'customer_contacted', 'resolved')) not null, "text" text null, "actor_name" text not null, "actor_kind" text check ("actor_kind" in ('user', 'api_key', 'system', 'anonymous')) not null);`,
+      `create table "alert_events" ("id" serial primary key, "alert_id" int not null, "at" timestamptz not null, "action" text check ("action" in ('opened', 'acknowledged', 'assigned', 'customer_contacted', 'resolved', 'note_added')) not null, "status" text check ("status" in ('open', 'acknowledged', 'customer_contacted', 'resolved')) not null, "text" text null, "actor_name" text not null, "actor_kind" text check ("actor_kind" in ('user', 'api_key', 'system')) not null);`,
     );
     this.addSql(`create index "alert_events_alert_id_at_index" on "alert_events" ("alert_id", "at");`);
 

@@ -16,7 +16,7 @@ export class Migration20261123134956 extends Migration {
     );
 
     this.addSql(
-      `create table \`alert_events\` (\`id\` integer not null primary key autoincrement, \`alert_id\` integer not null, \`at\` datetime not null, \`action\` text check (\`action\` in ('opened', 'acknowledged', 'assigned', 'customer_contacted', 'resolved', 'note_added')) not null, \`status\` text check (\`status\` in ('open', 'acknowledged', 'customer_contacted', 'resolved')) not null, \`text\` text null, \`actor_name\` text not null, \`actor_kind\` text check (\`actor_kind\` in ('user', 'api_key', 'system', 'anonymous')) not null, constraint \`alert_events_alert_id_foreign\` foreign key(\`alert_id\`) references \`alerts\`(\`id\`) on delete cascade on update cascade);`,
+      `create table \`alert_events\` (\`id\` integer not null primary key autoincrement, \`alert_id\` integer not null, \`at\` datetime not null, \`action\` text check (\`action\` in ('opened', 'acknowledged', 'assigned', 'customer_contacted', 'resolved', 'note_added')) not null, \`status\` text check (\`status\` in ('open', 'acknowledged', 'customer_contacted', 'resolved')) not null, \`text\` text null, \`actor_name\` text not null, \`actor_kind\` text check (\`actor_kind\` in ('user', 'api_key', 'system')) not null, constraint \`alert_events_alert_id_foreign\` foreign key(\`alert_id\`) references \`alerts\`(\`id\`) on delete cascade on update cascade);`,
     );
     this.addSql(`create index \`alert_events_alert_id_index\` on \`alert_events\` (\`alert_id\`);`);
     this.addSql(

@@ -1,0 +1,84 @@
+import { Role } from './role.js';
+
+/**
+ * Who may do what: the one place authorisation is decided (enforce-access.ts applies it to the schema).
+ * Every root field needs an entry; a field without one is refused to every role, and a test names it.
+ */
+const { EXECUTIVE, ANALYST, BI, INGEST, ADMIN } = Role;
+
+const EVERYONE = [EXECUTIVE, ANALYST, BI, INGEST, ADMIN] as const;
+/** Readers of records about single customers (customer pages, fact lists). */
+const CUSTOMER_READERS = [EXECUTIVE, ANALYST, BI, ADMIN] as const;
+/** Readers of every record, for analysis and BI exports. */
+const RECORD_READERS = [ANALYST, BI, ADMIN] as const;
+const WRITERS = [INGEST, ADMIN] as const;
+const ADMINS = [ADMIN] as const;
+
+export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
+  // Aggregates: every role.
+  'Query.metrics': EVERYONE,
+  'Query.overview': EVERYONE,
+  'Query.channelSatisfaction': EVERYONE,
+  'Query.segmentPreferences': EVERYONE,
+  'Query.deflectionFunnel': EVERYONE,
+  'Query.dataVersion': EVERYONE,
+  'Query.recentImports': EVERYONE,
+  'Query.viewer': EVERYONE,
+  'Query.riskModel': EVERYONE,
+  'Query.alertCounts': EVERYONE,
+  'Query.alertMeasures': EVERYONE,
+  'Query.recoveryEffectiveness': EVERYONE,
+  // Contact-center systems ask it before routing a contact (with an ingest key).
+  'Query.routingAdvice': EVERYONE,
+  // Customer pages: executives too.
+  'Query.customer': CUSTOMER_READERS,
+  'Query.customers': CUSTOMER_READERS,
+  'Query.churnRisk': CUSTOMER_READERS,
+  'Query.alerts': CUSTOMER_READERS,
+  'Query.alert': CUSTOMER_READERS,
+  // Words from detractors' comments can carry names: not for machines that only write.
+  'Query.recurringCauses': CUSTOMER_READERS,
+  // Fact lists.
+  'Query.contacts': RECORD_READERS,
+  'Query.surveyResponses': RECORD_READERS,
+  'Query.selfServiceSessions': RECORD_READERS,
+  // Writes.
+  'Mutation.ingestCustomers': WRITERS,
+  'Mutation.ingestSurveyResponses': WRITERS,
+  'Mutation.ingestContacts': WRITERS,
+  'Mutation.ingestSelfServiceSessions': WRITERS,
+  // A contact-center system records an agent's note that the customer wants a person.
+  'Mutation.markLiveAgentPreference': WRITERS,
+  // The alert workflow.
+  'Mutation.acknowledgeAlert': ADMINS,
+  'Mutation.assignAlert': ADMINS,
+  'Mutation.recordCustomerContact': ADMINS,
+  'Mutation.resolveAlert': ADMINS,
+  'Mutation.addAlertNote': ADMINS,
+  // Credentials.
+  'Query.apiKeys': ADMINS,
+  'Query.users': ADMINS,
+  'Mutation.createApiKey': ADMINS,
+  'Mutation.revokeApiKey': ADMINS,
+  'Mutation.createUser': ADMINS,
+  'Mutation.disableUser': ADMINS,
+};
+
+/** Object fields holding personal data: null for roles without PERSONAL_DATA_READERS. */
+export const PERSONAL_DATA_FIELDS: readonly string[] = [
+  'Customer.name',
+  'Customer.email',
+  'SurveyResponse.comment',
+  // Notes on an alert quote what the customer said and how to reach them.
+  'AlertEvent.text',
+];
+
+/** Roles that see personal data: analysts (root causes need the customer's words) and admins (call-backs). */
+export const PERSONAL_DATA_READERS: readonly Role[] = [ANALYST, ADMIN];
+
+/** Roles that may introspect the schema (when introspection is on at all: CX_GRAPHQL_INTROSPECTION). */
+export const SCHEMA_READERS: readonly Role[] = [ANALYST, BI, INGEST, ADMIN];
+
+export function mayRun(role: Role, rootField: string): boolean {
+  return ROOT_FIELD_ACCESS[rootField]?.includes(role) ?? false;
+}

@@ -1,0 +1,48 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { Orm } from '../../database/orm.js';
+import { authenticate } from './authenticate.js';
+import type { Viewer } from './viewer.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Who sent the request; null without a valid credential. Set before rate limits and handlers run. */
+    viewer: Viewer | null;
+  }
+}
+
+/** The dashboard's session cookie, for browsers that talk to the API directly. */
+export const SESSION_COOKIE = 'cx_session';
+
+/**
+ * Resolves the credential of every request (a bearer token, else the session cookie) to a viewer before
+ * anything else runs, so that rate limits count per key or user and handlers only read `request.viewer`.
+ * Needs @fastify/cookie registered first.
+ */
+export function registerAuthentication(app: FastifyInstance, orm: Orm): void {
+  app.decorateRequest('viewer', null);
+  app.addHook('onRequest', async (request) => {
+    const token = credentialOf(request);
+    request.viewer = token ? await authenticate(orm.em.fork(), token) : null;
+  });
+}
+
+/** The token a request carries: `Authorization: Bearer …` wins over the cookie. */
+export function credentialOf(request: FastifyRequest): string | undefined {
+  const bearer = /^Bearer +(\S+)$/i.exec(request.headers.authorization ?? '')?.[1];
+  return bearer ?? request.cookies[SESSION_COOKIE];
+}
+
+/** The viewer of a GraphQL request, or the UNAUTHENTICATED error answered with HTTP 401. */
+export function requireViewer(request: FastifyRequest): Viewer {
+  if (request.viewer) return request.viewer;
+  throw new GraphQLError(
+    'Authentication required: send "Authorization: Bearer <API key or session token>" (see POST /auth/login).',
+    {
+      extensions: {
+        code: 'UNAUTHENTICATED',
+        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="CX Pulse"']]) },
+      },
+    },
+  );
+}

@@ -1,0 +1,110 @@
+import type { GraphQLSchema } from 'graphql';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCxSchema } from '../src/graphql/schema.js';
+import { ROOT_FIELD_ACCESS } from '../src/modules/auth/access-policy.js';
+import { Role } from '../src/modules/auth/role.js';
+import { startTestApi, type TestApi } from './support/api-server.js';
+import { DIALECTS } from './support/databases.js';
+import { rootOperations } from './support/root-operations.js';
+
+const ROLES = Object.values(Role);
+let schema: GraphQLSchema;
+beforeAll(async () => {
+  schema = await buildCxSchema();
+});
+
+describe('the access policy', () => {
+  it('has an entry for every root field of the schema, and none for a field that does not exist', () => {
+    const fields = rootOperations(schema).map((operation) => operation.coordinate);
+    expect(fields.filter((field) => !(field in ROOT_FIELD_ACCESS))).toEqual([]);
+    expect(Object.keys(ROOT_FIELD_ACCESS).filter((field) => !fields.includes(field))).toEqual([]);
+  });
+
+  it('keeps to the intent: every role reads aggregates, only INGEST and ADMIN write, only ADMIN manages credentials', () => {
+    expect(ROOT_FIELD_ACCESS['Query.metrics']).toEqual(ROLES);
+    expect(ROOT_FIELD_ACCESS['Query.customer']).toEqual([Role.EXECUTIVE, Role.ANALYST, Role.BI, Role.ADMIN]);
+    for (const [field, roles] of Object.entries(ROOT_FIELD_ACCESS)) {
+      if (field.startsWith('Mutation.'))
+        expect(roles.every((role) => role === Role.INGEST || role === Role.ADMIN)).toBe(true);
+    }
+    for (const field of ['Query.apiKeys', 'Query.users', 'Mutation.createApiKey', 'Mutation.createUser']) {
+      expect(ROOT_FIELD_ACCESS[field]).toEqual([Role.ADMIN]);
+    }
+  });
+});
+
+describe.each(DIALECTS)('every role against every root operation on %s', (dialect) => {
+  let api: TestApi;
+  const tokens = new Map<Role, string>();
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+    for (const role of ROLES) tokens.set(role, await api.createKey(role));
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  it('refuses a request without a credential, or with an unknown or malformed one, with 401 UNAUTHENTICATED', async () => {
+    for (const authorization of [
+      undefined,
+      'Bearer cxk_not-a-key',
+      'Bearer cxs_not-a-session',
+      `Basic ${tokens.get(Role.ADMIN)}`,
+    ]) {
+      const response = await api.fetch('/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: authorization ?? '' },
+        body: JSON.stringify({ query: '{ dataVersion }' }),
+      });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe('Bearer realm="CX Pulse"');
+      expect(await response.json()).toEqual({
+        errors: [
+          {
+            message: expect.stringContaining('Authentication required'),
+            extensions: { code: 'UNAUTHENTICATED' },
+          },
+        ],
+      });
+    }
+  });
+
+  const cases = () =>
+    rootOperations(schema).flatMap((operation) => ROLES.map((role) => ({ ...operation, role })));
+
+  it('lets each role run exactly the root fields the policy gives it, and refuses the others with FORBIDDEN', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const { coordinate, source, role } of cases()) {
+      const { data, errors } = await api.graphql(source, {}, { token: tokens.get(role)! });
+      const forbidden = errors?.some((error) => error.extensions?.code === 'FORBIDDEN') ?? false;
+      outcomes.push(`${role} ${coordinate}: ${forbidden ? 'forbidden' : 'allowed'}`);
+      expected.push(
+        `${role} ${coordinate}: ${ROOT_FIELD_ACCESS[coordinate]!.includes(role) ? 'allowed' : 'forbidden'}`,
+      );
+      if (forbidden) {
+        expect(data?.[coordinate.split('.')[1]!] ?? null).toBeNull();
+        expect(errors).toEqual([
+          expect.objectContaining({
+            message: `Your role (${role.toUpperCase()}) may not use ${coordinate}.`,
+            extensions: { code: 'FORBIDDEN' },
+          }),
+        ]);
+      }
+    }
+    expect(outcomes).toEqual(expected);
+  });
+
+  it('runs nothing of a refused mutation: a non-admin cannot create a key', async () => {
+    const before = (await api.graphql('{ apiKeys { id } }')).data!.apiKeys.length;
+    for (const role of ROLES.filter((role) => role !== Role.ADMIN)) {
+      const { errors } = await api.graphql(
+        'mutation { createApiKey(name: "sneaky", role: ADMIN) { token } }',
+        {},
+        { token: tokens.get(role)! },
+      );
+      expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await api.graphql('{ apiKeys { id } }')).data!.apiKeys).toHaveLength(before);
+  });
+});
