@@ -32,23 +32,24 @@ describe.each(DIALECTS)('risk-jump alert rule on %s', (dialect) => {
     scores: { customerId: number; score: number; previous: number | null; refreshed?: boolean }[],
   ): Promise<void> {
     const em = database.orm.em.fork();
-    const trx = await knex.transaction();
-    for (const { customerId, score, previous, refreshed = true } of scores) {
-      const scoredAt = refreshed ? writtenAt : new Date(writtenAt.getTime() - HOUR_MS);
-      await trx('customer_risk')
-        .insert({
-          customer_id: customerId,
-          score,
-          previous_score: previous,
-          drivers: '[]',
-          scored_at: toDbValue(dialect, scoredAt),
-          model_version: 'test',
-        })
-        .onConflict('customer_id')
-        .merge();
-    }
-    await raiseRiskAlerts({ kind: 'surveys', em, dialect, trx, writtenAt, rowsWritten: scores.length });
-    await trx.commit();
+    // The callback form rolls back when the rule fails, so a failure does not hold the database.
+    await knex.transaction(async (trx) => {
+      for (const { customerId, score, previous, refreshed = true } of scores) {
+        const scoredAt = refreshed ? writtenAt : new Date(writtenAt.getTime() - HOUR_MS);
+        await trx('customer_risk')
+          .insert({
+            customer_id: customerId,
+            score,
+            previous_score: previous,
+            drivers: '[]',
+            scored_at: toDbValue(dialect, scoredAt),
+            model_version: 'test',
+          })
+          .onConflict('customer_id')
+          .merge();
+      }
+      await raiseRiskAlerts({ kind: 'surveys', em, dialect, trx, writtenAt, rowsWritten: scores.length });
+    });
   }
 
   it('fires when a refresh takes a score from below 70 or none to 70 or more, once per refresh', async () => {

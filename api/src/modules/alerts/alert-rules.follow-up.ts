@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { plusSeconds, timestampParameter, toDbValue, type Dialect } from '../../database/dialect.js';
 import { loadAlertRules } from '../../config.js';
 import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-ups.js';
+import { Tier } from '../customers/tier.js';
 import { backfiringResponse } from '../selfservice/backfire.js';
 import { ActorKind, AlertAction } from './alert-action.js';
 import { AlertRule } from './alert-rule.js';
@@ -11,6 +12,10 @@ import { PreferenceSource } from './live-agent-preference.entity.js';
 
 /** Who the audit trail names for alerts raised by an import. */
 const RULES_ACTOR = { name: 'alert rules', kind: ActorKind.SYSTEM };
+
+/** The tier whose SLA applies to the customer aliased `customer`: customers without one count as standard. */
+const tierOf = (customer: string) =>
+  `case when ${customer}.tier = '${Tier.VIP}' then '${Tier.VIP}' else '${Tier.STANDARD}' end`;
 
 const DAY_SECONDS = 86_400;
 const HOUR_MS = 3_600_000;
@@ -48,7 +53,7 @@ export class AlertRuleEvaluator {
         AlertRule.VIP_DETRACTOR,
         vipDetractor.slaHours,
         this.detractorResponses(),
-        `c.tier = 'vip'`,
+        `c.tier = '${Tier.VIP}'`,
       );
     }
     for (const anchor of ['s', 'r'] as const) {
@@ -70,8 +75,8 @@ export class AlertRuleEvaluator {
     if (!riskJump.enabled) return;
     await this.raise(AlertRule.RISK_JUMP, riskJump.slaHours, {
       sql:
-        `select k.external_id || '@' || cast(? as text) as trigger_key, r.customer_id, r.score as value, ` +
-        `r.scored_at as triggered_at from customer_risk r join customers k on k.id = r.customer_id ` +
+        `select scored.external_id || '@' || cast(? as text) as trigger_key, r.customer_id, r.score as value, ` +
+        `r.scored_at as triggered_at from customer_risk r join customers scored on scored.id = r.customer_id ` +
         `where r.scored_at = ? and r.score >= ? and (r.previous_score is null or r.previous_score < ?)`,
       bindings: [
         this.writtenAt.toISOString(),
@@ -147,9 +152,9 @@ export class AlertRuleEvaluator {
     const time = timestampParameter(this.dialect);
     await this.trx.raw(
       'insert into alerts (rule, trigger_key, customer_id, tier, status, value, triggered_at, opened_at, due_at) ' +
-        `select '${rule}', x.trigger_key, c.id, case when c.tier = 'vip' then 'vip' else 'standard' end, ` +
+        `select '${rule}', x.trigger_key, c.id, ${tierOf('c')}, ` +
         `'${AlertStatus.OPEN}', x.value, x.triggered_at, ${time}, ` +
-        `case when c.tier = 'vip' then ${time} else ${time} end ` +
+        `case when c.tier = '${Tier.VIP}' then ${time} else ${time} end ` +
         `from (${source.sql}) x join customers c on c.id = x.customer_id where ${customerCondition} ` +
         'on conflict (rule, trigger_key) do nothing',
       [this.db(this.writtenAt), due(sla.vip), due(sla.standard), ...source.bindings],

@@ -17,6 +17,7 @@ import type { AlertFilter } from './dto/alert-filter.input.js';
 const UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.CUSTOMER_CONTACTED];
 const LOOP = 'the loop runs OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED, one step at a time';
 const MAX_TEXT = 4_000;
+const MAX_OWNER = 200;
 
 /** The steps of the loop, by the mutation that takes each: from which status, to which, stamped where. */
 const LOOP_STEPS = {
@@ -124,7 +125,7 @@ export class AlertService {
   }
 
   assign(id: string, owner: string, actor: ChangeActor): Promise<Alert> {
-    const name = checkedText('owner', owner, 200);
+    const name = checkedText('owner', owner, MAX_OWNER);
     return this.change(id, actor, {
       operation: 'assignAlert',
       from: UNRESOLVED,
