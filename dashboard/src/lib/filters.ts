@@ -36,8 +36,12 @@ export interface Filters {
 export const FILTER_PARAMS = ['range', 'from', 'to', 'compare', 'channel', 'generation', 'region', 'tier'];
 
 const DAY_MS = 86_400_000;
-const isDay = (value: string | null): value is string =>
-  value !== null && /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`));
+/** A real calendar day as YYYY-MM-DD: 2026-02-30 is refused, not rolled over to March. */
+const isDay = (value: string | null): value is string => {
+  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
+};
 
 export function addDays(day: string, days: number): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS).toISOString().slice(0, 10);
@@ -77,6 +81,19 @@ export function metricFilter(filters: Filters): MetricFilter {
     regions: filters.region ? [filters.region] : null,
     tiers: filters.tier ? [filters.tier] : null,
   };
+}
+
+/**
+ * The filter for measures without a channel (self-service sessions, churn): the API refuses a channel
+ * filter on them rather than answer for the wrong rows, so their charts show every channel and say so.
+ */
+export function withoutChannel(filter: MetricFilter): MetricFilter {
+  return { ...filter, channels: null };
+}
+
+/** What a chart of such measures says while a channel is selected. */
+export function channelNote(filters: Filters): string | undefined {
+  return filters.channel ? 'Not split by channel: this shows every channel.' : undefined;
 }
 
 /** Trend buckets that give a readable number of points for the window's length. */

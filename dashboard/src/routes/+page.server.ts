@@ -1,4 +1,4 @@
-import { metricFilter, parseFilters, trendGrain } from '$lib/filters';
+import { metricFilter, parseFilters, trendGrain, withoutChannel } from '$lib/filters';
 import {
   ChannelMeasuresDocument,
   DeflectionFunnelDocument,
@@ -17,8 +17,8 @@ export const load: PageServerLoad = async (event) => {
     section(runOperation(event, OverviewDocument, { filter, compare: filters.compare })),
     section(runOperation(event, NpsCsatTrendDocument, { filter, grain })),
     section(runOperation(event, ChannelMeasuresDocument, { filter })),
-    section(runOperation(event, DeflectionFunnelDocument, { filter })),
-    section(runOperation(event, RiskBySegmentDocument, { filter })),
+    section(runOperation(event, DeflectionFunnelDocument, { filter: withoutChannel(filter) })),
+    section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
   ]);
   return { filters, grain, overview, trend, channels, funnel, risk };
 };

@@ -1,4 +1,4 @@
-import { metricFilter, parseFilters } from '$lib/filters';
+import { metricFilter, parseFilters, withoutChannel } from '$lib/filters';
 import { ChurnedCustomersDocument, RiskBySegmentDocument } from '$lib/graphql/generated/graphql';
 import { runOperation, section } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
@@ -7,7 +7,7 @@ export const load: PageServerLoad = async (event) => {
   const filters = parseFilters(event.url.searchParams);
   const filter = metricFilter(filters);
   const [risk, churned] = await Promise.all([
-    section(runOperation(event, RiskBySegmentDocument, { filter })),
+    section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
     section(
       runOperation(event, ChurnedCustomersDocument, {
         filter: {
