@@ -3,6 +3,7 @@
 // server-rendered bytes, to the first paint with the numbers (the page is rendered on the server, so the
 // first contentful paint shows the KPIs), and to every chart drawn by Chart.js; then the JavaScript the
 // page loads, raw and gzipped. Not part of `pnpm test`: it measures, it asserts nothing.
+/* global document, performance -- the callbacks of page.evaluate and waitForFunction run in the page */
 import { gzipSync } from 'node:zlib';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';

@@ -11,14 +11,11 @@ function request(answer: Response, session?: string) {
     get: (name: string) => jar.get(name),
     delete: (name: string) => void jar.delete(name),
   } as unknown as Cookies;
-  const fetch = (url: URL | RequestInfo, init?: RequestInit) => {
-    sent.push({
-      url: String(url),
-      headers: new Headers(init?.headers),
-      body: JSON.parse(String(init?.body)),
-    });
+  // runOperation passes a URL and a string body.
+  const fetch = ((url: URL, init: RequestInit) => {
+    sent.push({ url: url.href, headers: new Headers(init.headers), body: JSON.parse(init.body as string) });
     return Promise.resolve(answer);
-  };
+  }) as typeof globalThis.fetch;
   return { event: { fetch, cookies, url: new URL('http://dash.test/channels?range=90d') }, sent, jar };
 }
 

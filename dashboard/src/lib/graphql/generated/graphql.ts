@@ -2,8 +2,7 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** Assisted contact channel. For a survey: the channel the response is about. */
 export type Channel =
@@ -127,388 +126,89 @@ export type ChannelMeasuresQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
 
-export type ChannelMeasuresQuery = {
-  metrics: Array<{
-    channel: Channel | null;
-    nps: number | null;
-    npsResponses: number | null;
-    promotersPct: number | null;
-    detractorsPct: number | null;
-    csatAvg: number | null;
-    csatTop2Pct: number | null;
-    cesAvg: number | null;
-    contacts: number | null;
-    fcrRate: number | null;
-    repeatContactRate: number | null;
-    escalationRate: number | null;
-    avgWaitSeconds: number | null;
-    avgHandleSeconds: number | null;
-  }>;
-};
+
+export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
 
 export type ChannelSatisfactionQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type ChannelSatisfactionQuery = {
-  channelSatisfaction: Array<{
-    channel: Channel;
-    nps: number | null;
-    npsMarginOfError: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    csatResponses: number | null;
-    cesAvg: number | null;
-    contacts: number | null;
-    fcrRate: number | null;
-    avgWaitSeconds: number | null;
-    trend: Array<{
-      period: string;
-      nps: number | null;
-      csatAvg: number | null;
-      cesAvg: number | null;
-      contacts: number | null;
-    }>;
-  }>;
-};
+
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null }> }> };
 
 export type ChurnedCustomersQueryVariables = Exact<{
   filter?: CustomerFilter | null | undefined;
   first?: number;
 }>;
 
-export type ChurnedCustomersQuery = {
-  customers: {
-    totalCount: number;
-    nodes: Array<{
-      id: string;
-      name: string | null;
-      generation: Generation;
-      region: string | null;
-      tier: Tier | null;
-      lifetimeValue: number | null;
-      signupDate: string;
-      churnedAt: string | null;
-    }>;
-  };
-};
+
+export type ChurnedCustomersQuery = { customers: { totalCount: number, nodes: Array<{ id: string, name: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null }> } };
 
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
   last?: number | null | undefined;
 }>;
 
-export type CustomerHistoryQuery = {
-  customer: {
-    id: string;
-    name: string | null;
-    email: string | null;
-    generation: Generation;
-    region: string | null;
-    tier: Tier | null;
-    lifetimeValue: number | null;
-    signupDate: string;
-    churnedAt: string | null;
-    timeline: Array<
-      | {
-          __typename: 'Contact';
-          id: string;
-          channel: Channel;
-          reason: string | null;
-          startedAt: string;
-          waitSeconds: number | null;
-          handleSeconds: number | null;
-          resolved: boolean | null;
-          escalated: boolean | null;
-        }
-      | {
-          __typename: 'SelfServiceSession';
-          id: string;
-          entry: SelfServiceEntry;
-          startedAt: string;
-          steps: number | null;
-          outcome: SelfServiceOutcome;
-        }
-      | {
-          __typename: 'SurveyResponse';
-          id: string;
-          type: SurveyType;
-          score: number;
-          comment: string | null;
-          respondedAt: string;
-          aboutChannel: Channel | null;
-        }
-    >;
-  } | null;
-};
+
+export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline: Array<
+      | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
+      | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
+      | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
+    > } | null };
 
 export type DeflectionFunnelQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
 
-export type DeflectionFunnelQuery = {
-  deflectionFunnel: Array<{
-    entry: SelfServiceEntry | null;
-    sessions: number;
-    engagedSessions: number;
-    resolvedSessions: number;
-    trulyDeflectedSessions: number;
-    abandonedSessions: number;
-    escalatedSessions: number;
-    escalationResolvedSessions: number;
-    backfiredSessions: number;
-    deflectionRate: number | null;
-    trueDeflectionRate: number | null;
-    selfServiceEscalationRate: number | null;
-    backfireRate: number | null;
-    npsAfterEscalation: number | null;
-    npsResponsesAfterEscalation: number;
-    csatAfterEscalation: number | null;
-    csatResponsesAfterEscalation: number;
-  }>;
-};
 
-export type FilterOptionsQueryVariables = Exact<{ [key: string]: never }>;
+export type DeflectionFunnelQuery = { deflectionFunnel: Array<{ entry: SelfServiceEntry | null, sessions: number, engagedSessions: number, resolvedSessions: number, trulyDeflectedSessions: number, abandonedSessions: number, escalatedSessions: number, escalationResolvedSessions: number, backfiredSessions: number, deflectionRate: number | null, trueDeflectionRate: number | null, selfServiceEscalationRate: number | null, backfireRate: number | null, npsAfterEscalation: number | null, npsResponsesAfterEscalation: number, csatAfterEscalation: number | null, csatResponsesAfterEscalation: number }> };
 
-export type FilterOptionsQuery = { metrics: Array<{ region: string | null; contacts: number | null }> };
+export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilterOptionsQuery = { metrics: Array<{ region: string | null, contacts: number | null }> };
 
 export type MetricsByChannelGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type MetricsByChannelGenerationQuery = {
-  metrics: Array<{
-    period: string | null;
-    channel: Channel | null;
-    generation: Generation | null;
-    nps: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    cesAvg: number | null;
-    contacts: number | null;
-    avgHandleSeconds: number | null;
-    fcrRate: number | null;
-    escalationRate: number | null;
-  }>;
-};
+
+export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
 
 export type NpsCsatTrendQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type NpsCsatTrendQuery = {
-  metrics: Array<{
-    period: string | null;
-    nps: number | null;
-    npsMarginOfError: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    csatResponses: number | null;
-  }>;
-};
+
+export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null }> };
 
 export type OverviewQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   compare?: Comparison | null | undefined;
 }>;
 
-export type OverviewQuery = {
-  overview: {
-    window: { from: string; to: string };
-    comparisonWindow: { from: string; to: string };
-    nps: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    csatAvg: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    csatTop2Pct: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    cesAvg: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    fcrRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    contacts: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    avgWaitSeconds: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    deflectionRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    trueDeflectionRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    backfireRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    churnRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    revenueAtRisk: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-  };
-};
 
-export type KpiComparisonFieldsFragment = {
-  current: number | null;
-  previous: number | null;
-  delta: number | null;
-  deltaPct: number | null;
-  marginOfError: number | null;
-  sampleSize: number | null;
-  previousSampleSize: number | null;
-  significant: boolean | null;
-  pValue: number | null;
-};
+export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
+
+export type KpiComparisonFieldsFragment = { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null };
 
 export type RiskBySegmentQueryVariables = Exact<{
   filter: MetricFilter;
 }>;
 
-export type RiskBySegmentQuery = {
-  total: Array<{ churnRate: number | null; revenueAtRisk: number | null }>;
-  byGeneration: Array<{
-    generation: Generation | null;
-    churnRate: number | null;
-    revenueAtRisk: number | null;
-  }>;
-  byTier: Array<{ tier: Tier | null; churnRate: number | null; revenueAtRisk: number | null }>;
-};
+
+export type RiskBySegmentQuery = { total: Array<{ churnRate: number | null, revenueAtRisk: number | null }>, byGeneration: Array<{ generation: Generation | null, churnRate: number | null, revenueAtRisk: number | null }>, byTier: Array<{ tier: Tier | null, churnRate: number | null, revenueAtRisk: number | null }> };
 
 export type SegmentPreferencesQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   generations?: Array<Generation> | Generation | null | undefined;
 }>;
 
-export type SegmentPreferencesQuery = {
-  segmentPreferences: Array<{
-    generation: Generation;
-    interactingCustomers: number;
-    selfServiceAdoptionPct: number | null;
-    liveAgentPreferencePct: number | null;
-    selfServiceSharePct: number | null;
-    nps: number | null;
-    csatAvg: number | null;
-    contacts: number | null;
-    selfServiceSessions: number | null;
-    deflectionRate: number | null;
-    backfireRate: number | null;
-    churnRate: number | null;
-    channels: Array<{
-      channel: Channel;
-      contactSharePct: number | null;
-      contacts: number | null;
-      nps: number | null;
-      csatAvg: number | null;
-      cesAvg: number | null;
-    }>;
-  }>;
-};
+
+export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, csatAvg: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, csatAvg: number | null, cesAvg: number | null }> }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -528,8 +228,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(
-  `
+export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment KpiComparisonFields on KpiComparison {
   current
   previous
@@ -541,9 +240,7 @@ export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(
   significant
   pValue
 }
-    `,
-  { fragmentName: 'KpiComparisonFields' },
-) as unknown as TypedDocumentString<KpiComparisonFieldsFragment, unknown>;
+    `, {"fragmentName":"KpiComparisonFields"}) as unknown as TypedDocumentString<KpiComparisonFieldsFragment, unknown>;
 export const ChannelMeasuresDocument = new TypedDocumentString(`
     query ChannelMeasures($filter: MetricFilter) {
   metrics(dimensions: [CHANNEL], filter: $filter) {
@@ -694,10 +391,7 @@ export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     escalationRate
   }
 }
-    `) as unknown as TypedDocumentString<
-  MetricsByChannelGenerationQuery,
-  MetricsByChannelGenerationQueryVariables
->;
+    `) as unknown as TypedDocumentString<MetricsByChannelGenerationQuery, MetricsByChannelGenerationQueryVariables>;
 export const NpsCsatTrendDocument = new TypedDocumentString(`
     query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {
   metrics(grain: $grain, filter: $filter) {
