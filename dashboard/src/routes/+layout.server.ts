@@ -9,7 +9,9 @@ import type { LayoutServerLoad } from './$types';
  */
 export const load: LayoutServerLoad = async (event) => {
   const signedIn = sessionToken(event.cookies) !== undefined;
-  if (event.route.id === '/login') return { regions: [], signedIn };
+  // The login page needs no filter options (and must not ask the API before there is a session).
+  // Untracked: moving between other pages does not repeat this load.
+  if (event.untrack(() => event.route.id) === '/login') return { regions: [], signedIn };
   const options = await runOperation(event, FilterOptionsDocument, {});
   const regions = options.metrics.flatMap((row) => (row.region ? [row.region] : []));
   return { regions, signedIn };
