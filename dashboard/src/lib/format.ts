@@ -1,0 +1,49 @@
+/*
+ * Display formatting only: the API computes every measure at full precision; these round for reading.
+ * A null measure (no underlying rows) shows as an em dash, never as 0.
+ */
+const NONE = '—';
+
+export function formatNumber(value: number | null | undefined, digits = 1): string {
+  if (value == null) return NONE;
+  return value.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+export function formatCount(value: number | null | undefined): string {
+  return formatNumber(value, 0);
+}
+
+/** A mean score (CSAT 1–5, CES 1–7): two decimals tell a real move from noise. */
+export function formatScore(value: number | null | undefined): string {
+  return formatNumber(value, 2);
+}
+
+export function formatPercent(value: number | null | undefined, digits = 1): string {
+  return value == null ? NONE : `${formatNumber(value, digits)}%`;
+}
+
+export function formatMoney(value: number | null | undefined): string {
+  if (value == null) return NONE;
+  return value.toLocaleString('en-US', { maximumFractionDigits: 0 });
+}
+
+export function formatSeconds(value: number | null | undefined): string {
+  return value == null ? NONE : `${formatNumber(value, 0)} s`;
+}
+
+/** A change with its sign, e.g. "+3.2" or "−1.0"; the unit follows from the measure. */
+export function formatDelta(value: number | null | undefined, digits = 1): string {
+  if (value == null) return NONE;
+  const magnitude = formatNumber(Math.abs(value), digits);
+  return value > 0 ? `+${magnitude}` : value < 0 ? `−${magnitude}` : magnitude;
+}
+
+/** YYYY-MM-DD of an ISO instant (UTC, as the API's periods are). */
+export function formatDay(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** A period start as its bucket reads: "2026-03" for a month, the day otherwise. */
+export function formatPeriod(iso: string, grain: 'DAY' | 'WEEK' | 'MONTH'): string {
+  return grain === 'MONTH' ? iso.slice(0, 7) : formatDay(iso);
+}

@@ -1,0 +1,788 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** Why an alert was raised. Thresholds, SLA hours and on/off per rule come from the alert rules configuration (CX_ALERT_RULES); the descriptions give the defaults. */
+export type AlertRule =
+  /** A self-service session ended escalated and the customer then gave a detractor NPS (0-6) or a CSAT of 1-2 within 7 days (backfire, as in DESIGN.md). Raised once per session. */
+  | 'BACKFIRED_SELF_SERVICE'
+  /** A contact waited longer than the limit of its channel (by default 10 minutes for phone and video, 5 for chat, 20 in person, 4 hours for social, 24 hours for e-mail). Raised once per contact. */
+  | 'LONG_WAIT'
+  /** A contact brought the customer's contacts within 7 days (this one and those started in the 7 days before it) to exactly 3, by default. Raised on the contact that reaches the count, so a burst gives one alert; a burst that goes on raises another once its first contacts are more than 7 days old and the count reaches 3 again. */
+  | 'REPEAT_CONTACTS'
+  /** A refresh of the customer's churn risk score took it from below 70 (or no score) to 70 or more. Raised once per refresh that crosses the threshold. */
+  | 'RISK_JUMP'
+  /** A VIP customer gave a detractor NPS (0-6 by default). Raised once per survey response. */
+  | 'VIP_DETRACTOR';
+
+/** Where an alert is in the closed loop: OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED, one step at a time. */
+export type AlertStatus =
+  /** Someone has taken it on. */
+  | 'ACKNOWLEDGED'
+  /** The customer has been called or written back. */
+  | 'CUSTOMER_CONTACTED'
+  /** Raised by a rule; nobody has taken it on yet. */
+  | 'OPEN'
+  /** Closed: the cause has been dealt with. */
+  | 'RESOLVED';
+
+/** Assisted contact channel. For a survey: the channel the response is about. */
+export type Channel =
+  /** Live chat with an agent. */
+  | 'CHAT'
+  /** E-mail exchange with an agent. */
+  | 'EMAIL'
+  /** Face to face, e.g. in a branch or store. */
+  | 'IN_PERSON'
+  /** Voice call with an agent. */
+  | 'PHONE'
+  /** Social media (public or direct messages). */
+  | 'SOCIAL'
+  /** Video call with an agent. */
+  | 'VIDEO';
+
+/** Which window the current one is compared with. */
+export type Comparison =
+  /** The window of the same length that ends where the current one starts. */
+  | 'PREVIOUS_PERIOD'
+  /** The same dates one calendar year earlier (a window starting on February 29 starts on March 1). */
+  | 'PREVIOUS_YEAR';
+
+/** Which customers to return. Unset fields do not filter; every field that is set must match. */
+export type CustomerFilter = {
+  /** true: only customers who left (churnedAt set); false: only active customers. */
+  churned?: boolean | null | undefined;
+  /** Only customers of these generations; an empty list matches none. */
+  generations?: Array<Generation> | null | undefined;
+  /** Only customers in these regions (exact, case-sensitive match as imported); an empty list matches none. */
+  regions?: Array<string> | null | undefined;
+  /** Only customers of these tiers (customers without a tier never match); an empty list matches none. */
+  tiers?: Array<Tier> | null | undefined;
+};
+
+/** Generational segment derived from the customer's birth_year. */
+export type Generation =
+  /** Baby Boomers, born 1946-1964. */
+  | 'BOOMER'
+  /** Generation X, born 1965-1979. */
+  | 'GEN_X'
+  /** Generation Z, born 2001 or later. */
+  | 'GEN_Z'
+  /** Millennials, born 1980-2000. */
+  | 'MILLENNIAL'
+  /** Born 1945 or earlier. */
+  | 'SILENT';
+
+/** Which rows measures are computed over. Each list restricts the dimension of the same name, so it only applies to measures that accept that dimension; `from` and `to` apply to every measure, on its own time. */
+export type MetricFilter = {
+  /** Only these channels (dimension CHANNEL). Omitted or null: any value; an empty list matches nothing. */
+  channels?: Array<Channel> | null | undefined;
+  /** Only self-service sessions from these entry points (dimension ENTRY). Omitted or null: any value; an empty list matches nothing. */
+  entries?: Array<SelfServiceEntry> | null | undefined;
+  /** Start of the window, inclusive, applied to each measure on its own time (respondedAt, startedAt, churnedAt). */
+  from?: string | null | undefined;
+  /** Only customers of these generations (dimension GENERATION). Omitted or null: any value; an empty list matches nothing. */
+  generations?: Array<Generation> | null | undefined;
+  /** Only contacts with these reasons, exact match (dimension REASON). Omitted or null: any value; an empty list matches nothing. */
+  reasons?: Array<string> | null | undefined;
+  /** Only customers of these regions, exact match (dimension REGION). Omitted or null: any value; an empty list matches nothing. */
+  regions?: Array<string> | null | undefined;
+  /** Only customers of these tiers (dimension TIER). Omitted or null: any value; an empty list matches nothing. */
+  tiers?: Array<Tier> | null | undefined;
+  /** End of the window, exclusive, so consecutive windows neither overlap nor leave gaps. */
+  to?: string | null | undefined;
+};
+
+/** How a complaint was handled: the recovery given, or whether the resolution bent policy. */
+export type RecoveryGroup =
+  /** The agent apologised (with or without a recompense). */
+  | 'APOLOGY'
+  /** Recovery recorded, but neither an apology nor a recompense. */
+  | 'NEITHER'
+  /** An exception to policy without a peer approval. */
+  | 'OUT_OF_POLICY_NOT_APPROVED'
+  /** An exception to policy that a peer or supervisor approved. */
+  | 'OUT_OF_POLICY_PEER_APPROVED'
+  /** A recompense (refund, credit, gift…) without an apology. */
+  | 'PERKS_ONLY'
+  /** Resolved within policy (out_of_policy not true). */
+  | 'WITHIN_POLICY';
+
+/** Which scored customers to list. Unset fields do not filter; an empty list matches none. */
+export type RiskFilter = {
+  /** Only customers of these generations. */
+  generations?: Array<Generation> | null | undefined;
+  /** Only customers in these regions, exact match. */
+  regions?: Array<string> | null | undefined;
+  /** Only customers of these tiers. */
+  tiers?: Array<Tier> | null | undefined;
+};
+
+/** Where a self-service session started. */
+export type SelfServiceEntry =
+  /** Automated chat assistant. */
+  | 'CHATBOT'
+  /** Customer community forum. */
+  | 'COMMUNITY'
+  /** Frequently asked questions page. */
+  | 'FAQ'
+  /** Interactive voice response (phone menu). */
+  | 'IVR'
+  /** Knowledge base articles. */
+  | 'KNOWLEDGE_BASE';
+
+/** How a self-service session ended. */
+export type SelfServiceOutcome =
+  /** The customer gave up or hung up. */
+  | 'ABANDONED'
+  /** Handed over to an agent. */
+  | 'ESCALATED'
+  /** The customer found an answer (contained). */
+  | 'RESOLVED';
+
+/** Kind of survey question, which fixes the score range. */
+export type SurveyType =
+  /** Customer effort score, 1-7 (higher means easier). */
+  | 'CES'
+  /** Customer satisfaction, 1-5. */
+  | 'CSAT'
+  /** Net Promoter Score: likelihood to recommend, 0-10. */
+  | 'NPS';
+
+/** Service tier of a customer. */
+export type Tier =
+  /** Regular customer. */
+  | 'STANDARD'
+  /** High-value customer with priority handling. */
+  | 'VIP';
+
+/** Length of the time buckets a measure is split into. Buckets are UTC calendar periods. */
+export type TimeGrain =
+  /** Calendar day, from 00:00 UTC. */
+  | 'DAY'
+  /** Calendar month, from the 1st 00:00 UTC. */
+  | 'MONTH'
+  /** Calendar quarter, from January, April, July or October 1st 00:00 UTC. */
+  | 'QUARTER'
+  /** ISO week, from Monday 00:00 UTC. */
+  | 'WEEK'
+  /** Calendar year, from January 1st 00:00 UTC. */
+  | 'YEAR';
+
+export type AcknowledgeAlertMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, status: AlertStatus, acknowledgedAt: string | null, overdue: boolean } };
+
+export type ChannelMeasuresQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+}>;
+
+
+export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
+
+export type ChannelSatisfactionQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null }> }> };
+
+export type ChurnRiskQueryVariables = Exact<{
+  filter?: RiskFilter | null | undefined;
+  minScore?: number | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null }> }, riskModel: { version: string, trainedAt: string, auc: number | null, trainingCustomers: number, heldOutCustomers: number } | null };
+
+export type ChurnedCustomersQueryVariables = Exact<{
+  filter?: CustomerFilter | null | undefined;
+  first?: number;
+}>;
+
+
+export type ChurnedCustomersQuery = { customers: { totalCount: number, nodes: Array<{ id: string, name: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null }> } };
+
+export type CustomerHistoryQueryVariables = Exact<{
+  id: string | number;
+  last?: number | null | undefined;
+}>;
+
+
+export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline: Array<
+      | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
+      | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
+      | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
+    > } | null };
+
+export type DeflectionFunnelQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+}>;
+
+
+export type DeflectionFunnelQuery = { deflectionFunnel: Array<{ entry: SelfServiceEntry | null, sessions: number, engagedSessions: number, resolvedSessions: number, trulyDeflectedSessions: number, abandonedSessions: number, escalatedSessions: number, escalationResolvedSessions: number, backfiredSessions: number, deflectionRate: number | null, trueDeflectionRate: number | null, selfServiceEscalationRate: number | null, backfireRate: number | null, npsAfterEscalation: number | null, npsResponsesAfterEscalation: number, csatAfterEscalation: number | null, csatResponsesAfterEscalation: number }> };
+
+export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type FilterOptionsQuery = { metrics: Array<{ region: string | null, contacts: number | null }> };
+
+export type MetricsByChannelGenerationQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+
+export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
+
+export type NpsCsatTrendQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+
+export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null }> };
+
+export type OpenAlertsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  rules?: Array<AlertRule> | AlertRule | null | undefined;
+  overdue?: boolean | null | undefined;
+}>;
+
+
+export type OpenAlertsQuery = { alertCounts: { unresolved: number, open: number, overdue: number }, alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: AlertRule, status: AlertStatus, tier: Tier, value: number, triggerKey: string, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, owner: string | null, customer: { id: string, name: string | null, lifetimeValue: number | null } }> } };
+
+export type OverviewQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  compare?: Comparison | null | undefined;
+}>;
+
+
+export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
+
+export type KpiComparisonFieldsFragment = { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null };
+
+export type RecordCustomerContactMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type RecordCustomerContactMutation = { recordCustomerContact: { id: string, status: AlertStatus, customerContactedAt: string | null, overdue: boolean } };
+
+export type RecoveryEffectivenessQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }>, detractorPhrases: Array<{ term: string, comments: number, share: number }> } };
+
+export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
+
+export type ResolveAlertMutationVariables = Exact<{
+  id: string | number;
+  note?: string | null | undefined;
+}>;
+
+
+export type ResolveAlertMutation = { resolveAlert: { id: string, status: AlertStatus, resolvedAt: string | null, overdue: boolean } };
+
+export type RiskBySegmentQueryVariables = Exact<{
+  filter: MetricFilter;
+}>;
+
+
+export type RiskBySegmentQuery = { total: Array<{ churnRate: number | null, revenueAtRisk: number | null }>, byGeneration: Array<{ generation: Generation | null, churnRate: number | null, revenueAtRisk: number | null }>, byTier: Array<{ tier: Tier | null, churnRate: number | null, revenueAtRisk: number | null }> };
+
+export type SegmentPreferencesQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  generations?: Array<Generation> | Generation | null | undefined;
+}>;
+
+
+export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, csatAvg: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, csatAvg: number | null, cesAvg: number | null }> }> };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(`
+    fragment KpiComparisonFields on KpiComparison {
+  current
+  previous
+  delta
+  deltaPct
+  marginOfError
+  sampleSize
+  previousSampleSize
+  significant
+  pValue
+}
+    `, {"fragmentName":"KpiComparisonFields"}) as unknown as TypedDocumentString<KpiComparisonFieldsFragment, unknown>;
+export const OutcomeFragmentDoc = new TypedDocumentString(`
+    fragment Outcome on RecoveryOutcome {
+  group
+  contacts
+  resolvedRate
+  npsAfter
+  npsResponsesAfter
+  csatAfter
+  churnRateAfter
+  recompensed
+  recompenseCost
+  recompenseAvg
+}
+    `, {"fragmentName":"Outcome"}) as unknown as TypedDocumentString<OutcomeFragment, unknown>;
+export const AcknowledgeAlertDocument = new TypedDocumentString(`
+    mutation AcknowledgeAlert($id: ID!, $note: String) {
+  acknowledgeAlert(id: $id, note: $note) {
+    id
+    status
+    acknowledgedAt
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const ChannelMeasuresDocument = new TypedDocumentString(`
+    query ChannelMeasures($filter: MetricFilter) {
+  metrics(dimensions: [CHANNEL], filter: $filter) {
+    channel
+    nps
+    npsResponses
+    promotersPct
+    detractorsPct
+    csatAvg
+    csatTop2Pct
+    cesAvg
+    contacts
+    fcrRate
+    repeatContactRate
+    escalationRate
+    avgWaitSeconds
+    avgHandleSeconds
+  }
+}
+    `) as unknown as TypedDocumentString<ChannelMeasuresQuery, ChannelMeasuresQueryVariables>;
+export const ChannelSatisfactionDocument = new TypedDocumentString(`
+    query ChannelSatisfaction($filter: MetricFilter, $grain: TimeGrain = MONTH) {
+  channelSatisfaction(filter: $filter, grain: $grain) {
+    channel
+    nps
+    npsMarginOfError
+    npsResponses
+    csatAvg
+    csatResponses
+    cesAvg
+    contacts
+    fcrRate
+    avgWaitSeconds
+    trend {
+      period
+      nps
+      csatAvg
+      cesAvg
+      contacts
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChannelSatisfactionQuery, ChannelSatisfactionQueryVariables>;
+export const ChurnRiskDocument = new TypedDocumentString(`
+    query ChurnRisk($filter: RiskFilter, $minScore: Int = 70, $first: Int = 50, $after: String) {
+  churnRisk(
+    filter: $filter
+    minScore: $minScore
+    first: $first
+    after: $after
+    orderBy: SCORE_DESC
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      score
+      previousScore
+      scoredAt
+      lifetimeValue
+      drivers {
+        feature
+        label
+        points
+      }
+      customer {
+        id
+        tier
+        generation
+      }
+      lastContact {
+        id
+        startedAt
+        channel
+        reason
+      }
+    }
+  }
+  riskModel {
+    version
+    trainedAt
+    auc
+    trainingCustomers
+    heldOutCustomers
+  }
+}
+    `) as unknown as TypedDocumentString<ChurnRiskQuery, ChurnRiskQueryVariables>;
+export const ChurnedCustomersDocument = new TypedDocumentString(`
+    query ChurnedCustomers($filter: CustomerFilter, $first: Int! = 25) {
+  customers(filter: $filter, first: $first) {
+    totalCount
+    nodes {
+      id
+      name
+      generation
+      region
+      tier
+      lifetimeValue
+      signupDate
+      churnedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChurnedCustomersQuery, ChurnedCustomersQueryVariables>;
+export const CustomerHistoryDocument = new TypedDocumentString(`
+    query CustomerHistory($id: ID!, $last: Int) {
+  customer(id: $id) {
+    id
+    name
+    email
+    generation
+    region
+    tier
+    lifetimeValue
+    signupDate
+    churnedAt
+    timeline(last: $last) {
+      __typename
+      ... on SurveyResponse {
+        id
+        type
+        score
+        comment
+        aboutChannel: channel
+        respondedAt
+      }
+      ... on Contact {
+        id
+        channel
+        reason
+        startedAt
+        waitSeconds
+        handleSeconds
+        resolved
+        escalated
+      }
+      ... on SelfServiceSession {
+        id
+        entry
+        startedAt
+        steps
+        outcome
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerHistoryQuery, CustomerHistoryQueryVariables>;
+export const DeflectionFunnelDocument = new TypedDocumentString(`
+    query DeflectionFunnel($filter: MetricFilter) {
+  deflectionFunnel(filter: $filter) {
+    entry
+    sessions
+    engagedSessions
+    resolvedSessions
+    trulyDeflectedSessions
+    abandonedSessions
+    escalatedSessions
+    escalationResolvedSessions
+    backfiredSessions
+    deflectionRate
+    trueDeflectionRate
+    selfServiceEscalationRate
+    backfireRate
+    npsAfterEscalation
+    npsResponsesAfterEscalation
+    csatAfterEscalation
+    csatResponsesAfterEscalation
+  }
+}
+    `) as unknown as TypedDocumentString<DeflectionFunnelQuery, DeflectionFunnelQueryVariables>;
+export const FilterOptionsDocument = new TypedDocumentString(`
+    query FilterOptions {
+  metrics(dimensions: [REGION]) {
+    region
+    contacts
+  }
+}
+    `) as unknown as TypedDocumentString<FilterOptionsQuery, FilterOptionsQueryVariables>;
+export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
+    query MetricsByChannelGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {
+  metrics(dimensions: [CHANNEL, GENERATION], grain: $grain, filter: $filter) {
+    period
+    channel
+    generation
+    nps
+    npsResponses
+    csatAvg
+    cesAvg
+    contacts
+    avgHandleSeconds
+    fcrRate
+    escalationRate
+  }
+}
+    `) as unknown as TypedDocumentString<MetricsByChannelGenerationQuery, MetricsByChannelGenerationQueryVariables>;
+export const NpsCsatTrendDocument = new TypedDocumentString(`
+    query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {
+  metrics(grain: $grain, filter: $filter) {
+    period
+    nps
+    npsMarginOfError
+    npsResponses
+    csatAvg
+    csatResponses
+  }
+}
+    `) as unknown as TypedDocumentString<NpsCsatTrendQuery, NpsCsatTrendQueryVariables>;
+export const OpenAlertsDocument = new TypedDocumentString(`
+    query OpenAlerts($first: Int = 50, $after: String, $rules: [AlertRule!], $overdue: Boolean) {
+  alertCounts {
+    unresolved
+    open
+    overdue
+  }
+  alerts(
+    first: $first
+    after: $after
+    filter: {statuses: [OPEN, ACKNOWLEDGED, CUSTOMER_CONTACTED], rules: $rules, overdue: $overdue}
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      rule
+      status
+      tier
+      value
+      triggerKey
+      triggeredAt
+      openedAt
+      dueAt
+      overdue
+      owner
+      customer {
+        id
+        name
+        lifetimeValue
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OpenAlertsQuery, OpenAlertsQueryVariables>;
+export const OverviewDocument = new TypedDocumentString(`
+    query Overview($filter: MetricFilter, $compare: Comparison = PREVIOUS_PERIOD) {
+  overview(filter: $filter, compare: $compare) {
+    window {
+      from
+      to
+    }
+    comparisonWindow {
+      from
+      to
+    }
+    nps {
+      ...KpiComparisonFields
+    }
+    csatAvg {
+      ...KpiComparisonFields
+    }
+    csatTop2Pct {
+      ...KpiComparisonFields
+    }
+    cesAvg {
+      ...KpiComparisonFields
+    }
+    fcrRate {
+      ...KpiComparisonFields
+    }
+    contacts {
+      ...KpiComparisonFields
+    }
+    avgWaitSeconds {
+      ...KpiComparisonFields
+    }
+    deflectionRate {
+      ...KpiComparisonFields
+    }
+    trueDeflectionRate {
+      ...KpiComparisonFields
+    }
+    backfireRate {
+      ...KpiComparisonFields
+    }
+    churnRate {
+      ...KpiComparisonFields
+    }
+    revenueAtRisk {
+      ...KpiComparisonFields
+    }
+  }
+}
+    fragment KpiComparisonFields on KpiComparison {
+  current
+  previous
+  delta
+  deltaPct
+  marginOfError
+  sampleSize
+  previousSampleSize
+  significant
+  pValue
+}`) as unknown as TypedDocumentString<OverviewQuery, OverviewQueryVariables>;
+export const RecordCustomerContactDocument = new TypedDocumentString(`
+    mutation RecordCustomerContact($id: ID!, $note: String) {
+  recordCustomerContact(id: $id, note: $note) {
+    id
+    status
+    customerContactedAt
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<RecordCustomerContactMutation, RecordCustomerContactMutationVariables>;
+export const RecoveryEffectivenessDocument = new TypedDocumentString(`
+    query RecoveryEffectiveness($filter: MetricFilter, $grain: TimeGrain = MONTH) {
+  recoveryEffectiveness(filter: $filter) {
+    byRecovery {
+      ...Outcome
+    }
+    byPolicy {
+      ...Outcome
+    }
+  }
+  recurringCauses(filter: $filter, grain: $grain, top: 10) {
+    reasons {
+      reason
+      contacts
+      share
+      repeatContactRate
+      trend {
+        period
+        contacts
+      }
+    }
+    detractorComments
+    commentsAnalysed
+    detractorWords {
+      term
+      comments
+      share
+    }
+    detractorPhrases {
+      term
+      comments
+      share
+    }
+  }
+}
+    fragment Outcome on RecoveryOutcome {
+  group
+  contacts
+  resolvedRate
+  npsAfter
+  npsResponsesAfter
+  csatAfter
+  churnRateAfter
+  recompensed
+  recompenseCost
+  recompenseAvg
+}`) as unknown as TypedDocumentString<RecoveryEffectivenessQuery, RecoveryEffectivenessQueryVariables>;
+export const ResolveAlertDocument = new TypedDocumentString(`
+    mutation ResolveAlert($id: ID!, $note: String) {
+  resolveAlert(id: $id, note: $note) {
+    id
+    status
+    resolvedAt
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<ResolveAlertMutation, ResolveAlertMutationVariables>;
+export const RiskBySegmentDocument = new TypedDocumentString(`
+    query RiskBySegment($filter: MetricFilter!) {
+  total: metrics(filter: $filter) {
+    churnRate
+    revenueAtRisk
+  }
+  byGeneration: metrics(dimensions: [GENERATION], filter: $filter) {
+    generation
+    churnRate
+    revenueAtRisk
+  }
+  byTier: metrics(dimensions: [TIER], filter: $filter) {
+    tier
+    churnRate
+    revenueAtRisk
+  }
+}
+    `) as unknown as TypedDocumentString<RiskBySegmentQuery, RiskBySegmentQueryVariables>;
+export const SegmentPreferencesDocument = new TypedDocumentString(`
+    query SegmentPreferences($filter: MetricFilter, $generations: [Generation!] = [BOOMER, MILLENNIAL]) {
+  segmentPreferences(filter: $filter, generations: $generations) {
+    generation
+    interactingCustomers
+    selfServiceAdoptionPct
+    liveAgentPreferencePct
+    selfServiceSharePct
+    nps
+    csatAvg
+    contacts
+    selfServiceSessions
+    deflectionRate
+    backfireRate
+    churnRate
+    channels {
+      channel
+      contactSharePct
+      contacts
+      nps
+      csatAvg
+      cesAvg
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SegmentPreferencesQuery, SegmentPreferencesQueryVariables>;

@@ -1,0 +1,24 @@
+import { metricFilter, parseFilters, trendGrain, withoutChannel } from '$lib/filters';
+import {
+  ChannelMeasuresDocument,
+  DeflectionFunnelDocument,
+  NpsCsatTrendDocument,
+  OverviewDocument,
+  RiskBySegmentDocument,
+} from '$lib/graphql/generated/graphql';
+import { runOperation, section } from '$lib/server/api';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async (event) => {
+  const filters = parseFilters(event.url.searchParams);
+  const filter = metricFilter(filters);
+  const grain = trendGrain(filters);
+  const [overview, trend, channels, funnel, risk] = await Promise.all([
+    section(runOperation(event, OverviewDocument, { filter, compare: filters.compare })),
+    section(runOperation(event, NpsCsatTrendDocument, { filter, grain })),
+    section(runOperation(event, ChannelMeasuresDocument, { filter })),
+    section(runOperation(event, DeflectionFunnelDocument, { filter: withoutChannel(filter) })),
+    section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
+  ]);
+  return { filters, grain, overview, trend, channels, funnel, risk };
+};
