@@ -6,6 +6,8 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { createApollo } from './apollo.js';
+import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
+import { graphiqlAssetsPlugin, graphiqlLandingPage } from './graphiql/graphiql.plugin.js';
 import { registerHealthRoute } from './health.route.js';
 
 export interface ServerOptions {
@@ -17,7 +19,8 @@ export interface ServerOptions {
 const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
- * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries) and /health. Not yet
+ * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries; GraphiQL for browsers),
+ * GraphiQL's files under /graphiql, and /health. Not yet
  * listening; `app.close()` stops Apollo and the HTTP server (the ORM stays open: it belongs to the caller).
  */
 export async function createServer(
@@ -28,7 +31,12 @@ export async function createServer(
   const app = Fastify({ logger: options.logger ?? true, bodyLimit: BODY_LIMIT_BYTES });
   registerHealthRoute(app, orm);
 
-  const apollo = createApollo(await buildCxSchema(), app.log);
+  const graphiqlAssets = loadGraphiqlAssets();
+  await app.register(graphiqlAssetsPlugin(graphiqlAssets));
+
+  const apollo = createApollo(await buildCxSchema(), app.log, [
+    graphiqlLandingPage(graphiqlAssets, '/graphql'),
+  ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {
