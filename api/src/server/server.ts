@@ -4,6 +4,7 @@ import type { AppConfig } from '../config.js';
 import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { exportPlugin } from '../modules/export/export.routes.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { createApollo } from './apollo.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
@@ -30,6 +31,7 @@ export async function createServer(
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? true, bodyLimit: BODY_LIMIT_BYTES });
   registerHealthRoute(app, orm);
+  await app.register(exportPlugin(orm));
 
   const graphiqlAssets = loadGraphiqlAssets();
   await app.register(graphiqlAssetsPlugin(graphiqlAssets));

@@ -1,8 +1,10 @@
 import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123094007 } from './Migration20261123094007.js';
 import { Migration20261123105811 } from './Migration20261123105811.js';
+import { Migration20261123135020 } from './Migration20261123135020.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
   { name: 'Migration20261123105811', class: Migration20261123105811 },
+  { name: 'Migration20261123135020', class: Migration20261123135020 },
 ];
