@@ -71,10 +71,7 @@ export class RecordExportService {
       (start.limit ? await endRow('asc', start.limit - 1) : undefined) ?? (await endRow('desc', 0));
     if (!last) return { columns: names, nextCursor: start.cursor ?? null, rows: [] };
     const end = time(fromDbTime(last.updated_at));
-    const upToEnd = {
-      sql: 't.updated_at <= ? and (t.updated_at < ? or t.id <= ?)',
-      params: [end, end, last.id],
-    };
+    const upToEnd = { sql: '(t.updated_at, t.id) <= (?, ?)', params: [end, last.id] };
 
     const join = spec.referencesCustomer ? 'join customers c on c.id = t.customer_id' : '';
     const pageRows = this.pageRows;
@@ -107,10 +104,13 @@ function where(bounds: Bound[]): Bound {
   };
 }
 
-/** Rows strictly after `position` in (updated_at, id) order, with the range first for the index. */
+/**
+ * Rows strictly after `position` in (updated_at, id) order. A row-value comparison, which both databases
+ * answer with one range seek on the (updated_at, id) index: with `a > x or (a = x and b > y)` they would
+ * scan all rows sharing the timestamp again for every page, and one import stamps all its rows alike.
+ */
 function afterPosition(position: Position, time: (ms: number) => unknown): Bound {
-  const at = time(position.time!);
-  return { sql: 't.updated_at >= ? and (t.updated_at > ? or t.id > ?)', params: [at, at, position.id] };
+  return { sql: '(t.updated_at, t.id) > (?, ?)', params: [time(position.time!), position.id] };
 }
 
 function exportRow(row: Record<string, unknown>, columns: ExportColumn[]): Record<string, ExportValue> {
