@@ -5,11 +5,13 @@ import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { exportPlugin } from '../modules/export/export.routes.js';
+import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
+import { instrumentHttp, metricsRoutePlugin, ServerMetrics } from '../modules/ops/server-metrics.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { createApollo } from './apollo.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
 import { graphiqlAssetsPlugin, graphiqlLandingPage } from './graphiql/graphiql.plugin.js';
-import { registerHealthRoute } from './health.route.js';
+import { registerHealthRoute, registerReadinessRoute } from './health.route.js';
 
 export interface ServerOptions {
   /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
@@ -21,7 +23,7 @@ const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries; GraphiQL for browsers),
- * GraphiQL's files under /graphiql, and /health. Not yet
+ * GraphiQL's files under /graphiql, /export/*, /metrics (Prometheus), /health (liveness) and /ready. Not yet
  * listening; `app.close()` stops Apollo and the HTTP server (the ORM stays open: it belongs to the caller).
  */
 export async function createServer(
@@ -30,7 +32,11 @@ export async function createServer(
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? true, bodyLimit: BODY_LIMIT_BYTES });
+  const metrics = new ServerMetrics(orm);
+  instrumentHttp(app, metrics);
   registerHealthRoute(app, orm);
+  registerReadinessRoute(app, orm);
+  await app.register(metricsRoutePlugin(metrics));
   await app.register(exportPlugin(orm));
 
   const graphiqlAssets = loadGraphiqlAssets();
@@ -38,6 +44,7 @@ export async function createServer(
 
   const apollo = createApollo(await buildCxSchema(), app.log, [
     graphiqlLandingPage(graphiqlAssets, '/graphql'),
+    graphqlMetricsPlugin(metrics),
   ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());

@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { analyzeTable, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
+import { importDuration } from '../ops/process-metrics.js';
 import { IMPORT_FOLLOW_UPS, type ImportFollowUp } from './import-follow-ups.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
@@ -102,6 +103,8 @@ export class IngestService {
     if (summary.problemCount) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
     if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
     summary.durationMs = performance.now() - started;
+    const outcome = summary.committed ? 'committed' : summary.problemCount ? 'rejected' : 'dry_run';
+    importDuration.observe({ kind, outcome }, summary.durationMs / 1000);
     return summary;
   }
 
