@@ -128,7 +128,7 @@ export class IngestService {
   private async completeBatch(
     spec: RecordSpec,
     writer: RecordWriter,
-    { valid, problems, customerReferences }: ValidatedBatch,
+    { valid, problems, customerReferences, columnLabels }: ValidatedBatch,
     summary: ImportSummary,
   ): Promise<void> {
     let customerIds: Map<string, number> | undefined;
@@ -136,7 +136,9 @@ export class IngestService {
       customerIds = await writer.customerIds([...new Set(customerReferences.map(({ id }) => id))]);
       for (const { row, id } of customerReferences) {
         if (!customerIds.has(id))
-          problems.push(rowProblem(row, 'customer_id', id, EXPECTED.existingCustomer));
+          problems.push(
+            rowProblem(row, columnLabels?.customer_id ?? 'customer_id', id, EXPECTED.existingCustomer),
+          );
       }
     }
     if (summary.problemCount === 0 && problems.length === 0) {
