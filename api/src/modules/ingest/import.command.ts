@@ -31,8 +31,8 @@ export function registerImportCommand(program: Command): void {
     .option('--mapping <file>', 'a JSON or YAML column-mapping file that reads any CSV as this kind')
     .action(async (kind: RecordKind, file: string, options: ImportOptions) => {
       const path = resolveUserPath(file);
-      const size = await fileSize(path, file);
       const source = await sourceFormat(kind, path, file, options);
+      const size = await fileSize(path, file);
       const started = performance.now();
       const validated = validateFileInWorker(kind, path, source);
       const summary = await withOrm(async (orm) => {
