@@ -39,6 +39,11 @@ export function fromDbTime(value: unknown): Date {
   return new Date(value as number | Date);
 }
 
+/** A boolean read back from raw SQL (0 or 1 on SQLite, a boolean on PostgreSQL); null stays null. */
+export function fromDbBoolean(value: unknown): boolean | null {
+  return value === null ? null : Boolean(value);
+}
+
 /** A placeholder for a timestamp where its type cannot be inferred (a SELECT list, a UNION). */
 export function timestampParameter(dialect: Dialect): string {
   return dialect === 'sqlite' ? '?' : 'cast(? as timestamptz)';

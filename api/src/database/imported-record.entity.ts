@@ -26,7 +26,9 @@ export abstract class ImportedRecord {
   @Field(() => DateTimeScalar, {
     description: 'When CX Pulse last inserted or changed this record (UTC); the key for incremental sync.',
   })
-  @Index()
+  // Incremental sync seeks and orders by (updated_at, id); one import stamps all its rows alike, so the
+  // id must be in the index or every page would sort all rows of that import.
+  @Index({ properties: ['updatedAt', 'id'] })
   @Property({ type: 'datetime', onCreate: () => new Date(), onUpdate: () => new Date() })
   updatedAt: Date = new Date();
 }

@@ -1,4 +1,5 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import { DateTimeScalar } from './scalars.js';
 
 /** Largest page a connection returns; bigger reads page through with `after`. */
 export const MAX_PAGE_SIZE = 1_000;
@@ -19,6 +20,20 @@ export class PageArgs {
       'same query. Omit for the first page.',
   })
   after?: string | null;
+}
+
+/** Paging of the record connections, which BI tools also pull incrementally. */
+@ArgsType()
+export class SyncPageArgs extends PageArgs {
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Incremental sync: only rows inserted or changed (updatedAt) at or after this instant, ordered by ' +
+      'updatedAt then id instead of the usual order, so that rows sharing a timestamp are never skipped. ' +
+      'Store pageInfo.endCursor of the last non-empty page and pass it as after (with the same updatedSince) ' +
+      'to resume; cursors of /export/* (X-Next-Cursor) work here too.',
+  })
+  updatedSince?: Date | null;
 }
 
 @ObjectType({ description: 'Where a page ends and whether another one follows.' })

@@ -47,24 +47,36 @@ function sortKeyOf<T>(order: KeysetOrder<T>): SortKey {
 /**
  * One page of `entity` rows matching `where`, by keyset pagination: rows are ordered by `order` (a
  * timestamp or an integer), then by the internal id (unique, so the order is total and rows sharing a
- * value are never skipped or repeated), or by the id alone without `order`. The cursor carries the last
- * row's sort key, so the next page is a range seek on the index, never an OFFSET that rescans earlier rows.
+ * value are never skipped or repeated), or by the id alone without `order`. With `updatedSince` (incremental
+ * sync, for entities with an updatedAt) the order is updatedAt then id, from that instant on. The cursor
+ * carries the last row's sort key, so the next page is a range seek on the index, never an OFFSET that
+ * rescans earlier rows.
  */
 export async function paginate<T extends { id: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  page: PageArgs,
+  page: PageArgs & { updatedSince?: Date | null },
   order?: KeysetOrder<T>,
 ): Promise<Connection<T>> {
   const first = pageSize(page.first);
-  const key = order === undefined ? undefined : sortKeyOf(order);
-  const cursors = new CursorCodec(`${entity.name}${key?.name ?? ''}`, key !== undefined);
-  const after = page.after == null ? undefined : cursors.decode(page.after);
+  const sync = page.updatedSince != null;
+  const key = sync
+    ? sortKeyOf<T>('updatedAt' as TimeProperty<T>)
+    : order === undefined
+      ? undefined
+      : sortKeyOf(order);
+  const cursors = sync
+    ? syncCursors(entity.name)
+    : new CursorCodec(`${entity.name}${key?.name ?? ''}`, key !== undefined);
+  const after = page.after == null ? undefined : cursors.decode(page.after, 'after');
+  const matching = (
+    sync ? { $and: [where, { updatedAt: { $gte: page.updatedSince } }] } : where
+  ) as FilterQuery<T>;
   const orderBy = (
     key ? { [key.property]: key.descending ? 'desc' : 'asc', id: 'asc' } : { id: 'asc' }
   ) as FindOptions<T>['orderBy'];
-  const rows = await em.find(entity, { $and: [where, after ? seek(after, key) : {}] } as FilterQuery<T>, {
+  const rows = await em.find(entity, { $and: [matching, after ? seek(after, key) : {}] } as FilterQuery<T>, {
     orderBy,
     limit: first + 1,
   });
@@ -80,7 +92,7 @@ export async function paginate<T extends { id: number }>(
     edges,
     nodes,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    countRows: () => em.count(entity, where),
+    countRows: () => em.count(entity, matching),
   };
 }
 
@@ -95,7 +107,8 @@ function pageSize(first: number): number {
   return first;
 }
 
-interface Position {
+/** A row's place in a keyset order. */
+export interface Position {
   id: number;
   /** The sort value (epoch milliseconds of a timestamp); absent for connections ordered by id alone. */
   value?: number | undefined;
@@ -113,10 +126,18 @@ function seek(position: Position, key: SortKey | undefined): object {
 }
 
 /**
+ * Cursors of incremental sync, ordered by updatedAt then id: the same for a GraphQL connection and
+ * the CSV/NDJSON export of one entity, so a sync may switch between them.
+ */
+export function syncCursors(entityName: string): CursorCodec {
+  return new CursorCodec(`${entityName}.updatedAt`, true);
+}
+
+/**
  * Cursors are base64url JSON `[connection, value?, id]`. They are opaque to clients; naming the
  * connection lets a cursor pasted into the wrong query be refused instead of silently misread.
  */
-class CursorCodec {
+export class CursorCodec {
   constructor(
     private readonly connection: string,
     private readonly sorted: boolean,
@@ -127,7 +148,8 @@ class CursorCodec {
     return Buffer.from(JSON.stringify(key)).toString('base64url');
   }
 
-  decode(cursor: string): Position {
+  /** `argument` names where the cursor came from, for the error. */
+  decode(cursor: string, argument: string): Position {
     let key: unknown;
     try {
       key = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
@@ -138,9 +160,10 @@ class CursorCodec {
     const valid = values.length === (this.sorted ? 2 : 1) && values.every((v) => Number.isSafeInteger(v));
     if (!valid) {
       throw userInputError(
-        'after',
+        argument,
         cursor,
-        'a cursor from pageInfo.endCursor or edges.cursor of this same query (cursors are opaque; do not build them)',
+        'a cursor from pageInfo.endCursor or edges.cursor of this same query, or X-Next-Cursor of the same ' +
+          'export (cursors are opaque; do not build them)',
       );
     }
     const [first, second] = values as number[];

@@ -6,7 +6,6 @@ import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
 import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
-import { offlineLandingPage } from './landing-page.plugin.js';
 import { refuseNulText } from './nul-text.plugin.js';
 
 /**
@@ -33,7 +32,11 @@ export const QUERY_LIMITS = {
  * full with the request id and answered with a generic INTERNAL_SERVER_ERROR, so no SQL, stack trace or
  * internal detail leaks. CSRF prevention stays on (Apollo's default) and batching off.
  */
-export function createApollo(schema: GraphQLSchema, config: AppConfig): ApolloServer<GraphQLContext> {
+export function createApollo(
+  schema: GraphQLSchema,
+  config: AppConfig,
+  plugins: ApolloServerPlugin<GraphQLContext>[] = [],
+): ApolloServer<GraphQLContext> {
   const armor = new ApolloArmor({
     maxDepth: { n: QUERY_LIMITS.maxDepth },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
@@ -56,13 +59,7 @@ export function createApollo(schema: GraphQLSchema, config: AppConfig): ApolloSe
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // The serve command owns the process signals and stops Apollo through fastify's onClose.
     stopOnTerminationSignals: false,
-    plugins: [
-      ...armorPlugins,
-      offlineLandingPage(),
-      introspectionAccess(),
-      refuseNulText(),
-      logUnexpectedErrors(),
-    ],
+    plugins: [...armorPlugins, ...plugins, introspectionAccess(), refuseNulText(), logUnexpectedErrors()],
     formatError: (formatted, error) =>
       isUnexpected(error, formatted.extensions?.code) ? internalError(formatted) : formatted,
   });

@@ -13,7 +13,7 @@ export interface RateLimitOptions {
  * Per-credential rate limits over a one-minute window: per API key or user once authenticated (so a
  * user's limit does not grow with their sessions), per client address before that (login attempts,
  * bad tokens). In memory by default; in Redis with CX_REDIS_URL, so several API processes share one
- * count. Over the limit: 429 with Retry-After. /health is exempt, load balancers poll it.
+ * count. Over the limit: 429 with Retry-After. The probes (/health, /ready, /metrics) are exempt.
  */
 export async function registerRateLimit(
   app: FastifyInstance,
@@ -41,7 +41,7 @@ export async function registerRateLimit(
     ...(redis && { redis }),
     nameSpace: options.namespace ?? 'cx-rate-limit:',
     keyGenerator: rateLimitKey,
-    allowList: (request) => request.routeOptions.url === '/health',
+    allowList: (request) => PROBES.has(request.routeOptions.url ?? ''),
     errorResponseBuilder: (_request, context) =>
       new HttpError(
         429,
@@ -50,6 +50,9 @@ export async function registerRateLimit(
       ),
   });
 }
+
+/** Polled by load balancers and Prometheus, not by users. */
+const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 function rateLimitKey(request: FastifyRequest): string {
   const { viewer } = request;

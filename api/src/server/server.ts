@@ -5,12 +5,17 @@ import type { AppConfig } from '../config.js';
 import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
+import { exportPlugin } from '../modules/export/export.routes.js';
+import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
+import { instrumentHttp, metricsRoutePlugin, ServerMetrics } from '../modules/ops/server-metrics.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { registerAuthentication, requireViewer } from '../modules/auth/authentication.hook.js';
 import { createApollo } from './apollo.js';
 import { registerErrorHandler } from './error-body.js';
-import { registerHealthRoute } from './health.route.js';
+import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
+import { graphiqlAssetsPlugin, graphiqlLandingPage } from './graphiql/graphiql.plugin.js';
+import { registerHealthRoute, registerReadinessRoute } from './health.route.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
 
@@ -24,9 +29,10 @@ export interface ServerOptions {
 export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
- * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries), login and logout under
- * /auth, and /health. Every request gets a request id (in each log line and the X-Request-Id header), its
- * credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
+ * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries; GraphiQL for browsers),
+ * GraphiQL's files under /graphiql, login and logout under /auth, /export/*, /metrics (Prometheus), /health
+ * (liveness) and /ready. Every request gets a request id (in each log line and the X-Request-Id header),
+ * its credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
  * the HTTP server (the ORM stays open: it belongs to the caller).
  */
 export async function createServer(
@@ -40,15 +46,26 @@ export async function createServer(
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
   });
+  const metrics = new ServerMetrics(orm);
+  instrumentHttp(app, metrics);
   registerErrorHandler(app);
   echoRequestId(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, orm);
   await registerRateLimit(app, config, options.rateLimit);
   registerHealthRoute(app, orm);
+  registerReadinessRoute(app, orm);
   registerAuthRoutes(app, orm);
+  await app.register(metricsRoutePlugin(metrics));
+  await app.register(exportPlugin(orm));
 
-  const apollo = createApollo(await buildCxSchema(), config);
+  const graphiqlAssets = loadGraphiqlAssets();
+  await app.register(graphiqlAssetsPlugin(graphiqlAssets));
+
+  const apollo = createApollo(await buildCxSchema(), config, [
+    graphiqlLandingPage(graphiqlAssets, '/graphql'),
+    graphqlMetricsPlugin(metrics),
+  ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());
   await app.register(fastifyApollo(apollo), {

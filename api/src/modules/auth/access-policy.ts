@@ -64,6 +64,18 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.disableUser': ADMINS,
 };
 
+/** Who may download each /export dataset: aggregates for every role, records for their readers. */
+export const EXPORT_ACCESS: Readonly<Record<string, readonly Role[]>> = {
+  metrics: EVERYONE,
+  customers: RECORD_READERS,
+  surveys: RECORD_READERS,
+  contacts: RECORD_READERS,
+  selfservice: RECORD_READERS,
+};
+
+/** Export columns holding personal data: emptied for roles without PERSONAL_DATA_READERS. */
+export const PERSONAL_DATA_COLUMNS: readonly string[] = ['name', 'email', 'comment'];
+
 /** Object fields holding personal data: null for roles without PERSONAL_DATA_READERS. */
 export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'Customer.name',

@@ -33,16 +33,16 @@ export function credentialOf(request: FastifyRequest): string | undefined {
   return bearer ?? request.cookies[SESSION_COOKIE];
 }
 
+export const UNAUTHENTICATED_MESSAGE =
+  'Authentication required: send "Authorization: Bearer <API key or session token>" (see POST /auth/login).';
+
 /** The viewer of a GraphQL request, or the UNAUTHENTICATED error answered with HTTP 401. */
 export function requireViewer(request: FastifyRequest): Viewer {
   if (request.viewer) return request.viewer;
-  throw new GraphQLError(
-    'Authentication required: send "Authorization: Bearer <API key or session token>" (see POST /auth/login).',
-    {
-      extensions: {
-        code: 'UNAUTHENTICATED',
-        http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="CX Pulse"']]) },
-      },
+  throw new GraphQLError(UNAUTHENTICATED_MESSAGE, {
+    extensions: {
+      code: 'UNAUTHENTICATED',
+      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="CX Pulse"']]) },
     },
-  );
+  });
 }

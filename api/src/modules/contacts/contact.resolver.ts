@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
+import { connectionType, SyncPageArgs, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { CustomerFactResolver } from '../customers/customer-fact.resolver.js';
 import { Contact } from './contact.entity.js';
@@ -15,7 +15,7 @@ export class ContactResolver extends CustomerFactResolver(Contact) {
       'Assisted contacts matching the filter, oldest startedAt first (ties in import order), 50 per page by default.',
   })
   contacts(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => SyncPageArgs) page: SyncPageArgs,
     @Arg('filter', () => ContactFilter, { nullable: true, description: 'Which contacts; all when omitted.' })
     filter: ContactFilter | null,
     @Ctx() { em }: GraphQLContext,

@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
+import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
@@ -10,7 +10,7 @@ export class ContactService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of contacts, oldest startedAt first. */
-  list(filter: ContactFilter, page: PageArgs): Promise<Connection<Contact>> {
+  list(filter: ContactFilter, page: SyncPageArgs): Promise<Connection<Contact>> {
     const where = {
       ...factConditions<Contact>(filter, 'startedAt'),
       ...definedOnly({ channel: oneOf(filter.channels), reason: oneOf(filter.reasons) }),

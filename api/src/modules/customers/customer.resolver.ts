@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
+import { connectionType, SyncPageArgs, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Customer } from './customer.entity.js';
 import { CustomerService } from './customer.service.js';
@@ -25,7 +25,7 @@ export class CustomerResolver {
       'Customers matching the filter, in import order (stable while paging), 50 per page by default.',
   })
   customers(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => SyncPageArgs) page: SyncPageArgs,
     @Arg('filter', () => CustomerFilter, {
       nullable: true,
       description: 'Which customers; all when omitted.',

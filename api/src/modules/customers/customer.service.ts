@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
+import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
 import { definedOnly, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
 import { Customer } from './customer.entity.js';
@@ -18,7 +18,7 @@ export class CustomerService {
   }
 
   /** A page of customers in import order (internal id). */
-  list(filter: CustomerFilter, page: PageArgs): Promise<Connection<Customer>> {
+  list(filter: CustomerFilter, page: SyncPageArgs): Promise<Connection<Customer>> {
     const churnedAt = filter.churned == null ? undefined : filter.churned ? { $ne: null } : null;
     const where = definedOnly({
       generation: oneOf(filter.generations),

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { basename } from 'node:path';
-import { Argument, type Command } from 'commander';
+import { basename, extname } from 'node:path';
+import { Argument, Option, type Command } from 'commander';
 import { SingleBar } from 'cli-progress';
 import { CliError } from '../../cli/cli-error.js';
 import { resolveUserPath } from '../../cli/user-path.js';
@@ -9,6 +9,9 @@ import { IngestService } from './ingest.service.js';
 import { readerFor } from './readers/read-file.js';
 import { validateFileInWorker } from './readers/validate-file.js';
 import { RECORD_KINDS, type ImportSummary, type RecordKind } from './record-kind.js';
+import { RECORD_SPECS } from './record-specs.js';
+import { loadColumnMapping, MappingError } from './sources/column-mapping.js';
+import { VENDOR_FORMAT_FILES, VENDOR_FORMATS, type SourceFormat } from './sources/source-file.js';
 
 export function registerImportCommand(program: Command): void {
   program
@@ -20,12 +23,18 @@ export function registerImportCommand(program: Command): void {
     .addArgument(new Argument('<kind>', 'what the file holds').choices(RECORD_KINDS))
     .argument('<file>', 'a .csv file, or a .ndjson/.jsonl file with one JSON object per line')
     .option('--dry-run', 'validate everything and say what would change, without writing')
-    .action(async (kind: RecordKind, file: string, options: { dryRun?: boolean }) => {
+    .addOption(
+      new Option('--format <vendor>', 'a vendor export: qualtrics (surveys, CSV) or zendesk (contacts, JSON)')
+        .choices(VENDOR_FORMATS)
+        .conflicts('mapping'),
+    )
+    .option('--mapping <file>', 'a JSON or YAML column-mapping file that reads any CSV as this kind')
+    .action(async (kind: RecordKind, file: string, options: ImportOptions) => {
       const path = resolveUserPath(file);
-      if (!readerFor(path)) throw new CliError(`${file}: expected a .csv, .ndjson or .jsonl file`);
+      const source = await sourceFormat(kind, path, file, options);
       const size = await fileSize(path, file);
       const started = performance.now();
-      const validated = validateFileInWorker(kind, path);
+      const validated = validateFileInWorker(kind, path, source);
       const summary = await withOrm(async (orm) => {
         const progress = process.stderr.isTTY ? startProgress(kind, size) : undefined;
         try {
@@ -42,6 +51,47 @@ export function registerImportCommand(program: Command): void {
       summary.durationMs = performance.now() - started;
       report(summary, file);
     });
+}
+
+interface ImportOptions {
+  dryRun?: boolean;
+  format?: (typeof VENDOR_FORMATS)[number];
+  mapping?: string;
+}
+
+/** What the file holds, checked against the kind and the file's extension before any row is read. */
+async function sourceFormat(
+  kind: RecordKind,
+  path: string,
+  file: string,
+  options: ImportOptions,
+): Promise<SourceFormat> {
+  if (options.format) {
+    const expected = VENDOR_FORMAT_FILES[options.format];
+    if (kind !== expected.kind)
+      throw new CliError(`--format ${options.format} imports ${expected.kind}, not ${kind}`);
+    if (extname(path).toLowerCase() !== expected.extension) {
+      throw new CliError(`${file}: expected a ${expected.extension} file for --format ${options.format}`);
+    }
+    return { format: options.format };
+  }
+  if (options.mapping) {
+    if (extname(path).toLowerCase() !== '.csv')
+      throw new CliError(`${file}: expected a .csv file with --mapping`);
+    const mappingPath = resolveUserPath(options.mapping);
+    await fileSize(mappingPath, options.mapping);
+    try {
+      return {
+        format: 'mapping',
+        mapping: await loadColumnMapping(mappingPath, options.mapping, RECORD_SPECS[kind]),
+      };
+    } catch (error) {
+      if (error instanceof MappingError) throw new CliError(error.message);
+      throw error;
+    }
+  }
+  if (!readerFor(path)) throw new CliError(`${file}: expected a .csv, .ndjson or .jsonl file`);
+  return { format: 'canonical' };
 }
 
 async function fileSize(path: string, shown: string): Promise<number> {

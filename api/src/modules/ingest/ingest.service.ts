@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { analyzeTable, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
+import { importDuration } from '../ops/process-metrics.js';
 import { IMPORT_FOLLOW_UPS, type ImportFollowUp } from './import-follow-ups.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
@@ -102,6 +103,8 @@ export class IngestService {
     if (summary.problemCount) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
     if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
     summary.durationMs = performance.now() - started;
+    const outcome = summary.committed ? 'committed' : summary.problemCount ? 'rejected' : 'dry_run';
+    importDuration.observe({ kind, outcome }, summary.durationMs / 1000);
     return summary;
   }
 
@@ -125,7 +128,7 @@ export class IngestService {
   private async completeBatch(
     spec: RecordSpec,
     writer: RecordWriter,
-    { valid, problems, customerReferences }: ValidatedBatch,
+    { valid, problems, customerReferences, columnLabels }: ValidatedBatch,
     summary: ImportSummary,
   ): Promise<void> {
     let customerIds: Map<string, number> | undefined;
@@ -133,7 +136,9 @@ export class IngestService {
       customerIds = await writer.customerIds([...new Set(customerReferences.map(({ id }) => id))]);
       for (const { row, id } of customerReferences) {
         if (!customerIds.has(id))
-          problems.push(rowProblem(row, 'customer_id', id, EXPECTED.existingCustomer));
+          problems.push(
+            rowProblem(row, columnLabels?.customer_id ?? 'customer_id', id, EXPECTED.existingCustomer),
+          );
       }
     }
     if (summary.problemCount === 0 && problems.length === 0) {

@@ -13,6 +13,8 @@ export interface ValidatedBatch {
   problems: RowProblem[];
   /** Rows whose customer_id is a well-formed id, to be looked up. */
   customerReferences: { row: number; id: string }[];
+  /** The file's own names of canonical columns (vendor formats), for the problems found later. */
+  columnLabels?: Record<string, string>;
 }
 
 /** Validates rows as they arrive and hands them on in batches of BATCH_ROWS. */

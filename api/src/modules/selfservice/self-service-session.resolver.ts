@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
+import { connectionType, SyncPageArgs, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { CustomerFactResolver } from '../customers/customer-fact.resolver.js';
 import { SelfServiceSessionFilter } from './dto/self-service-session-filter.input.js';
@@ -15,7 +15,7 @@ export class SelfServiceSessionResolver extends CustomerFactResolver(SelfService
       'Self-service sessions matching the filter, oldest startedAt first (ties in import order), 50 per page by default.',
   })
   selfServiceSessions(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => SyncPageArgs) page: SyncPageArgs,
     @Arg('filter', () => SelfServiceSessionFilter, {
       nullable: true,
       description: 'Which sessions; all when omitted.',

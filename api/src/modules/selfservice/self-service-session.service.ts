@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
+import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
@@ -10,7 +10,7 @@ export class SelfServiceSessionService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of sessions, oldest startedAt first. */
-  list(filter: SelfServiceSessionFilter, page: PageArgs): Promise<Connection<SelfServiceSession>> {
+  list(filter: SelfServiceSessionFilter, page: SyncPageArgs): Promise<Connection<SelfServiceSession>> {
     const where = {
       ...factConditions<SelfServiceSession>(filter, 'startedAt'),
       ...definedOnly({ entry: oneOf(filter.entries), outcome: oneOf(filter.outcomes) }),

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, Query, Resolver } from 'type-graphql';
-import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
+import { connectionType, SyncPageArgs, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { CustomerFactResolver } from '../customers/customer-fact.resolver.js';
 import { SurveyResponseFilter } from './dto/survey-response-filter.input.js';
@@ -15,7 +15,7 @@ export class SurveyResponseResolver extends CustomerFactResolver(SurveyResponse)
       'Survey responses matching the filter, oldest respondedAt first (ties in import order), 50 per page by default.',
   })
   surveyResponses(
-    @Args(() => PageArgs) page: PageArgs,
+    @Args(() => SyncPageArgs) page: SyncPageArgs,
     @Arg('filter', () => SurveyResponseFilter, {
       nullable: true,
       description: 'Which responses; all when omitted.',

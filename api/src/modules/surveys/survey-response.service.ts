@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
+import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
@@ -10,7 +10,7 @@ export class SurveyResponseService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of responses, oldest respondedAt first. */
-  list(filter: SurveyResponseFilter, page: PageArgs): Promise<Connection<SurveyResponse>> {
+  list(filter: SurveyResponseFilter, page: SyncPageArgs): Promise<Connection<SurveyResponse>> {
     const where = {
       ...factConditions<SurveyResponse>(filter, 'respondedAt'),
       ...definedOnly({ type: oneOf(filter.types), channel: oneOf(filter.channels) }),

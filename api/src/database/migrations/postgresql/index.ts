@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123094007 } from './Migration20261123094007.js';
 import { Migration20261123105811 } from './Migration20261123105811.js';
 import { Migration20261123134956 } from './Migration20261123134956.js';
+import { Migration20261123135020 } from './Migration20261123135020.js';
 import { Migration20261123135203 } from './Migration20261123135203.js';
 import { Migration20261123140205 } from './Migration20261123140205.js';
 
@@ -9,6 +10,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
   { name: 'Migration20261123105811', class: Migration20261123105811 },
   { name: 'Migration20261123134956', class: Migration20261123134956 },
+  { name: 'Migration20261123135020', class: Migration20261123135020 },
   { name: 'Migration20261123135203', class: Migration20261123135203 },
   { name: 'Migration20261123140205', class: Migration20261123140205 },
 ];

@@ -2,6 +2,7 @@ import type { MigrationObject } from '@mikro-orm/core';
 import { Migration20261123094007 } from './Migration20261123094007.js';
 import { Migration20261123105810 } from './Migration20261123105810.js';
 import { Migration20261123134956 } from './Migration20261123134956.js';
+import { Migration20261123135019 } from './Migration20261123135019.js';
 import { Migration20261123135202 } from './Migration20261123135202.js';
 import { Migration20261123140203 } from './Migration20261123140203.js';
 
@@ -9,6 +10,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
   { name: 'Migration20261123105810', class: Migration20261123105810 },
   { name: 'Migration20261123134956', class: Migration20261123134956 },
+  { name: 'Migration20261123135019', class: Migration20261123135019 },
   { name: 'Migration20261123135202', class: Migration20261123135202 },
   { name: 'Migration20261123140203', class: Migration20261123140203 },
 ];

@@ -3,7 +3,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { NumberedRow, RawRow } from '../record-kind.js';
 import type { RecordSpec } from '../record-specs.js';
 import { EXPECTED, rowProblem } from '../row-problem.js';
-import { checkHeader } from './csv-header.js';
+import { checkHeader, type CheckedHeader } from './csv-header.js';
 import { encodingProblem, strictUtf8 } from './strict-utf8.js';
 
 /** Longer records are malformed (usually a quote left open); stop before buffering the rest of the file. */
@@ -15,15 +15,24 @@ interface SyntaxError {
   records: number;
 }
 
+/** One CSV record and the line where it starts. */
+export interface CsvRecord {
+  row: number;
+  record: string[];
+}
+
 /**
- * Streams a CSV file with a header row into numbered rows. A row's number is the line where its record
- * starts, counted from the parsed values (a quoted value may span lines) rather than from csv-parse's
- * line counter, which counts a quoted CRLF twice; empty lines come through as records of one empty value
- * so that they are counted too (and `info: true`, which copies two objects per record, is not needed).
- * A row with the wrong number of values becomes a problem; a quoting error becomes one problem and ends
- * the reading, as nothing after it can be trusted; so do bytes that are not UTF-8.
+ * Streams the records of a CSV file, numbered by the line where each starts, counted from the parsed
+ * values (a quoted value may span lines) rather than from csv-parse's line counter, which counts a
+ * quoted CRLF twice; empty lines come through as records of one empty value so that they are counted
+ * too (and `info: true`, which copies two objects per record, is not needed), and are then skipped. A
+ * quoting error becomes one problem and ends the reading, as nothing after it can be trusted; so do
+ * bytes that are not UTF-8. `columnName` names the column at a position, for those problems.
  */
-export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerator<NumberedRow> {
+export async function* readCsvRecords(
+  input: Readable,
+  columnName: (index: number) => string,
+): AsyncGenerator<CsvRecord | NumberedRow> {
   const syntaxErrors: SyntaxError[] = [];
   const parser = parse({
     bom: true,
@@ -38,13 +47,11 @@ export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerato
   const decoded = strictUtf8();
   pipeline(input, decoded, parser, () => {});
 
-  let header: string[] | undefined;
-  let columns: [index: number, name: string][] = [];
   let records = 0;
   let lastLine = 0;
   const syntaxProblem = ({ error }: SyntaxError): NumberedRow => {
     const row = lastLine + 1;
-    const column = header && typeof error.column === 'number' ? (header[error.column] ?? '') : '';
+    const column = typeof error.column === 'number' ? columnName(error.column) : '';
     const got = /got "(.*?)" at line/.exec(error.message)?.[1] ?? null;
     const expected = EXPECTED.csvSyntax[error.code] ?? EXPECTED.wellFormedCsv;
     return { row, values: {}, problems: [rowProblem(row, column, got, expected)] };
@@ -60,10 +67,39 @@ export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerato
     const row = lastLine + 1;
     lastLine = row + newlinesIn(record);
     if (record.length === 1 && record[0] === '') continue;
+    yield { row, record };
+  }
+  const pending = syntaxErrors[0];
+  if (decoded.encodingError) yield encodingProblem(decoded.encodingError);
+  else if (pending) yield syntaxProblem(pending);
+}
 
+/** Streams a CSV file with a header row of canonical columns into numbered rows (see readCsvTable). */
+export function readCsv(input: Readable, spec: RecordSpec): AsyncGenerator<NumberedRow> {
+  return readCsvTable(input, (header, row) => checkHeader(spec, header, row));
+}
+
+/**
+ * Streams a CSV file with a header row into numbered rows (see readCsvRecords), keyed by the names
+ * `checkHeaderLine` gives the columns it reads. Header problems are reported once, on the header's
+ * line (a file without one is checked as an empty header); a row with the wrong number of values
+ * becomes a problem.
+ */
+export async function* readCsvTable(
+  input: Readable,
+  checkHeaderLine: (header: string[], row: number) => CheckedHeader,
+): AsyncGenerator<NumberedRow> {
+  let header: string[] | undefined;
+  let columns: [index: number, name: string][] = [];
+  for await (const entry of readCsvRecords(input, (index) => header?.[index] ?? '')) {
+    if (!('record' in entry)) {
+      yield entry;
+      return;
+    }
+    const { row, record } = entry;
     if (!header) {
       header = record;
-      const checked = checkHeader(spec, header, row);
+      const checked = checkHeaderLine(header, row);
       if (checked.problems.length) yield { row, values: {}, problems: checked.problems, header: true };
       if (!checked.readable) return;
       columns = checked.columns;
@@ -78,11 +114,8 @@ export async function* readCsv(input: Readable, spec: RecordSpec): AsyncGenerato
     for (const [index, name] of columns) values[name] = record[index];
     yield { row, values };
   }
-  const pending = syntaxErrors[0];
-  if (decoded.encodingError) yield encodingProblem(decoded.encodingError);
-  else if (pending) yield syntaxProblem(pending);
-  else if (!header) {
-    const checked = checkHeader(spec, [], 1);
+  if (!header) {
+    const checked = checkHeaderLine([], 1);
     yield { row: 1, values: {}, problems: checked.problems, header: true };
   }
 }

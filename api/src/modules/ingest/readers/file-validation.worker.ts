@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { RecordKind } from '../record-kind.js';
 import { RECORD_SPECS } from '../record-specs.js';
 import { validateBatches } from '../validate-batches.js';
-import { openRecordFile, readerFor } from './read-file.js';
+import { openSourceFile, type SourceFormat } from '../sources/source-file.js';
+import { labelBatches } from '../sources/source-rows.js';
 
 // Worker thread: reads and validates one import file and posts the validated batches, at most `ahead`
 // of them before the main thread asks for more, so that a fast reader never piles a file up in memory.
@@ -10,10 +11,11 @@ import { openRecordFile, readerFor } from './read-file.js';
 export interface FileValidationJob {
   kind: RecordKind;
   path: string;
+  source: SourceFormat;
   ahead: number;
 }
 
-const { kind, path, ahead } = workerData as FileValidationJob;
+const { kind, path, source, ahead } = workerData as FileValidationJob;
 const port = parentPort!;
 let credits = ahead;
 let granted: (() => void) | undefined;
@@ -22,8 +24,8 @@ port.on('message', () => {
   granted?.();
 });
 
-const file = openRecordFile(path, RECORD_SPECS[kind], readerFor(path)!);
-for await (const batch of validateBatches(RECORD_SPECS[kind], file.rows)) {
+const file = openSourceFile(path, kind, source);
+for await (const batch of labelBatches(validateBatches(RECORD_SPECS[kind], file.rows), file.labels)) {
   while (credits === 0) await new Promise<void>((resolve) => (granted = resolve));
   credits--;
   port.postMessage({ batch, bytesRead: file.bytesRead() });

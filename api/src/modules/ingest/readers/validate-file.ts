@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RecordKind } from '../record-kind.js';
+import type { SourceFormat } from '../sources/source-file.js';
 import type { ValidatedBatch } from '../validate-batches.js';
 import type { FileValidationJob } from './file-validation.worker.js';
 
@@ -21,9 +22,13 @@ export interface ValidatedFile {
  * Reads and validates a file on a worker thread while the calling thread writes: parsing and
  * validation take about as long as the database writes, so an import runs on two cores.
  */
-export function validateFileInWorker(kind: RecordKind, path: string): ValidatedFile {
+export function validateFileInWorker(
+  kind: RecordKind,
+  path: string,
+  source: SourceFormat = { format: 'canonical' },
+): ValidatedFile {
   // Started at once, so that the worker boots and reads while the caller opens the database.
-  const worker = startWorker({ kind, path, ahead: BATCHES_AHEAD });
+  const worker = startWorker({ kind, path, source, ahead: BATCHES_AHEAD });
   let bytesRead = 0;
   async function* batches(): AsyncGenerator<ValidatedBatch> {
     try {

@@ -1,0 +1,110 @@
+import { Readable } from 'node:stream';
+import type { EntityManager } from '@mikro-orm/knex';
+import type { FastifyInstance } from 'fastify';
+import { GraphQLError } from 'graphql';
+import type { Orm } from '../../database/orm.js';
+import { EXPORT_ACCESS, PERSONAL_DATA_COLUMNS, PERSONAL_DATA_READERS } from '../auth/access-policy.js';
+import { UNAUTHENTICATED_MESSAGE } from '../auth/authentication.hook.js';
+import { MetricsService } from '../metrics/metrics.service.js';
+import { CONTENT_TYPES, rowEncoder, type ExportValue } from './export-format.js';
+import {
+  EXPORT_FILES,
+  parseExportFile,
+  parseMetricsQuery,
+  parseSyncStart,
+  type Query,
+} from './export-params.js';
+import { RecordExportService, type RecordExport } from './record-export.service.js';
+
+const CHUNK_CHARACTERS = 64 * 1024;
+
+/**
+ * `GET /export/<customers|surveys|contacts|selfservice|metrics>.<csv|ndjson>`, for the roles the access
+ * policy lets export the dataset, with personal data emptied as in GraphQL for roles without it. Records stream in the order of incremental sync; the header
+ * X-Next-Cursor carries the cursor of the last row, for the next call's `cursor`. A bad parameter is a
+ * 400 whose JSON body names it and says what was expected.
+ */
+export function exportPlugin(orm: Orm) {
+  return (app: FastifyInstance): Promise<void> => {
+    app.get<{ Params: { file: string }; Querystring: Query }>('/export/:file', async (request, reply) => {
+      const file = parseExportFile(request.params.file);
+      if (!file) {
+        return reply.code(404).send({
+          error: {
+            code: 'NOT_FOUND',
+            message: `no export ${request.params.file}: expected one of ${EXPORT_FILES.join(', ')}`,
+          },
+        });
+      }
+      const { viewer } = request;
+      if (!viewer) {
+        return reply
+          .code(401)
+          .header('www-authenticate', 'Bearer realm="CX Pulse"')
+          .send({ error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } });
+      }
+      if (!EXPORT_ACCESS[file.dataset]?.includes(viewer.role)) {
+        return reply.code(403).send({
+          error: { code: 'FORBIDDEN', message: `the role ${viewer.role} may not export ${file.dataset}` },
+        });
+      }
+      const em = orm.em.fork();
+      let opened: RecordExport;
+      try {
+        opened =
+          file.dataset === 'metrics'
+            ? await metricsExport(em, request.query)
+            : await new RecordExportService(em).open(file.dataset, parseSyncStart(request.query));
+      } catch (error) {
+        if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
+        const parameter = String(error.extensions.argument).replace(/^filter\./, '');
+        return reply.code(400).send({ error: { code: 'BAD_REQUEST', parameter, message: error.message } });
+      }
+      const encoder = rowEncoder(file.format, opened.columns);
+      const rows = PERSONAL_DATA_READERS.includes(viewer.role)
+        ? opened.rows
+        : withoutPersonalData(opened.rows);
+      // Lines go out in chunks of about 64 KiB: a write per line would cost a system call per row.
+      async function* chunks(): AsyncGenerator<string> {
+        let chunk = encoder.head();
+        for await (const row of rows) {
+          chunk += encoder.line(row);
+          if (chunk.length >= CHUNK_CHARACTERS) {
+            yield chunk;
+            chunk = '';
+          }
+        }
+        yield chunk;
+      }
+      void reply
+        .header('content-type', CONTENT_TYPES[file.format])
+        .header('content-disposition', `attachment; filename="${request.params.file}"`)
+        .header('cache-control', 'no-store');
+      if (opened.nextCursor) void reply.header('x-next-cursor', opened.nextCursor);
+      return reply.send(Readable.from(chunks()));
+    });
+    return Promise.resolve();
+  };
+}
+
+/** The rows with their personal data (name, e-mail, comment text) emptied, as GraphQL masks it. */
+async function* withoutPersonalData(rows: RecordExport['rows']): AsyncGenerator<Record<string, ExportValue>> {
+  for await (const row of rows) {
+    const masked = { ...row };
+    for (const column of PERSONAL_DATA_COLUMNS) if (column in masked) masked[column] = null;
+    yield masked;
+  }
+}
+
+/** A metric table: period (with a grain), the dimensions asked, then the measures, one row per group. */
+async function metricsExport(em: EntityManager, query: Query): Promise<RecordExport> {
+  const request = parseMetricsQuery(query);
+  const rows = await new MetricsService(em).metrics(request);
+  const columns = [...(request.grain ? ['period'] : []), ...request.dimensions, ...request.measures];
+  const values = rows.map((row) =>
+    Object.fromEntries(
+      columns.map((column) => [column, (row as unknown as Record<string, ExportValue>)[column] ?? null]),
+    ),
+  );
+  return { columns, nextCursor: null, rows: values };
+}

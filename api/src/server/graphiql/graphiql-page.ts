@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { REPO_ROOT } from '../../config.js';
+import type { GraphiqlAsset } from './graphiql-assets.js';
+
+/** One editor tab GraphiQL opens with. */
+interface Tab {
+  query: string;
+  variables?: string;
+}
+
+const OPERATIONS_DIR = join(REPO_ROOT, 'schema/operations');
+
+/** Variables for the operations that cannot run without some: a customer of the demo data. */
+const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
+  CustomerHistory: { id: 'C0000042', last: 20 },
+};
+
+const WELCOME = `# Welcome to CX Pulse. Run a query with the ▶ button (or Ctrl-Enter).
+#
+# Credentials: open the Headers pane below and paste
+#   { "Authorization": "Bearer cxk_…" }
+# with your API key (a browser signed in to the dashboard may send its session cookie instead).
+#
+# The Docs button (top left) documents every type and field; the Explorer builds a query by ticking
+# fields. The other tabs hold the named operations of schema/operations, the queries the dashboard sends.
+{
+  dataVersion
+  customers(first: 5) {
+    totalCount
+    nodes {
+      id
+      generation
+      tier
+    }
+  }
+}
+`;
+
+/** The welcome tab, then one tab per named operation of schema/operations, with working variables. */
+export function exampleTabs(): Tab[] {
+  const operations = readdirSync(OPERATIONS_DIR)
+    .filter((file) => file.endsWith('.graphql'))
+    .sort()
+    .map((file): Tab => {
+      const variables = EXAMPLE_VARIABLES[file.replace(/\.graphql$/, '')];
+      const query = readFileSync(join(OPERATIONS_DIR, file), 'utf8');
+      return variables ? { query, variables: JSON.stringify(variables, null, 2) } : { query };
+    });
+  return [{ query: WELCOME }, ...operations];
+}
+
+/** JSON that can sit inside a <script> element: no "</script>" or "<!--" can end it early. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replace(/</g, '\\u003c');
+}
+
+/** The GraphiQL page: every script and stylesheet comes from this server. */
+export function graphiqlPage(assets: GraphiqlAsset[], endpoint: string): string {
+  const links = assets
+    .filter((asset) => asset.kind === 'stylesheet')
+    .map((asset) => `<link rel="stylesheet" href="${asset.url}">`);
+  const scripts = assets
+    .filter((asset) => asset.kind === 'script')
+    .map((asset) => `<script src="${asset.url}"></script>`);
+  const config = { endpoint, tabs: exampleTabs() };
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>CX Pulse GraphiQL</title>
+${links.join('\n')}
+<style>body { margin: 0; } #graphiql { height: 100vh; }</style>
+</head>
+<body>
+<div id="graphiql">Loading GraphiQL…</div>
+${scripts.join('\n')}
+<script id="cx-graphiql-config" type="application/json">${scriptJson(config)}</script>
+<script>
+const config = JSON.parse(document.getElementById('cx-graphiql-config').textContent);
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
+    plugins: [GraphiQLPluginExplorer.explorerPlugin()],
+    defaultTabs: config.tabs,
+    isHeadersEditorEnabled: true,
+    // The API key is a secret: keep it out of the browser's storage.
+    shouldPersistHeaders: false,
+    defaultEditorToolsVisibility: 'headers',
+  }),
+);
+</script>
+</body>
+</html>
+`;
+}
