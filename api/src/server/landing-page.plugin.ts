@@ -28,14 +28,17 @@ pre { padding: 1rem; overflow-x: auto; }
 <body>
 <h1>CX Pulse GraphQL API</h1>
 <p>This endpoint answers GraphQL over HTTP: <code>POST</code> a JSON body
-<code>{"query": "…", "variables": {…}}</code> with <code>content-type: application/json</code>.</p>
+<code>{"query": "…", "variables": {…}}</code> with <code>content-type: application/json</code> and a credential,
+<code>Authorization: Bearer &lt;token&gt;</code>: an API key from <code>pnpm cx keys create</code>, or the session
+token of <code>POST /auth/login</code>.</p>
 <pre>curl -s http://localhost:4000/graphql \\
+  -H "authorization: Bearer $TOKEN" \\
   -H 'content-type: application/json' \\
   -d '{"query": "${EXAMPLE_QUERY}"}'</pre>
 <p><code>GET</code> works for queries too when the request carries the header
 <code>apollo-require-preflight: true</code> (protection against cross-site request forgery).</p>
 <p>The schema, with a description on every type and field, is <code>schema/schema.graphql</code> in the
-repository; introspection is on for GraphQL tools. <a href="/health">/health</a> reports whether the
+repository; introspection is on for the roles that may read the schema. <a href="/health">/health</a> reports whether the
 database is reachable.</p>
 </body>
 </html>
