@@ -89,3 +89,11 @@ export async function createApiKey(orm: Orm, role: Role): Promise<string> {
   const { token } = await new ApiKeyService(orm.em.fork()).create(`test ${role}`, role);
   return token;
 }
+
+/**
+ * Whether a statement is the lookup of the request's API key, which every request makes whatever its
+ * query: tests that count a query's statements leave it out.
+ */
+export function isCredentialLookup(sql: string): boolean {
+  return /\bfrom [`"]api_keys[`"]/.test(sql);
+}
