@@ -14,7 +14,8 @@ export default defineConfig({
     maxWorkers: 2,
     // Nothing may depend on the machine's or the database session's time zone: run far from UTC.
     env: { TZ: 'Pacific/Chatham', PGOPTIONS: '-c timezone=America/Sao_Paulo' },
-    testTimeout: 30_000,
+    // Generous: tests that start the CLI (a few seconds each when idle) slow down several-fold on a busy 2-core machine.
+    testTimeout: 60_000,
     hookTimeout: 60_000,
     // The JSON report feeds the one-line total that .ci/run prints.
     reporters: ['default', ['json', { outputFile: '../test-results/api.json' }]],

@@ -41,7 +41,7 @@ export function spawnCli(args: string[], env: Record<string, string>): ChildProc
  * Resolves with everything the process printed to stdout once `pattern` appears in it. The default
  * timeout is below vitest's testTimeout, so a hung process fails with its output rather than a bare timeout.
  */
-export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+export function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs = 45_000): Promise<string> {
   return new Promise((resolve, reject) => {
     let stdout = '';
     let stderr = '';
