@@ -31,7 +31,6 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   AcknowledgeAlert: { id: '1' },
   RecordCustomerContact: { id: '1', note: 'Called back; apologised for the wait.' },
   ResolveAlert: { id: '1', note: null },
-  ChurnedCustomers: { filter: { churned: true } },
 };
 
 describe('schema/operations', () => {

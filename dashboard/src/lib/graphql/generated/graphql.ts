@@ -65,18 +65,6 @@ export type Comparison =
   /** The same dates one calendar year earlier (a window starting on February 29 starts on March 1). */
   | 'PREVIOUS_YEAR';
 
-/** Which customers to return. Unset fields do not filter; every field that is set must match. */
-export type CustomerFilter = {
-  /** true: only customers who left (churnedAt set); false: only active customers. */
-  churned?: boolean | null | undefined;
-  /** Only customers of these generations; an empty list matches none. */
-  generations?: Array<Generation> | null | undefined;
-  /** Only customers in these regions (exact, case-sensitive match as imported); an empty list matches none. */
-  regions?: Array<string> | null | undefined;
-  /** Only customers of these tiers (customers without a tier never match); an empty list matches none. */
-  tiers?: Array<Tier> | null | undefined;
-};
-
 /** Generational segment derived from the customer's birth_year. */
 export type Generation =
   /** Baby Boomers, born 1946-1964. */
@@ -231,14 +219,6 @@ export type ChurnRiskQueryVariables = Exact<{
 
 
 export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null }> }, riskModel: { version: string, trainedAt: string, auc: number | null, trainingCustomers: number, heldOutCustomers: number } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
-
-export type ChurnedCustomersQueryVariables = Exact<{
-  filter?: CustomerFilter | null | undefined;
-  first?: number;
-}>;
-
-
-export type ChurnedCustomersQuery = { customers: { totalCount: number, nodes: Array<{ id: string, name: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null }> } };
 
 export type CustomerCareQueryVariables = Exact<{
   id: string | number;
@@ -504,23 +484,6 @@ export const ChurnRiskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChurnRiskQuery, ChurnRiskQueryVariables>;
-export const ChurnedCustomersDocument = new TypedDocumentString(`
-    query ChurnedCustomers($filter: CustomerFilter, $first: Int! = 25) {
-  customers(filter: $filter, first: $first) {
-    totalCount
-    nodes {
-      id
-      name
-      generation
-      region
-      tier
-      lifetimeValue
-      signupDate
-      churnedAt
-    }
-  }
-}
-    `) as unknown as TypedDocumentString<ChurnedCustomersQuery, ChurnedCustomersQueryVariables>;
 export const CustomerCareDocument = new TypedDocumentString(`
     query CustomerCare($id: ID!) {
   customer(id: $id) {
