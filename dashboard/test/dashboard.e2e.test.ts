@@ -3,11 +3,13 @@ import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ChurnedCustomersDocument,
+  ChurnRiskDocument,
   CustomerHistoryDocument,
+  OpenAlertsDocument,
   OverviewDocument,
-  type ChurnedCustomersQuery,
+  type ChurnRiskQuery,
   type CustomerHistoryQuery,
+  type OpenAlertsQuery,
   type OverviewQuery,
 } from '../src/lib/graphql/generated/graphql';
 import { queryApi, signIn, startStack, type Stack } from './support/stack';
@@ -95,7 +97,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     await expect.poll(() => tile('nps')).toBe(fixed(phone.nps.current, 1));
     // Churn and the funnel have no channel: they stay loaded, for every channel, and say so.
     expect(await page.locator('[role=alert]').count()).toBe(0);
-    expect(await page.getByText('Not split by channel').count()).toBe(2);
+    expect(await page.getByText('Not split by channel').count()).toBe(3);
     expect(await tile('nps')).not.toBe(everyone);
     // The shared link reproduces the view: the same URL opened in another tab shows the same number.
     const colleague = await stack.browser.newPage();
@@ -111,29 +113,90 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     await expect.poll(() => tile('nps')).toBe(everyone);
   });
 
-  it('drills down from churned customers to a customer page with the whole history', async () => {
+  it('ranks customers by risk with their drivers and drills down to a customer page with score, alerts and history', async () => {
+    const { churnRisk, atRisk } = await queryApi<ChurnRiskQuery>(stack, ChurnRiskDocument.toString(), {
+      minScore: 0,
+      first: 1,
+    });
+    const top = churnRisk.nodes[0]!;
     await open(`/risk${WINDOW}`);
-    const link = page.locator('table a[href^="/customers/"]').first();
-    const id = await link.innerText();
-    await Promise.all([page.waitForURL(`**/customers/${id}**`), link.click()]);
+    // Revenue at risk is a snapshot of now, whatever the window; the demo has customers scored 70+.
+    expect(atRisk[0]?.revenueAtRisk).toBeGreaterThan(0);
+    expect(await tile('risk-revenue')).toBe(
+      atRisk[0]?.revenueAtRisk?.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+    );
+    const ranking = page.locator('table', {
+      has: page.locator('caption', { hasText: 'ranked by churn-risk' }),
+    });
+    const row = ranking.locator('tbody tr').first();
+    expect(await row.locator('th').innerText()).toBe(top.customer.id);
+    expect(await row.locator('td').first().innerText()).toBe(`${top.score}`);
+    expect(await row.innerText()).toContain(top.drivers[0]!.label);
+    const link = row.locator(`a[href^="/customers/"]`);
+    await Promise.all([page.waitForURL(`**/customers/${top.customer.id}**`), link.click()]);
+
     const { customer } = await queryApi<CustomerHistoryQuery>(stack, CustomerHistoryDocument.toString(), {
-      id,
+      id: top.customer.id,
       last: 200,
     });
-    expect(customer?.churnedAt).not.toBeNull();
-    expect(await page.locator('h1').innerText()).toBe(customer?.name ?? id);
+    expect(await page.locator('h1').innerText()).toBe(customer?.name ?? top.customer.id);
     expect(await tile('lifetime-value')).toBe(
       customer?.lifetimeValue?.toLocaleString('en-US', { maximumFractionDigits: 0 }),
     );
-    const rows = await page.locator('table tbody tr').count();
-    expect(rows).toBe(customer?.timeline.length);
-    await page.screenshot({ path: `${SCREENSHOTS}customer.png`, fullPage: true });
-
-    const { customers } = await queryApi<ChurnedCustomersQuery>(stack, ChurnedCustomersDocument.toString(), {
-      filter: { churned: true },
-      first: 1,
+    expect(await tile('risk-score')).toBe(`${top.score}`);
+    const drivers = page.locator('table', {
+      has: page.locator('caption', { hasText: 'What moves the score' }),
     });
-    expect(customers.nodes[0]?.id).toBe(id);
+    expect(await drivers.locator('tbody tr').count()).toBe(top.drivers.length);
+    const history = page.locator('table', {
+      has: page.locator('caption', { hasText: 'Everything this customer' }),
+    });
+    expect(await history.locator('tbody tr').count()).toBe(customer?.timeline.length);
+    await page.screenshot({ path: `${SCREENSHOTS}customer.png`, fullPage: true });
+  });
+
+  it('takes an alert through acknowledge, call-back and resolve, and the API records each step', async () => {
+    const { alerts } = await queryApi<OpenAlertsQuery>(stack, OpenAlertsDocument.toString(), { first: 50 });
+    const alert = alerts.nodes.find((a) => a.status === 'OPEN');
+    expect(alert, 'the demo has an open alert on the first page').toBeDefined();
+    await open('/alerts');
+    const card = page.locator(`[data-alert="${alert!.id}"]`);
+    const steps = [
+      ['Acknowledge', 'Taking this one', 'Acknowledged'],
+      ['Record call-back', 'Called back, refund agreed', 'Called back'],
+    ] as const;
+    for (const [button, note, status] of steps) {
+      await card.locator('input[name=note]').fill(note);
+      await card.getByRole('button', { name: button }).click();
+      await expect.poll(() => card.locator('[data-status]').innerText()).toBe(status);
+    }
+    await page.screenshot({ path: `${SCREENSHOTS}alert-called-back.png`, fullPage: true });
+    await card.locator('input[name=note]').fill('Refund paid');
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    // Resolved alerts leave the list of unresolved ones.
+    await expect.poll(() => card.count()).toBe(0);
+
+    const resolved = await queryApi<{
+      alert: { status: string; history: { action: string; text: string | null; actorName: string }[] };
+    }>(stack, 'query ($id: ID!) { alert(id: $id) { status history { action text actorName } } }', {
+      id: alert!.id,
+    });
+    expect(resolved.alert.status).toBe('RESOLVED');
+    expect(resolved.alert.history.filter((e) => e.action === 'NOTE_ADDED').map((e) => e.text)).toEqual([
+      'Taking this one',
+      'Called back, refund agreed',
+      'Refund paid',
+    ]);
+    expect(resolved.alert.history.map((e) => e.action)).toEqual([
+      'OPENED',
+      'ACKNOWLEDGED',
+      'NOTE_ADDED',
+      'CUSTOMER_CONTACTED',
+      'NOTE_ADDED',
+      'RESOLVED',
+      'NOTE_ADDED',
+    ]);
+    expect(new Set(resolved.alert.history.slice(1).map((e) => e.actorName))).toEqual(new Set(['E2E admin']));
   });
 
   it('downloads a chart as PNG and its data as CSV', async () => {

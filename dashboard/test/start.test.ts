@@ -17,12 +17,27 @@ describe('pnpm start', () => {
       CX_DATABASE_URL: `sqlite:${join(scratch, 'cx.sqlite')}`,
       CX_API_PORT: `${apiPort}`,
       CX_DASHBOARD_PORT: `${dashboardPort}`,
+      CX_DEMO_LOGIN_FILE: join(scratch, 'demo-login.json'),
     });
     try {
-      const [output] = await waitForOutput(start, /CX Pulse API: \S+[\s\S]*CX Pulse dashboard: \S+/, 150_000);
+      const [output, email, password] = await waitForOutput(
+        start,
+        /Demo login \(ADMIN\): (\S+) \/ (\S+)[\s\S]*CX Pulse API: \S+[\s\S]*CX Pulse dashboard: \S+/,
+        150_000,
+      );
       expect(output).toContain(`CX Pulse API: http://localhost:${apiPort}/graphql`);
       expect(output).toContain(`CX Pulse dashboard: http://localhost:${dashboardPort}`);
-      const page = await fetch(`http://127.0.0.1:${dashboardPort}/channels`);
+      // The printed demo login signs in, and its session opens a dashboard page.
+      const login = await fetch(`http://127.0.0.1:${apiPort}/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email, password }),
+      });
+      expect(login.status).toBe(200);
+      const { token } = (await login.json()) as { token: string };
+      const page = await fetch(`http://127.0.0.1:${dashboardPort}/channels`, {
+        headers: { cookie: `cx_session=${token}` },
+      });
       expect(page.status).toBe(200);
       expect(await page.text()).toContain('<h1>Channels</h1>');
 

@@ -47,3 +47,8 @@ export function formatDay(iso: string): string {
 export function formatPeriod(iso: string, grain: 'DAY' | 'WEEK' | 'MONTH'): string {
   return grain === 'MONTH' ? iso.slice(0, 7) : formatDay(iso);
 }
+
+/** A UTC instant to the minute, e.g. "2026-10-31 14:05 UTC": how SLA times are read. */
+export function formatMinute(iso: string | null | undefined): string {
+  return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : NONE;
+}

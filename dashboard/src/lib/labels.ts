@@ -1,4 +1,13 @@
-import type { Channel, Comparison, Generation, SelfServiceEntry, Tier } from '$lib/graphql/generated/graphql';
+import type {
+  AlertAction,
+  AlertRule,
+  AlertStatus,
+  Channel,
+  Comparison,
+  Generation,
+  SelfServiceEntry,
+  Tier,
+} from '$lib/graphql/generated/graphql';
 
 /*
  * Display names of the schema's enums. Records over the generated union types, so a value added to the
@@ -45,3 +54,27 @@ export function optionsOf<K extends string>(labels: Record<K, string>): K[] {
 export function labelOf<K extends string>(labels: Record<K, string>, value: K | null | undefined): string {
   return value == null ? 'Not recorded' : labels[value];
 }
+
+export const ALERT_RULE_LABELS: Record<AlertRule, string> = {
+  BACKFIRED_SELF_SERVICE: 'Self-service backfired',
+  LONG_WAIT: 'Long wait',
+  REPEAT_CONTACTS: 'Repeat contacts',
+  RISK_JUMP: 'Risk jumped to 70+',
+  VIP_DETRACTOR: 'VIP detractor',
+};
+
+export const ALERT_STATUS_LABELS: Record<AlertStatus, string> = {
+  OPEN: 'Open',
+  ACKNOWLEDGED: 'Acknowledged',
+  CUSTOMER_CONTACTED: 'Called back',
+  RESOLVED: 'Resolved',
+};
+
+export const ALERT_ACTION_LABELS: Record<AlertAction, string> = {
+  OPENED: 'Opened',
+  ACKNOWLEDGED: 'Acknowledged',
+  ASSIGNED: 'Assigned',
+  CUSTOMER_CONTACTED: 'Called back',
+  NOTE_ADDED: 'Note',
+  RESOLVED: 'Resolved',
+};

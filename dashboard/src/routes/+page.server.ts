@@ -1,5 +1,6 @@
 import { metricFilter, parseFilters, trendGrain, withoutChannel } from '$lib/filters';
 import {
+  AlertCountsDocument,
   ChannelMeasuresDocument,
   DeflectionFunnelDocument,
   NpsCsatTrendDocument,
@@ -13,12 +14,13 @@ export const load: PageServerLoad = async (event) => {
   const filters = parseFilters(event.url.searchParams);
   const filter = metricFilter(filters);
   const grain = trendGrain(filters);
-  const [overview, trend, channels, funnel, risk] = await Promise.all([
+  const [overview, trend, channels, funnel, risk, alerts] = await Promise.all([
     section(runOperation(event, OverviewDocument, { filter, compare: filters.compare })),
     section(runOperation(event, NpsCsatTrendDocument, { filter, grain })),
     section(runOperation(event, ChannelMeasuresDocument, { filter })),
     section(runOperation(event, DeflectionFunnelDocument, { filter: withoutChannel(filter) })),
     section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
+    section(runOperation(event, AlertCountsDocument, {})),
   ]);
-  return { filters, grain, overview, trend, channels, funnel, risk };
+  return { filters, grain, overview, trend, channels, funnel, risk, alerts };
 };

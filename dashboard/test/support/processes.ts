@@ -1,12 +1,19 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
-/** Starts `node <args>`; its output is kept so that a failure can show it. */
-export function startNode(args: string[], cwd: string, env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, args, {
+/** Starts `node <args>`, writing `input` to its standard input if given; its output is kept for failures. */
+export function startNode(
+  args: string[],
+  cwd: string,
+  env: Record<string, string>,
+  input?: string,
+): ChildProcess {
+  const child = spawn(process.execPath, args, {
     cwd,
     env: { ...process.env, CI: '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
   });
+  child.stdin?.end(input);
+  return child;
 }
 
 /** Resolves with the first match of `pattern` in the process's stdout; rejects if it exits first. */

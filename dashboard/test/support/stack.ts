@@ -1,4 +1,5 @@
 import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +21,8 @@ export const DEMO = { customers: 300, months: 6, until: '2026-11-01' };
 
 export interface Stack {
   apiUrl: string;
-  /** A session token for direct API calls when credentials are configured (see signIn). */
-  apiToken: string | undefined;
+  /** A session token of the e2e ADMIN for direct API calls. */
+  apiToken: string;
   dashboardUrl: string;
   browser: Browser;
   close(): Promise<void>;
@@ -42,7 +43,8 @@ export async function startStack(): Promise<Stack> {
     rmSync(scratch, { recursive: true, force: true });
   };
   try {
-    const cli = (args: string[]) => startNode(['--import', 'tsx', 'src/cli.ts', ...args], API_ROOT, env);
+    const cli = (args: string[], input?: string) =>
+      startNode(['--import', 'tsx', 'src/cli.ts', ...args], API_ROOT, env, input);
     const [, seed] = await Promise.all([
       ensureBuild({ log: () => undefined }),
       (async () => {
@@ -60,6 +62,23 @@ export async function startStack(): Promise<Stack> {
       })(),
     ]);
     if (seed !== 0) throw new Error(`seeding the demo failed (exit code ${seed})`);
+    const userCreation = cli(
+      [
+        'users',
+        'create',
+        '--email',
+        CREDENTIALS.email,
+        '--name',
+        'E2E admin',
+        '--role',
+        'admin',
+        '--password-stdin',
+      ],
+      CREDENTIALS.password,
+    );
+    processes.push(userCreation);
+    // Fails with the CLI's output when it exits without creating the user.
+    await waitForOutput(userCreation, /Created user/);
     const api = cli(['serve', '--port', '0']);
     processes.push(api);
     const [, apiPort] = await waitForOutput(api, /CX Pulse API: http:\/\/localhost:(\d+)\/graphql/);
@@ -84,11 +103,17 @@ export async function startStack(): Promise<Stack> {
   }
 }
 
-const CREDENTIALS = { email: process.env.CX_E2E_EMAIL, password: process.env.CX_E2E_PASSWORD };
+/**
+ * The ADMIN the tests sign in as: created on the scratch database with `pnpm cx users create` (the API
+ * requires credentials). CX_E2E_EMAIL and CX_E2E_PASSWORD pick them; otherwise a fresh password per run.
+ */
+export const CREDENTIALS = {
+  email: process.env.CX_E2E_EMAIL || 'e2e-admin@cx-pulse.local',
+  password: process.env.CX_E2E_PASSWORD || randomBytes(18).toString('base64url'),
+};
 
-/** Signs in to the API itself (POST /auth/login) when credentials are configured. */
-async function apiSession(apiUrl: string): Promise<string | undefined> {
-  if (!CREDENTIALS.email || !CREDENTIALS.password) return undefined;
+/** Signs in to the API itself (POST /auth/login): the session for the tests' direct API calls. */
+async function apiSession(apiUrl: string): Promise<string> {
   const response = await fetch(`${apiUrl}/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
@@ -98,15 +123,11 @@ async function apiSession(apiUrl: string): Promise<string | undefined> {
   return ((await response.json()) as { token: string }).token;
 }
 
-/**
- * Signs in through the login page when credentials are given (CX_E2E_EMAIL and CX_E2E_PASSWORD, or
- * `credentials`); without them the pages are opened anonymously, as the API allows until auth lands.
- */
-export async function signIn(page: Page, dashboardUrl: string, credentials = CREDENTIALS): Promise<void> {
-  if (!credentials.email || !credentials.password) return;
+/** Signs in through the dashboard's login page, as a person would. */
+export async function signIn(page: Page, dashboardUrl: string): Promise<void> {
   await page.goto(`${dashboardUrl}/login`);
-  await page.fill('input[name=email]', credentials.email);
-  await page.fill('input[name=password]', credentials.password);
+  await page.fill('input[name=email]', CREDENTIALS.email);
+  await page.fill('input[name=password]', CREDENTIALS.password);
   await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit]')]);
 }
 
@@ -120,7 +141,7 @@ export async function queryApi<T>(
     method: 'POST',
     headers: {
       'content-type': 'application/json',
-      ...(stack.apiToken ? { authorization: `Bearer ${stack.apiToken}` } : {}),
+      authorization: `Bearer ${stack.apiToken}`,
     },
     body: JSON.stringify({ query, variables }),
   });

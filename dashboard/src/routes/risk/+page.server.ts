@@ -1,24 +1,28 @@
 import { metricFilter, parseFilters, withoutChannel } from '$lib/filters';
-import { ChurnedCustomersDocument, RiskBySegmentDocument } from '$lib/graphql/generated/graphql';
+import { ChurnRiskDocument, RiskBySegmentDocument } from '$lib/graphql/generated/graphql';
 import { runOperation, section } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
+
+/** Customers per page of the ranking. */
+const PAGE_SIZE = 25;
 
 export const load: PageServerLoad = async (event) => {
   const filters = parseFilters(event.url.searchParams);
   const filter = metricFilter(filters);
-  const [risk, churned] = await Promise.all([
+  const segment = { generations: filter.generations, regions: filter.regions, tiers: filter.tiers };
+  const [risk, ranking] = await Promise.all([
     section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
+    // Scores are a snapshot of now: the ranking and revenue at risk take the segment, not the window.
     section(
-      runOperation(event, ChurnedCustomersDocument, {
-        filter: {
-          churned: true,
-          generations: filter.generations,
-          regions: filter.regions,
-          tiers: filter.tiers,
-        },
-        first: 25,
+      runOperation(event, ChurnRiskDocument, {
+        filter: segment,
+        segment,
+        // Every scored customer, highest first: the 70+ threshold is shown in the score column.
+        minScore: 0,
+        first: PAGE_SIZE,
+        after: event.url.searchParams.get('after'),
       }),
     ),
   ]);
-  return { filters, risk, churned };
+  return { filters, risk, ranking };
 };

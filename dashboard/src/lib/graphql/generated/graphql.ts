@@ -4,6 +4,21 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** A change recorded in the audit trail of an alert. */
+export type AlertAction =
+  /** Moved from OPEN to ACKNOWLEDGED. */
+  | 'ACKNOWLEDGED'
+  /** The owner was set or changed (text holds the new owner). */
+  | 'ASSIGNED'
+  /** Moved from ACKNOWLEDGED to CUSTOMER_CONTACTED (the call-back). */
+  | 'CUSTOMER_CONTACTED'
+  /** A note was added (text holds it). */
+  | 'NOTE_ADDED'
+  /** A rule raised the alert during an import. */
+  | 'OPENED'
+  /** Moved from CUSTOMER_CONTACTED to RESOLVED. */
+  | 'RESOLVED';
+
 /** Why an alert was raised. Thresholds, SLA hours and on/off per rule come from the alert rules configuration (CX_ALERT_RULES); the descriptions give the defaults. */
 export type AlertRule =
   /** A self-service session ended escalated and the customer then gave a detractor NPS (0-6) or a CSAT of 1-2 within 7 days (backfire, as in DESIGN.md). Raised once per session. */
@@ -50,18 +65,6 @@ export type Comparison =
   /** The same dates one calendar year earlier (a window starting on February 29 starts on March 1). */
   | 'PREVIOUS_YEAR';
 
-/** Which customers to return. Unset fields do not filter; every field that is set must match. */
-export type CustomerFilter = {
-  /** true: only customers who left (churnedAt set); false: only active customers. */
-  churned?: boolean | null | undefined;
-  /** Only customers of these generations; an empty list matches none. */
-  generations?: Array<Generation> | null | undefined;
-  /** Only customers in these regions (exact, case-sensitive match as imported); an empty list matches none. */
-  regions?: Array<string> | null | undefined;
-  /** Only customers of these tiers (customers without a tier never match); an empty list matches none. */
-  tiers?: Array<Tier> | null | undefined;
-};
-
 /** Generational segment derived from the customer's birth_year. */
 export type Generation =
   /** Baby Boomers, born 1946-1964. */
@@ -94,6 +97,13 @@ export type MetricFilter = {
   /** End of the window, exclusive, so consecutive windows neither overlap nor leave gaps. */
   to?: string | null | undefined;
 };
+
+/** How a customer came to be marked as preferring a live agent. */
+export type PreferenceSource =
+  /** An agent (or the contact-center system) recorded it. */
+  | 'AGENT_NOTE'
+  /** Set by an import: an escalated self-service session was followed within 7 days by a detractor NPS or a CSAT of 1-2. */
+  | 'AUTOMATIC';
 
 /** How a complaint was handled: the recovery given, or whether the resolution bent policy. */
 export type RecoveryGroup =
@@ -179,6 +189,11 @@ export type AcknowledgeAlertMutationVariables = Exact<{
 
 export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, status: AlertStatus, acknowledgedAt: string | null, overdue: boolean } };
 
+export type AlertCountsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type AlertCountsQuery = { alertCounts: { unresolved: number, open: number, overdue: number } };
+
 export type ChannelMeasuresQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
@@ -196,21 +211,21 @@ export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: C
 
 export type ChurnRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
+  segment?: MetricFilter | null | undefined;
   minScore?: number | null | undefined;
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
 
-export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null }> }, riskModel: { version: string, trainedAt: string, auc: number | null, trainingCustomers: number, heldOutCustomers: number } | null };
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null }> }, riskModel: { version: string, trainedAt: string, auc: number | null, trainingCustomers: number, heldOutCustomers: number } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
-export type ChurnedCustomersQueryVariables = Exact<{
-  filter?: CustomerFilter | null | undefined;
-  first?: number;
+export type CustomerCareQueryVariables = Exact<{
+  id: string | number;
 }>;
 
 
-export type ChurnedCustomersQuery = { customers: { totalCount: number, nodes: Array<{ id: string, name: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null }> } };
+export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, since: string | null, source: PreferenceSource | null } };
 
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
@@ -260,7 +275,7 @@ export type OpenAlertsQueryVariables = Exact<{
 }>;
 
 
-export type OpenAlertsQuery = { alertCounts: { unresolved: number, open: number, overdue: number }, alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: AlertRule, status: AlertStatus, tier: Tier, value: number, triggerKey: string, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, owner: string | null, customer: { id: string, name: string | null, lifetimeValue: number | null } }> } };
+export type OpenAlertsQuery = { alertCounts: { unresolved: number, open: number, overdue: number }, alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: AlertRule, status: AlertStatus, tier: Tier, value: number, triggerKey: string, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, owner: string | null, customer: { id: string, name: string | null, lifetimeValue: number | null }, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } };
 
 export type OverviewQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -368,6 +383,15 @@ export const AcknowledgeAlertDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const AlertCountsDocument = new TypedDocumentString(`
+    query AlertCounts {
+  alertCounts {
+    unresolved
+    open
+    overdue
+  }
+}
+    `) as unknown as TypedDocumentString<AlertCountsQuery, AlertCountsQueryVariables>;
 export const ChannelMeasuresDocument = new TypedDocumentString(`
     query ChannelMeasures($filter: MetricFilter) {
   metrics(dimensions: [CHANNEL], filter: $filter) {
@@ -412,7 +436,7 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ChannelSatisfactionQuery, ChannelSatisfactionQueryVariables>;
 export const ChurnRiskDocument = new TypedDocumentString(`
-    query ChurnRisk($filter: RiskFilter, $minScore: Int = 70, $first: Int = 50, $after: String) {
+    query ChurnRisk($filter: RiskFilter, $segment: MetricFilter, $minScore: Int = 70, $first: Int = 50, $after: String) {
   churnRisk(
     filter: $filter
     minScore: $minScore
@@ -455,25 +479,51 @@ export const ChurnRiskDocument = new TypedDocumentString(`
     trainingCustomers
     heldOutCustomers
   }
-}
-    `) as unknown as TypedDocumentString<ChurnRiskQuery, ChurnRiskQueryVariables>;
-export const ChurnedCustomersDocument = new TypedDocumentString(`
-    query ChurnedCustomers($filter: CustomerFilter, $first: Int! = 25) {
-  customers(filter: $filter, first: $first) {
-    totalCount
-    nodes {
-      id
-      name
-      generation
-      region
-      tier
-      lifetimeValue
-      signupDate
-      churnedAt
-    }
+  atRisk: metrics(filter: $segment) {
+    revenueAtRisk
   }
 }
-    `) as unknown as TypedDocumentString<ChurnedCustomersQuery, ChurnedCustomersQueryVariables>;
+    `) as unknown as TypedDocumentString<ChurnRiskQuery, ChurnRiskQueryVariables>;
+export const CustomerCareDocument = new TypedDocumentString(`
+    query CustomerCare($id: ID!) {
+  customer(id: $id) {
+    id
+    risk {
+      score
+      previousScore
+      scoredAt
+      modelVersion
+      drivers {
+        feature
+        label
+        points
+      }
+    }
+    alerts {
+      id
+      rule
+      status
+      openedAt
+      dueAt
+      overdue
+      resolvedAt
+      history {
+        at
+        action
+        status
+        actorName
+        text
+      }
+    }
+  }
+  routingAdvice(customerId: $id) {
+    skipSelfService
+    reason
+    since
+    source
+  }
+}
+    `) as unknown as TypedDocumentString<CustomerCareQuery, CustomerCareQueryVariables>;
 export const CustomerHistoryDocument = new TypedDocumentString(`
     query CustomerHistory($id: ID!, $last: Int) {
   customer(id: $id) {
@@ -610,6 +660,13 @@ export const OpenAlertsDocument = new TypedDocumentString(`
         id
         name
         lifetimeValue
+      }
+      history {
+        at
+        action
+        status
+        actorName
+        text
       }
     }
   }
