@@ -267,6 +267,14 @@ export type NpsCsatTrendQueryVariables = Exact<{
 
 export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null }> };
 
+export type NpsTrendByGenerationQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+
+export type NpsTrendByGenerationQuery = { metrics: Array<{ period: string | null, generation: Generation | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null }> };
+
 export type OpenAlertsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -627,6 +635,17 @@ export const NpsCsatTrendDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<NpsCsatTrendQuery, NpsCsatTrendQueryVariables>;
+export const NpsTrendByGenerationDocument = new TypedDocumentString(`
+    query NpsTrendByGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {
+  metrics(dimensions: [GENERATION], grain: $grain, filter: $filter) {
+    period
+    generation
+    nps
+    npsMarginOfError
+    npsResponses
+  }
+}
+    `) as unknown as TypedDocumentString<NpsTrendByGenerationQuery, NpsTrendByGenerationQueryVariables>;
 export const OpenAlertsDocument = new TypedDocumentString(`
     query OpenAlerts($first: Int = 50, $after: String, $rules: [AlertRule!], $overdue: Boolean) {
   alertCounts {
