@@ -1,4 +1,5 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
@@ -7,6 +8,8 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
 import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { refuseNulText } from './nul-text.plugin.js';
+import { cacheableGets } from './persisted/http-caching.js';
+import { PersistedQueryStore, type PersistedOperation } from './persisted/persisted-operations.js';
 
 /**
  * Limits on the shape of a query, checked before it runs: deep nesting, many aliases of an expensive
@@ -30,11 +33,13 @@ export const QUERY_LIMITS = {
  * Apollo Server for the CX Pulse schema. Errors a client can act on (bad arguments, invalid queries,
  * missing rights) reach it as they are; anything unexpected, such as a database failure, is logged in
  * full with the request id and answered with a generic INTERNAL_SERVER_ERROR, so no SQL, stack trace or
- * internal detail leaks. CSRF prevention stays on (Apollo's default) and batching off.
+ * internal detail leaks. CSRF prevention stays on (Apollo's default) and batching off. Persisted queries
+ * (Apollo's APQ) are on, with `persisted` registered up front; GET answers are cacheable (http-caching.ts).
  */
 export function createApollo(
   schema: GraphQLSchema,
   config: AppConfig,
+  persisted: PersistedOperation[],
   plugins: ApolloServerPlugin<GraphQLContext>[] = [],
 ): ApolloServer<GraphQLContext> {
   const armor = new ApolloArmor({
@@ -55,11 +60,21 @@ export function createApollo(
     includeStacktraceInErrorResponses: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    persistedQueries: { cache: new PersistedQueryStore(persisted) },
     validationRules: armor.validationRules,
     parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     // The serve command owns the process signals and stops Apollo through fastify's onClose.
     stopOnTerminationSignals: false,
-    plugins: [...armorPlugins, ...plugins, introspectionAccess(), refuseNulText(), logUnexpectedErrors()],
+    plugins: [
+      ...armorPlugins,
+      ...plugins,
+      introspectionAccess(),
+      refuseNulText(),
+      logUnexpectedErrors(),
+      // cacheableGets sets Cache-Control; Apollo's plugin still runs so resolvers may read cache hints.
+      ApolloServerPluginCacheControl({ calculateHttpHeaders: false }),
+      cacheableGets(),
+    ],
     formatError: (formatted, error) =>
       isUnexpected(error, formatted.extensions?.code) ? internalError(formatted) : formatted,
   });

@@ -1,6 +1,6 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import type { AppConfig } from '../config.js';
 import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
@@ -16,6 +16,9 @@ import { registerErrorHandler } from './error-body.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
 import { graphiqlAssetsPlugin, graphiqlLandingPage } from './graphiql/graphiql.plugin.js';
 import { registerHealthRoute, registerReadinessRoute } from './health.route.js';
+import { registerEtags } from './persisted/http-caching.js';
+import { persistedOperations } from './persisted/persisted-operations.js';
+import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
 
@@ -30,6 +33,7 @@ export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
 
 /**
  * The API over HTTP: GraphQL at /graphql (POST, and GET for cacheable queries; GraphiQL for browsers),
+ * the persisted operations of schema/operations by name under /graphql/persisted,
  * GraphiQL's files under /graphiql, login and logout under /auth, /export/*, /metrics (Prometheus), /health
  * (liveness) and /ready. Every request gets a request id (in each log line and the X-Request-Id header),
  * its credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
@@ -62,21 +66,21 @@ export async function createServer(
   const graphiqlAssets = loadGraphiqlAssets();
   await app.register(graphiqlAssetsPlugin(graphiqlAssets));
 
-  const apollo = createApollo(await buildCxSchema(), config, [
+  const persisted = persistedOperations();
+  const apollo = createApollo(await buildCxSchema(), config, persisted, [
     graphiqlLandingPage(graphiqlAssets, '/graphql'),
     graphqlMetricsPlugin(metrics),
   ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());
-  await app.register(fastifyApollo(apollo), {
-    path: '/graphql',
-    method: ['GET', 'POST'],
-    context: (request): Promise<GraphQLContext> => {
-      const viewer = requireViewer(request);
-      const em = orm.em.fork();
-      return Promise.resolve({ em, loaders: createLoaders(em), viewer, log: request.log });
-    },
-  });
+  const context = (request: FastifyRequest): Promise<GraphQLContext> => {
+    const viewer = requireViewer(request);
+    const em = orm.em.fork();
+    return Promise.resolve({ em, loaders: createLoaders(em), viewer, log: request.log });
+  };
+  registerEtags(app);
+  await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST'], context });
+  await app.register(persistedRoutesPlugin(apollo, persisted, context));
   app.log.info({ database: config.database.dialect }, 'GraphQL API configured');
   return app;
 }

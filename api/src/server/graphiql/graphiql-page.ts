@@ -1,6 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../../config.js';
+import { loadNamedOperations } from '../../graphql/named-operations.js';
 import type { GraphiqlAsset } from './graphiql-assets.js';
 
 /** One editor tab GraphiQL opens with. */
@@ -8,8 +6,6 @@ interface Tab {
   query: string;
   variables?: string;
 }
-
-const OPERATIONS_DIR = join(REPO_ROOT, 'schema/operations');
 
 /** Variables for the operations that cannot run without some: a customer of the demo data. */
 const EXAMPLE_VARIABLES: Record<string, Record<string, unknown>> = {
@@ -39,14 +35,10 @@ const WELCOME = `# Welcome to CX Pulse. Run a query with the ▶ button (or Ctrl
 
 /** The welcome tab, then one tab per named operation of schema/operations, with working variables. */
 export function exampleTabs(): Tab[] {
-  const operations = readdirSync(OPERATIONS_DIR)
-    .filter((file) => file.endsWith('.graphql'))
-    .sort()
-    .map((file): Tab => {
-      const variables = EXAMPLE_VARIABLES[file.replace(/\.graphql$/, '')];
-      const query = readFileSync(join(OPERATIONS_DIR, file), 'utf8');
-      return variables ? { query, variables: JSON.stringify(variables, null, 2) } : { query };
-    });
+  const operations = loadNamedOperations().map(({ name, document: query }): Tab => {
+    const variables = EXAMPLE_VARIABLES[name];
+    return variables ? { query, variables: JSON.stringify(variables, null, 2) } : { query };
+  });
   return [{ query: WELCOME }, ...operations];
 }
 
