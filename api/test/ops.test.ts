@@ -58,7 +58,6 @@ describe.each(DIALECTS)('operations endpoints on %s', (dialect) => {
     // Idle between requests: no connection in use, none waited for.
     expect(sample(after, 'cx_db_pool_connections{state="used"}')).toBe(0);
     expect(sample(after, 'cx_db_pool_connections{state="pending"}')).toBe(0);
-    expect(after).toContain('# TYPE cx_rollup_refresh_duration_seconds histogram');
     expect(after).toContain('# TYPE cx_process_resident_memory_bytes gauge');
   });
 

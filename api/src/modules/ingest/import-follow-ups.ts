@@ -6,7 +6,7 @@ import type { RecordKind } from './record-kind.js';
 
 /**
  * What a committed import has just written, handed to the modules that keep derived data in step with
- * the facts (risk scores, alert rules, rollups). Follow-ups run inside the import's transaction, after
+ * the facts (risk scores, alert rules). Follow-ups run inside the import's transaction, after
  * the last row is written and before the commit: if one fails, the import is rolled back whole, so
  * derived data never disagrees with the facts.
  */

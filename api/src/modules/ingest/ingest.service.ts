@@ -35,7 +35,7 @@ export interface ImportOptions {
  * zero. A dry run does the same work, including the lookup of referenced customers, and always rolls
  * back; its counts say what an import would do. A committed import is logged in import_runs within
  * the same transaction, so the log (and the data version it gives) never disagrees with the data;
- * so are the follow-ups that keep derived data (risk scores, alerts, rollups) in step with it.
+ * so are the follow-ups that keep derived data (risk scores, alerts) in step with it.
  */
 export class IngestService {
   constructor(

@@ -1,8 +1,8 @@
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
 /**
- * Instruments of the whole process, observed by the services that do the work (imports here, rollups
- * later) wherever they run: the API serves them at /metrics; in a CLI process they are simply dropped.
+ * Instruments of the whole process, observed by the services that do the work (imports) wherever they
+ * run: the API serves them at /metrics; in a CLI process they are simply dropped.
  * prom-client's own pattern: metrics are defined once per process, not per server.
  */
 export const processRegistry = new Registry();
@@ -15,14 +15,5 @@ export const importDuration = new Histogram({
   help: 'Duration of imports (file, mutation or seed) by record kind and outcome (committed, rejected, dry_run).',
   labelNames: ['kind', 'outcome'] as const,
   buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
-  registers: [processRegistry],
-});
-
-/** Rollups refreshed after imports observe their duration here: `rollupDuration.startTimer({ rollup })`. */
-export const rollupDuration = new Histogram({
-  name: 'cx_rollup_refresh_duration_seconds',
-  help: 'Duration of a rollup refresh, by rollup name.',
-  labelNames: ['rollup'] as const,
-  buckets: [0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 30],
   registers: [processRegistry],
 });
