@@ -9,6 +9,7 @@ import {
 } from '../../database/dialect.js';
 import { checkWindowOrder } from '../../graphql/filters.js';
 import type { Tier } from '../customers/tier.js';
+import { percent } from '../metrics/measures.js';
 import type { TimeGrain } from '../metrics/time-grain.js';
 import type { AlertRule } from './alert-rule.js';
 import { AlertDimension, type AlertMeasureRow, type AlertWindow } from './dto/alert-measures.type.js';
@@ -73,7 +74,7 @@ export class AlertMeasuresService {
         medianHoursToAcknowledge: hours(row.ack_median),
         meanHoursToResolve: hours(row.res_mean),
         medianHoursToResolve: hours(row.res_median),
-        resolvedWithinSlaRate: resolved === 0 ? null : (100 * withinSla) / resolved,
+        resolvedWithinSlaRate: percent(withinSla, resolved),
       };
     });
   }

@@ -33,6 +33,9 @@ export function credentialOf(request: FastifyRequest): string | undefined {
   return bearer ?? request.cookies[SESSION_COOKIE];
 }
 
+/** The challenge of a 401: what kind of credential to send. */
+export const BEARER_CHALLENGE = 'Bearer realm="CX Pulse"';
+
 export const UNAUTHENTICATED_MESSAGE =
   'Authentication required: send "Authorization: Bearer <API key or session token>" (see POST /auth/login).';
 
@@ -42,7 +45,7 @@ export function requireViewer(request: FastifyRequest): Viewer {
   throw new GraphQLError(UNAUTHENTICATED_MESSAGE, {
     extensions: {
       code: 'UNAUTHENTICATED',
-      http: { status: 401, headers: new Map([['www-authenticate', 'Bearer realm="CX Pulse"']]) },
+      http: { status: 401, headers: new Map([['www-authenticate', BEARER_CHALLENGE]]) },
     },
   });
 }

@@ -4,7 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Orm } from '../../database/orm.js';
 import { EXPORT_ACCESS, PERSONAL_DATA_COLUMNS, PERSONAL_DATA_READERS } from '../auth/access-policy.js';
-import { UNAUTHENTICATED_MESSAGE } from '../auth/authentication.hook.js';
+import { BEARER_CHALLENGE, UNAUTHENTICATED_MESSAGE } from '../auth/authentication.hook.js';
 import { MetricsService } from '../metrics/metrics.service.js';
 import { CONTENT_TYPES, rowEncoder, type ExportValue } from './export-format.js';
 import {
@@ -40,7 +40,7 @@ export function exportPlugin(orm: Orm) {
       if (!viewer) {
         return reply
           .code(401)
-          .header('www-authenticate', 'Bearer realm="CX Pulse"')
+          .header('www-authenticate', BEARER_CHALLENGE)
           .send({ error: { code: 'UNAUTHENTICATED', message: UNAUTHENTICATED_MESSAGE } });
       }
       if (!EXPORT_ACCESS[file.dataset]?.includes(viewer.role)) {
