@@ -11,6 +11,7 @@ import { registerRiskCommand } from './modules/risk/risk.command.js';
 import { registerSeedCommand } from './seed/seed.command.js';
 import { registerServeCommand } from './server/serve.command.js';
 import { registerStartCommand } from './cli/start.command.js';
+import { registerWebhooksCommand } from './modules/webhooks/webhooks.command.js';
 import { CliError } from './cli/cli-error.js';
 
 // `pnpm cx … | head` closes the pipe early: that is the reader's choice, not a failure worth a stack trace.
@@ -36,6 +37,7 @@ for (const register of [
   registerRiskCommand,
   registerKeysCommand,
   registerUsersCommand,
+  registerWebhooksCommand,
 ]) {
   register(program);
 }

@@ -7,6 +7,7 @@ import {
   DEFAULT_ALERT_RULES,
   type AlertRulesConfig,
 } from './modules/alerts/alert-rules.config.js';
+import { NO_WEBHOOKS, webhooksSchema, type WebhooksConfig } from './modules/webhooks/webhooks.config.js';
 
 /** The repository root: relative paths in configuration are resolved against it, not the process cwd. */
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -29,6 +30,8 @@ export interface AppConfig {
   trustProxy: boolean;
   /** Where `pnpm start` keeps the demo admin's login (absolute). */
   demoLoginFile: string;
+  /** Where alerts and their changes are POSTed (CX_WEBHOOKS); no endpoints when unset. */
+  webhooks: WebhooksConfig;
 }
 
 export class ConfigError extends Error {
@@ -53,22 +56,25 @@ const port = z.coerce
   .min(1, { message: 'expected a port number 1-65535' })
   .max(65535, { message: 'expected a port number 1-65535' });
 
-/** A JSON file of alert rules (see alert-rules.config.ts); empty means the defaults. */
-const alertRulesFile = z.string().transform((path, ctx): AlertRulesConfig => {
-  if (path === '') return DEFAULT_ALERT_RULES;
-  let json: unknown;
-  try {
-    json = JSON.parse(readFileSync(resolve(REPO_ROOT, path), 'utf8'));
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: `cannot read a JSON file there (${(error as Error).message})` });
+/** A JSON file parsed by `schema`; empty means `whenUnset`. A problem names the file's key. */
+function jsonFile<T>(schema: z.ZodType<T>, whenUnset: T) {
+  return z.string().transform((path, ctx): T => {
+    if (path === '') return whenUnset;
+    let json: unknown;
+    try {
+      json = JSON.parse(readFileSync(resolve(REPO_ROOT, path), 'utf8'));
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: `cannot read a JSON file there (${(error as Error).message})` });
+      return z.NEVER;
+    }
+    const parsed = schema.safeParse(json);
+    if (parsed.success) return parsed.data;
+    const [issue] = parsed.error.issues;
+    ctx.addIssue({ code: 'custom', message: `${issue!.path.join('.') || 'file'}: ${issue!.message}` });
     return z.NEVER;
-  }
-  const parsed = alertRulesSchema.safeParse(json);
-  if (parsed.success) return parsed.data;
-  const [issue] = parsed.error.issues;
-  ctx.addIssue({ code: 'custom', message: `${issue!.path.join('.') || 'file'}: ${issue!.message}` });
-  return z.NEVER;
-});
+  });
+}
+
 const flag = z
   .enum(['true', 'false'], { message: 'expected true or false' })
   .transform((value) => value === 'true');
@@ -78,11 +84,13 @@ const redisUrl = z
   .regex(/^(rediss?:\/\/.+)?$/, { message: 'expected redis://host:port or rediss://host:port' })
   .transform((url) => url || undefined);
 
-const variables = {
+/** The variables, with their schemas; a file may name further variables of `env` (webhook secrets). */
+const variablesOf = (env: Record<string, string | undefined>) => ({
   CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
   CX_API_PORT: { schema: port, fallback: '4000' },
   CX_API_HOST: { schema: z.string().min(1), fallback: '127.0.0.1' },
-  CX_ALERT_RULES: { schema: alertRulesFile, fallback: '' },
+  CX_ALERT_RULES: { schema: jsonFile(alertRulesSchema, DEFAULT_ALERT_RULES), fallback: '' },
+  CX_WEBHOOKS: { schema: jsonFile(webhooksSchema(env), NO_WEBHOOKS), fallback: '' },
   CX_GRAPHQL_INTROSPECTION: { schema: flag, fallback: 'true' },
   CX_REDIS_URL: { schema: redisUrl, fallback: '' },
   CX_RATE_LIMIT_PER_MINUTE: {
@@ -97,17 +105,18 @@ const variables = {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
   },
-};
+});
 
-type Variables = typeof variables;
+type Variables = ReturnType<typeof variablesOf>;
 
 /** One variable, parsed; an invalid value fails with one line naming it. */
 function readVariable<K extends keyof Variables>(
   env: Record<string, string | undefined>,
   name: K,
 ): z.output<Variables[K]['schema']> {
-  const raw = env[name] || variables[name].fallback;
-  const parsed = variables[name].schema.safeParse(raw);
+  const variable = variablesOf(env)[name];
+  const raw = env[name] || variable.fallback;
+  const parsed = variable.schema.safeParse(raw);
   if (!parsed.success) {
     const reason = parsed.error.issues[0]?.message ?? 'invalid value';
     throw new ConfigError(`${name}: ${reason}, got "${raw}"`);
@@ -134,6 +143,7 @@ export function loadConfig(
     rateLimitPerMinute: readVariable(env, 'CX_RATE_LIMIT_PER_MINUTE'),
     trustProxy: readVariable(env, 'CX_TRUST_PROXY'),
     demoLoginFile: readVariable(env, 'CX_DEMO_LOGIN_FILE'),
+    webhooks: readVariable(env, 'CX_WEBHOOKS'),
     ...overrides,
   };
 }

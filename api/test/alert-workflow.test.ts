@@ -219,7 +219,12 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
 });
 
 describe('changeActor', () => {
-  const context = { em: undefined as never, loaders: undefined as never, log: undefined as never };
+  const context = {
+    em: undefined as never,
+    loaders: undefined as never,
+    log: undefined as never,
+    webhooks: undefined as never,
+  };
 
   it("records the request's viewer by name and kind", () => {
     const viewer = { id: 1, role: Role.ADMIN };

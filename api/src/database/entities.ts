@@ -12,6 +12,8 @@ import { RiskModel } from '../modules/risk/risk-model.entity.js';
 import { Alert } from '../modules/alerts/alert.entity.js';
 import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
+import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
+import { WebhookEndpointStart } from '../modules/webhooks/webhook-endpoint-start.entity.js';
 
 export const ENTITIES = [
   ImportedRecord,
@@ -25,6 +27,8 @@ export const ENTITIES = [
   Alert,
   AlertEvent,
   LiveAgentPreference,
+  WebhookEndpointStart,
+  WebhookDelivery,
   ApiKey,
   User,
   Session,

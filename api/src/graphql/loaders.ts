@@ -40,6 +40,8 @@ export interface Loaders {
   alertsByCustomer: DataLoader<number, Alert[]>;
   /** An alert's audit trail, oldest change first. */
   eventsByAlert: DataLoader<number, AlertEvent[]>;
+  /** One entry of an alert's audit trail by its id (webhook deliveries point at them). */
+  alertEventById: DataLoader<number, AlertEvent>;
 }
 
 export function createLoaders(em: EntityManager): Loaders {
@@ -50,10 +52,7 @@ export function createLoaders(em: EntityManager): Loaders {
   const risk = new RiskService(em);
   const alerts = new AlertService(em);
   return {
-    customerById: new DataLoader(async (ids) => {
-      const byId = new Map((await customers.findByIds([...ids])).map((customer) => [customer.id, customer]));
-      return ids.map((id) => byId.get(id) ?? new Error(`customer ${id} does not exist`));
-    }),
+    customerById: byIdLoader('customer', (ids) => customers.findByIds(ids)),
     surveyResponsesByCustomer: customerFactsLoader((ids, last) =>
       surveyResponses.findByCustomerIds(ids, last),
     ),
@@ -71,7 +70,19 @@ export function createLoaders(em: EntityManager): Loaders {
       (ids) => alerts.findEventsByAlertIds(ids),
       (event) => event.alert.id,
     ),
+    alertEventById: byIdLoader('alert event', (ids) => alerts.findEventsByIds(ids)),
   };
+}
+
+/** A loader of rows by id, fetched for a whole batch of ids in one query; `noun` names them in errors. */
+function byIdLoader<T extends { id: number }>(
+  noun: string,
+  find: (ids: number[]) => Promise<T[]>,
+): DataLoader<number, T> {
+  return new DataLoader(async (ids) => {
+    const byId = new Map((await find([...ids])).map((row) => [row.id, row]));
+    return ids.map((id) => byId.get(id) ?? new Error(`${noun} ${id} does not exist`));
+  });
 }
 
 /** A loader of all the rows that belong to each key, fetched for a whole batch of keys in one query. */

@@ -20,6 +20,7 @@ import { ViewsResolver } from '../modules/metrics/views.resolver.js';
 import { CustomerRiskResolver, RiskResolver } from '../modules/risk/risk.resolver.js';
 import { SelfServiceSessionResolver } from '../modules/selfservice/self-service-session.resolver.js';
 import { SurveyResponseResolver } from '../modules/surveys/survey-response.resolver.js';
+import { WebhookResolver } from '../modules/webhooks/webhook.resolver.js';
 import { DateTimeScalar } from './scalars.js';
 
 /** The checked-in SDL every client builds against. */
@@ -51,6 +52,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       AlertMeasuresResolver,
       CustomerAlertsResolver,
       RoutingResolver,
+      WebhookResolver,
     ],
     validate: false,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
@@ -60,13 +62,14 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   if (query) {
     query.description =
       'Read access to customers and their survey responses, contacts and self-service sessions, to the import ' +
-      'log, to churn risk, alerts and their measures, to routing advice for contact centers, and to who is asking.';
+      'log, to churn risk, alerts and their measures, to routing advice for contact centers, to the webhook ' +
+      'delivery log, and to who is asking.';
   }
   const mutation = schema.getMutationType();
   if (mutation) {
     mutation.description =
       'Writes: ingest of customers, survey responses, contacts and self-service sessions; the alert workflow; ' +
-      'live-agent preferences; the management of API keys and users.';
+      'live-agent preferences; webhook redelivery; the management of API keys and users.';
   }
   return enforceAccessPolicy(lexicographicSortSchema(schema));
 }

@@ -20,12 +20,15 @@ import { registerEtags } from './persisted/http-caching.js';
 import { persistedOperations } from './persisted/persisted-operations.js';
 import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
 
 export interface ServerOptions {
   /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
   logger?: FastifyServerOptions['logger'];
   rateLimit?: RateLimitOptions;
+  /** Tuning of the webhook dispatcher (tests shorten its retries); production keeps the defaults. */
+  webhooks?: DispatcherOptions;
 }
 
 /** Ingest mutations carry up to 5,000 rows each (about 3 MB of JSON), well above fastify's 1 MiB default. */
@@ -37,7 +40,8 @@ export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
  * GraphiQL's files under /graphiql, login and logout under /auth, /export/*, /metrics (Prometheus), /health
  * (liveness) and /ready. Every request gets a request id (in each log line and the X-Request-Id header),
  * its credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
- * the HTTP server (the ORM stays open: it belongs to the caller).
+ * the HTTP server (the ORM stays open: it belongs to the caller). With webhook endpoints configured, the
+ * server also runs a webhook dispatcher from when it is ready until it closes.
  */
 export async function createServer(
   orm: Orm,
@@ -52,6 +56,7 @@ export async function createServer(
   });
   const metrics = new ServerMetrics(orm);
   instrumentHttp(app, metrics);
+  runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
   registerErrorHandler(app);
   echoRequestId(app);
   await app.register(fastifyCookie);
@@ -76,11 +81,33 @@ export async function createServer(
   const context = (request: FastifyRequest): Promise<GraphQLContext> => {
     const viewer = requireViewer(request);
     const em = orm.em.fork();
-    return Promise.resolve({ em, loaders: createLoaders(em), viewer, log: request.log });
+    return Promise.resolve({
+      em,
+      loaders: createLoaders(em),
+      viewer,
+      log: request.log,
+      webhooks: config.webhooks,
+    });
   };
   registerEtags(app);
   await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST'], context });
   await app.register(persistedRoutesPlugin(apollo, persisted, context));
   app.log.info({ database: config.database.dialect }, 'GraphQL API configured');
   return app;
+}
+
+/** Sends alert events to the configured webhook endpoints while `app` runs. */
+function runWebhookDispatcher(
+  app: FastifyInstance,
+  orm: Orm,
+  config: AppConfig,
+  metrics: ServerMetrics,
+  options: DispatcherOptions = {},
+): void {
+  const dispatcher = new WebhookDispatcher(orm, config.webhooks, {
+    onAttempt: (endpoint, outcome) => metrics.webhookDeliveries.inc({ endpoint, outcome }),
+    ...options,
+  });
+  app.addHook('onReady', () => Promise.resolve(dispatcher.start()));
+  app.addHook('onClose', () => dispatcher.stop());
 }

@@ -8,6 +8,8 @@ import { AlertStatus } from './alert-status.js';
 @ObjectType({ description: 'One entry of the audit trail of an alert: who changed what, and when.' })
 @Entity({ tableName: 'alert_events' })
 @Index({ properties: ['alert', 'at'] })
+// The webhook dispatcher queues the recent events every second (webhook-outbox.ts).
+@Index({ properties: ['at'] })
 export class AlertEvent {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;

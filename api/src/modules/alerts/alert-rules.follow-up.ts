@@ -5,6 +5,7 @@ import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-ups.
 import { Tier } from '../customers/tier.js';
 import { backfiringResponse } from '../selfservice/backfire.js';
 import { ActorKind, AlertAction } from './alert-action.js';
+import { signalWhenFinished } from './alert-events-signal.js';
 import { AlertRule } from './alert-rule.js';
 import type { AlertRulesConfig, SlaHours } from './alert-rules.config.js';
 import { AlertStatus } from './alert-status.js';
@@ -188,8 +189,11 @@ export const AUTOMATIC_PREFERENCE_REASON =
   'Self-service backfired: an escalated session was followed within 7 days by a detractor NPS or a CSAT of 1-2.';
 
 /** The import follow-up of the rules on surveys, contacts and self-service sessions. */
-export const raiseAlerts: ImportFollowUp = (written) =>
-  new AlertRuleEvaluator(written, loadAlertRules()).raiseFactAlerts();
+export const raiseAlerts: ImportFollowUp = async (written) => {
+  await new AlertRuleEvaluator(written, loadAlertRules()).raiseFactAlerts();
+  // This and the risk rules' events are the webhooks' to send once the import commits.
+  signalWhenFinished(written.trx);
+};
 
 /** The import follow-up of the risk-jump rule; runs after the risk refresh, which it reads. */
 export const raiseRiskAlerts: ImportFollowUp = (written) =>

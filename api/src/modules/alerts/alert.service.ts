@@ -7,6 +7,7 @@ import { userInputError } from '../../graphql/user-input-error.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
 import { AlertAction } from './alert-action.js';
 import { AlertEvent } from './alert-event.entity.js';
+import { alertEventsCommitted } from './alert-events-signal.js';
 import { parseAlertId } from './alert-id.js';
 import { AlertStatus } from './alert-status.js';
 import { Alert } from './alert.entity.js';
@@ -94,6 +95,11 @@ export class AlertService {
     return this.em.find(AlertEvent, { alert: { $in: [...alertIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
   }
 
+  /** Entries of audit trails by id, in one query. */
+  findEventsByIds(ids: readonly number[]): Promise<AlertEvent[]> {
+    return this.em.find(AlertEvent, { id: { $in: [...ids] } });
+  }
+
   /** Unresolved, open and overdue alerts, counted in one query. */
   async counts(now = new Date()): Promise<AlertCounts> {
     const dialect = dialectOf(this.em);
@@ -174,6 +180,7 @@ export class AlertService {
         })),
       );
     });
+    alertEventsCommitted();
     return this.em.findOneOrFail(Alert, alertId, { refresh: true });
   }
 }

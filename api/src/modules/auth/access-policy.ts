@@ -55,6 +55,10 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.recordCustomerContact': ADMINS,
   'Mutation.resolveAlert': ADMINS,
   'Mutation.addAlertNote': ADMINS,
+  // Webhooks: where alerts go and whether they arrived.
+  'Query.webhookEndpoints': ADMINS,
+  'Query.webhookDeliveries': ADMINS,
+  'Mutation.redeliverWebhook': ADMINS,
   // Credentials.
   'Query.apiKeys': ADMINS,
   'Query.users': ADMINS,

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Orm } from '../../database/orm.js';
+import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { processRegistry } from './process-metrics.js';
 
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -39,7 +40,22 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  readonly webhookDeliveries = new Counter({
+    name: 'cx_webhook_deliveries_total',
+    help: 'Webhook delivery attempts of this process, by endpoint and outcome (delivered, retry, failed: given up).',
+    labelNames: ['endpoint', 'outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(orm: Orm) {
+    new Gauge({
+      name: 'cx_webhook_deliveries_pending',
+      help: 'Webhook deliveries waiting for an attempt or a retry, over every endpoint and process.',
+      registers: [this.registry],
+      async collect() {
+        this.set(await new WebhookOutbox(orm.em.fork()).pendingCount());
+      },
+    });
     new Gauge({
       name: 'cx_db_pool_connections',
       help: 'Database connections of the pool: in use, idle, and requests waiting for one.',

@@ -1,7 +1,6 @@
 import { Migration } from '@mikro-orm/migrations';
 
 export class Migration20261123135019 extends Migration {
-
   override async up(): Promise<void> {
     this.addSql(`drop index \`customers_updated_at_index\`;`);
 
@@ -13,11 +12,14 @@ export class Migration20261123135019 extends Migration {
 
     this.addSql(`drop index \`self_service_sessions_updated_at_index\`;`);
 
-    this.addSql(`create index \`self_service_sessions_updated_at_id_index\` on \`self_service_sessions\` (\`updated_at\`, \`id\`);`);
+    this.addSql(
+      `create index \`self_service_sessions_updated_at_id_index\` on \`self_service_sessions\` (\`updated_at\`, \`id\`);`,
+    );
 
     this.addSql(`drop index \`survey_responses_updated_at_index\`;`);
 
-    this.addSql(`create index \`survey_responses_updated_at_id_index\` on \`survey_responses\` (\`updated_at\`, \`id\`);`);
+    this.addSql(
+      `create index \`survey_responses_updated_at_id_index\` on \`survey_responses\` (\`updated_at\`, \`id\`);`,
+    );
   }
-
 }
