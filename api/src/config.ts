@@ -64,7 +64,10 @@ function jsonFile<T>(schema: z.ZodType<T>, whenUnset: T) {
     try {
       json = JSON.parse(readFileSync(resolve(REPO_ROOT, path), 'utf8'));
     } catch (error) {
-      ctx.addIssue({ code: 'custom', message: `cannot read a JSON file there (${(error as Error).message})` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `cannot read a JSON file there (${(error as Error).message})`,
+      });
       return z.NEVER;
     }
     const parsed = schema.safeParse(json);

@@ -18,6 +18,8 @@ export interface TestApiOptions {
   /** Configuration overrides (the rate limit is high by default, so suites never meet it by accident). */
   config?: Partial<AppConfig>;
   server?: ServerOptions;
+  /** Serve this database (e.g. one another test server used before) instead of a fresh one; close() keeps it. */
+  database?: MigratedDatabase;
 }
 
 export interface TestApi {
@@ -37,7 +39,7 @@ export interface TestApi {
   fetch(path: string, init?: RequestInit): Promise<Response>;
   /** A new API key of `role` on this database; returns its token. */
   createKey(role: Role): Promise<string>;
-  /** Stops the server, then drops the database. */
+  /** Stops the server, then drops the database (unless it was given). */
   close(): Promise<void>;
 }
 
@@ -54,7 +56,7 @@ export async function queryData(
 
 /** The API on a fresh migrated database of `dialect`, listening on a free port of 127.0.0.1. */
 export async function startTestApi(dialect: Dialect, options: TestApiOptions = {}): Promise<TestApi> {
-  const database = await createMigratedDatabase(dialect);
+  const database = options.database ?? (await createMigratedDatabase(dialect));
   const config = loadConfig(
     {},
     { database: database.config, rateLimitPerMinute: 1_000_000, ...options.config },
@@ -91,7 +93,7 @@ export async function startTestApi(dialect: Dialect, options: TestApiOptions = {
     createKey: (keyRole) => createApiKey(database.orm, keyRole),
     close: async () => {
       await app.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

@@ -10,7 +10,7 @@ import { WebhookDeliveryStatus } from './webhook-delivery-status.js';
  */
 @ObjectType({
   description:
-    'The delivery of one alert event (an entry of an alert\'s history) to one webhook endpoint: its attempts, ' +
+    "The delivery of one alert event (an entry of an alert's history) to one webhook endpoint: its attempts, " +
     'outcome and timings.',
 })
 @Entity({ tableName: 'webhook_deliveries' })

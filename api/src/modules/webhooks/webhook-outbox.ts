@@ -190,18 +190,20 @@ export class WebhookOutbox {
     const counts = await this.counts();
     const starts = await this.em.find(WebhookEndpointStart, {});
     const since = new Map(starts.map(({ name, configuredAt }) => [name, configuredAt]));
-    return endpoints.map(({ name, url, format, enabled, includePersonalData, actions, rules, minimumTier }) => ({
-      name,
-      origin: new URL(url).origin,
-      format,
-      enabled,
-      includePersonalData,
-      actions: actions ?? null,
-      rules: rules ?? null,
-      minimumTier,
-      since: since.get(name) ?? null,
-      ...(counts.get(name) ?? { pending: 0, delivered: 0, failed: 0 }),
-    }));
+    return endpoints.map(
+      ({ name, url, format, enabled, includePersonalData, actions, rules, minimumTier }) => ({
+        name,
+        origin: new URL(url).origin,
+        format,
+        enabled,
+        includePersonalData,
+        actions: actions ?? null,
+        rules: rules ?? null,
+        minimumTier,
+        since: since.get(name) ?? null,
+        ...(counts.get(name) ?? { pending: 0, delivered: 0, failed: 0 }),
+      }),
+    );
   }
 
   /** Deliveries waiting, over every endpoint. */

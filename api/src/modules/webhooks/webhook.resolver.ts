@@ -26,7 +26,10 @@ export class WebhookResolver {
   })
   webhookDeliveries(
     @Args(() => PageArgs) page: PageArgs,
-    @Arg('filter', () => WebhookDeliveryFilter, { nullable: true, description: 'Which deliveries; all when omitted.' })
+    @Arg('filter', () => WebhookDeliveryFilter, {
+      nullable: true,
+      description: 'Which deliveries; all when omitted.',
+    })
     filter: WebhookDeliveryFilter | null,
     @Ctx() { em }: GraphQLContext,
   ): Promise<Connection<WebhookDelivery>> {

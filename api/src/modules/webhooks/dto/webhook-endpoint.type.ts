@@ -47,7 +47,10 @@ export class WebhookEndpoint implements DeliveryCounts {
   @Field(() => [AlertAction], { nullable: true, description: 'The changes it receives; null for all.' })
   actions!: AlertAction[] | null;
 
-  @Field(() => [AlertRule], { nullable: true, description: 'The rules whose alerts it receives; null for all.' })
+  @Field(() => [AlertRule], {
+    nullable: true,
+    description: 'The rules whose alerts it receives; null for all.',
+  })
   rules!: AlertRule[] | null;
 
   @Field(() => Tier, { description: 'It receives alerts of customers of this tier or above.' })
