@@ -106,6 +106,7 @@ function runWebhookDispatcher(
 ): void {
   const dispatcher = new WebhookDispatcher(orm, config.webhooks, {
     onAttempt: (endpoint, outcome) => metrics.webhookDeliveries.inc({ endpoint, outcome }),
+    onRoundError: (error) => app.log.error({ err: error }, 'webhook delivery round failed'),
     ...options,
   });
   app.addHook('onReady', () => Promise.resolve(dispatcher.start()));

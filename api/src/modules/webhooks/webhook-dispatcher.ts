@@ -40,6 +40,8 @@ export interface DispatcherOptions {
   random?: () => number;
   /** Called after each attempt (for metrics). */
   onAttempt?: (endpoint: string, outcome: DeliveryOutcome) => void;
+  /** Where a round that failed (e.g. the database was unreachable) is reported; it is retried at the next poll. */
+  onRoundError?: (error: unknown) => void;
 }
 
 /** Polls queue only the last day's events; a full sweep from each endpoint's start catches the rest. */
@@ -85,6 +87,7 @@ export class WebhookDispatcher {
       batchSize: 20,
       now: () => new Date(),
       random: Math.random,
+      onRoundError: (error) => console.error('webhooks: delivery round failed:', error),
       ...options,
     };
   }
@@ -116,7 +119,7 @@ export class WebhookDispatcher {
     this.running = this.runOnce()
       .then(
         () => {},
-        (error: unknown) => console.error('webhooks: delivery round failed:', error),
+        (error: unknown) => this.options.onRoundError(error),
       )
       .finally(() => {
         this.running = undefined;
