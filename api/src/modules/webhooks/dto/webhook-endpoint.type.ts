@@ -1,10 +1,9 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { DateTimeScalar } from '../../../graphql/scalars.js';
 import { AlertAction } from '../../alerts/alert-action.js';
 import { AlertRule } from '../../alerts/alert-rule.js';
 import { Tier } from '../../customers/tier.js';
 import { WebhookFormat } from '../webhooks.config.js';
-import { registerEnumType } from 'type-graphql';
 
 registerEnumType(WebhookFormat, {
   name: 'WebhookFormat',
