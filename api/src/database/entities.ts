@@ -12,6 +12,7 @@ import { RiskModel } from '../modules/risk/risk-model.entity.js';
 import { Alert } from '../modules/alerts/alert.entity.js';
 import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
+import { DataVersion } from '../modules/cache/data-version.entity.js';
 
 export const ENTITIES = [
   ImportedRecord,
@@ -28,4 +29,5 @@ export const ENTITIES = [
   ApiKey,
   User,
   Session,
+  DataVersion,
 ];

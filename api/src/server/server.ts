@@ -10,6 +10,8 @@ import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
 import { instrumentHttp, metricsRoutePlugin, ServerMetrics } from '../modules/ops/server-metrics.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { resultCachePlugins } from '../modules/cache/result-cache.plugin.js';
+import { resultStore } from '../modules/cache/result-store.js';
 import { registerAuthentication, requireViewer } from '../modules/auth/authentication.hook.js';
 import { createApollo } from './apollo.js';
 import { registerErrorHandler } from './error-body.js';
@@ -20,6 +22,8 @@ import { registerEtags } from './persisted/http-caching.js';
 import { persistedOperations } from './persisted/persisted-operations.js';
 import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
+import { connectRedis } from './redis.js';
+import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
 
 export interface ServerOptions {
@@ -56,7 +60,8 @@ export async function createServer(
   echoRequestId(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, orm);
-  await registerRateLimit(app, config, options.rateLimit);
+  const redis = config.redisUrl ? await connectRedis(app, config.redisUrl) : undefined;
+  await registerRateLimit(app, config, redis, options.rateLimit);
   registerHealthRoute(app, orm);
   registerReadinessRoute(app, orm);
   registerAuthRoutes(app, orm);
@@ -70,6 +75,8 @@ export async function createServer(
   const apollo = createApollo(await buildCxSchema(), config, persisted, [
     graphiqlLandingPage(graphiqlAssets, '/graphql'),
     graphqlMetricsPlugin(metrics),
+    queriesReadFromReplicas(),
+    ...resultCachePlugins(resultStore(config, redis), metrics),
   ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());
