@@ -69,7 +69,10 @@ const replicaUrls = z.string().transform((list, ctx): string[] => {
     .filter((url) => url !== '');
   const bad = urls.find((url) => !POSTGRES_URL.test(url));
   if (bad === undefined) return urls;
-  ctx.addIssue({ code: 'custom', message: `expected comma-separated postgres://user@host:port/db URLs ("${bad}" is not one)` });
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected comma-separated postgres://user@host:port/db URLs ("${bad}" is not one)`,
+  });
   return z.NEVER;
 });
 
@@ -171,7 +174,10 @@ export function loadConfig(
     throw new ConfigError('CX_RESULT_CACHE: redis needs CX_REDIS_URL, which is not set');
   }
   return {
-    database: withReplicas(readVariable(env, 'CX_DATABASE_URL'), readVariable(env, 'CX_DATABASE_REPLICA_URLS')),
+    database: withReplicas(
+      readVariable(env, 'CX_DATABASE_URL'),
+      readVariable(env, 'CX_DATABASE_REPLICA_URLS'),
+    ),
     apiPort: readVariable(env, 'CX_API_PORT'),
     apiHost: readVariable(env, 'CX_API_HOST'),
     introspection: readVariable(env, 'CX_GRAPHQL_INTROSPECTION'),

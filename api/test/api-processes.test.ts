@@ -5,7 +5,14 @@ import { initOrm, type Orm } from '../src/database/orm.js';
 import { createServer } from '../src/server/server.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
-import { ingestCustomer, ingestResponses, NPS_RESPONSES, npsRows, postQuery } from './support/result-cache.js';
+import {
+  graphqlOn,
+  ingestCustomer,
+  ingestResponses,
+  NPS_RESPONSES,
+  npsRows,
+  postQuery,
+} from './support/result-cache.js';
 
 /** Redis is tested when CX_TEST_REDIS_URL names a server; `.ci/run` always sets it. */
 const REDIS_URL = process.env.CX_TEST_REDIS_URL || undefined;
@@ -21,7 +28,10 @@ describe.runIf(REDIS_URL).each(DIALECTS)('two API processes on one %s database a
     first = await startTestApi(dialect, { config: shared });
     // The second process has its own connections, as a separate process behind a load balancer would.
     secondOrm = await initOrm(first.database.config);
-    const config = loadConfig({}, { database: first.database.config, rateLimitPerMinute: 1_000_000, ...shared });
+    const config = loadConfig(
+      {},
+      { database: first.database.config, rateLimitPerMinute: 1_000_000, ...shared },
+    );
     second = await createServer(secondOrm, config, { logger: false });
     secondUrl = await second.listen({ port: 0, host: '127.0.0.1' });
   });
@@ -38,15 +48,9 @@ describe.runIf(REDIS_URL).each(DIALECTS)('two API processes on one %s database a
     expect(await postQuery(secondUrl, first.token, NPS_RESPONSES)).toEqual({ cache: 'miss', body: one });
     expect(await postQuery(first.url, first.token, NPS_RESPONSES)).toEqual({ cache: 'hit', body: one });
 
-    const viaSecond = { ...first, graphql: graphqlOn(secondUrl, first.token) };
-    expect(await ingestResponses(viaSecond, npsRows('R2'))).toBe(1);
+    expect(await ingestResponses({ graphql: graphqlOn(secondUrl, first.token) }, npsRows('R2'))).toBe(1);
     const two = { data: { metrics: [{ npsResponses: 2 }] } };
     expect(await postQuery(first.url, first.token, NPS_RESPONSES)).toEqual({ cache: 'miss', body: two });
     expect(await postQuery(secondUrl, first.token, NPS_RESPONSES)).toEqual({ cache: 'hit', body: two });
   });
 });
-
-/** TestApi.graphql against another server of the same database. */
-function graphqlOn(url: string, token: string | null): TestApi['graphql'] {
-  return async (query, variables) => (await postQuery(url, token, query, variables)).body;
-}

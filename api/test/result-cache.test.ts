@@ -5,7 +5,13 @@ import { Role } from '../src/modules/auth/role.js';
 import { RiskService } from '../src/modules/risk/risk.service.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
-import { ingestCustomer, ingestResponses, NPS_RESPONSES, npsRows, postQuery } from './support/result-cache.js';
+import {
+  ingestCustomer,
+  ingestResponses,
+  NPS_RESPONSES,
+  npsRows,
+  postQuery,
+} from './support/result-cache.js';
 
 /** The value of one series of a Prometheus text exposition, 0 when absent. */
 function sample(exposition: string, series: string): number {
@@ -53,7 +59,9 @@ describe.each(DIALECTS)('result cache on %s', (dialect) => {
     const before = await version();
     // Re-importing a stored row unchanged writes nothing.
     const service = new IngestService(api.database.orm.em.fork());
-    const unchanged = [{ row: 2, values: { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' } }];
+    const unchanged = [
+      { row: 2, values: { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' } },
+    ];
     expect((await service.importRows('customers', unchanged)).unchanged).toBe(1);
     expect(await version()).toBe(before);
     const changed = [{ row: 2, values: { customer_id: 'C1', birth_year: 1981, signup_date: '2025-01-01' } }];
@@ -86,7 +94,8 @@ describe.each(DIALECTS)('result cache on %s', (dialect) => {
         [null, undefined],
       ]);
     }
-    const invalid = '{ metrics(grain: DAY, filter: { from: "2026-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z" }) { nps } }';
+    const invalid =
+      '{ metrics(grain: DAY, filter: { from: "2026-01-01T00:00:00Z", to: "2025-01-01T00:00:00Z" }) { nps } }';
     const failures = [await ask(invalid), await ask(invalid)];
     expect(failures.map(({ cache, body }) => [cache, body.errors?.[0]?.extensions?.code])).toEqual([
       ['miss', 'BAD_USER_INPUT'],
@@ -128,7 +137,10 @@ describe('result cache turned off', () => {
     const before = await readDataVersion(api.database.orm.em.getKnex());
     await ingestCustomer(api);
     expect(await readDataVersion(api.database.orm.em.getKnex())).toBeGreaterThan(before);
-    const answers = [await postQuery(api.url, api.token, NPS_RESPONSES), await postQuery(api.url, api.token, NPS_RESPONSES)];
+    const answers = [
+      await postQuery(api.url, api.token, NPS_RESPONSES),
+      await postQuery(api.url, api.token, NPS_RESPONSES),
+    ];
     expect(answers.map(({ cache }) => cache)).toEqual([null, null]);
   });
 });

@@ -60,7 +60,10 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
     driver: PostgreSqlDriver,
     clientUrl: database.url,
     pool: { min: 0, max: 10 },
-    replicas: (database.replicaUrls ?? []).map((url, index) => ({ name: `replica-${index + 1}`, clientUrl: url })),
+    replicas: (database.replicaUrls ?? []).map((url, index) => ({
+      name: `replica-${index + 1}`,
+      clientUrl: url,
+    })),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { OperationTypeNode } from 'graphql';
 import { readFromReplica } from '../database/read-routing.js';
 import type { GraphQLContext } from '../graphql/context.js';
 
@@ -11,7 +12,7 @@ export function queriesReadFromReplicas(): ApolloServerPlugin<GraphQLContext> {
     requestDidStart: () =>
       Promise.resolve({
         didResolveOperation({ operation, contextValue }) {
-          if (operation?.operation === 'query') readFromReplica(contextValue.em);
+          if (operation?.operation === OperationTypeNode.QUERY) readFromReplica(contextValue.em);
           return Promise.resolve();
         },
       }),

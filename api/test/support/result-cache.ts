@@ -13,7 +13,7 @@ export function npsRows(...responseIds: string[]): Record<string, unknown>[] {
 }
 
 /** Ingests customer C1, which npsRows refer to. */
-export async function ingestCustomer(api: TestApi): Promise<void> {
+export async function ingestCustomer(api: Pick<TestApi, 'graphql'>): Promise<void> {
   const response = await api.graphql(
     'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows) { inserted } }',
     { rows: [{ customerId: 'C1', birthYear: 1980, signupDate: '2025-01-01' }] },
@@ -22,7 +22,10 @@ export async function ingestCustomer(api: TestApi): Promise<void> {
 }
 
 /** Ingests survey responses through the GraphQL mutation of `api`; returns how many were inserted. */
-export async function ingestResponses(api: TestApi, rows: Record<string, unknown>[]): Promise<number> {
+export async function ingestResponses(
+  api: Pick<TestApi, 'graphql'>,
+  rows: Record<string, unknown>[],
+): Promise<number> {
   const response = await api.graphql<{ ingestSurveyResponses: { inserted: number } }>(
     'mutation ($rows: [SurveyResponseRowInput!]!) { ingestSurveyResponses(rows: $rows) { inserted } }',
     { rows },
@@ -48,4 +51,9 @@ export async function postQuery(
   });
   expect(response.status).toBe(200);
   return { cache: response.headers.get('x-cx-cache'), body: (await response.json()) as any };
+}
+
+/** TestApi.graphql against any server, e.g. a second one on the same database. */
+export function graphqlOn(url: string, token: string | null): TestApi['graphql'] {
+  return async (query, variables) => (await postQuery(url, token, query, variables)).body;
 }

@@ -51,12 +51,12 @@ export class AlertMeasuresService {
     const rows = await selectRows(
       dialect,
       readerKnex(this.em).raw(
-          `select ${GROUP}, count(*) as alerts, count(ack) as acknowledged, count(res) as resolved, ` +
-            'sum(case when res is not null then in_sla else 0 end) as within_sla, ' +
-            `avg(ack) as ack_mean, ${median('ack')} as ack_median, avg(res) as res_mean, ${median('res')} as res_median ` +
-            `from (${ranked}) r group by ${GROUP} order by ${GROUP}`,
-          bindings,
-        ),
+        `select ${GROUP}, count(*) as alerts, count(ack) as acknowledged, count(res) as resolved, ` +
+          'sum(case when res is not null then in_sla else 0 end) as within_sla, ' +
+          `avg(ack) as ack_mean, ${median('ack')} as ack_median, avg(res) as res_mean, ${median('res')} as res_median ` +
+          `from (${ranked}) r group by ${GROUP} order by ${GROUP}`,
+        bindings,
+      ),
     );
     return rows.map((row) => {
       const resolved = Number(row.resolved);

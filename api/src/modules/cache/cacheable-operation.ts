@@ -1,6 +1,7 @@
 import {
   BREAK,
   Kind,
+  OperationTypeNode,
   TypeInfo,
   visit,
   visitWithTypeInfo,
@@ -47,7 +48,7 @@ export function isCacheableQuery(
   document: DocumentNode,
   operation: OperationDefinitionNode,
 ): boolean {
-  if (operation.operation !== 'query') return false;
+  if (operation.operation !== OperationTypeNode.QUERY) return false;
   let verdict = verdicts.get(document);
   if (verdict === undefined) {
     verdict = judge(schema, document);

@@ -6,7 +6,7 @@ const ROW = { id: 1 };
 
 /** The current data version: one primary-key lookup, on the given connection (a request's reader). */
 export async function readDataVersion(knex: Knex): Promise<number> {
-  const row = (await knex('data_version').where(ROW).first('version')) as { version: number } | undefined;
+  const row = await knex<{ id: number; version: number }>('data_version').where(ROW).first('version');
   return Number(row?.version ?? 0);
 }
 

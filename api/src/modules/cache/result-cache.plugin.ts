@@ -1,6 +1,7 @@
 import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
 import responseCachePlugin from '@apollo/server-plugin-response-cache';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import { OperationTypeNode } from 'graphql';
 import { dialectOf } from '../../database/dialect.js';
 import { readerKnex } from '../../database/read-routing.js';
 import type { GraphQLContext } from '../../graphql/context.js';
@@ -69,7 +70,8 @@ function dataVersionAfterMutations(): ApolloServerPlugin<GraphQLContext> {
     requestDidStart: () =>
       Promise.resolve({
         async willSendResponse({ operation, contextValue: { em } }) {
-          if (operation?.operation === 'mutation') await bumpDataVersion(em.getKnex(), dialectOf(em));
+          if (operation?.operation === OperationTypeNode.MUTATION)
+            await bumpDataVersion(em.getKnex(), dialectOf(em));
         },
       }),
   };
