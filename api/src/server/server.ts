@@ -40,7 +40,8 @@ export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
  * the persisted operations of schema/operations by name under /graphql/persisted,
  * GraphiQL's files under /graphiql, login and logout under /auth, /export/*, /metrics (Prometheus), /health
  * (liveness) and /ready. Every request gets a request id (in each log line and the X-Request-Id header),
- * its credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
+ * its credential resolved, then its rate limit counted. GraphQL queries read from the read replicas, if
+ * any, and aggregates are answered from the result cache when they can be. Not yet listening; `app.close()` stops Apollo and
  * the HTTP server (the ORM stays open: it belongs to the caller).
  */
 export async function createServer(

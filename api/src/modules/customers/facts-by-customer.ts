@@ -1,6 +1,5 @@
 import type { EntityClass, EntityKey, FilterQuery, FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { readerKnex } from '../../database/read-routing.js';
 import type { TimeProperty } from '../../graphql/paginate.js';
 import type { CustomerFact } from './customer-fact.resolver.js';
 
@@ -27,7 +26,7 @@ export function findFactsByCustomer<T extends CustomerFact & { id: number }>(
   const meta = em.getMetadata().get<T>(entity.name);
   const column = (property: string) => meta.properties[property as EntityKey<T>].fieldNames[0]!;
   const [customerColumn, timeColumn, idColumn] = [column('customer'), column(time), column('id')];
-  const knex = readerKnex(em);
+  const knex = em.getKnex();
   const ranked = knex(meta.tableName)
     .select(idColumn)
     .select(
