@@ -30,7 +30,7 @@ export interface AppConfig {
   apiHost: string;
   /** Whether roles allowed by the access policy may introspect the schema (never anonymous requests). */
   introspection: boolean;
-  /** Redis shared by several API processes for rate limits; undefined keeps them in each process's memory. */
+  /** Redis shared by several API processes (rate limits, result cache); undefined keeps them in each process. */
   redisUrl: string | undefined;
   /** CX_RESULT_CACHE: where answers of the pure read aggregates are kept between imports. */
   resultCache: ResultCacheMode;
