@@ -13,7 +13,16 @@ import { NO_WEBHOOKS, webhooksSchema, type WebhooksConfig } from './modules/webh
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type DatabaseConfig =
-  { dialect: 'sqlite'; path: string; url: string } | { dialect: 'postgresql'; url: string };
+  | { dialect: 'sqlite'; path: string; url: string }
+  | {
+      dialect: 'postgresql';
+      url: string;
+      /** Streaming replicas that GraphQL queries and exports may read from (CX_DATABASE_REPLICA_URLS). */
+      replicaUrls?: string[];
+    };
+
+/** Where GraphQL query results are cached: not at all, in each process's memory, or in the shared Redis. */
+export type ResultCacheMode = 'off' | 'memory' | 'redis';
 
 export interface AppConfig {
   database: DatabaseConfig;
@@ -22,8 +31,12 @@ export interface AppConfig {
   apiHost: string;
   /** Whether roles allowed by the access policy may introspect the schema (never anonymous requests). */
   introspection: boolean;
-  /** Redis shared by several API processes for rate limits; undefined keeps them in each process's memory. */
+  /** Redis shared by several API processes (rate limits, result cache); undefined keeps them in each process. */
   redisUrl: string | undefined;
+  /** CX_RESULT_CACHE: where answers of the pure read aggregates are kept between imports. */
+  resultCache: ResultCacheMode;
+  /** Largest size of the in-memory result cache, in bytes of JSON. */
+  resultCacheMaxBytes: number;
   /** Requests one API key or user (or one address, before logging in) may make per minute. */
   rateLimitPerMinute: number;
   /** Behind a reverse proxy: trust its X-Forwarded-For/-Proto (client address for limits, HTTPS for cookies). */
@@ -38,6 +51,8 @@ export class ConfigError extends Error {
   override name = 'ConfigError';
 }
 
+const POSTGRES_URL = /^postgres(ql)?:\/\/[^/]+\/[^/?]+/;
+
 const databaseUrl = z.string().transform((url, ctx): DatabaseConfig => {
   if (url.startsWith('sqlite:')) {
     const path = url.slice('sqlite:'.length);
@@ -45,8 +60,22 @@ const databaseUrl = z.string().transform((url, ctx): DatabaseConfig => {
     const absolute = path === ':memory:' || isAbsolute(path) ? path : resolve(REPO_ROOT, path);
     return { dialect: 'sqlite', path: absolute, url };
   }
-  if (/^postgres(ql)?:\/\/[^/]+\/[^/?]+/.test(url)) return { dialect: 'postgresql', url };
+  if (POSTGRES_URL.test(url)) return { dialect: 'postgresql', url };
   ctx.addIssue({ code: 'custom', message: 'expected sqlite:PATH or postgres://user@host:port/db' });
+  return z.NEVER;
+});
+
+const replicaUrls = z.string().transform((list, ctx): string[] => {
+  const urls = list
+    .split(',')
+    .map((url) => url.trim())
+    .filter((url) => url !== '');
+  const bad = urls.find((url) => !POSTGRES_URL.test(url));
+  if (bad === undefined) return urls;
+  ctx.addIssue({
+    code: 'custom',
+    message: `expected comma-separated postgres://user@host:port/db URLs ("${bad}" is not one)`,
+  });
   return z.NEVER;
 });
 
@@ -95,7 +124,21 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
   CX_ALERT_RULES: { schema: jsonFile(alertRulesSchema, DEFAULT_ALERT_RULES), fallback: '' },
   CX_WEBHOOKS: { schema: jsonFile(webhooksSchema(env), NO_WEBHOOKS), fallback: '' },
   CX_GRAPHQL_INTROSPECTION: { schema: flag, fallback: 'true' },
+  CX_DATABASE_REPLICA_URLS: { schema: replicaUrls, fallback: '' },
   CX_REDIS_URL: { schema: redisUrl, fallback: '' },
+  CX_RESULT_CACHE: {
+    // Empty: redis when CX_REDIS_URL is set (several processes share answers), else memory.
+    schema: z
+      .enum(['', 'off', 'memory', 'redis'], { message: 'expected off, memory or redis' })
+      .transform((mode) => (mode === '' ? undefined : mode)),
+    fallback: '',
+  },
+  CX_RESULT_CACHE_MAX_MB: {
+    schema: z.coerce
+      .number({ message: 'expected a number of megabytes above 0' })
+      .positive({ message: 'expected a number of megabytes above 0' }),
+    fallback: '64',
+  },
   CX_RATE_LIMIT_PER_MINUTE: {
     schema: z.coerce
       .number({ message: 'expected a whole number of at least 1' })
@@ -137,18 +180,39 @@ export function loadConfig(
 ): AppConfig {
   // Imports read the alert rules afresh (loadAlertRules); reading them here refuses a bad file at start-up.
   loadAlertRules(env);
+  const redisUrl = readVariable(env, 'CX_REDIS_URL');
+  const resultCache = readVariable(env, 'CX_RESULT_CACHE') ?? (redisUrl ? 'redis' : 'memory');
+  if (resultCache === 'redis' && !redisUrl) {
+    throw new ConfigError('CX_RESULT_CACHE: redis needs CX_REDIS_URL, which is not set');
+  }
   return {
-    database: readVariable(env, 'CX_DATABASE_URL'),
+    database: withReplicas(
+      readVariable(env, 'CX_DATABASE_URL'),
+      readVariable(env, 'CX_DATABASE_REPLICA_URLS'),
+    ),
     apiPort: readVariable(env, 'CX_API_PORT'),
     apiHost: readVariable(env, 'CX_API_HOST'),
     introspection: readVariable(env, 'CX_GRAPHQL_INTROSPECTION'),
-    redisUrl: readVariable(env, 'CX_REDIS_URL'),
+    redisUrl,
+    resultCache,
+    resultCacheMaxBytes: Math.round(readVariable(env, 'CX_RESULT_CACHE_MAX_MB') * 1024 * 1024),
     rateLimitPerMinute: readVariable(env, 'CX_RATE_LIMIT_PER_MINUTE'),
     trustProxy: readVariable(env, 'CX_TRUST_PROXY'),
     demoLoginFile: readVariable(env, 'CX_DEMO_LOGIN_FILE'),
     webhooks: readVariable(env, 'CX_WEBHOOKS'),
     ...overrides,
   };
+}
+
+/** The database with its read replicas, which only PostgreSQL has. */
+function withReplicas(database: DatabaseConfig, replicaUrls: string[]): DatabaseConfig {
+  if (replicaUrls.length === 0) return database;
+  if (database.dialect === 'sqlite') {
+    throw new ConfigError(
+      'CX_DATABASE_REPLICA_URLS: read replicas need PostgreSQL, but CX_DATABASE_URL is a SQLite file',
+    );
+  }
+  return { ...database, replicaUrls };
 }
 
 /**

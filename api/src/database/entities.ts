@@ -14,6 +14,7 @@ import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 import { WebhookEndpointStart } from '../modules/webhooks/webhook-endpoint-start.entity.js';
+import { DataVersion } from '../modules/cache/data-version.entity.js';
 
 export const ENTITIES = [
   ImportedRecord,
@@ -32,4 +33,5 @@ export const ENTITIES = [
   ApiKey,
   User,
   Session,
+  DataVersion,
 ];

@@ -29,6 +29,9 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
     // Entities are registered explicitly and typed in their decorators, so no metadata cache is needed.
     metadataCache: { enabled: false },
     forceUtcTimezone: true,
+    // Reads go to the primary unless a request opts its readers into a replica (read-routing.ts): a
+    // credential created, or a row written, a moment ago must be found by the next statement.
+    preferReadReplicas: false,
     debug: false,
   } satisfies SqlOptions;
 
@@ -57,6 +60,10 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
     driver: PostgreSqlDriver,
     clientUrl: database.url,
     pool: { min: 0, max: 10 },
+    replicas: (database.replicaUrls ?? []).map((url, index) => ({
+      name: `replica-${index + 1}`,
+      clientUrl: url,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { EntityClass, FilterQuery, FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
+import { readerConnectionType } from '../database/read-routing.js';
 import { MAX_PAGE_SIZE, type Connection, type PageArgs } from './connection.js';
 import { userInputError } from './user-input-error.js';
 
@@ -79,6 +80,7 @@ export async function paginate<T extends { id: number }>(
   const rows = await em.find(entity, { $and: [matching, after ? seek(after, key) : {}] } as FilterQuery<T>, {
     orderBy,
     limit: first + 1,
+    connectionType: readerConnectionType(em),
   });
   const nodes = rows.slice(0, first);
   const edges = nodes.map((node) => ({
@@ -92,7 +94,7 @@ export async function paginate<T extends { id: number }>(
     edges,
     nodes,
     pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
-    countRows: () => em.count(entity, matching),
+    countRows: () => em.count(entity, matching, { connectionType: readerConnectionType(em) }),
   };
 }
 

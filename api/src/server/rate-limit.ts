@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { Redis } from 'ioredis';
-import { ConfigError, type AppConfig } from '../config.js';
+import type { Redis } from 'ioredis';
+import type { AppConfig } from '../config.js';
 import { HttpError } from './error-body.js';
 
 export interface RateLimitOptions {
@@ -12,27 +12,15 @@ export interface RateLimitOptions {
 /**
  * Per-credential rate limits over a one-minute window: per API key or user once authenticated (so a
  * user's limit does not grow with their sessions), per client address before that (login attempts,
- * bad tokens). In memory by default; in Redis with CX_REDIS_URL, so several API processes share one
+ * bad tokens). In memory by default; in `redis` (CX_REDIS_URL), so several API processes share one
  * count. Over the limit: 429 with Retry-After. The probes (/health, /ready, /metrics) are exempt.
  */
 export async function registerRateLimit(
   app: FastifyInstance,
   config: AppConfig,
+  redis: Redis | undefined,
   options: RateLimitOptions = {},
 ): Promise<void> {
-  const redis = config.redisUrl
-    ? // Fail fast rather than queue requests while Redis is away (the plugin's advice).
-      new Redis(config.redisUrl, { connectTimeout: 500, maxRetriesPerRequest: 1, lazyConnect: true })
-    : undefined;
-  if (redis) {
-    // Once started, a Redis outage is logged (requests fail with 500 until it is back) rather than crashing.
-    redis.on('error', (error: Error) => app.log.error({ err: error }, 'Redis for rate limits unavailable'));
-    await redis.connect().catch((error: Error) => {
-      redis.disconnect();
-      throw new ConfigError(`CX_REDIS_URL: cannot reach ${config.redisUrl} (${error.message})`);
-    });
-    app.addHook('onClose', async () => void (await redis.quit()));
-  }
   await app.register(rateLimit, {
     global: true,
     hook: 'preHandler',

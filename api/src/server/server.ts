@@ -10,6 +10,8 @@ import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
 import { instrumentHttp, metricsRoutePlugin, ServerMetrics } from '../modules/ops/server-metrics.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { resultCachePlugins } from '../modules/cache/result-cache.plugin.js';
+import { resultStore } from '../modules/cache/result-store.js';
 import { registerAuthentication, requireViewer } from '../modules/auth/authentication.hook.js';
 import { createApollo } from './apollo.js';
 import { registerErrorHandler } from './error-body.js';
@@ -21,6 +23,8 @@ import { persistedOperations } from './persisted/persisted-operations.js';
 import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
+import { connectRedis } from './redis.js';
+import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
 
 export interface ServerOptions {
@@ -39,9 +43,10 @@ export const BODY_LIMIT_BYTES = 16 * 1024 * 1024;
  * the persisted operations of schema/operations by name under /graphql/persisted,
  * GraphiQL's files under /graphiql, login and logout under /auth, /export/*, /metrics (Prometheus), /health
  * (liveness) and /ready. Every request gets a request id (in each log line and the X-Request-Id header),
- * its credential resolved, then its rate limit counted. Not yet listening; `app.close()` stops Apollo and
- * the HTTP server (the ORM stays open: it belongs to the caller). With webhook endpoints configured, the
- * server also runs a webhook dispatcher from when it is ready until it closes.
+ * its credential resolved, then its rate limit counted. GraphQL queries read from the read replicas, if
+ * any, and aggregates are answered from the result cache when they can be. Not yet listening; `app.close()`
+ * stops Apollo and the HTTP server (the ORM stays open: it belongs to the caller). With webhook endpoints
+ * configured, the server also runs a webhook dispatcher from when it is ready until it closes.
  */
 export async function createServer(
   orm: Orm,
@@ -61,7 +66,8 @@ export async function createServer(
   echoRequestId(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, orm);
-  await registerRateLimit(app, config, options.rateLimit);
+  const redis = config.redisUrl ? await connectRedis(app, config.redisUrl) : undefined;
+  await registerRateLimit(app, config, redis, options.rateLimit);
   registerHealthRoute(app, orm);
   registerReadinessRoute(app, orm);
   registerAuthRoutes(app, orm);
@@ -75,6 +81,8 @@ export async function createServer(
   const apollo = createApollo(await buildCxSchema(), config, persisted, [
     graphiqlLandingPage(graphiqlAssets, '/graphql'),
     graphqlMetricsPlugin(metrics),
+    queriesReadFromReplicas(),
+    ...resultCachePlugins(resultStore(config, redis), metrics),
   ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());

@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { readerKnex } from '../../database/read-routing.js';
 import {
   dialectOf,
   fromDbTime,
@@ -49,15 +50,13 @@ export class AlertMeasuresService {
     const ranked = `select d.*, ${rank('ack')}, ${rank('res')} from (${durations}) d`;
     const rows = await selectRows(
       dialect,
-      this.em
-        .getKnex()
-        .raw(
-          `select ${GROUP}, count(*) as alerts, count(ack) as acknowledged, count(res) as resolved, ` +
-            'sum(case when res is not null then in_sla else 0 end) as within_sla, ' +
-            `avg(ack) as ack_mean, ${median('ack')} as ack_median, avg(res) as res_mean, ${median('res')} as res_median ` +
-            `from (${ranked}) r group by ${GROUP} order by ${GROUP}`,
-          bindings,
-        ),
+      readerKnex(this.em).raw(
+        `select ${GROUP}, count(*) as alerts, count(ack) as acknowledged, count(res) as resolved, ` +
+          'sum(case when res is not null then in_sla else 0 end) as within_sla, ' +
+          `avg(ack) as ack_mean, ${median('ack')} as ack_median, avg(res) as res_mean, ${median('res')} as res_median ` +
+          `from (${ranked}) r group by ${GROUP} order by ${GROUP}`,
+        bindings,
+      ),
     );
     return rows.map((row) => {
       const resolved = Number(row.resolved);

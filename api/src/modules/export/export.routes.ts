@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { FastifyInstance } from 'fastify';
 import { GraphQLError } from 'graphql';
 import type { Orm } from '../../database/orm.js';
+import { readFromReplica } from '../../database/read-routing.js';
 import { EXPORT_ACCESS, PERSONAL_DATA_COLUMNS, PERSONAL_DATA_READERS } from '../auth/access-policy.js';
 import { BEARER_CHALLENGE, UNAUTHENTICATED_MESSAGE } from '../auth/authentication.hook.js';
 import { MetricsService } from '../metrics/metrics.service.js';
@@ -49,6 +50,8 @@ export function exportPlugin(orm: Orm) {
         });
       }
       const em = orm.em.fork();
+      // Exports only read: a replica serves them when there are replicas.
+      readFromReplica(em);
       let opened: RecordExport;
       try {
         opened =

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { dialectOf, fromDbBoolean, fromDbTime, toDbValue } from '../../database/dialect.js';
+import { readerConnection } from '../../database/read-routing.js';
 import { syncCursors, type Position } from '../../graphql/paginate.js';
 import type { RecordKind } from '../ingest/record-kind.js';
 import { RECORD_SPECS } from '../ingest/record-specs.js';
@@ -53,7 +54,7 @@ export class RecordExportService {
     const since: Bound[] = start.updatedSince
       ? [{ sql: 't.updated_at >= ?', params: [time(start.updatedSince)] }]
       : [];
-    const connection = this.em.getConnection();
+    const connection = readerConnection(this.em);
     const columns = exportColumns(this.em, kind);
     const names = columns.map(({ name }) => name);
 

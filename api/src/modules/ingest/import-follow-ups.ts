@@ -2,6 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Dialect } from '../../database/dialect.js';
 import { refreshRiskScores } from '../risk/risk.follow-up.js';
 import { raiseAlerts, raiseRiskAlerts } from '../alerts/alert-rules.follow-up.js';
+import { bumpDataVersionAfterImport } from '../cache/data-version.follow-up.js';
 import type { RecordKind } from './record-kind.js';
 
 /**
@@ -24,4 +25,9 @@ export interface WrittenImport {
 export type ImportFollowUp = (written: WrittenImport) => Promise<void>;
 
 /** Run in this order after every committed import (later follow-ups may read what earlier ones wrote). */
-export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [refreshRiskScores, raiseAlerts, raiseRiskAlerts];
+export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [
+  refreshRiskScores,
+  raiseAlerts,
+  raiseRiskAlerts,
+  bumpDataVersionAfterImport,
+];

@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { dialectOf, selectRows, toDbValue, type Dialect } from '../../database/dialect.js';
+import { readerKnex } from '../../database/read-routing.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 
@@ -25,8 +26,11 @@ export class SqlBuilder {
   readonly dialect: Dialect;
   private readonly knex: Knex;
 
-  /** `knex` is the connection to run on: a transaction's, when the SQL must see its uncommitted rows. */
-  constructor(em: EntityManager, knex: Knex = em.getKnex()) {
+  /**
+   * `knex` is the connection to run on: a transaction's, when the SQL must see its uncommitted rows; by
+   * default the request's reader (a replica for GraphQL queries, when there are replicas).
+   */
+  constructor(em: EntityManager, knex: Knex = readerKnex(em)) {
     this.dialect = dialectOf(em);
     this.knex = knex;
   }

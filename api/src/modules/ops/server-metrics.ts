@@ -47,6 +47,13 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
+  readonly resultCache = new Counter({
+    name: 'cx_result_cache_requests_total',
+    help: 'Cacheable GraphQL queries, by whether the result cache answered them (hit) or they ran (miss).',
+    labelNames: ['result'] as const,
+    registers: [this.registry],
+  });
+
   constructor(orm: Orm) {
     new Gauge({
       name: 'cx_webhook_deliveries_pending',

@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { dialectOf } from '../../database/dialect.js';
+import { bumpDataVersion } from '../cache/data-version.js';
 import type { Connection } from '../../graphql/connection.js';
 import { definedOnly, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
@@ -33,9 +35,13 @@ export class RiskService {
     }
   }
 
-  /** Rescores every active customer in one transaction. */
+  /** Rescores every active customer in one transaction, which also changes the data version. */
   refreshAll(now = new Date()): Promise<RefreshSummary> {
-    return this.em.getKnex().transaction((trx) => new RiskRefreshService(this.em, trx).refreshAll(now));
+    return this.em.getKnex().transaction(async (trx) => {
+      const summary = await new RiskRefreshService(this.em, trx).refreshAll(now);
+      await bumpDataVersion(trx, dialectOf(this.em));
+      return summary;
+    });
   }
 
   async currentModel(): Promise<RiskModel | null> {

@@ -5,6 +5,7 @@ import { Migration20261123134956 } from './Migration20261123134956.js';
 import { Migration20261123135019 } from './Migration20261123135019.js';
 import { Migration20261123135202 } from './Migration20261123135202.js';
 import { Migration20261123140203 } from './Migration20261123140203.js';
+import { Migration20261123163922 } from './Migration20261123163922.js';
 import { Migration20261123164010 } from './Migration20261123164010.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -14,5 +15,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123135019', class: Migration20261123135019 },
   { name: 'Migration20261123135202', class: Migration20261123135202 },
   { name: 'Migration20261123140203', class: Migration20261123140203 },
+  { name: 'Migration20261123163922', class: Migration20261123163922 },
   { name: 'Migration20261123164010', class: Migration20261123164010 },
 ];

@@ -1,0 +1,21 @@
+import type { Knex } from '@mikro-orm/knex';
+import { toDbValue, type Dialect } from '../../database/dialect.js';
+
+/** The data_version row (the migration inserts it). */
+const ROW = { id: 1 };
+
+/** The current data version: one primary-key lookup, on the given connection (a request's reader). */
+export async function readDataVersion(knex: Knex): Promise<number> {
+  const row = await knex<{ id: number; version: number }>('data_version').where(ROW).first('version');
+  return Number(row?.version ?? 0);
+}
+
+/**
+ * Counts a change of the data. Inside the writing transaction when there is one, so the new version
+ * commits (and replicates) with the rows it stands for.
+ */
+export async function bumpDataVersion(knex: Knex, dialect: Dialect, now = new Date()): Promise<void> {
+  await knex('data_version')
+    .where(ROW)
+    .update({ version: knex.raw('version + 1'), changed_at: toDbValue(dialect, now) as Date });
+}
