@@ -54,7 +54,7 @@ export async function runLoad(
     })),
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(options, (error: unknown, result) => (error ? reject(error as Error) : resolve(result))).on(
+    autocannon(options, (error: unknown, result) => (error ? reject(error) : resolve(result))).on(
       'response',
       (_client, _status, _bytes, responseTime) => latencies.push(responseTime),
     );

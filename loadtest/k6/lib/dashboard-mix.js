@@ -5,7 +5,7 @@
  * (Node) use the same list; each reads the documents from schema/operations its own way.
  */
 
-const DAY_MS = 86_400_000;
+const DAY_MS = 86400000;
 /** The dashboard's default window ("Last 30 days"); its trends then use daily buckets. */
 const WINDOW_DAYS = 30;
 /** Rows per page of the risk ranking and of the alerts list, as the dashboard asks. */
