@@ -54,9 +54,10 @@ export async function runLoad(
     })),
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
-    autocannon(options, (error: unknown, result) => (error ? reject(error) : resolve(result))).on(
-      'response',
-      (_client, _status, _bytes, responseTime) => latencies.push(responseTime),
+    const done = (error: unknown, result: autocannon.Result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result);
+    autocannon(options, done).on('response', (_client, _status, _bytes, responseTime) =>
+      latencies.push(responseTime),
     );
   });
   const completed = latencies.length;
