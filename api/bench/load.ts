@@ -55,7 +55,9 @@ export async function runLoad(
   };
   const result = await new Promise<autocannon.Result>((resolve, reject) => {
     const done = (error: unknown, result: autocannon.Result) =>
-      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result);
+      error
+        ? reject(error instanceof Error ? error : new Error('the load run failed', { cause: error }))
+        : resolve(result);
     autocannon(options, done).on('response', (_client, _status, _bytes, responseTime) =>
       latencies.push(responseTime),
     );
