@@ -74,8 +74,10 @@ export async function seedDatabase(
   onProgress?: (progress: SeedProgress) => void,
 ): Promise<SeedSummary> {
   const started = performance.now();
-  const rowsByKind: Record<RecordKind, number> = { customers: 0, surveys: 0, contacts: 0, selfservice: 0 };
-  const durationMsByKind: Record<RecordKind, number> = { customers: 0, surveys: 0, contacts: 0, selfservice: 0 };
+  const perKind = () =>
+    Object.fromEntries(RECORD_KINDS.map((kind) => [kind, 0])) as Record<RecordKind, number>;
+  const rowsByKind = perKind();
+  const durationMsByKind = perKind();
   const totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
   const first = options.firstCustomer ?? 0;
   const end = first + options.customers;
@@ -95,12 +97,22 @@ export async function seedDatabase(
       totals.updated += summary.updated;
       totals.unchanged += summary.unchanged;
     }
-    onProgress?.({ customersDone: from - first + count, customersTotal: options.customers, rows: totals.rows });
+    onProgress?.({
+      customersDone: from - first + count,
+      customersTotal: options.customers,
+      rows: totals.rows,
+    });
   }
   // Chunks stop growing the tables by a tenth after the first few, so imports stop re-analyzing them.
   for (const kind of RECORD_KINDS) await analyzeTable(orm.em, RECORD_SPECS[kind].table);
   const durationMs = performance.now() - started;
-  return { rowsByKind, durationMsByKind, ...totals, durationMs, rowsPerSecond: totals.rows / (durationMs / 1000) };
+  return {
+    rowsByKind,
+    durationMsByKind,
+    ...totals,
+    durationMs,
+    rowsPerSecond: totals.rows / (durationMs / 1000),
+  };
 }
 
 const PROBLEMS_SHOWN = 5;
