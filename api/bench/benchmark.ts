@@ -7,12 +7,11 @@ import { ApiKeyService } from '../src/modules/auth/api-key.service.js';
 import { Role } from '../src/modules/auth/role.js';
 import { trainRiskModelIfMissing } from '../src/modules/risk/risk.command.js';
 import type { SeedOptions } from '../src/seed/seed.service.js';
-import { startApiProcess } from './api-process.js';
+import { measurePass, type PassPlan } from './api-pass.js';
 import type { BenchDatabase } from './bench-database.js';
 import { loadDashboardMix, type OperationCall } from './dashboard-mix.js';
 import { countRows, importRates, seedWithProgress, settleAfterImport } from './dataset.js';
 import { readOperation, request } from './graphql-client.js';
-import { runLoad, type LoadRequest } from './load.js';
 import {
   compareMetrics,
   fromApiRow,
@@ -20,7 +19,7 @@ import {
   runRawMetrics,
   type MetricValues,
 } from './raw-metrics.js';
-import type { BenchReport, CacheMode, ImportRate, LatencyLine, LoadLine } from './report.js';
+import type { BenchReport, ImportRate } from './report.js';
 import { measure } from './timing.js';
 
 export interface BenchOptions {
@@ -41,8 +40,6 @@ const SLICE_SHARE = 0.01;
 const QUERY_MONTHS = 12;
 const METRICS_LABEL = `MetricsByChannelGeneration, ${QUERY_MONTHS} months`;
 const DAY_MS = 86_400_000;
-/** The ceiling: the cheapest request the GraphQL server answers, through the same HTTP, auth and plugins. */
-const CEILING: LoadRequest = { query: '{ __typename }', variables: {} };
 
 /**
  * Seeds the database (unless it is reused), imports a slice of new customers through the normal import
@@ -59,20 +56,7 @@ export async function benchmark(
   const loadAverageStart = loadavg();
   const { seed } = options;
   const until = seed.until.toISOString().slice(0, 10);
-  let seedRates: ImportRate[] | null = null;
-  if (!database.reused) {
-    console.log(
-      `seeding ${seed.customers.toLocaleString('en')} customers, ${seed.months} months up to ${until} ` +
-        `into ${database.location}…`,
-    );
-    seedRates = importRates(await seedWithProgress(orm, seed));
-    await settleAfterImport(orm);
-  }
-  await trainRiskModelIfMissing(orm);
-  const stored = (await countRows(orm)).customers ?? 0;
-  const sliceCustomers = Math.max(1, Math.round(stored * SLICE_SHARE));
-  console.log(`importing ${sliceCustomers.toLocaleString('en')} new customers with their records…`);
-  const slice = await seedWithProgress(orm, { ...seed, firstCustomer: stored, customers: sliceCustomers });
+  const imports = await importData(orm, database, seed);
   const dataset = await countRows(orm);
 
   const { token } = await new ApiKeyService(orm.em.fork()).create('benchmark', Role.EXECUTIVE);
@@ -83,7 +67,7 @@ export async function benchmark(
     operation: 'MetricsByChannelGeneration',
     variables: { filter: { from, to: seed.until }, grain: 'MONTH' },
   };
-  const probeCalls: Record<string, OperationCall> = {
+  const probes: Record<string, OperationCall> = {
     Overview: callOf(mix, 'Overview'),
     [METRICS_LABEL]: metricsCall,
     'ChurnRisk, first page': callOf(mix, 'ChurnRisk'),
@@ -97,71 +81,20 @@ export async function benchmark(
     .raw;
   const rawRows = await raw();
 
-  const latency: LatencyLine[] = [];
-  const load: LoadLine[] = [];
-  const peakRssMb: Record<CacheMode, number | null> = { off: null, on: null };
+  const plan: PassPlan = {
+    databaseUrl: database.config.url,
+    token,
+    probes,
+    floorProbe: METRICS_LABEL,
+    rawFloor,
+    mix,
+    ...options,
+  };
   let verification = { metricRows: 0, mismatches: [] as string[] };
-  for (const cache of ['off', 'on'] as const) {
-    const api = await startApiProcess(database.config.url, cache === 'off' ? { CX_RESULT_CACHE: 'off' } : {});
-    try {
-      const send = (call: OperationCall) => () =>
-        request(api.graphqlUrl, token, readOperation(call.operation), call.variables);
-      if (cache === 'off') {
-        const apiRows = await request<{ metrics: MetricValues[] }>(
-          api.graphqlUrl,
-          token,
-          readOperation(metricsCall.operation),
-          metricsCall.variables,
-        );
-        const mismatches = compareMetrics(apiRows.metrics.map(fromApiRow), rawRows);
-        verification = { metricRows: apiRows.metrics.length, mismatches };
-        if (mismatches.length > 0) {
-          process.exitCode = 1;
-          console.error(
-            `the metrics query and the raw SQL disagree:\n  ${mismatches.slice(0, 10).join('\n  ')}`,
-          );
-        }
-      }
-      console.log(
-        `cache ${cache}: timing ${options.warmup} warm-up and ${options.runs} measured runs of each query…`,
-      );
-      const probes = Object.fromEntries(
-        Object.entries(probeCalls).map(([label, call]) => [label, send(call)]),
-      );
-      for (const [operation, summary] of Object.entries(await measure(probes, options))) {
-        const floorRatio = operation === METRICS_LABEL ? rawFloor.p95 / summary.p95 : null;
-        latency.push({ operation, cache, latency: summary, floorRatio });
-      }
-      const run = (requests: LoadRequest[]) =>
-        runLoad(api.graphqlUrl, token, requests, {
-          clients: options.clients,
-          seconds: options.durationSeconds,
-        });
-      console.log(
-        `cache ${cache}: ${options.clients} clients for ${options.durationSeconds} s, { __typename }…`,
-      );
-      const ceiling = await run([CEILING]);
-      load.push({ label: '{ __typename } (ceiling)', cache, result: ceiling, ratioToCeiling: null });
-      console.log(
-        `cache ${cache}: ${options.clients} clients for ${options.durationSeconds} s, dashboard mix…`,
-      );
-      const dashboard = await run(
-        mix.map((call) => ({ query: readOperation(call.operation), variables: call.variables })),
-      );
-      load.push({
-        label: `dashboard mix (${mix.length} operations)`,
-        cache,
-        result: dashboard,
-        ratioToCeiling: dashboard.requestsPerSecond / ceiling.requestsPerSecond,
-      });
-      for (const sample of [...ceiling.errorSamples, ...dashboard.errorSamples])
-        console.error(`error: ${sample}`);
-      const peak = api.peakRssBytes();
-      peakRssMb[cache] = peak === null ? null : peak / 2 ** 20;
-    } finally {
-      await api.stop();
-    }
-  }
+  const cold = await measurePass('off', plan, async (graphqlUrl) => {
+    verification = await verifyMetrics(graphqlUrl, token, metricsCall, rawRows);
+  });
+  const warm = await measurePass('on', plan);
 
   return {
     startedAt: options.startedAt.toISOString(),
@@ -184,13 +117,64 @@ export async function benchmark(
       durationSeconds: options.durationSeconds,
     },
     dataset,
-    imports: { seed: seedRates, slice: { customers: sliceCustomers, byKind: importRates(slice) } },
+    imports,
     verification,
     rawFloor,
-    latency,
-    load,
-    peakRssMb,
+    latency: [...cold.latency, ...warm.latency],
+    load: [...cold.load, ...warm.load],
+    peakRssMb: { off: cold.peakRssMb, on: warm.peakRssMb },
   };
+}
+
+/**
+ * Seeds a fresh database (timing each kind), trains the churn-risk model if there is none, then imports
+ * a slice of new customers with their records into the full database, timing each kind again.
+ */
+async function importData(
+  orm: Orm,
+  database: BenchDatabase,
+  seed: SeedOptions,
+): Promise<BenchReport['imports']> {
+  let seedRates: ImportRate[] | null = null;
+  if (!database.reused) {
+    console.log(
+      `seeding ${seed.customers.toLocaleString('en')} customers, ${seed.months} months up to ` +
+        `${seed.until.toISOString().slice(0, 10)} into ${database.location}…`,
+    );
+    seedRates = importRates(await seedWithProgress(orm, seed));
+    await settleAfterImport(orm);
+  }
+  await trainRiskModelIfMissing(orm);
+  // Seeded customers are numbered from 0 without gaps: the slice's ids follow the highest.
+  const stored = (await countRows(orm)).customers ?? 0;
+  const customers = Math.max(1, Math.round(stored * SLICE_SHARE));
+  console.log(`importing ${customers.toLocaleString('en')} new customers with their records…`);
+  const slice = await seedWithProgress(orm, { ...seed, firstCustomer: stored, customers });
+  return { seed: seedRates, slice: { customers, byKind: importRates(slice) } };
+}
+
+/**
+ * Whether the metrics query over HTTP returns the same groups and numbers as the raw SQL; a difference
+ * fails the run (exit code 1) after it is measured.
+ */
+async function verifyMetrics(
+  graphqlUrl: string,
+  token: string,
+  metricsCall: OperationCall,
+  rawRows: MetricValues[],
+): Promise<BenchReport['verification']> {
+  const { metrics } = await request<{ metrics: MetricValues[] }>(
+    graphqlUrl,
+    token,
+    readOperation(metricsCall.operation),
+    metricsCall.variables,
+  );
+  const mismatches = compareMetrics(metrics.map(fromApiRow), rawRows);
+  if (mismatches.length > 0) {
+    process.exitCode = 1;
+    console.error(`the metrics query and the raw SQL disagree:\n  ${mismatches.slice(0, 10).join('\n  ')}`);
+  }
+  return { metricRows: metrics.length, mismatches };
 }
 
 function callOf(mix: OperationCall[], operation: string): OperationCall {
