@@ -1,12 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
 
 const API_DIR = fileURLToPath(new URL('..', import.meta.url));
 /** How often the API's resident memory is sampled. */
 const RSS_SAMPLE_MS = 250;
 const START_TIMEOUT_MS = 120_000;
+const HEALTH_POLL_MS = 200;
 
 /** `pnpm cx serve` in a child process, so that its memory is its own and load is sent from outside it. */
 export interface ApiProcess {
@@ -27,7 +29,8 @@ export async function startApiProcess(
   databaseUrl: string,
   env: Record<string, string> = {},
 ): Promise<ApiProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', '0'], {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port)], {
     cwd: API_DIR,
     env: {
       ...process.env,
@@ -36,9 +39,16 @@ export async function startApiProcess(
       CX_RATE_LIMIT_PER_MINUTE: String(Number.MAX_SAFE_INTEGER),
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
+    // Its request log would cost this process CPU to read while it sends the load: discarded.
+    stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let running = true;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      running = false;
+      resolve();
+    }),
+  );
   let peak: number | null = null;
   const sample = () => {
     const rss = residentBytes(child.pid!);
@@ -46,7 +56,9 @@ export async function startApiProcess(
   };
   const sampler = setInterval(sample, RSS_SAMPLE_MS);
   try {
-    const graphqlUrl = await listeningUrl(child);
+    const baseUrl = `http://127.0.0.1:${port}`;
+    await waitUntilHealthy(baseUrl, () => running);
+    const graphqlUrl = `${baseUrl}/graphql`;
     return {
       graphqlUrl,
       pid: child.pid!,
@@ -67,22 +79,32 @@ export async function startApiProcess(
   }
 }
 
-/** Reads the URL `serve` prints, then keeps draining its log lines so the pipe never fills. */
-function listeningUrl(child: ChildProcess): Promise<string> {
+/** A port nothing listens on now, for the child (the system picks it; released at once). */
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(
-      () => reject(new Error(`the API did not start within ${START_TIMEOUT_MS / 1000} s`)),
-      START_TIMEOUT_MS,
-    );
-    child.once('exit', (code) => reject(new Error(`the API exited with code ${code} before listening`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      const match = /^CX Pulse API: (http:\/\/\S+)/.exec(line);
-      if (!match) return;
-      clearTimeout(timer);
-      // It prints "localhost", which may resolve to ::1 while it listens on 127.0.0.1 only.
-      resolve(match[1]!.replace('//localhost:', '//127.0.0.1:'));
+    const server = createServer().once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no free port')),
+      );
     });
   });
+}
+
+/** Polls GET /health until it answers 200 (the API migrated and listens), the child exits, or time runs out. */
+async function waitUntilHealthy(baseUrl: string, running: () => boolean): Promise<void> {
+  const deadline = performance.now() + START_TIMEOUT_MS;
+  while (performance.now() < deadline) {
+    if (!running()) throw new Error('the API exited before it was ready');
+    const healthy = await fetch(`${baseUrl}/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
+    if (healthy) return;
+    await sleep(HEALTH_POLL_MS);
+  }
+  throw new Error(`the API did not start within ${START_TIMEOUT_MS / 1000} s`);
 }
 
 /** VmRSS of a process from /proc (Linux); null elsewhere or once the process is gone. */
