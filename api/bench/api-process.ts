@@ -49,6 +49,9 @@ export async function startApiProcess(
       resolve();
     }),
   );
+  // The benchmark ending early (an error, SIGTERM) must not leave the API running.
+  const killOnExit = () => child.kill('SIGTERM');
+  process.once('exit', killOnExit);
   let peak: number | null = null;
   const sample = () => {
     const rss = residentBytes(child.pid!);
@@ -68,12 +71,14 @@ export async function startApiProcess(
       },
       stop: async () => {
         clearInterval(sampler);
+        process.off('exit', killOnExit);
         child.kill('SIGTERM');
         await exited;
       },
     };
   } catch (error) {
     clearInterval(sampler);
+    process.off('exit', killOnExit);
     child.kill('SIGKILL');
     throw error;
   }
