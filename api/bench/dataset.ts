@@ -1,12 +1,14 @@
 import { generateCustomers } from '@cx-pulse/seeds';
 import { dialectOf } from '../src/database/dialect.js';
 import type { Orm } from '../src/database/orm.js';
+import { RECORD_KINDS } from '../src/modules/ingest/record-kind.js';
 import {
   SEED_CHUNK_CUSTOMERS,
   seedDatabase,
   type SeedOptions,
   type SeedSummary,
 } from '../src/seed/seed.service.js';
+import type { ImportRate } from './report.js';
 
 /** Records per customer in a sample of the generator's output for the same months, seed and end. */
 export interface SeederMix {
@@ -32,7 +34,10 @@ export function measureSeederMix(options: Omit<SeedOptions, 'customers'>): Seede
   };
 }
 
-/** Seeds with a progress line on stderr about every tenth of the customers, as big seeds take minutes. */
+/**
+ * Seeds with a progress line on stderr about every tenth of the customers, as big seeds take minutes
+ * (from options.firstCustomer on: a slice of new customers added to a seeded database).
+ */
 export function seedWithProgress(orm: Orm, options: SeedOptions): Promise<SeedSummary> {
   const step = Math.max(SEED_CHUNK_CUSTOMERS, Math.ceil(options.customers / 10));
   let next = step;
@@ -68,4 +73,13 @@ export async function countRows(orm: Orm): Promise<Record<string, number>> {
  */
 export async function settleAfterImport(orm: Orm): Promise<void> {
   if (dialectOf(orm.em) === 'postgresql') await orm.em.getConnection().execute('vacuum');
+}
+
+/** Rows per second of each kind in a seed (each kind's rows over the time spent importing it). */
+export function importRates(summary: SeedSummary): ImportRate[] {
+  return RECORD_KINDS.map((kind) => {
+    const seconds = summary.durationMsByKind[kind] / 1000;
+    const rows = summary.rowsByKind[kind];
+    return { kind, rows, seconds, rowsPerSecond: seconds > 0 ? rows / seconds : 0 };
+  });
 }

@@ -1,77 +1,177 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { REPO_ROOT } from '../src/config.js';
+import { dirname } from 'node:path';
 import type { Dialect } from '../src/database/dialect.js';
+import type { RecordKind } from '../src/modules/ingest/record-kind.js';
+import type { LoadResult } from './load.js';
 import type { LatencySummary } from './timing.js';
 
-export interface ResultLine {
+/** Rows per second of one kind of record, imported through the normal import path. */
+export interface ImportRate {
+  kind: RecordKind;
+  rows: number;
+  seconds: number;
+  rowsPerSecond: number;
+}
+
+/**
+ * How the API ran for a pass: `off` with CX_RESULT_CACHE=off (every answer computed: cold), `on` with the
+ * cache as configured (the default; repeated requests are answered from it: warm).
+ */
+export type CacheMode = 'off' | 'on';
+
+export interface LatencyLine {
+  operation: string;
+  cache: CacheMode;
+  latency: LatencySummary;
+  /** p95 of the raw SQL floor over this line's p95; null where no floor is measured. */
+  floorRatio: number | null;
+}
+
+export interface LoadLine {
   label: string;
-  p50Ms: number;
-  p95Ms: number;
-  maxMs: number;
-  /** p50 of this line over the p50 of the raw SQL it is compared with; null when there is none. */
-  ratioToRaw: number | null;
+  cache: CacheMode;
+  result: LoadResult;
+  /** Requests per second over those of `{ __typename }` on the same API process; null for the ceiling. */
+  ratioToCeiling: number | null;
 }
 
 export interface BenchReport {
   startedAt: string;
-  dialect: Dialect;
-  database: string;
-  options: { customers: number; months: number; seed: number; until: string; warmup: number; runs: number };
-  machine: { node: string; cpus: number; loadAverageBefore: number[]; loadAverageAfter: number[] };
-  /** Rows per table after seeding. */
+  commit: string;
+  machine: {
+    cpus: number;
+    cpuModel: string;
+    node: string;
+    loadAverageStart: number[];
+    loadAverageEnd: number[];
+  };
+  database: { dialect: Dialect; location: string; reused: boolean };
+  options: {
+    months: number;
+    until: string;
+    runs: number;
+    warmup: number;
+    rawRuns: number;
+    clients: number;
+    durationSeconds: number;
+  };
+  /** Rows per table when the latencies were measured. */
   dataset: Record<string, number>;
-  seeding: { rows: number; seconds: number; rowsPerSecond: number };
+  imports: {
+    /** The seed of a fresh database, per kind (absent with --reuse). */
+    seed: ImportRate[] | null;
+    /** A slice of new customers with their records imported into the full database, per kind. */
+    slice: { customers: number; byKind: ImportRate[] };
+  };
   /** Groups returned by the metrics query, and every difference from the raw SQL's (none expected). */
   verification: { metricRows: number; mismatches: string[] };
-  results: ResultLine[];
+  rawFloor: LatencySummary;
+  latency: LatencyLine[];
+  load: LoadLine[];
+  /** Highest resident memory of the API process per pass, in MB; null where it cannot be read. */
+  peakRssMb: Record<CacheMode, number | null>;
 }
 
-export function resultLine(label: string, latency: LatencySummary, raw?: LatencySummary): ResultLine {
-  return {
-    label,
-    p50Ms: latency.p50,
-    p95Ms: latency.p95,
-    maxMs: latency.max,
-    ratioToRaw: raw ? latency.p50 / raw.p50 : null,
-  };
-}
+const CACHE_LABEL: Record<CacheMode, string> = { off: 'cold (cache off)', on: 'warm (cache default)' };
 
+const count = (value: number) => Math.round(value).toLocaleString('en');
+const ms = (value: number) => value.toFixed(1);
+const times = (value: number | null) => (value === null ? '' : `${value.toFixed(value < 10 ? 2 : 0)}×`);
+
+/**
+ * The report as markdown: a few lines naming the run (date, commit, machine, database, rows) and one
+ * table, ready to paste into loadtest/RESULTS.md.
+ */
 export function formatReport(report: BenchReport): string {
-  const count = (value: number) => value.toLocaleString('en');
-  const ms = (value: number) => value.toFixed(1).padStart(9);
-  const width = Math.max(...report.results.map((line) => line.label.length));
-  const table = report.results.map(
-    (line) =>
-      `${line.label.padEnd(width)}${ms(line.p50Ms)}${ms(line.p95Ms)}${ms(line.maxMs)}` +
-      (line.ratioToRaw === null ? '        —' : `${line.ratioToRaw.toFixed(2).padStart(8)}×`),
-  );
   const load = (values: number[]) => values.map((value) => value.toFixed(2)).join(' ');
-  return [
-    `${report.dialect} (${report.database}), ${report.options.runs} runs after ${report.options.warmup} warm-up, ` +
-      `data up to ${report.options.until}`,
-    `data set: ${Object.entries(report.dataset)
-      .map(([table, rows]) => `${count(rows)} ${table}`)
-      .join(', ')}`,
-    `seeded ${count(report.seeding.rows)} rows in ${report.seeding.seconds.toFixed(1)} s ` +
-      `(${count(Math.round(report.seeding.rowsPerSecond))} rows/s)`,
-    `load average (1/5/15 min) ${load(report.machine.loadAverageBefore)} before, ` +
-      `${load(report.machine.loadAverageAfter)} after, on ${report.machine.cpus} cores`,
-    `metrics rows: ${report.verification.metricRows}, ` +
-      (report.verification.mismatches.length === 0
-        ? 'identical to the raw SQL'
-        : `${report.verification.mismatches.length} DIFFERENCES from the raw SQL`),
+  const { options, machine, database } = report;
+  const rows: string[][] = [];
+  const importRows = (label: string, rates: ImportRate[]) => {
+    for (const rate of rates) {
+      rows.push([
+        `import ${rate.kind} (${label})`,
+        '',
+        '',
+        '',
+        `${count(rate.rowsPerSecond)} rows/s`,
+        `${count(rate.rows)} rows in ${rate.seconds.toFixed(1)} s`,
+      ]);
+    }
+  };
+  if (report.imports.seed) importRows('seed', report.imports.seed);
+  importRows(`+${count(report.imports.slice.customers)} customers`, report.imports.slice.byKind);
+  for (const line of report.latency) {
+    rows.push([
+      `${line.operation}, ${CACHE_LABEL[line.cache]}`,
+      ms(line.latency.p50),
+      ms(line.latency.p95),
+      ms(line.latency.p99),
+      '',
+      line.floorRatio === null ? '' : `raw SQL p95 / API p95 = ${times(line.floorRatio)}`,
+    ]);
+  }
+  rows.push([
+    'raw SQL floor: 12 months × channel × generation over the fact tables',
+    ms(report.rawFloor.p50),
+    ms(report.rawFloor.p95),
+    ms(report.rawFloor.p99),
     '',
-    `${'query'.padEnd(width)}${'p50 ms'.padStart(9)}${'p95 ms'.padStart(9)}${'max ms'.padStart(9)}  API/raw`,
-    ...table,
+    `${report.rawFloor.runs} runs`,
+  ]);
+  for (const line of report.load) {
+    const { result } = line;
+    rows.push([
+      `${line.label}, ${result.clients} clients, ${CACHE_LABEL[line.cache]}`,
+      ms(result.latency.p50),
+      ms(result.latency.p95),
+      ms(result.latency.p99),
+      `${count(result.requestsPerSecond)} req/s`,
+      [
+        `${count(result.errors)} errors in ${count(result.requests)} requests`,
+        line.ratioToCeiling === null ? '' : `${(100 * line.ratioToCeiling).toFixed(0)}% of the ceiling`,
+      ]
+        .filter(Boolean)
+        .join(', '),
+    ]);
+  }
+  const rss = (mode: CacheMode) => {
+    const value = report.peakRssMb[mode];
+    return value === null ? 'n/a' : `${count(value)} MB`;
+  };
+  rows.push(['API peak resident memory', '', '', '', '', `${rss('off')} cold, ${rss('on')} warm`]);
+  const mismatches = report.verification.mismatches.length;
+  return [
+    `### ${database.dialect}, ${count(report.dataset.contacts ?? 0)} contacts`,
+    '',
+    `- ${report.startedAt}, commit ${report.commit}`,
+    `- ${machine.cpus} × ${machine.cpuModel}, Node ${machine.node}; load average (1/5/15 min) ` +
+      `${load(machine.loadAverageStart)} at the start, ${load(machine.loadAverageEnd)} at the end`,
+    `- ${database.dialect} at ${database.location}${database.reused ? ' (reused)' : ''}: ` +
+      Object.entries(report.dataset)
+        .map(([table, rows]) => `${count(rows)} ${table}`)
+        .join(', '),
+    `- ${options.months} months up to ${options.until}; latencies over ${options.runs} runs after ` +
+      `${options.warmup} warm-up (raw SQL: ${options.rawRuns}); load runs of ${options.durationSeconds} s`,
+    `- metrics query: ${report.verification.metricRows} groups, ` +
+      (mismatches === 0 ? 'identical to the raw SQL' : `${mismatches} DIFFERENCES from the raw SQL`),
+    '',
+    markdownTable(['measure', 'p50 ms', 'p95 ms', 'p99 ms', 'rate', 'note'], rows),
   ].join('\n');
 }
 
-/** Writes the report to bench-results/ at the repository root (git-ignored) and returns the file's path. */
-export function writeReport(report: BenchReport, stamp: string): string {
-  const dir = join(REPO_ROOT, 'bench-results');
-  mkdirSync(dir, { recursive: true });
-  const path = join(dir, `metrics-${report.dialect}-${stamp}.json`);
+function markdownTable(header: string[], rows: string[][]): string {
+  const widths = header.map((title, column) =>
+    Math.max(title.length, ...rows.map((row) => row[column]!.length)),
+  );
+  const numeric = (column: number) => column > 0 && column < 5;
+  const line = (cells: string[]) =>
+    `| ${cells.map((cell, column) => (numeric(column) ? cell.padStart(widths[column]!) : cell.padEnd(widths[column]!))).join(' | ')} |`;
+  const rule = `|${widths.map((width, column) => (numeric(column) ? `${'-'.repeat(width + 1)}:` : '-'.repeat(width + 2))).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)].join('\n');
+}
+
+/** Writes the report as JSON to `path` (its folder created) for comparison between runs. */
+export function writeReport(report: BenchReport, path: string): void {
+  mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`);
-  return path;
 }

@@ -3,6 +3,7 @@ export interface LatencySummary {
   runs: number;
   p50: number;
   p95: number;
+  p99: number;
   max: number;
 }
 
@@ -10,7 +11,13 @@ export interface LatencySummary {
 export function summarize(samples: number[]): LatencySummary {
   const sorted = [...samples].sort((a, b) => a - b);
   const rank = (quantile: number) => sorted[Math.max(0, Math.ceil(quantile * sorted.length) - 1)]!;
-  return { runs: sorted.length, p50: rank(0.5), p95: rank(0.95), max: sorted[sorted.length - 1]! };
+  return {
+    runs: sorted.length,
+    p50: rank(0.5),
+    p95: rank(0.95),
+    p99: rank(0.99),
+    max: sorted[sorted.length - 1]!,
+  };
 }
 
 export type Probe = () => Promise<unknown>;

@@ -25,6 +25,17 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   CustomerHistory: { id: 'C0000001', last: 20 },
   CustomerCare: { id: 'C0000001' },
   ChurnRisk: { minScore: 0 },
+  ContactsPage: { first: 20 },
+  IngestContacts: {
+    rows: [
+      {
+        contactId: 'X-OPERATIONS-1',
+        customerId: 'C0000001',
+        channel: 'PHONE',
+        startedAt: '2026-06-30T09:00:00Z',
+      },
+    ],
+  },
   OpenAlerts: { first: 20 },
   // The first alert the seed's import raised, taken round the loop by the three alert-page mutations
   // (operations run in file-name order).

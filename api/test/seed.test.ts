@@ -123,4 +123,25 @@ describe.each(DIALECTS)('seeding %s', (dialect) => {
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: again.rows });
     expect(progress).toEqual([150]);
   });
+
+  it('adds new customers from firstCustomer on: the rows the whole range would have, timed per kind', async () => {
+    const [whole, inSteps] = [await freshDatabase(), await freshDatabase()];
+    await seedDatabase(whole, options);
+    await seedDatabase(inSteps, { ...options, customers: 100 });
+
+    const progress: number[] = [];
+    const slice = await seedDatabase(inSteps, { ...options, firstCustomer: 100, customers: 50 }, (step) =>
+      progress.push(step.customersDone),
+    );
+
+    const expected = expectedDump(generateCustomers(options, 0, options.customers));
+    const columnsOf = (kind: keyof Dump) => Object.keys(expected[kind][0]!);
+    expect(await dump(inSteps, columnsOf)).toEqual(await dump(whole, columnsOf));
+    expect(slice.rowsByKind.customers).toBe(50);
+    expect(slice.inserted).toBe(slice.rows);
+    expect(progress).toEqual([50]);
+    for (const kind of Object.keys(slice.rowsByKind) as (keyof typeof slice.rowsByKind)[]) {
+      expect(slice.durationMsByKind[kind]).toBeGreaterThan(0);
+    }
+  });
 });

@@ -65,6 +65,48 @@ export type Comparison =
   /** The same dates one calendar year earlier (a window starting on February 29 starts on March 1). */
   | 'PREVIOUS_YEAR';
 
+/** One assisted contact, as a row of the contacts import (columns in camelCase). */
+export type ContactRowInput = {
+  /** Id of the agent who handled it (at most 255 characters, no leading or trailing spaces). */
+  agentId?: string | null | undefined;
+  /** Whether the agent apologised. */
+  apology?: boolean | null | undefined;
+  /** Channel of the interaction. */
+  channel: Channel;
+  /** Id of the contact in the contact-center system (at most 255 characters, no leading or trailing spaces); the key of the upsert. */
+  contactId: string;
+  /** The customer served: customerId of a customer that already exists (at most 255 characters, no leading or trailing spaces). */
+  customerId: string;
+  /** Whether it was escalated to a supervisor or tier 2. */
+  escalated?: boolean | null | undefined;
+  /** Whether it was resolved in this first contact; cannot be true when resolved is false. */
+  firstContactResolution?: boolean | null | undefined;
+  /** Seconds of agent time (talk, hold, wrap-up), 0 or more. */
+  handleSeconds?: number | null | undefined;
+  /** Whether the resolution was an exception to policy. */
+  outOfPolicy?: boolean | null | undefined;
+  /** Whether a peer or supervisor approved the exception. */
+  peerApproved?: boolean | null | undefined;
+  /** Queue or skill group that handled it. */
+  queue?: string | null | undefined;
+  /** Contact reason as coded by the agent or the system. */
+  reason?: string | null | undefined;
+  /** Kind of recompense given (e.g. refund, credit, gift), free text. */
+  recompenseType?: string | null | undefined;
+  /** Value of the recompense, 0 or more, in the currency of the data; needs recompenseType. */
+  recompenseValue?: number | null | undefined;
+  /** Whether the issue was resolved. */
+  resolved?: boolean | null | undefined;
+  /** sessionId of the self-service session this contact escalated from, if any (at most 255 characters, no leading or trailing spaces; not checked). */
+  selfServiceSessionId?: string | null | undefined;
+  /** When the contact started. ISO 8601 timestamp (e.g. 2026-03-01T09:30:00Z or 2026-03-01T12:30:00+03:00) or date (2026-03-01, midnight UTC); without an offset it is taken as UTC. */
+  startedAt: string;
+  /** Transfers between agents or queues, 0 or more. */
+  transfers?: number | null | undefined;
+  /** Seconds the customer waited for an agent, 0 or more. */
+  waitSeconds?: number | null | undefined;
+};
+
 /** Generational segment derived from the customer's birth_year. */
 export type Generation =
   /** Baby Boomers, born 1946-1964. */
@@ -220,6 +262,15 @@ export type ChurnRiskQueryVariables = Exact<{
 
 export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null }> }, riskModel: { version: string, trainedAt: string, auc: number | null, trainingCustomers: number, heldOutCustomers: number } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
+export type ContactsPageQueryVariables = Exact<{
+  first?: number;
+  after?: string | null | undefined;
+  updatedSince?: string | null | undefined;
+}>;
+
+
+export type ContactsPageQuery = { contacts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, channel: Channel, reason: string | null, queue: string | null, agentId: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, transfers: number | null, resolved: boolean | null, firstContactResolution: boolean | null, escalated: boolean | null, updatedAt: string }> } };
+
 export type CustomerCareQueryVariables = Exact<{
   id: string | number;
 }>;
@@ -250,6 +301,13 @@ export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type FilterOptionsQuery = { metrics: Array<{ region: string | null, contacts: number | null }> };
+
+export type IngestContactsMutationVariables = Exact<{
+  rows: Array<ContactRowInput> | ContactRowInput;
+}>;
+
+
+export type IngestContactsMutation = { ingestContacts: { inserted: number, updated: number, unchanged: number, problemCount: number, problems: Array<{ row: number, field: string, value: string | null, expected: string, message: string }> } };
 
 export type MetricsByChannelGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -492,6 +550,32 @@ export const ChurnRiskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChurnRiskQuery, ChurnRiskQueryVariables>;
+export const ContactsPageDocument = new TypedDocumentString(`
+    query ContactsPage($first: Int! = 1000, $after: String, $updatedSince: DateTime) {
+  contacts(first: $first, after: $after, updatedSince: $updatedSince) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      customerId
+      channel
+      reason
+      queue
+      agentId
+      startedAt
+      waitSeconds
+      handleSeconds
+      transfers
+      resolved
+      firstContactResolution
+      escalated
+      updatedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ContactsPageQuery, ContactsPageQueryVariables>;
 export const CustomerCareDocument = new TypedDocumentString(`
     query CustomerCare($id: ID!) {
   customer(id: $id) {
@@ -606,6 +690,23 @@ export const FilterOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FilterOptionsQuery, FilterOptionsQueryVariables>;
+export const IngestContactsDocument = new TypedDocumentString(`
+    mutation IngestContacts($rows: [ContactRowInput!]!) {
+  ingestContacts(rows: $rows) {
+    inserted
+    updated
+    unchanged
+    problemCount
+    problems {
+      row
+      field
+      value
+      expected
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<IngestContactsMutation, IngestContactsMutationVariables>;
 export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     query MetricsByChannelGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {
   metrics(dimensions: [CHANNEL, GENERATION], grain: $grain, filter: $filter) {

@@ -1,0 +1,85 @@
+import autocannon from 'autocannon';
+import { summarize, type LatencySummary } from './timing.js';
+
+/** One GraphQL request of a load run. */
+export interface LoadRequest {
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+export interface LoadResult {
+  clients: number;
+  seconds: number;
+  requests: number;
+  requestsPerSecond: number;
+  latency: LatencySummary;
+  /** Non-2xx answers, 2xx answers whose JSON has `errors` or is not JSON, and connection errors and timeouts. */
+  errors: number;
+  /** The first few error answers, to say what went wrong. */
+  errorSamples: string[];
+}
+
+const ERROR_SAMPLES = 3;
+
+/**
+ * Sends `requests` over and over from `clients` connections for `seconds`, each connection cycling
+ * through the list, with the API key as a bearer token. Latency percentiles are taken over every
+ * response (not autocannon's per-second histogram, which has no p95).
+ */
+export async function runLoad(
+  url: string,
+  token: string,
+  requests: LoadRequest[],
+  { clients, seconds }: { clients: number; seconds: number },
+): Promise<LoadResult> {
+  const latencies: number[] = [];
+  let answerErrors = 0;
+  const errorSamples: string[] = [];
+  const noteError = (text: string) => {
+    answerErrors++;
+    if (errorSamples.length < ERROR_SAMPLES) errorSamples.push(text.slice(0, 300));
+  };
+  const options: autocannon.Options = {
+    url,
+    connections: clients,
+    duration: seconds,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+    requests: requests.map(({ query, variables }) => ({
+      body: JSON.stringify({ query, variables }),
+      onResponse: (status: number, body: string) => {
+        if (status < 200 || status > 299) return noteError(`HTTP ${status}: ${body}`);
+        if (!isGraphQLSuccess(body)) noteError(body);
+      },
+    })),
+  };
+  const result = await new Promise<autocannon.Result>((resolve, reject) => {
+    const done = (error: unknown, result: autocannon.Result) =>
+      error
+        ? reject(error instanceof Error ? error : new Error('the load run failed', { cause: error }))
+        : resolve(result);
+    autocannon(options, done).on('response', (_client, _status, _bytes, responseTime) =>
+      latencies.push(responseTime),
+    );
+  });
+  const completed = latencies.length;
+  return {
+    clients,
+    seconds: result.duration,
+    requests: completed,
+    requestsPerSecond: completed / result.duration,
+    latency: summarize(latencies.length ? latencies : [0]),
+    // Non-2xx answers are counted by onResponse; connection errors (timeouts included) by autocannon.
+    errors: answerErrors + result.errors,
+    errorSamples,
+  };
+}
+
+function isGraphQLSuccess(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown[] };
+    return !parsed.errors?.length && parsed.data != null;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,69 @@
+import exec from 'k6/execution';
+import { check } from 'k6';
+import { apiTarget, readOperations, sendOperation, thresholds } from './lib/graphql.js';
+import { INGEST_OPERATIONS } from './lib/operations.js';
+import { summaryHandler } from './lib/summary.js';
+
+/*
+ * A contact-center system streaming contacts in: batches of CX_BATCH contacts (default 500, at most
+ * 5,000) arrive at CX_RATE batches per second (default 1) for CX_DURATION (default 1m) through the
+ * IngestContacts mutation, each for customers C0000001 to CX_CUSTOMERS (default 20000, the demo; they
+ * must exist). Contact ids are new on every run (K6-<run>-<batch>-<row>), so each batch inserts.
+ * Key role: ingest (or admin).
+ */
+
+const BATCH = Number(__ENV.CX_BATCH || 500);
+const CUSTOMERS = Number(__ENV.CX_CUSTOMERS || 20000);
+const CHANNELS = ['PHONE', 'CHAT', 'EMAIL', 'SOCIAL', 'VIDEO', 'IN_PERSON'];
+const REASONS = ['billing', 'card', 'login', 'loan', 'fraud', 'other'];
+
+const documents = readOperations(INGEST_OPERATIONS, (path) => open(path));
+const target = apiTarget();
+
+/** @type {import('k6/options').Options} */
+export const options = {
+  scenarios: {
+    ingest: {
+      executor: 'constant-arrival-rate',
+      rate: Number(__ENV.CX_RATE || 1),
+      timeUnit: '1s',
+      duration: __ENV.CX_DURATION || '1m',
+      preAllocatedVUs: Number(__ENV.CX_VUS || 5),
+      maxVUs: Number(__ENV.CX_MAX_VUS || 20),
+    },
+  },
+  thresholds: thresholds(5000),
+};
+
+/** Names this run's contacts apart from every other run's. */
+export function setup() {
+  return { run: Date.now().toString(36) };
+}
+
+/** @param {{ run: string }} data */
+export default function (data) {
+  const batch = exec.scenario.iterationInTest;
+  const now = Date.now();
+  const rows = [];
+  for (let row = 0; row < BATCH; row++) {
+    const customer = 1 + Math.floor(Math.random() * CUSTOMERS);
+    rows.push({
+      contactId: `K6-${data.run}-${batch}-${row}`,
+      customerId: `C${String(customer).padStart(7, '0')}`,
+      channel: CHANNELS[row % CHANNELS.length],
+      reason: REASONS[Math.floor(Math.random() * REASONS.length)],
+      startedAt: new Date(now - Math.floor(Math.random() * 3600000)).toISOString(),
+      waitSeconds: Math.floor(Math.random() * 600),
+      handleSeconds: 60 + Math.floor(Math.random() * 900),
+      resolved: Math.random() < 0.8,
+      firstContactResolution: Math.random() < 0.7,
+      escalated: Math.random() < 0.1,
+    });
+  }
+  const result = sendOperation(target, documents, { operation: 'IngestContacts', variables: { rows } });
+  if (result) {
+    check(result.ingestContacts, { 'every row accepted': (answer) => answer.problemCount === 0 });
+  }
+}
+
+export const handleSummary = summaryHandler('ingest-stream');
