@@ -103,6 +103,42 @@ export function maxBindParameters(dialect: Dialect): number {
   return dialect === 'sqlite' ? 32_000 : 65_000;
 }
 
+/**
+ * SQL condition: `column` is one of a list of values bound as one parameter (see listParameter), however
+ * long the list: an array on PostgreSQL, a JSON array read by json_each on SQLite.
+ */
+export function inList(dialect: Dialect, column: string, type: 'integer' | 'text'): string {
+  return dialect === 'postgresql'
+    ? `${column} = any(cast(? as ${type}[]))`
+    : `${column} in (select value from json_each(?))`;
+}
+
+/** The one parameter of an inList condition. */
+export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
+  return dialect === 'postgresql' ? postgresArray([...values]) : JSON.stringify(values);
+}
+
+/**
+ * Adds the rows of `select` (whose columns are `key` then `summed`) into `table`: a row whose key is
+ * stored already gets the values added to its own. The select must end in a WHERE or GROUP BY clause
+ * (SQLite would otherwise read ON CONFLICT as a join constraint).
+ */
+export function insertOrAdd(
+  table: string,
+  key: readonly string[],
+  summed: readonly string[],
+  select: string,
+) {
+  const quote = (column: string) => `"${column}"`;
+  const add = summed.map(
+    (column) => `${quote(column)} = "${table}".${quote(column)} + excluded.${quote(column)}`,
+  );
+  return (
+    `insert into "${table}" (${[...key, ...summed].map(quote).join(', ')}) ${select} ` +
+    `on conflict (${key.map(quote).join(', ')}) do update set ${add.join(', ')}`
+  );
+}
+
 /** Finds, for many keys at once, the value stored with each (keys not found are absent). */
 export type KeyLookup = (keys: readonly string[]) => Promise<Map<string, number>>;
 

@@ -12,6 +12,8 @@ import { RiskModel } from '../modules/risk/risk-model.entity.js';
 import { Alert } from '../modules/alerts/alert.entity.js';
 import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
+import { ROLLUP_ENTITIES } from '../modules/metrics/rollups/rollup-tables.js';
+import { RollupState } from '../modules/metrics/rollups/rollup-state.entity.js';
 
 export const ENTITIES = [
   ImportedRecord,
@@ -28,4 +30,6 @@ export const ENTITIES = [
   ApiKey,
   User,
   Session,
+  RollupState,
+  ...ROLLUP_ENTITIES,
 ];

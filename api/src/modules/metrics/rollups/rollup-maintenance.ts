@@ -1,0 +1,267 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import {
+  dialectOf,
+  fromDbTime,
+  inList,
+  insertOrAdd,
+  keyLookup,
+  listParameter,
+  selectRows,
+  timeBucket,
+  toDbValue,
+  type Dialect,
+} from '../../../database/dialect.js';
+import type { RecordKind } from '../../ingest/record-kind.js';
+import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
+import { FACT_TABLES } from '../fact-queries.js';
+import { CUSTOMER_COLUMNS } from '../sql-builder.js';
+import { TimeGrain } from '../time-grain.js';
+import { recomputeSequenceFlags } from './sequence-flags.js';
+import {
+  aggregateColumn,
+  keyColumns,
+  rollupAggregates,
+  ROLLUP_TABLES,
+  type RollupFamily,
+  type RollupTable,
+} from './rollup-tables.js';
+
+/** Customers whose facts a statement covers: a list of internal ids, or null for all. */
+type Customers = readonly number[] | null;
+
+/** The families whose rollups an import of each kind can change (sequence flags included). */
+const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
+  customers: ['surveys', 'contacts', 'selfService', 'churn'],
+  surveys: ['surveys', 'selfService'],
+  contacts: ['contacts', 'selfService'],
+  selfservice: ['selfService'],
+};
+
+const groupBy = (columns: number) =>
+  `group by ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`;
+
+/** The grouped contribution of `customers`' facts to a fact-family rollup, times `sign`. */
+function factContribution(dialect: Dialect, rollup: RollupTable, sign: 1 | -1, customers: Customers): string {
+  const source = FACT_TABLES[rollup.family as keyof typeof FACT_TABLES];
+  const columns = rollup.dimensions.map((dimension) => source.columns[dimension]!);
+  const join = columns.some((column) => column.startsWith('c.'))
+    ? ' join customers c on c.id = f.customer_id'
+    : '';
+  const select = [
+    timeBucket(dialect, source.time, TimeGrain.DAY),
+    ...columns.map((column) => `coalesce(${column}, '')`),
+    ...rollupAggregates(rollup.family).map(
+      (name) => `${sign} * coalesce(${source.aggregates[name]!.sql(dialect)}, 0)`,
+    ),
+  ];
+  const scope = customers ? inList(dialect, 'f.customer_id', 'integer') : '1 = 1';
+  return `select ${select.join(', ')} from ${source.table} f${join} where ${scope} ${groupBy(columns.length + 1)}`;
+}
+
+/** The churn rollup's contribution of `customers`: a signup on the signup day, a churn on the churn day. */
+function churnContribution(
+  dialect: Dialect,
+  rollup: RollupTable,
+  sign: 1 | -1,
+  customers: Customers,
+): string {
+  const dimensions = rollup.dimensions.map(
+    (dimension) => `coalesce(${CUSTOMER_COLUMNS[dimension]}, '') as ${dimension}`,
+  );
+  const scope = customers ? inList(dialect, 'c.id', 'integer') : '1 = 1';
+  const day = (time: string) => `${timeBucket(dialect, time, TimeGrain.DAY)} as day`;
+  return (
+    `select day, ${rollup.dimensions.join(', ')}, ${sign} * sum(signups), ${sign} * sum(churns) from (` +
+    `select ${day('c.signup_date')}, ${dimensions.join(', ')}, 1 as signups, 0 as churns from customers c where ${scope} ` +
+    `union all select ${day('c.churned_at')}, ${dimensions.join(', ')}, 0, 1 from customers c ` +
+    `where c.churned_at is not null and ${scope}) s ${groupBy(rollup.dimensions.length + 1)}`
+  );
+}
+
+/** Adds `sign` times the contribution of `customers`' facts to a rollup. */
+async function addContribution(
+  trx: Knex.Transaction | Knex,
+  dialect: Dialect,
+  rollup: RollupTable,
+  sign: 1 | -1,
+  customers: Customers,
+): Promise<void> {
+  const contribution = rollup.family === 'churn' ? churnContribution : factContribution;
+  const columns = rollupAggregates(rollup.family).map(aggregateColumn);
+  const bindings = customers ? [listParameter(dialect, customers)] : [];
+  await trx.raw(
+    insertOrAdd(rollup.table, keyColumns(rollup), columns, contribution(dialect, rollup, sign, customers)),
+    rollup.family === 'churn' ? [...bindings, ...bindings] : bindings,
+  );
+  if (rollup.family === 'churn' && customers) {
+    await trx.raw(
+      `update rollup_state set churned_before_signup = churned_before_signup + ${sign} * ` +
+        `(select count(*) from customers c where ${inList(dialect, 'c.id', 'integer')} and c.churned_at < c.signup_date)`,
+      bindings,
+    );
+  }
+}
+
+export interface RebuildSummary {
+  rowsByTable: Record<string, number>;
+  durationMs: number;
+}
+
+/** Recomputes every sequence flag and every rollup from the facts, in one transaction, and marks them built. */
+export async function rebuildRollups(
+  knex: Knex,
+  dialect: Dialect,
+  now = new Date(),
+): Promise<RebuildSummary> {
+  const started = performance.now();
+  const rowsByTable: Record<string, number> = {};
+  await knex.transaction(async (trx) => {
+    await recomputeSequenceFlags(trx, dialect, null, null);
+    for (const rollup of ROLLUP_TABLES) {
+      await trx.raw(`delete from "${rollup.table}"`);
+      await addContribution(trx, dialect, rollup, 1, null);
+      const [row] = await selectRows(dialect, trx.raw(`select count(*) as n from "${rollup.table}"`));
+      rowsByTable[rollup.table] = Number(row!.n);
+    }
+    await trx.raw('delete from rollup_state');
+    await trx.raw(
+      'insert into rollup_state (id, built_at, churned_before_signup) ' +
+        'select 1, ?, count(*) from customers where churned_at < signup_date',
+      [toDbValue(dialect, now) as Knex.Value],
+    );
+  });
+  return { rowsByTable, durationMs: performance.now() - started };
+}
+
+/** When the rollups were built, or null while they are not (queries then keep to the facts). */
+export async function rollupState(
+  knex: Knex,
+  dialect: Dialect,
+): Promise<{ builtAt: Date; churnedBeforeSignup: number } | null> {
+  const [row] = await selectRows(
+    dialect,
+    knex.raw('select built_at, churned_before_signup from rollup_state'),
+  );
+  return row
+    ? { builtAt: fromDbTime(row.built_at), churnedBeforeSignup: Number(row.churned_before_signup) }
+    : null;
+}
+
+/**
+ * Keeps the sequence flags and the rollups exact around each batch an import writes. Before the write,
+ * the contribution of the customers the batch touches is subtracted from every rollup the kind can
+ * change; after it, their flags are recomputed and their contribution added back. Brand-new customers
+ * have nothing to subtract, so a bulk load pays little more than the grouped insert of what it adds.
+ */
+export class RollupMaintenance {
+  /** Time spent so far, for the import's histogram. */
+  seconds = 0;
+  private readonly ownerLookup;
+  private readonly customerLookup;
+
+  constructor(
+    private readonly kind: RecordKind,
+    private readonly spec: Pick<RecordSpec, 'table' | 'idColumn'>,
+    private readonly trx: Knex.Transaction,
+    private readonly dialect: Dialect,
+  ) {
+    this.ownerLookup = keyLookup(dialect, trx, spec.table, 'external_id', 'customer_id');
+    this.customerLookup = keyLookup(dialect, trx, 'customers', 'external_id', 'id');
+  }
+
+  /**
+   * Runs `write` (the upsert of `records`) between the subtraction and the addition; `customerIds` are
+   * the internal ids of the customers the records name (every kind but customers).
+   */
+  async around<T>(
+    records: ValidRecord[],
+    customerIds: ReadonlyMap<string, number> | undefined,
+    write: () => Promise<T>,
+  ): Promise<T> {
+    let started = performance.now();
+    const before = await this.touchedBeforeWrite(records, customerIds);
+    await this.apply(before.customers, -1);
+    this.seconds += (performance.now() - started) / 1000;
+    const result = await write();
+    started = performance.now();
+    const after = [...before.customers, ...(await this.insertedCustomers(before.newCustomerIds))];
+    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, after);
+    await this.apply(after, 1);
+    this.seconds += (performance.now() - started) / 1000;
+    return result;
+  }
+
+  private async apply(customers: readonly number[], sign: 1 | -1): Promise<void> {
+    if (customers.length === 0) return;
+    const families = FAMILIES_CHANGED_BY[this.kind];
+    for (const rollup of ROLLUP_TABLES) {
+      if (families.includes(rollup.family))
+        await addContribution(this.trx, this.dialect, rollup, sign, customers);
+    }
+  }
+
+  /**
+   * The stored customers whose contribution the batch changes, and the external ids of the customers it
+   * inserts. For facts: the customers the rows name and those they belonged to before. For customers:
+   * those whose segment attributes, signup or churn actually change.
+   */
+  private async touchedBeforeWrite(
+    records: ValidRecord[],
+    customerIds: ReadonlyMap<string, number> | undefined,
+  ): Promise<{ customers: number[]; newCustomerIds: string[] }> {
+    if (this.kind !== 'customers') {
+      const named = records.map((record) => customerIds!.get(record.customer_id as string)!);
+      const owners = await this.ownerLookup(records.map((record) => record[this.spec.idColumn] as string));
+      return { customers: [...new Set([...named, ...owners.values()])], newCustomerIds: [] };
+    }
+    const stored = await selectRows(
+      this.dialect,
+      this.trx.raw(
+        'select id, external_id, generation, region, tier, signup_date, churned_at from customers ' +
+          `where ${inList(this.dialect, 'external_id', 'text')}`,
+        [
+          listParameter(
+            this.dialect,
+            records.map((record) => record.customer_id as string),
+          ),
+        ],
+      ),
+    );
+    const byId = new Map(stored.map((row) => [row.external_id as string, row]));
+    const changed = records.flatMap((record) => {
+      const row = byId.get(record.customer_id as string);
+      return row && segmentChanged(row, record) ? [row.id as number] : [];
+    });
+    const newCustomerIds = records
+      .map((record) => record.customer_id as string)
+      .filter((id) => !byId.has(id));
+    return { customers: changed, newCustomerIds };
+  }
+
+  private async insertedCustomers(externalIds: string[]): Promise<number[]> {
+    if (externalIds.length === 0) return [];
+    return [...(await this.customerLookup(externalIds)).values()];
+  }
+}
+
+/** Whether a customers record moves the stored customer's facts to other rollup groups or days. */
+function segmentChanged(stored: Record<string, unknown>, record: ValidRecord): boolean {
+  const time = (value: unknown) => (value == null ? null : fromDbTime(value).getTime());
+  return (
+    stored.generation !== record.generation ||
+    (stored.region ?? null) !== (record.region ?? null) ||
+    (stored.tier ?? null) !== (record.tier ?? null) ||
+    time(stored.signup_date) !== time(record.signup_date) ||
+    time(stored.churned_at) !== time(record.churned_at)
+  );
+}
+
+/**
+ * Builds the rollups when they are not (a new database, or one just migrated to a version that added
+ * them); returns what was built, or null when they already were.
+ */
+export async function buildRollupsIfMissing(em: EntityManager): Promise<RebuildSummary | null> {
+  const knex = em.getKnex();
+  const dialect = dialectOf(em);
+  return (await rollupState(knex, dialect)) ? null : rebuildRollups(knex, dialect);
+}
