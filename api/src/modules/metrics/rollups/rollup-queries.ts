@@ -20,9 +20,13 @@ import { aggregateColumn, ROLLUP_TABLES, type RollupTable } from './rollup-table
 const DAY_MS = 86_400_000;
 const isMidnight = (instant: Date | null | undefined) => !instant || instant.getTime() % DAY_MS === 0;
 
-/** A rollup's dimension columns, aliased r; '' (unknown) reads back as null. */
-const rollupColumns = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
+/** A rollup's dimension columns, aliased r, as read (unknown, stored as '', reads back as null). */
+const rollupValues = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
   Object.fromEntries(rollup.dimensions.map((dimension) => [dimension, `nullif(r.${dimension}, '')`]));
+
+/** The same columns as filtered (no filter names '': see fittingRollup), so that indexes stay usable. */
+const rollupKeys = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
+  Object.fromEntries(rollup.dimensions.map((dimension) => [dimension, `r.${dimension}`]));
 
 /**
  * The smallest rollup that answers a query of `family` exactly, or null: the window starts and ends at
@@ -54,9 +58,8 @@ export async function queryFactRollup(
 ): Promise<GroupRow[]> {
   const table = FACT_TABLES[rollup.family as FactFamily];
   const builder = new SqlBuilder(em);
-  const columns = rollupColumns(rollup);
   const select = [
-    ...groupColumns(builder, 'r.day', columns, query),
+    ...groupColumns(builder, 'r.day', rollupValues(rollup), query),
     ...[...query.aggregates].map((name) => `sum(r.${aggregateColumn(name)}) as "${name}"`),
   ];
   // A group exists where facts in the requested aggregates' scopes do, as on the fact path.
@@ -65,7 +68,7 @@ export async function queryFactRollup(
   ];
   const conditions = [
     ...builder.window('r.day', query.filter),
-    ...builder.dimensionFilters(columns, query.filter),
+    ...builder.dimensionFilters(rollupKeys(rollup), query.filter),
     builder.raw(`(${counters.map((counter) => `r.${aggregateColumn(counter)} > 0`).join(' or ')})`),
   ];
   const sql = builder.raw(
@@ -81,12 +84,13 @@ export async function queryFactRollup(
  * are the signups before it minus the churns before it.
  */
 function rollupChurnSource(rollup: RollupTable): ChurnSource {
-  const columns = rollupColumns(rollup);
+  const columns = rollupValues(rollup);
+  const keys = rollupKeys(rollup);
   return {
     async earliestSignup(builder, filter) {
       const [row] = await builder.rows(
         builder.raw(`select min(r.day) as earliest from ${rollup.table} r where r.signups > 0 and ?`, [
-          builder.and(builder.dimensionFilters(columns, filter)),
+          builder.and(builder.dimensionFilters(keys, filter)),
         ]),
       );
       return row?.earliest == null ? null : fromDbTime(row.earliest);
@@ -100,7 +104,7 @@ function rollupChurnSource(rollup: RollupTable): ChurnSource {
           `sum(case when r.day < p.start_at then r.signups - r.churns else 0 end) as "activeCustomers" ` +
           `from (?) p join ${rollup.table} r on (p.end_at is null or r.day < p.end_at) ` +
           `where (r.signups > 0 or r.churns > 0) and ? ${groupBy(dimensions.length + 1)}`,
-        [periods, builder.and(builder.dimensionFilters(columns, query.filter))],
+        [periods, builder.and(builder.dimensionFilters(keys, query.filter))],
       );
     },
   };
