@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf, fromDbTime, selectRows } from '../src/database/dialect.js';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import type { RawRow, RecordKind } from '../src/modules/ingest/record-kind.js';
+import { BATCH_ROWS } from '../src/modules/ingest/validate-batches.js';
 import { Dimension } from '../src/modules/metrics/dimension.js';
 import { FAMILY_DIMENSIONS, MEASURE_NAMES, MEASURES } from '../src/modules/metrics/measures.js';
 import { MetricsService, type MetricsRequest } from '../src/modules/metrics/metrics.service.js';
@@ -146,6 +147,30 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
         started_at: later(deflected!.started_at, 3_600_000),
       },
     ]);
+    // Imports longer than a batch that touch the same customers in several batches: a customer inserted
+    // in the first batch (where a repeated id keeps its last row) changes again in the second; then
+    // contacts spread over the new customers.
+    const newCustomers: RawRow[] = Array.from({ length: BATCH_ROWS }, (_, i) => ({
+      customer_id: `NEW${i % 40}`,
+      birth_year: 1950 + (i % 60),
+      signup_date: `2025-11-0${1 + (i % 9)}`,
+      tier: 'standard',
+    }));
+    await importRows(database, 'customers', [
+      ...newCustomers,
+      { ...newCustomers[0]!, tier: 'vip', region: 'east' },
+    ]);
+    await importRows(
+      database,
+      'contacts',
+      Array.from({ length: BATCH_ROWS + 100 }, (_, i) => ({
+        contact_id: `BULK${i}`,
+        customer_id: `NEW${i % 40}`,
+        channel: i % 3 ? 'email' : 'phone',
+        started_at: new Date(Date.UTC(2025, 10, 1 + (i % 50), i % 24)).toISOString(),
+        handle_seconds: i,
+      })),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -180,6 +205,8 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
         for (const grain of [null, ...Object.values(TimeGrain)]) {
           for (const [name, filter] of Object.entries(FILTERS)) {
             if (!accepted.includes(Dimension.GENERATION) && 'generations' in filter) continue;
+            // An open end differs from a closed one only for churnRate, whose last period then ends now.
+            if (!('to' in filter) && family !== 'churn') continue;
             const request: MetricsRequest = { measures: [measure], dimensions, grain, filter };
             const query = { dimensions, grain, filter, aggregates: new Set(MEASURES[measure].aggregates) };
             if (fittingRollup(family, query)) fromRollups++;

@@ -113,7 +113,17 @@ export function inList(dialect: Dialect, column: string, type: 'integer' | 'text
     : `${column} in (select value from json_each(?))`;
 }
 
-/** The one parameter of an inList condition. */
+/**
+ * A list of integers bound as one parameter (see listParameter), as a table `alias` with one column
+ * `id`: joined from, it makes both databases look rows up by key for each value rather than scan.
+ */
+export function integerListTable(dialect: Dialect, alias: string): string {
+  return dialect === 'postgresql'
+    ? `unnest(cast(? as integer[])) as ${alias}(id)`
+    : `(select value as id from json_each(?)) as ${alias}`;
+}
+
+/** The one parameter of an inList condition or integerListTable. */
 export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
   return dialect === 'postgresql' ? postgresArray([...values]) : JSON.stringify(values);
 }

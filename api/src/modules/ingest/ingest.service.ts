@@ -90,6 +90,7 @@ export class IngestService {
       await inFlight;
       summary.committed = !summary.dryRun && summary.problemCount === 0;
       if (summary.committed) {
+        await maintenance.finish();
         const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt };
         const rowsWritten = summary.inserted + summary.updated;
         for (const followUp of this.followUps) await followUp({ ...written, rowsWritten });
@@ -148,9 +149,8 @@ export class IngestService {
     if (summary.problemCount === 0 && problems.length === 0) {
       const lastById = new Map(valid.map((record) => [record[spec.idColumn] as string, record]));
       const records = [...lastById.values()];
-      const written = await maintenance.around(records, customerIds, () =>
-        writer.upsert(records, customerIds),
-      );
+      await maintenance.beforeWrite(records, customerIds);
+      const written = await writer.upsert(records, customerIds);
       summary.inserted += written.inserted;
       summary.updated += written.updated;
       summary.unchanged += written.unchanged;

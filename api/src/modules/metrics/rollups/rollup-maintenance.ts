@@ -4,6 +4,7 @@ import {
   fromDbTime,
   inList,
   insertOrAdd,
+  integerListTable,
   keyLookup,
   listParameter,
   selectRows,
@@ -54,8 +55,11 @@ function factContribution(dialect: Dialect, rollup: RollupTable, sign: 1 | -1, c
       (name) => `${sign} * coalesce(${source.aggregates[name]!.sql(dialect)}, 0)`,
     ),
   ];
-  const scope = customers ? inList(dialect, 'f.customer_id', 'integer') : '1 = 1';
-  return `select ${select.join(', ')} from ${source.table} f${join} where ${scope} ${groupBy(columns.length + 1)}`;
+  // Driven by the list of customers, so that each is looked up by key however large the table.
+  const from = customers
+    ? `${integerListTable(dialect, 't')} join ${source.table} f on f.customer_id = t.id`
+    : `${source.table} f`;
+  return `select ${select.join(', ')} from ${from}${join} where 1 = 1 ${groupBy(columns.length + 1)}`;
 }
 
 /** The churn rollup's contribution of `customers`: a signup on the signup day, a churn on the churn day. */
@@ -68,13 +72,15 @@ function churnContribution(
   const dimensions = rollup.dimensions.map(
     (dimension) => `coalesce(${CUSTOMER_COLUMNS[dimension]}, '') as ${dimension}`,
   );
-  const scope = customers ? inList(dialect, 'c.id', 'integer') : '1 = 1';
+  const from = customers
+    ? `${integerListTable(dialect, 't')} join customers c on c.id = t.id`
+    : 'customers c';
   const day = (time: string) => `${timeBucket(dialect, time, TimeGrain.DAY)} as day`;
   return (
     `select day, ${rollup.dimensions.join(', ')}, ${sign} * sum(signups), ${sign} * sum(churns) from (` +
-    `select ${day('c.signup_date')}, ${dimensions.join(', ')}, 1 as signups, 0 as churns from customers c where ${scope} ` +
-    `union all select ${day('c.churned_at')}, ${dimensions.join(', ')}, 0, 1 from customers c ` +
-    `where c.churned_at is not null and ${scope}) s ${groupBy(rollup.dimensions.length + 1)}`
+    `select ${day('c.signup_date')}, ${dimensions.join(', ')}, 1 as signups, 0 as churns from ${from} ` +
+    `union all select ${day('c.churned_at')}, ${dimensions.join(', ')}, 0, 1 from ${from} ` +
+    `where c.churned_at is not null) s ${groupBy(rollup.dimensions.length + 1)}`
   );
 }
 
@@ -148,14 +154,19 @@ export async function rollupState(
 }
 
 /**
- * Keeps the sequence flags and the rollups exact around each batch an import writes. Before the write,
- * the contribution of the customers the batch touches is subtracted from every rollup the kind can
- * change; after it, their flags are recomputed and their contribution added back. Brand-new customers
- * have nothing to subtract, so a bulk load pays little more than the grouped insert of what it adds.
+ * Keeps the sequence flags and the rollups exact through an import. Before each batch is written, the
+ * contribution of the customers it touches for the first time in this import is subtracted from every
+ * rollup the kind can change (their rows as they were before the import); once the last batch is
+ * written, the flags of every touched customer are recomputed and their contribution added back, once.
+ * Customers that have no facts yet (a bulk load) have nothing to subtract.
  */
 export class RollupMaintenance {
   /** Time spent so far, for the import's histogram. */
   seconds = 0;
+  /** Customers whose pre-import contribution has been subtracted. */
+  private readonly touched = new Set<number>();
+  /** External ids of customers this import inserts (customers imports): nothing of them to subtract. */
+  private readonly inserted = new Set<string>();
   private readonly ownerLookup;
   private readonly customerLookup;
 
@@ -170,25 +181,27 @@ export class RollupMaintenance {
   }
 
   /**
-   * Runs `write` (the upsert of `records`) between the subtraction and the addition; `customerIds` are
-   * the internal ids of the customers the records name (every kind but customers).
+   * Subtracts what the customers of a batch about to be written contributed before the import;
+   * `customerIds` are the internal ids of the customers the records name (all kinds but customers).
    */
-  async around<T>(
+  async beforeWrite(
     records: ValidRecord[],
     customerIds: ReadonlyMap<string, number> | undefined,
-    write: () => Promise<T>,
-  ): Promise<T> {
-    let started = performance.now();
-    const before = await this.touchedBeforeWrite(records, customerIds);
-    await this.apply(before.customers, -1);
+  ): Promise<void> {
+    const started = performance.now();
+    const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
+    for (const id of customers) this.touched.add(id);
+    await this.apply(customers, -1);
     this.seconds += (performance.now() - started) / 1000;
-    const result = await write();
-    started = performance.now();
-    const after = [...before.customers, ...(await this.insertedCustomers(before.newCustomerIds))];
-    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, after);
-    await this.apply(after, 1);
+  }
+
+  /** After the last batch: recomputes the touched customers' flags and adds their contribution. */
+  async finish(): Promise<void> {
+    const started = performance.now();
+    const customers = [...this.touched, ...(await this.customerLookup([...this.inserted])).values()];
+    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, customers);
+    await this.apply(customers, 1);
     this.seconds += (performance.now() - started) / 1000;
-    return result;
   }
 
   private async apply(customers: readonly number[], sign: 1 | -1): Promise<void> {
@@ -201,18 +214,18 @@ export class RollupMaintenance {
   }
 
   /**
-   * The stored customers whose contribution the batch changes, and the external ids of the customers it
-   * inserts. For facts: the customers the rows name and those they belonged to before. For customers:
-   * those whose segment attributes, signup or churn actually change.
+   * The stored customers whose contribution the batch changes. For facts: the customers the rows name
+   * and those they belonged to before. For customers: those whose segment attributes, signup or churn
+   * actually change; the ones it inserts are remembered for finish().
    */
-  private async touchedBeforeWrite(
+  private async touchedBy(
     records: ValidRecord[],
     customerIds: ReadonlyMap<string, number> | undefined,
-  ): Promise<{ customers: number[]; newCustomerIds: string[] }> {
+  ): Promise<number[]> {
     if (this.kind !== 'customers') {
       const named = records.map((record) => customerIds!.get(record.customer_id as string)!);
       const owners = await this.ownerLookup(records.map((record) => record[this.spec.idColumn] as string));
-      return { customers: [...new Set([...named, ...owners.values()])], newCustomerIds: [] };
+      return [...new Set([...named, ...owners.values()])];
     }
     const stored = await selectRows(
       this.dialect,
@@ -228,19 +241,14 @@ export class RollupMaintenance {
       ),
     );
     const byId = new Map(stored.map((row) => [row.external_id as string, row]));
-    const changed = records.flatMap((record) => {
-      const row = byId.get(record.customer_id as string);
-      return row && segmentChanged(row, record) ? [row.id as number] : [];
-    });
-    const newCustomerIds = records
-      .map((record) => record.customer_id as string)
-      .filter((id) => !byId.has(id));
-    return { customers: changed, newCustomerIds };
-  }
-
-  private async insertedCustomers(externalIds: string[]): Promise<number[]> {
-    if (externalIds.length === 0) return [];
-    return [...(await this.customerLookup(externalIds)).values()];
+    const changed: number[] = [];
+    for (const record of records) {
+      const id = record.customer_id as string;
+      const row = byId.get(id);
+      if (!row) this.inserted.add(id);
+      else if (!this.inserted.has(id) && segmentChanged(row, record)) changed.push(row.id as number);
+    }
+    return changed;
   }
 }
 
