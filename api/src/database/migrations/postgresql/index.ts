@@ -5,7 +5,7 @@ import { Migration20261123134956 } from './Migration20261123134956.js';
 import { Migration20261123135020 } from './Migration20261123135020.js';
 import { Migration20261123135203 } from './Migration20261123135203.js';
 import { Migration20261123140205 } from './Migration20261123140205.js';
-import { Migration20261123163916 } from './Migration20261123163916.js';
+import { Migration20261123170741 } from './Migration20261123170741.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -14,5 +14,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123135020', class: Migration20261123135020 },
   { name: 'Migration20261123135203', class: Migration20261123135203 },
   { name: 'Migration20261123140205', class: Migration20261123140205 },
-  { name: 'Migration20261123163916', class: Migration20261123163916 },
+  { name: 'Migration20261123170741', class: Migration20261123170741 },
 ];

@@ -5,7 +5,7 @@ import { Migration20261123134956 } from './Migration20261123134956.js';
 import { Migration20261123135019 } from './Migration20261123135019.js';
 import { Migration20261123135202 } from './Migration20261123135202.js';
 import { Migration20261123140203 } from './Migration20261123140203.js';
-import { Migration20261123163915 } from './Migration20261123163915.js';
+import { Migration20261123170739 } from './Migration20261123170739.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -14,5 +14,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123135019', class: Migration20261123135019 },
   { name: 'Migration20261123135202', class: Migration20261123135202 },
   { name: 'Migration20261123140203', class: Migration20261123140203 },
-  { name: 'Migration20261123163915', class: Migration20261123163915 },
+  { name: 'Migration20261123170739', class: Migration20261123170739 },
 ];

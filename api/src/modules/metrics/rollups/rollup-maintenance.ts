@@ -14,7 +14,7 @@ import {
 } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
 import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
-import { FACT_TABLES } from '../fact-queries.js';
+import { FACT_TABLES, type FactFamily } from '../fact-queries.js';
 import { CUSTOMER_COLUMNS } from '../sql-builder.js';
 import { TimeGrain } from '../time-grain.js';
 import { recomputeSequenceFlags } from './sequence-flags.js';
@@ -191,7 +191,7 @@ export class RollupMaintenance {
     const started = performance.now();
     const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
     for (const id of customers) this.touched.add(id);
-    await this.apply(customers, -1);
+    await this.apply(this.kind === 'customers' ? customers : await this.withFacts(customers), -1);
     this.seconds += (performance.now() - started) / 1000;
   }
 
@@ -202,6 +202,24 @@ export class RollupMaintenance {
     await recomputeSequenceFlags(this.trx, this.dialect, this.kind, customers);
     await this.apply(customers, 1);
     this.seconds += (performance.now() - started) / 1000;
+  }
+
+  /**
+   * Those of `customers` that have facts the import's rollups count: the others contribute nothing, and
+   * finding them with one probe per customer spares a bulk load of new customers every subtraction.
+   */
+  private async withFacts(customers: number[]): Promise<number[]> {
+    if (customers.length === 0) return [];
+    const tables = FAMILIES_CHANGED_BY[this.kind].map((family) => FACT_TABLES[family as FactFamily].table);
+    const found = await selectRows(
+      this.dialect,
+      this.trx.raw(
+        `select t.id from ${integerListTable(this.dialect, 't')} where ` +
+          tables.map((table) => `exists (select 1 from ${table} f where f.customer_id = t.id)`).join(' or '),
+        [listParameter(this.dialect, customers)],
+      ),
+    );
+    return found.map((row) => Number(row.id));
   }
 
   private async apply(customers: readonly number[], sign: 1 | -1): Promise<void> {

@@ -17,7 +17,7 @@ select
   sum(r.first_contact_resolved) as "firstContactResolved",
   sum(r.repeated_contacts) as "repeatedContacts"
 from
-  rollup_contacts_channel_generation_tier r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -48,7 +48,7 @@ select
   sum(r.ces_responses) as "cesResponses",
   sum(r.ces_sum) as "cesSum"
 from
-  rollup_surveys_channel_generation_tier r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -481,7 +481,7 @@ select
   sum(r.escalated_contacts) as "escalatedContacts",
   sum(r.repeated_contacts) as "repeatedContacts"
 from
-  rollup_contacts_channel_region r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -500,7 +500,7 @@ select
   sum(r.escalated_contacts) as "escalatedContacts",
   sum(r.repeated_contacts) as "repeatedContacts"
 from
-  rollup_contacts_channel_region r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -520,7 +520,7 @@ select
   sum(r.ces_sum) as "cesSum",
   sum(r.csat_squares) as "csatSquares"
 from
-  rollup_surveys_channel_region r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -544,7 +544,7 @@ select
   sum(r.ces_sum) as "cesSum",
   sum(r.csat_squares) as "csatSquares"
 from
-  rollup_surveys_channel_region r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -775,7 +775,7 @@ select
   sum(r.wait_sum) as "waitSum",
   sum(r.wait_count) as "waitCount"
 from
-  rollup_contacts_channel_region r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -805,7 +805,7 @@ select
   sum(r.ces_responses) as "cesResponses",
   sum(r.ces_sum) as "cesSum"
 from
-  rollup_surveys_channel_region r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -839,7 +839,7 @@ select
   sum(r.wait_sum) as "waitSum",
   sum(r.wait_count) as "waitCount"
 from
-  rollup_contacts_channel_region r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -860,7 +860,7 @@ select
   sum(r.ces_responses) as "cesResponses",
   sum(r.ces_sum) as "cesSum"
 from
-  rollup_surveys_channel_region r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -944,7 +944,7 @@ select
   sum(r.contacts) as "contacts",
   sum(r.first_contact_resolved) as "firstContactResolved"
 from
-  rollup_contacts_channel_generation_tier r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -967,7 +967,7 @@ select
   sum(r.ces_responses) as "cesResponses",
   sum(r.ces_sum) as "cesSum"
 from
-  rollup_surveys_channel_generation_tier r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -987,7 +987,7 @@ select
   nullif(r.generation, '') as d0,
   sum(r.contacts) as "contacts"
 from
-  rollup_contacts_channel_generation_tier r
+  rollup_contacts_channel_generation r
 where
   r.day >= ?
   and r.day < ?
@@ -1008,7 +1008,7 @@ select
   sum(r.ces_responses) as "cesResponses",
   sum(r.ces_sum) as "cesSum"
 from
-  rollup_surveys_channel_generation_tier r
+  rollup_surveys_channel_generation r
 where
   r.day >= ?
   and r.day < ?
