@@ -14,7 +14,7 @@ import {
 } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
 import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
-import { FACT_TABLES, type FactFamily } from '../fact-queries.js';
+import { FACT_TABLES } from '../fact-queries.js';
 import { CUSTOMER_COLUMNS } from '../sql-builder.js';
 import { TimeGrain } from '../time-grain.js';
 import { recomputeSequenceFlags } from './sequence-flags.js';
@@ -36,6 +36,14 @@ const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
   surveys: ['surveys', 'selfService'],
   contacts: ['contacts', 'selfService'],
   selfservice: ['selfService'],
+};
+
+/** The family whose facts an import of each kind writes. */
+const OWN_FAMILY: Record<RecordKind, RollupFamily> = {
+  customers: 'churn',
+  surveys: 'surveys',
+  contacts: 'contacts',
+  selfservice: 'selfService',
 };
 
 const groupBy = (columns: number) =>
@@ -191,26 +199,39 @@ export class RollupMaintenance {
     const started = performance.now();
     const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
     for (const id of customers) this.touched.add(id);
-    await this.apply(this.kind === 'customers' ? customers : await this.withFacts(customers), -1);
+    const families = FAMILIES_CHANGED_BY[this.kind];
+    // A customers import changes who counts where in every family: no probe saves anything there.
+    await this.apply(
+      this.kind === 'customers' ? customers : await this.withFacts(customers, families),
+      -1,
+      families,
+    );
     this.seconds += (performance.now() - started) / 1000;
   }
 
   /** After the last batch: recomputes the touched customers' flags and adds their contribution. */
   async finish(): Promise<void> {
     const started = performance.now();
-    const customers = [...this.touched, ...(await this.customerLookup([...this.inserted])).values()];
-    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, customers);
-    await this.apply(customers, 1);
+    const touched = [...this.touched];
+    const all = [...touched, ...(await this.customerLookup([...this.inserted])).values()];
+    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, all);
+    for (const family of FAMILIES_CHANGED_BY[this.kind]) {
+      // The import's own family gains every customer's rows; the others only those that have facts there
+      // (new customers have none; a contacts import reaches sessions only through their flags).
+      const candidates = this.kind === 'customers' ? touched : all;
+      const customers = family === OWN_FAMILY[this.kind] ? all : await this.withFacts(candidates, [family]);
+      await this.apply(customers, 1, [family]);
+    }
     this.seconds += (performance.now() - started) / 1000;
   }
 
   /**
-   * Those of `customers` that have facts the import's rollups count: the others contribute nothing, and
-   * finding them with one probe per customer spares a bulk load of new customers every subtraction.
+   * Those of `customers` that have facts in the families' tables: the others contribute nothing there,
+   * and finding them with one probe per customer spares a bulk load of new customers most statements.
    */
-  private async withFacts(customers: number[]): Promise<number[]> {
-    if (customers.length === 0) return [];
-    const tables = FAMILIES_CHANGED_BY[this.kind].map((family) => FACT_TABLES[family as FactFamily].table);
+  private async withFacts(customers: number[], families: readonly RollupFamily[]): Promise<number[]> {
+    const tables = families.flatMap((family) => (family === 'churn' ? [] : [FACT_TABLES[family].table]));
+    if (customers.length === 0 || tables.length === 0) return [];
     const found = await selectRows(
       this.dialect,
       this.trx.raw(
@@ -222,9 +243,12 @@ export class RollupMaintenance {
     return found.map((row) => Number(row.id));
   }
 
-  private async apply(customers: readonly number[], sign: 1 | -1): Promise<void> {
+  private async apply(
+    customers: readonly number[],
+    sign: 1 | -1,
+    families: readonly RollupFamily[],
+  ): Promise<void> {
     if (customers.length === 0) return;
-    const families = FAMILIES_CHANGED_BY[this.kind];
     for (const rollup of ROLLUP_TABLES) {
       if (families.includes(rollup.family))
         await addContribution(this.trx, this.dialect, rollup, sign, customers);
