@@ -225,7 +225,7 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
   it('keeps the rollups and flags equal to a rebuild from the facts', async () => {
     const incremental = await derivedState(database);
     expect(Object.values(incremental).every((table) => table.length > 0)).toBe(true);
-    await rebuildRollups(database.orm.em.getKnex(), dialect);
+    expect(await rebuildRollups(database.orm.em.getKnex(), dialect)).not.toBeNull();
     expect(await derivedState(database)).toEqual(incremental);
   });
 });

@@ -98,6 +98,18 @@ export async function analyzeTable(em: EntityManager, table: string): Promise<vo
   await em.getConnection().execute(`analyze "${table}"`, [], 'run');
 }
 
+/**
+ * Waits until no other transaction holds the lock `key`, then holds it until this one ends. PostgreSQL
+ * uses an advisory lock; SQLite needs none, as it lets one transaction write at a time.
+ */
+export async function lockForTransaction(
+  dialect: Dialect,
+  trx: Knex.Transaction,
+  key: number,
+): Promise<void> {
+  if (dialect === 'postgresql') await trx.raw('select pg_advisory_xact_lock(?)', [key]);
+}
+
 /** Most bind parameters one statement may carry (SQLite's compile-time limit is the lower one). */
 export function maxBindParameters(dialect: Dialect): number {
   return dialect === 'sqlite' ? 32_000 : 65_000;

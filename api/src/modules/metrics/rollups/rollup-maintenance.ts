@@ -7,6 +7,7 @@ import {
   integerListTable,
   keyLookup,
   listParameter,
+  lockForTransaction,
   selectRows,
   timeBucket,
   toDbValue,
@@ -37,6 +38,13 @@ const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
   contacts: ['contacts', 'selfService'],
   selfservice: ['selfService'],
 };
+
+/**
+ * Held by every import from its first write to its commit, and by a rebuild: a subtraction must see the
+ * rows as the previous writer committed them, or two imports touching the same customer would each
+ * subtract the same rows.
+ */
+const ROLLUP_WRITERS_LOCK = 7_301;
 
 /** The family whose facts an import of each kind writes. */
 const OWN_FAMILY: Record<RecordKind, RollupFamily> = {
@@ -122,14 +130,20 @@ export interface RebuildSummary {
 }
 
 /** Recomputes every sequence flag and every rollup from the facts, in one transaction, and marks them built. */
+/**
+ * Recomputes every sequence flag and every rollup from the facts, in one transaction, and marks them
+ * built; with `ifMissing`, only when they are not built yet (null otherwise).
+ */
 export async function rebuildRollups(
   knex: Knex,
   dialect: Dialect,
-  now = new Date(),
-): Promise<RebuildSummary> {
+  { ifMissing = false, now = new Date() } = {},
+): Promise<RebuildSummary | null> {
   const started = performance.now();
   const rowsByTable: Record<string, number> = {};
-  await knex.transaction(async (trx) => {
+  const built = await knex.transaction(async (trx) => {
+    await lockForTransaction(dialect, trx, ROLLUP_WRITERS_LOCK);
+    if (ifMissing && (await rollupState(trx, dialect))) return false;
     await recomputeSequenceFlags(trx, dialect, null, null);
     for (const rollup of ROLLUP_TABLES) {
       await trx.raw(`delete from "${rollup.table}"`);
@@ -143,8 +157,9 @@ export async function rebuildRollups(
         'select 1, ?, count(*) from customers where churned_at < signup_date',
       [toDbValue(dialect, now) as Knex.Value],
     );
+    return true;
   });
-  return { rowsByTable, durationMs: performance.now() - started };
+  return built ? { rowsByTable, durationMs: performance.now() - started } : null;
 }
 
 /** When the rollups were built, or null while they are not (queries then keep to the facts). */
@@ -171,6 +186,8 @@ export async function rollupState(
 export class RollupMaintenance {
   /** Time spent so far, for the import's histogram. */
   seconds = 0;
+  /** Whether this import holds ROLLUP_WRITERS_LOCK (from its first batch to its commit). */
+  private locked = false;
   /** Customers whose pre-import contribution has been subtracted. */
   private readonly touched = new Set<number>();
   /** External ids of customers this import inserts (customers imports): nothing of them to subtract. */
@@ -197,6 +214,8 @@ export class RollupMaintenance {
     customerIds: ReadonlyMap<string, number> | undefined,
   ): Promise<void> {
     const started = performance.now();
+    if (!this.locked) await lockForTransaction(this.dialect, this.trx, ROLLUP_WRITERS_LOCK);
+    this.locked = true;
     const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
     for (const id of customers) this.touched.add(id);
     const families = FAMILIES_CHANGED_BY[this.kind];
@@ -313,5 +332,6 @@ function segmentChanged(stored: Record<string, unknown>, record: ValidRecord): b
 export async function buildRollupsIfMissing(em: EntityManager): Promise<RebuildSummary | null> {
   const knex = em.getKnex();
   const dialect = dialectOf(em);
-  return (await rollupState(knex, dialect)) ? null : rebuildRollups(knex, dialect);
+  // Checked first without the lock: the usual case, already built, costs one read.
+  return (await rollupState(knex, dialect)) ? null : rebuildRollups(knex, dialect, { ifMissing: true });
 }

@@ -12,7 +12,7 @@ export function registerRollupsCommand(program: Command): void {
     .description('Recompute the sequence flags and every rollup from the facts, in one transaction.')
     .action(() =>
       withOrm(async (orm) => {
-        console.log(formatRebuild(await rebuildRollups(orm.em.getKnex(), dialectOf(orm.em))));
+        console.log(formatRebuild((await rebuildRollups(orm.em.getKnex(), dialectOf(orm.em)))!));
       }),
     );
 }
