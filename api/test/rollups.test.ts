@@ -213,7 +213,7 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
             const expected = await facts.metrics(request);
             expect(
               await rollups.metrics(request),
-              `${measure} by [${dimensions}] per ${grain}, ${name}`,
+              `${measure} by [${dimensions.join()}] per ${grain}, ${name}`,
             ).toEqual(expected);
           }
         }
