@@ -6,7 +6,8 @@ import { BATCH_ROWS } from '../src/modules/ingest/validate-batches.js';
 import { Dimension } from '../src/modules/metrics/dimension.js';
 import { FAMILY_DIMENSIONS, MEASURE_NAMES, MEASURES } from '../src/modules/metrics/measures.js';
 import { MetricsService, type MetricsRequest } from '../src/modules/metrics/metrics.service.js';
-import { rebuildRollups } from '../src/modules/metrics/rollups/rollup-maintenance.js';
+import { rebuildRollups, rollupState } from '../src/modules/metrics/rollups/rollup-maintenance.js';
+import { initOrm } from '../src/database/orm.js';
 import { fittingRollup } from '../src/modules/metrics/rollups/rollup-queries.js';
 import { ROLLUP_TABLES, keyColumns } from '../src/modules/metrics/rollups/rollup-tables.js';
 import { TimeGrain } from '../src/modules/metrics/time-grain.js';
@@ -310,5 +311,22 @@ describe.each(DIALECTS)('sequence flags on %s', (dialect) => {
       external_id: 'S3',
       backfired: false,
     });
+  });
+
+  it('are backfilled with the rollups when a database without them is opened (as after the upgrade)', async () => {
+    const knex = database.orm.em.getKnex();
+    await knex('rollup_state').delete();
+    await knex('self_service_sessions').update({ truly_deflected: false });
+    expect(await rollupState(knex, dialect)).toBeNull();
+    const reopened = await initOrm(database.config);
+    try {
+      expect(await rollupState(knex, dialect)).not.toBeNull();
+      expect((await flags('self_service_sessions', 'truly_deflected'))[1]).toEqual({
+        external_id: 'S2',
+        truly_deflected: true,
+      });
+    } finally {
+      await reopened.close();
+    }
   });
 });
