@@ -20,7 +20,9 @@ import { createScratchPostgres } from '../test/support/postgres.js';
 const migrationsRoot = fileURLToPath(new URL('../src/database/migrations/', import.meta.url));
 
 async function createFor(database: DatabaseConfig): Promise<void> {
-  const orm = await initOrm(database);
+  // Migrated only: the rollups that initOrm builds may need the tables this migration creates.
+  const orm = await initOrm(database, { migrate: false });
+  await orm.getMigrator().up();
   try {
     const folder = join(migrationsRoot, database.dialect);
     const result = await orm.getMigrator().createMigration(folder, false, false);

@@ -8,6 +8,7 @@ import { registerImportCommand } from './modules/ingest/import.command.js';
 import { registerMigrateCommand } from './cli/migrate.command.js';
 import { registerSchemaCommand } from './graphql/schema.command.js';
 import { registerRiskCommand } from './modules/risk/risk.command.js';
+import { registerRollupsCommand } from './modules/metrics/rollups/rollups.command.js';
 import { registerSeedCommand } from './seed/seed.command.js';
 import { registerServeCommand } from './server/serve.command.js';
 import { registerStartCommand } from './cli/start.command.js';
@@ -35,6 +36,7 @@ for (const register of [
   registerMigrateCommand,
   registerSchemaCommand,
   registerRiskCommand,
+  registerRollupsCommand,
   registerKeysCommand,
   registerUsersCommand,
   registerWebhooksCommand,

@@ -45,6 +45,26 @@ const QUERIES: { title: string; run: (em: EntityManager) => Promise<unknown> }[]
       }),
   },
   {
+    title:
+      'the same two from the facts, as windows that do not start and end at midnight UTC are answered: ' +
+      'metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { … }; metrics(dimensions: [ENTRY], …) { … }',
+    run: async (em) => {
+      const facts = new MetricsService(em, 'facts');
+      await facts.metrics({
+        measures: ['nps', 'csatAvg', 'cesAvg', 'contacts', 'fcrRate', 'repeatContactRate'],
+        dimensions: [Dimension.CHANNEL, Dimension.GENERATION],
+        grain: TimeGrain.MONTH,
+        filter: WINDOW,
+      });
+      await facts.metrics({
+        measures: ['deflectionRate', 'trueDeflectionRate', 'backfireRate'],
+        dimensions: [Dimension.ENTRY],
+        grain: TimeGrain.WEEK,
+        filter: { ...WINDOW, tiers: [Tier.VIP] },
+      });
+    },
+  },
+  {
     title: 'metrics(dimensions: [REGION], grain: QUARTER) { womReach churnRate }',
     run: (em) =>
       new MetricsService(em).metrics({

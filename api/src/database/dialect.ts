@@ -98,9 +98,67 @@ export async function analyzeTable(em: EntityManager, table: string): Promise<vo
   await em.getConnection().execute(`analyze "${table}"`, [], 'run');
 }
 
+/**
+ * Waits until no other transaction holds the lock `key`, then holds it until this one ends. PostgreSQL
+ * uses an advisory lock; SQLite needs none, as it lets one transaction write at a time.
+ */
+export async function lockForTransaction(
+  dialect: Dialect,
+  trx: Knex.Transaction,
+  key: number,
+): Promise<void> {
+  if (dialect === 'postgresql') await trx.raw('select pg_advisory_xact_lock(?)', [key]);
+}
+
 /** Most bind parameters one statement may carry (SQLite's compile-time limit is the lower one). */
 export function maxBindParameters(dialect: Dialect): number {
   return dialect === 'sqlite' ? 32_000 : 65_000;
+}
+
+/**
+ * SQL condition: `column` is one of a list of values bound as one parameter (see listParameter), however
+ * long the list: an array on PostgreSQL, a JSON array read by json_each on SQLite.
+ */
+export function inList(dialect: Dialect, column: string, type: 'integer' | 'text'): string {
+  return dialect === 'postgresql'
+    ? `${column} = any(cast(? as ${type}[]))`
+    : `${column} in (select value from json_each(?))`;
+}
+
+/**
+ * A list of integers bound as one parameter (see listParameter), as a table `alias` with one column
+ * `id`: joined from, it makes both databases look rows up by key for each value rather than scan.
+ */
+export function integerListTable(dialect: Dialect, alias: string): string {
+  return dialect === 'postgresql'
+    ? `unnest(cast(? as integer[])) as ${alias}(id)`
+    : `(select value as id from json_each(?)) as ${alias}`;
+}
+
+/** The one parameter of an inList condition or integerListTable. */
+export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
+  return dialect === 'postgresql' ? postgresArray([...values]) : JSON.stringify(values);
+}
+
+/**
+ * Adds the rows of `select` (whose columns are `key` then `summed`) into `table`: a row whose key is
+ * stored already gets the values added to its own. The select must end in a WHERE or GROUP BY clause
+ * (SQLite would otherwise read ON CONFLICT as a join constraint).
+ */
+export function insertOrAdd(
+  table: string,
+  key: readonly string[],
+  summed: readonly string[],
+  select: string,
+) {
+  const quote = (column: string) => `"${column}"`;
+  const add = summed.map(
+    (column) => `${quote(column)} = "${table}".${quote(column)} + excluded.${quote(column)}`,
+  );
+  return (
+    `insert into "${table}" (${[...key, ...summed].map(quote).join(', ')}) ${select} ` +
+    `on conflict (${key.map(quote).join(', ')}) do update set ${add.join(', ')}`
+  );
 }
 
 /** Finds, for many keys at once, the value stored with each (keys not found are absent). */

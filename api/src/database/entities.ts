@@ -15,6 +15,8 @@ import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.ent
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 import { WebhookEndpointStart } from '../modules/webhooks/webhook-endpoint-start.entity.js';
 import { DataVersion } from '../modules/cache/data-version.entity.js';
+import { ROLLUP_ENTITIES } from '../modules/metrics/rollups/rollup-tables.js';
+import { RollupState } from '../modules/metrics/rollups/rollup-state.entity.js';
 
 export const ENTITIES = [
   ImportedRecord,
@@ -34,4 +36,6 @@ export const ENTITIES = [
   User,
   Session,
   DataVersion,
+  RollupState,
+  ...ROLLUP_ENTITIES,
 ];

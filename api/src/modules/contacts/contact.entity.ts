@@ -98,4 +98,8 @@ export class Contact extends ImportedRecord {
   })
   @Property({ type: 'double', nullable: true })
   recompenseValue: number | null = null;
+
+  /** Followed by another contact of the same customer within 7 days: kept by imports (sequence-flags.ts). */
+  @Property({ type: 'boolean', default: false })
+  repeated: boolean = false;
 }

@@ -3,7 +3,9 @@ import type { Dialect } from '../../database/dialect.js';
 import { refreshRiskScores } from '../risk/risk.follow-up.js';
 import { raiseAlerts, raiseRiskAlerts } from '../alerts/alert-rules.follow-up.js';
 import { bumpDataVersionAfterImport } from '../cache/data-version.follow-up.js';
+import { RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
 import type { RecordKind } from './record-kind.js';
+import type { RecordSpec } from './record-specs.js';
 
 /**
  * What a committed import has just written, handed to the modules that keep derived data in step with
@@ -31,3 +33,16 @@ export const IMPORT_FOLLOW_UPS: readonly ImportFollowUp[] = [
   raiseRiskAlerts,
   bumpDataVersionAfterImport,
 ];
+
+/**
+ * What must be adjusted around each batch's write rather than after the import: the rollups subtract
+ * what the touched customers contributed before their rows change (see RollupMaintenance).
+ */
+export function startBatchMaintenance(
+  kind: RecordKind,
+  spec: RecordSpec,
+  trx: Knex.Transaction,
+  dialect: Dialect,
+): RollupMaintenance {
+  return new RollupMaintenance(kind, spec, trx, dialect);
+}

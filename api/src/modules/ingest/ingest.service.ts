@@ -1,7 +1,8 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { analyzeTable, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
-import { importDuration } from '../ops/process-metrics.js';
-import { IMPORT_FOLLOW_UPS, type ImportFollowUp } from './import-follow-ups.js';
+import type { RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
+import { importDuration, rollupMaintenanceDuration } from '../ops/process-metrics.js';
+import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from './import-follow-ups.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
@@ -63,6 +64,7 @@ export class IngestService {
     const dialect = dialectOf(this.em);
     const trx = await this.em.getConnection().getKnex().transaction();
     const writer = new RecordWriter(spec, this.em, dialect, trx, startedAt);
+    const maintenance = startBatchMaintenance(kind, spec, trx, dialect);
     const summary: ImportSummary = {
       kind,
       rowsRead: 0,
@@ -81,13 +83,14 @@ export class IngestService {
       for await (const batch of batches) {
         summary.rowsRead += batch.rowsRead;
         await inFlight;
-        inFlight = this.completeBatch(spec, writer, batch, summary);
+        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary);
         inFlight.catch(() => {}); // awaited, and so reported, with the next batch or at the end
         options.onProgress?.(summary.rowsRead);
       }
       await inFlight;
       summary.committed = !summary.dryRun && summary.problemCount === 0;
       if (summary.committed) {
+        await maintenance.finish();
         const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt };
         const rowsWritten = summary.inserted + summary.updated;
         for (const followUp of this.followUps) await followUp({ ...written, rowsWritten });
@@ -105,6 +108,7 @@ export class IngestService {
     summary.durationMs = performance.now() - started;
     const outcome = summary.committed ? 'committed' : summary.problemCount ? 'rejected' : 'dry_run';
     importDuration.observe({ kind, outcome }, summary.durationMs / 1000);
+    if (summary.committed) rollupMaintenanceDuration.observe({ kind }, maintenance.seconds);
     return summary;
   }
 
@@ -128,6 +132,7 @@ export class IngestService {
   private async completeBatch(
     spec: RecordSpec,
     writer: RecordWriter,
+    maintenance: RollupMaintenance,
     { valid, problems, customerReferences, columnLabels }: ValidatedBatch,
     summary: ImportSummary,
   ): Promise<void> {
@@ -143,7 +148,9 @@ export class IngestService {
     }
     if (summary.problemCount === 0 && problems.length === 0) {
       const lastById = new Map(valid.map((record) => [record[spec.idColumn] as string, record]));
-      const written = await writer.upsert([...lastById.values()], customerIds);
+      const records = [...lastById.values()];
+      await maintenance.beforeWrite(records, customerIds);
+      const written = await writer.upsert(records, customerIds);
       summary.inserted += written.inserted;
       summary.updated += written.updated;
       summary.unchanged += written.unchanged;

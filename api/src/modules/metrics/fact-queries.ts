@@ -1,4 +1,4 @@
-import type { EntityManager } from '@mikro-orm/knex';
+import type { EntityManager, Knex } from '@mikro-orm/knex';
 import {
   fromDbTime,
   plusSeconds,
@@ -7,7 +7,7 @@ import {
   type Dialect,
 } from '../../database/dialect.js';
 import { userInputError } from '../../graphql/user-input-error.js';
-import { BACKFIRE_SECONDS, backfiringResponse } from '../selfservice/backfire.js';
+import { BACKFIRE_SECONDS } from '../selfservice/backfire.js';
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { Aggregates, Family } from './measures.js';
@@ -31,70 +31,72 @@ export interface GroupRow {
   aggregates: Aggregates;
 }
 
-const DAY_SECONDS = 86_400;
-const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
-const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
 const SOCIAL_REACH = 825;
 const OFFLINE_REACH = 12;
 
 interface AggregateSql {
   sql: (dialect: Dialect) => string;
   /** Rows it counts, when only some of the table's rows matter to it (e.g. one survey type). */
-  scope?: string;
+  scope?: Scope;
+}
+
+/** A subset of a table's rows: its condition, and the aggregate counting its rows. */
+interface Scope {
+  condition: string;
+  counter: string;
 }
 
 /** A fact table, aliased `f`, joined to its customer `c` when a dimension or filter needs one. */
-interface FactTable {
+export interface FactTable {
   table: string;
   time: string;
   columns: Partial<Record<Dimension, string>>;
   aggregates: Record<string, AggregateSql>;
+  /** The aggregate counting every row. */
+  rowCounter: string;
 }
 
-const countWhere = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+export type FactFamily = 'surveys' | 'contacts' | 'selfService';
+
+export const countWhere = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
 const constant = (sql: string) => () => sql;
 
-const SURVEY_TYPE = (type: string) => `f.type = '${type}'`;
+const surveyType = (type: string): Scope => ({
+  condition: `f.type = '${type}'`,
+  counter: `${type}Responses`,
+});
+const NPS = surveyType('nps');
+const CSAT = surveyType('csat');
+const CES = surveyType('ces');
+const ESCALATED: Scope = { condition: `f.outcome = 'escalated'`, counter: 'escalatedSessions' };
 
-const FACT_TABLES: Record<'surveys' | 'contacts' | 'selfService', FactTable> = {
+export const FACT_TABLES: Record<FactFamily, FactTable> = {
   surveys: {
     table: 'survey_responses',
     time: 'f.responded_at',
     columns: { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS },
+    rowCounter: 'responses',
     aggregates: {
-      npsResponses: { sql: constant(countWhere(SURVEY_TYPE('nps'))), scope: SURVEY_TYPE('nps') },
-      promoters: {
-        sql: constant(countWhere(`${SURVEY_TYPE('nps')} and f.score >= 9`)),
-        scope: SURVEY_TYPE('nps'),
-      },
-      detractors: {
-        sql: constant(countWhere(`${SURVEY_TYPE('nps')} and f.score <= 6`)),
-        scope: SURVEY_TYPE('nps'),
-      },
-      csatResponses: { sql: constant(countWhere(SURVEY_TYPE('csat'))), scope: SURVEY_TYPE('csat') },
-      csatSum: {
-        sql: constant(`sum(case when ${SURVEY_TYPE('csat')} then f.score end)`),
-        scope: SURVEY_TYPE('csat'),
-      },
+      responses: { sql: constant('count(*)') },
+      npsResponses: { sql: constant(countWhere(NPS.condition)), scope: NPS },
+      promoters: { sql: constant(countWhere(`${NPS.condition} and f.score >= 9`)), scope: NPS },
+      detractors: { sql: constant(countWhere(`${NPS.condition} and f.score <= 6`)), scope: NPS },
+      csatResponses: { sql: constant(countWhere(CSAT.condition)), scope: CSAT },
+      csatSum: { sql: constant(`sum(case when ${CSAT.condition} then f.score end)`), scope: CSAT },
       csatSquares: {
-        sql: constant(`sum(case when ${SURVEY_TYPE('csat')} then f.score * f.score end)`),
-        scope: SURVEY_TYPE('csat'),
+        sql: constant(`sum(case when ${CSAT.condition} then f.score * f.score end)`),
+        scope: CSAT,
       },
-      csatTop2: {
-        sql: constant(countWhere(`${SURVEY_TYPE('csat')} and f.score >= 4`)),
-        scope: SURVEY_TYPE('csat'),
-      },
-      cesResponses: { sql: constant(countWhere(SURVEY_TYPE('ces'))), scope: SURVEY_TYPE('ces') },
-      cesSum: {
-        sql: constant(`sum(case when ${SURVEY_TYPE('ces')} then f.score end)`),
-        scope: SURVEY_TYPE('ces'),
-      },
+      csatTop2: { sql: constant(countWhere(`${CSAT.condition} and f.score >= 4`)), scope: CSAT },
+      cesResponses: { sql: constant(countWhere(CES.condition)), scope: CES },
+      cesSum: { sql: constant(`sum(case when ${CES.condition} then f.score end)`), scope: CES },
     },
   },
   contacts: {
     table: 'contacts',
     time: 'f.started_at',
     columns: { [Dimension.CHANNEL]: 'f.channel', [Dimension.REASON]: 'f.reason', ...CUSTOMER_COLUMNS },
+    rowCounter: 'contacts',
     aggregates: {
       contacts: { sql: constant('count(*)') },
       handleSum: { sql: constant('sum(f.handle_seconds)') },
@@ -103,53 +105,36 @@ const FACT_TABLES: Record<'surveys' | 'contacts' | 'selfService', FactTable> = {
       waitCount: { sql: constant('count(f.wait_seconds)') },
       firstContactResolved: { sql: constant(countWhere('f.first_contact_resolution = true')) },
       escalatedContacts: { sql: constant(countWhere('f.escalated = true')) },
-      repeatedContacts: {
-        sql: (dialect) =>
-          countWhere(
-            `exists (select 1 from contacts n where n.customer_id = f.customer_id and n.started_at > f.started_at ` +
-              `and n.started_at <= ${plusSeconds(dialect, 'f.started_at', REPEAT_CONTACT_SECONDS)})`,
-          ),
-      },
+      repeatedContacts: { sql: constant(countWhere('f.repeated = true')) },
     },
   },
   selfService: {
     table: 'self_service_sessions',
     time: 'f.started_at',
     columns: { [Dimension.ENTRY]: 'f.entry', ...CUSTOMER_COLUMNS },
+    rowCounter: 'sessions',
     aggregates: {
       sessions: { sql: constant('count(*)') },
       engagedSessions: { sql: constant(countWhere('f.steps >= 2')) },
       resolvedSessions: { sql: constant(countWhere(`f.outcome = 'resolved'`)) },
       abandonedSessions: { sql: constant(countWhere(`f.outcome = 'abandoned'`)) },
-      escalatedSessions: { sql: constant(countWhere(`f.outcome = 'escalated'`)) },
-      trulyDeflectedSessions: {
-        sql: (dialect) =>
-          countWhere(
-            `f.outcome = 'resolved' and not exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
-              `and k.started_at > f.started_at ` +
-              `and k.started_at <= ${plusSeconds(dialect, 'f.started_at', TRUE_DEFLECTION_SECONDS)})`,
-          ),
-      },
+      escalatedSessions: { sql: constant(countWhere(ESCALATED.condition)) },
+      trulyDeflectedSessions: { sql: constant(countWhere('f.truly_deflected = true')) },
       escalationResolvedSessions: {
-        sql: constant(
-          countWhere(
-            `f.outcome = 'escalated' and exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
-              `and (k.external_id = f.escalated_contact_id or k.self_service_session_id = f.external_id) ` +
-              `and k.resolved = true)`,
-          ),
-        ),
-        scope: `f.outcome = 'escalated'`,
+        sql: constant(countWhere('f.escalation_resolved = true')),
+        scope: ESCALATED,
       },
-      backfiredSessions: {
-        sql: (dialect) =>
-          countWhere(
-            `f.outcome = 'escalated' and exists (select 1 from survey_responses r where ${backfiringResponse(dialect, 'f', 'r')})`,
-          ),
-        scope: `f.outcome = 'escalated'`,
-      },
+      backfiredSessions: { sql: constant(countWhere('f.backfired = true')), scope: ESCALATED },
     },
   },
 };
+
+/** The scopes of the requested aggregates when every one has a scope (other rows only make empty groups). */
+export function requestedScopes(table: FactTable, aggregates: ReadonlySet<string>): Scope[] | null {
+  const scopes = [...aggregates].map((name) => table.aggregates[name]!.scope);
+  if (!scopes.every(Boolean)) return null;
+  return [...new Map(scopes.map((scope) => [scope!.counter, scope!])).values()];
+}
 
 /** Runs the grouped query of one family. */
 export function queryFamily(em: EntityManager, family: Family, query: GroupQuery): Promise<GroupRow[]> {
@@ -168,7 +153,7 @@ export function queryFamily(em: EntityManager, family: Family, query: GroupQuery
 }
 
 /** The select list shared by every family: period, then dimension values as d0, d1, … */
-function groupColumns(
+export function groupColumns(
   builder: SqlBuilder,
   time: string,
   columns: Partial<Record<Dimension, string>>,
@@ -178,10 +163,10 @@ function groupColumns(
   return [`${period} as period`, ...query.dimensions.map((dimension, i) => `${columns[dimension]} as d${i}`)];
 }
 
-const groupBy = (columnCount: number) =>
+export const groupBy = (columnCount: number) =>
   `group by ${Array.from({ length: columnCount }, (_, i) => i + 1).join(', ')}`;
 
-function toGroupRows(rows: Record<string, unknown>[], query: GroupQuery): GroupRow[] {
+export function toGroupRows(rows: Record<string, unknown>[], query: GroupQuery): GroupRow[] {
   return rows.map((row) => {
     const aggregates: Aggregates = {};
     for (const name of query.aggregates) aggregates[name] = Number(row[name] ?? 0);
@@ -210,13 +195,12 @@ async function queryFactTable(em: EntityManager, table: FactTable, query: GroupQ
     ...groupColumns(builder, table.time, table.columns, query),
     ...aggregates.map(({ name, sql }) => `${sql(builder.dialect)} as "${name}"`),
   ];
-  const scopes = aggregates.map(({ scope }) => scope);
   const conditions = [
     ...builder.window(table.time, query.filter),
     ...builder.dimensionFilters(table.columns, query.filter),
   ];
-  // Rows outside every requested aggregate's scope would only make empty groups.
-  if (scopes.every(Boolean)) conditions.push(builder.raw(`(${[...new Set(scopes)].join(' or ')})`));
+  const scopes = requestedScopes(table, query.aggregates);
+  if (scopes) conditions.push(builder.raw(`(${scopes.map(({ condition }) => condition).join(' or ')})`));
   const join = needsCustomer(table.columns, query) ? ' join customers c on c.id = f.customer_id' : '';
   const sql = builder.raw(
     `select ${select.join(', ')} from ${table.table} f${join} where ? ${groupBy(query.dimensions.length + 1)}`,
@@ -333,22 +317,48 @@ function churnPeriods(
   return periods;
 }
 
-async function earliestSignup(builder: SqlBuilder, filter: MetricFilter): Promise<Date | null> {
-  const [row] = await builder.rows(
-    builder.raw('select min(c.signup_date) as earliest from customers c where ?', [
-      builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, filter)),
-    ]),
-  );
-  return row?.earliest == null ? null : fromDbTime(row.earliest);
+/** Where churnRate's counts come from: the customers table here, or the churn rollup (rollup-queries.ts). */
+export interface ChurnSource {
+  /** The first signup among customers the filter keeps (or a time before it and after any churn). */
+  earliestSignup(builder: SqlBuilder, filter: MetricFilter): Promise<Date | null>;
+  /** Churned and active customers per period of `periods` (aliased p: label, start_at, end_at) and group. */
+  counts(builder: SqlBuilder, periods: Knex.Raw, query: GroupQuery): Knex.Raw;
 }
 
+const CUSTOMERS_CHURN: ChurnSource = {
+  async earliestSignup(builder, filter) {
+    const [row] = await builder.rows(
+      builder.raw('select min(c.signup_date) as earliest from customers c where ?', [
+        builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, filter)),
+      ]),
+    );
+    return row?.earliest == null ? null : fromDbTime(row.earliest);
+  },
+  counts(builder, periods, query) {
+    const dimensions = query.dimensions.map((dimension, i) => `${CUSTOMER_COLUMNS[dimension]} as d${i}`);
+    return builder.raw(
+      `select ${['p.label as period', ...dimensions].join(', ')}, ` +
+        `${countWhere('c.churned_at >= p.start_at and (p.end_at is null or c.churned_at < p.end_at)')} as "churnedCustomers", ` +
+        `${countWhere('c.signup_date < p.start_at and (c.churned_at is null or c.churned_at >= p.start_at)')} as "activeCustomers" ` +
+        `from (?) p join customers c on (p.end_at is null or c.signup_date < p.end_at) where ? ` +
+        groupBy(dimensions.length + 1),
+      [periods, builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter))],
+    );
+  },
+};
+
 /** Customers churned in each period over customers active at its start, grouped by customer dimensions. */
-async function queryChurn(em: EntityManager, query: GroupQuery, now = new Date()): Promise<GroupRow[]> {
+export async function queryChurn(
+  em: EntityManager,
+  query: GroupQuery,
+  source: ChurnSource = CUSTOMERS_CHURN,
+  now = new Date(),
+): Promise<GroupRow[]> {
   const builder = new SqlBuilder(em);
   const periods = churnPeriods(
     query.filter,
     query.grain,
-    query.grain && !query.filter.from ? await earliestSignup(builder, query.filter) : null,
+    query.grain && !query.filter.from ? await source.earliestSignup(builder, query.filter) : null,
     now,
   );
   if (periods.length === 0) return [];
@@ -371,16 +381,7 @@ async function queryChurn(em: EntityManager, query: GroupQuery, now = new Date()
     ),
     ' union all ',
   );
-  const dimensions = query.dimensions.map((dimension, i) => `${CUSTOMER_COLUMNS[dimension]} as d${i}`);
-  const sql = builder.raw(
-    `select ${['p.label as period', ...dimensions].join(', ')}, ` +
-      `${countWhere('c.churned_at >= p.start_at and (p.end_at is null or c.churned_at < p.end_at)')} as "churnedCustomers", ` +
-      `${countWhere('c.signup_date < p.start_at and (c.churned_at is null or c.churned_at >= p.start_at)')} as "activeCustomers" ` +
-      `from (?) p join customers c on (p.end_at is null or c.signup_date < p.end_at) where ? ` +
-      groupBy(dimensions.length + 1),
-    [periodRows, builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter))],
-  );
-  return toGroupRows(await builder.rows(sql), query);
+  return toGroupRows(await builder.rows(source.counts(builder, periodRows, query)), query);
 }
 
 /**

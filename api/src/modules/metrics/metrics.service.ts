@@ -8,10 +8,13 @@ import { SelfServiceEntry } from '../selfservice/entry.js';
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { MetricRow } from './dto/metric-row.type.js';
-import { queryFamily, type GroupRow } from './fact-queries.js';
+import { queryFamily, type GroupQuery, type GroupRow } from './fact-queries.js';
 import { FILTER_OF_DIMENSION } from './sql-builder.js';
 import { FAMILY_DIMENSIONS, MEASURES, type Aggregates, type Family, type Measure } from './measures.js';
 import type { TimeGrain } from './time-grain.js';
+import { rollupState } from './rollups/rollup-maintenance.js';
+import { fittingRollup, queryChurnRollup, queryFactRollup } from './rollups/rollup-queries.js';
+import { dialectOf } from '../../database/dialect.js';
 
 export interface MetricsRequest {
   measures: readonly Measure[];
@@ -37,8 +40,17 @@ const ENUM_ORDER: Partial<Record<Dimension, readonly string[]>> = {
  * The metrics semantic layer: validates which measures can be split and filtered how, runs one grouped
  * query per family of measures in the database, joins their groups and derives the measures.
  */
+/**
+ * Where aggregates come from: rollups whenever they are built and fit the query, else the facts
+ * ('auto', the only choice clients get); tests force one path or the other to compare them.
+ */
+export type MetricsSource = 'auto' | 'facts' | 'rollups';
+
 export class MetricsService {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    private readonly source: MetricsSource = 'auto',
+  ) {}
 
   /** Measures by dimensions and period, as the `metrics` query returns them; refuses inapplicable requests. */
   async metrics(request: MetricsRequest): Promise<MetricRow[]> {
@@ -64,17 +76,43 @@ export class MetricsService {
     for (const [family, names] of Object.entries(request.extraAggregates ?? {}) as [Family, string[]][]) {
       families.set(family, new Set([...(families.get(family) ?? []), ...names]));
     }
+    const rollups = await this.rollupsUsable();
     const results = await Promise.all(
-      [...families].map(([family, aggregates]) =>
-        queryFamily(this.em, family, {
+      [...families].map(([family, aggregates]) => {
+        const query = {
           dimensions: request.dimensions,
           grain: request.grain,
           filter: applicableFilter(family, request.filter),
           aggregates,
-        }),
-      ),
+        };
+        return rollups ? this.fromRollup(family, query, rollups) : queryFamily(this.em, family, query);
+      }),
     );
     return sortRows(mergeGroups(results.flat()), request.dimensions);
+  }
+
+  /** Whether rollups may answer, and what churnRate must know of them; null to keep to the facts. */
+  private async rollupsUsable(): Promise<{ churnedBeforeSignup: number } | null> {
+    if (this.source === 'facts') return null;
+    const state = await rollupState(this.em.getKnex(), dialectOf(this.em));
+    if (this.source === 'rollups') return state ?? { churnedBeforeSignup: 0 };
+    return state;
+  }
+
+  /** The query from the smallest fitting rollup, or from the facts when none fits it exactly. */
+  private async fromRollup(
+    family: Family,
+    query: GroupQuery,
+    { churnedBeforeSignup }: { churnedBeforeSignup: number },
+  ): Promise<GroupRow[]> {
+    const rollup = fittingRollup(family, query);
+    if (rollup?.family === 'churn' && churnedBeforeSignup === 0) {
+      const rows = await queryChurnRollup(this.em, rollup, query);
+      if (rows) return rows;
+    } else if (rollup && rollup.family !== 'churn') {
+      return queryFactRollup(this.em, rollup, query);
+    }
+    return queryFamily(this.em, family, query);
   }
 }
 

@@ -17,3 +17,12 @@ export const importDuration = new Histogram({
   buckets: [0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60, 300],
   registers: [processRegistry],
 });
+
+/** Seconds a committed import spent keeping the rollups and sequence flags in step (part of its duration). */
+export const rollupMaintenanceDuration = new Histogram({
+  name: 'cx_rollup_maintenance_seconds',
+  help: 'Time committed imports spent maintaining rollups and sequence flags, by record kind.',
+  labelNames: ['kind'] as const,
+  buckets: [0.001, 0.01, 0.05, 0.1, 0.5, 1, 5, 15, 60],
+  registers: [processRegistry],
+});

@@ -35,4 +35,17 @@ export class SelfServiceSession extends ImportedRecord {
   })
   @Property({ type: 'text', nullable: true })
   escalatedContactId: string | null = null;
+
+  // Sequence flags: they depend on the customer's other facts and are kept by imports (sequence-flags.ts).
+  /** Resolved and not followed by a contact of the same customer within 72 hours. */
+  @Property({ type: 'boolean', default: false })
+  trulyDeflected: boolean = false;
+
+  /** Escalated, and the contact it escalated to (either side naming the other) was resolved. */
+  @Property({ type: 'boolean', default: false })
+  escalationResolved: boolean = false;
+
+  /** Escalated, and followed within 7 days by a detractor nps or a csat of 1-2 of the same customer. */
+  @Property({ type: 'boolean', default: false })
+  backfired: boolean = false;
 }

@@ -1,6 +1,85 @@
 -- metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { nps csatAvg cesAvg contacts fcrRate repeatContactRate }
 
 select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  date_trunc('month', r.day, 'UTC') as period,
+  nullif(r.channel, '') as d0,
+  nullif(r.generation, '') as d1,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.repeated_contacts) as "repeatedContacts"
+from
+  rollup_contacts_channel_generation r
+where
+  r.day >= $1
+  and r.day < $2
+  and (r.contacts > 0)
+group by
+  1,
+  2,
+  3;
+
+select
+  date_trunc('month', r.day, 'UTC') as period,
+  nullif(r.channel, '') as d0,
+  nullif(r.generation, '') as d1,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
+from
+  rollup_surveys_channel_generation r
+where
+  r.day >= $1
+  and r.day < $2
+  and (
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
+  )
+group by
+  1,
+  2,
+  3;
+
+-- metrics(dimensions: [ENTRY], grain: WEEK, filter: {tiers: [VIP]}) { deflectionRate trueDeflectionRate backfireRate }
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  date_trunc('week', r.day, 'UTC') as period,
+  nullif(r.entry, '') as d0,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_generation_tier r
+where
+  r.day >= $1
+  and r.day < $2
+  and r.tier in ($3)
+  and (r.sessions > 0)
+group by
+  1,
+  2;
+
+-- the same two from the facts, as windows that do not start and end at midnight UTC are answered: metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { … }; metrics(dimensions: [ENTRY], …) { … }
+
+select
   date_trunc('month', f.responded_at, 'UTC') as period,
   f.channel as d0,
   c.generation as d1,
@@ -75,16 +154,7 @@ select
   ) as "firstContactResolved",
   sum(
     case
-      when exists (
-        select
-          1
-        from
-          contacts n
-        where
-          n.customer_id = f.customer_id
-          and n.started_at > f.started_at
-          and n.started_at <= (f.started_at + interval '604800 seconds')
-      ) then 1
+      when f.repeated = true then 1
       else 0
     end
   ) as "repeatedContacts"
@@ -99,8 +169,6 @@ group by
   2,
   3;
 
--- metrics(dimensions: [ENTRY], grain: WEEK, filter: {tiers: [VIP]}) { deflectionRate trueDeflectionRate backfireRate }
-
 select
   date_trunc('week', f.started_at, 'UTC') as period,
   f.entry as d0,
@@ -113,17 +181,7 @@ select
   ) as "resolvedSessions",
   sum(
     case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + interval '259200 seconds')
-      ) then 1
+      when f.truly_deflected = true then 1
       else 0
     end
   ) as "trulyDeflectedSessions",
@@ -135,27 +193,7 @@ select
   ) as "escalatedSessions",
   sum(
     case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + interval '604800 seconds')
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
+      when f.backfired = true then 1
       else 0
     end
   ) as "backfiredSessions"
@@ -173,25 +211,27 @@ group by
 -- metrics(dimensions: [REGION], grain: QUARTER) { womReach churnRate }
 
 select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
   p.label as period,
-  c.region as d0,
+  nullif(r.region, '') as d0,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -207,12 +247,16 @@ from
       cast($5 as timestamptz) as start_at,
       cast($6 as timestamptz) as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  1 = 1
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and 1 = 1
 group by
   1,
   2;
@@ -271,354 +315,132 @@ group by
 -- overview(compare: PREVIOUS_YEAR)
 
 select
-  null as period,
-  count(*) as "contacts",
-  sum(f.handle_seconds) as "handleSum",
-  count(f.handle_seconds) as "handleCount",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(
-    case
-      when f.escalated = true then 1
-      else 0
-    end
-  ) as "escalatedContacts",
-  sum(
-    case
-      when exists (
-        select
-          1
-        from
-          contacts n
-        where
-          n.customer_id = f.customer_id
-          and n.started_at > f.started_at
-          and n.started_at <= (f.started_at + interval '604800 seconds')
-      ) then 1
-      else 0
-    end
-  ) as "repeatedContacts"
+  built_at,
+  churned_before_signup
 from
-  contacts f
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  null as period,
+  sum(r.contacts) as "contacts",
+  sum(r.handle_sum) as "handleSum",
+  sum(r.handle_count) as "handleCount",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.escalated_contacts) as "escalatedContacts",
+  sum(r.repeated_contacts) as "repeatedContacts"
+from
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= $1
-  and f.started_at < $2
+  r.day >= $1
+  and r.day < $2
+  and (r.contacts > 0)
 group by
   1;
 
 select
   null as period,
-  count(*) as "contacts",
-  sum(f.handle_seconds) as "handleSum",
-  count(f.handle_seconds) as "handleCount",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(
-    case
-      when f.escalated = true then 1
-      else 0
-    end
-  ) as "escalatedContacts",
-  sum(
-    case
-      when exists (
-        select
-          1
-        from
-          contacts n
-        where
-          n.customer_id = f.customer_id
-          and n.started_at > f.started_at
-          and n.started_at <= (f.started_at + interval '604800 seconds')
-      ) then 1
-      else 0
-    end
-  ) as "repeatedContacts"
+  sum(r.contacts) as "contacts",
+  sum(r.handle_sum) as "handleSum",
+  sum(r.handle_count) as "handleCount",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.escalated_contacts) as "escalatedContacts",
+  sum(r.repeated_contacts) as "repeatedContacts"
 from
-  contacts f
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= $1
-  and f.started_at < $2
+  r.day >= $1
+  and r.day < $2
+  and (r.contacts > 0)
 group by
   1;
 
 select
   null as period,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + interval '259200 seconds')
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + interval '604800 seconds')
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.csat_top2) as "csatTop2",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum",
+  sum(r.csat_squares) as "csatSquares"
 from
-  self_service_sessions f
+  rollup_surveys_channel_generation r
 where
-  f.started_at >= $1
-  and f.started_at < $2
-group by
-  1;
-
-select
-  null as period,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + interval '259200 seconds')
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + interval '604800 seconds')
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
-from
-  self_service_sessions f
-where
-  f.started_at >= $1
-  and f.started_at < $2
-group by
-  1;
-
-select
-  null as period,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'csat'
-      and f.score >= 4 then 1
-      else 0
-    end
-  ) as "csatTop2",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum",
-  sum(
-    case
-      when f.type = 'csat' then f.score * f.score
-    end
-  ) as "csatSquares"
-from
-  survey_responses f
-where
-  f.responded_at >= $1
-  and f.responded_at < $2
+  r.day >= $1
+  and r.day < $2
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1;
 
 select
   null as period,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'csat'
-      and f.score >= 4 then 1
-      else 0
-    end
-  ) as "csatTop2",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum",
-  sum(
-    case
-      when f.type = 'csat' then f.score * f.score
-    end
-  ) as "csatSquares"
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.csat_top2) as "csatTop2",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum",
+  sum(r.csat_squares) as "csatSquares"
 from
-  survey_responses f
+  rollup_surveys_channel_generation r
 where
-  f.responded_at >= $1
-  and f.responded_at < $2
+  r.day >= $1
+  and r.day < $2
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
+group by
+  1;
+
+select
+  null as period,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_region r
+where
+  r.day >= $1
+  and r.day < $2
+  and (r.sessions > 0)
+group by
+  1;
+
+select
+  null as period,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_region r
+where
+  r.day >= $1
+  and r.day < $2
+  and (r.sessions > 0)
 group by
   1;
 
@@ -626,21 +448,17 @@ select
   p.label as period,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -651,12 +469,16 @@ from
       cast($2 as timestamptz) as start_at,
       cast($3 as timestamptz) as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  1 = 1
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and 1 = 1
 group by
   1;
 
@@ -664,21 +486,17 @@ select
   p.label as period,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -689,12 +507,16 @@ from
       cast($2 as timestamptz) as start_at,
       cast($3 as timestamptz) as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  1 = 1
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and 1 = 1
 group by
   1;
 
@@ -793,170 +615,116 @@ group by
 -- channelSatisfaction(filter: {channels: [PHONE, CHAT]}, grain: MONTH)
 
 select
-  date_trunc('month', f.responded_at, 'UTC') as period,
-  f.channel as d0,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
+  built_at,
+  churned_before_signup
 from
-  survey_responses f
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  date_trunc('month', r.day, 'UTC') as period,
+  nullif(r.channel, '') as d0,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount"
+from
+  rollup_contacts_channel_generation r
 where
-  f.responded_at >= $1
-  and f.responded_at < $2
-  and f.channel in ($3, $4)
+  r.day >= $1
+  and r.day < $2
+  and r.channel in ($3, $4)
+  and (r.contacts > 0)
+group by
+  1,
+  2;
+
+select
+  date_trunc('month', r.day, 'UTC') as period,
+  nullif(r.channel, '') as d0,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
+from
+  rollup_surveys_channel_generation r
+where
+  r.day >= $1
+  and r.day < $2
+  and r.channel in ($3, $4)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1,
   2;
 
 select
-  date_trunc('month', f.started_at, 'UTC') as period,
-  f.channel as d0,
-  count(*) as "contacts",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount"
+  null as period,
+  nullif(r.channel, '') as d0,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount"
 from
-  contacts f
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= $1
-  and f.started_at < $2
-  and f.channel in ($3, $4)
+  r.day >= $1
+  and r.day < $2
+  and r.channel in ($3, $4)
+  and (r.contacts > 0)
 group by
   1,
   2;
 
 select
   null as period,
-  f.channel as d0,
-  count(*) as "contacts",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount"
+  nullif(r.channel, '') as d0,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
 from
-  contacts f
+  rollup_surveys_channel_generation r
 where
-  f.started_at >= $1
-  and f.started_at < $2
-  and f.channel in ($3, $4)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  f.channel as d0,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
-from
-  survey_responses f
-where
-  f.responded_at >= $1
-  and f.responded_at < $2
-  and f.channel in ($3, $4)
+  r.day >= $1
+  and r.day < $2
+  and r.channel in ($3, $4)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1,
   2;
 
 -- segmentPreferences(generations: [BOOMER, MILLENNIAL])
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
 
 select
   c.generation as generation,
@@ -1009,90 +777,17 @@ group by
 
 select
   null as period,
-  c.generation as d0,
-  count(*) as "contacts"
+  nullif(r.generation, '') as d0,
+  nullif(r.channel, '') as d1,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved"
 from
-  contacts f
-  join customers c on c.id = f.customer_id
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= $1
-  and f.started_at < $2
-  and c.generation in ($3, $4)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  c.generation as d0,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + interval '604800 seconds')
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
-from
-  self_service_sessions f
-  join customers c on c.id = f.customer_id
-where
-  f.started_at >= $1
-  and f.started_at < $2
-  and c.generation in ($3, $4)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  c.generation as d0,
-  f.channel as d1,
-  count(*) as "contacts",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved"
-from
-  contacts f
-  join customers c on c.id = f.customer_id
-where
-  f.started_at >= $1
-  and f.started_at < $2
-  and c.generation in ($3, $4)
+  r.day >= $1
+  and r.day < $2
+  and r.generation in ($3, $4)
+  and (r.contacts > 0)
 group by
   1,
   2,
@@ -1100,61 +795,25 @@ group by
 
 select
   null as period,
-  c.generation as d0,
-  f.channel as d1,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
+  nullif(r.generation, '') as d0,
+  nullif(r.channel, '') as d1,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
 from
-  survey_responses f
-  join customers c on c.id = f.customer_id
+  rollup_surveys_channel_generation r
 where
-  f.responded_at >= $1
-  and f.responded_at < $2
-  and c.generation in ($3, $4)
+  r.day >= $1
+  and r.day < $2
+  and r.generation in ($3, $4)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1,
@@ -1163,85 +822,78 @@ group by
 
 select
   null as period,
-  c.generation as d0,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
+  nullif(r.generation, '') as d0,
+  sum(r.contacts) as "contacts"
 from
-  survey_responses f
-  join customers c on c.id = f.customer_id
+  rollup_contacts_channel_generation r
 where
-  f.responded_at >= $1
-  and f.responded_at < $2
-  and c.generation in ($3, $4)
+  r.day >= $1
+  and r.day < $2
+  and r.generation in ($3, $4)
+  and (r.contacts > 0)
+group by
+  1,
+  2;
+
+select
+  null as period,
+  nullif(r.generation, '') as d0,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
+from
+  rollup_surveys_channel_generation r
+where
+  r.day >= $1
+  and r.day < $2
+  and r.generation in ($3, $4)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
+group by
+  1,
+  2;
+
+select
+  null as period,
+  nullif(r.generation, '') as d0,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_generation_tier r
+where
+  r.day >= $1
+  and r.day < $2
+  and r.generation in ($3, $4)
+  and (r.sessions > 0)
 group by
   1,
   2;
 
 select
   p.label as period,
-  c.generation as d0,
+  nullif(r.generation, '') as d0,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -1252,12 +904,16 @@ from
       cast($2 as timestamptz) as start_at,
       cast($3 as timestamptz) as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  c.generation in ($4, $5)
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and r.generation in ($4, $5)
 group by
   1,
   2;
@@ -1265,198 +921,56 @@ group by
 -- deflectionFunnel
 
 select
-  null as period,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + interval '259200 seconds')
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + interval '604800 seconds')
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions",
-  sum(
-    case
-      when f.steps >= 2 then 1
-      else 0
-    end
-  ) as "engagedSessions",
-  sum(
-    case
-      when f.outcome = 'abandoned' then 1
-      else 0
-    end
-  ) as "abandonedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and (
-            k.external_id = f.escalated_contact_id
-            or k.self_service_session_id = f.external_id
-          )
-          and k.resolved = true
-      ) then 1
-      else 0
-    end
-  ) as "escalationResolvedSessions"
+  built_at,
+  churned_before_signup
 from
-  self_service_sessions f
-where
-  f.started_at >= $1
-  and f.started_at < $2
-group by
-  1;
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
 
 select
   null as period,
-  f.entry as d0,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + interval '259200 seconds')
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + interval '604800 seconds')
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions",
-  sum(
-    case
-      when f.steps >= 2 then 1
-      else 0
-    end
-  ) as "engagedSessions",
-  sum(
-    case
-      when f.outcome = 'abandoned' then 1
-      else 0
-    end
-  ) as "abandonedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and (
-            k.external_id = f.escalated_contact_id
-            or k.self_service_session_id = f.external_id
-          )
-          and k.resolved = true
-      ) then 1
-      else 0
-    end
-  ) as "escalationResolvedSessions"
+  nullif(r.entry, '') as d0,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions",
+  sum(r.engaged_sessions) as "engagedSessions",
+  sum(r.abandoned_sessions) as "abandonedSessions",
+  sum(r.escalation_resolved_sessions) as "escalationResolvedSessions"
 from
-  self_service_sessions f
+  rollup_sessions_entry_region r
 where
-  f.started_at >= $1
-  and f.started_at < $2
+  r.day >= $1
+  and r.day < $2
+  and (r.sessions > 0)
 group by
   1,
   2;
+
+select
+  null as period,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions",
+  sum(r.engaged_sessions) as "engagedSessions",
+  sum(r.abandoned_sessions) as "abandonedSessions",
+  sum(r.escalation_resolved_sessions) as "escalationResolvedSessions"
+from
+  rollup_sessions_entry_region r
+where
+  r.day >= $1
+  and r.day < $2
+  and (r.sessions > 0)
+group by
+  1;
 
 select
   period,

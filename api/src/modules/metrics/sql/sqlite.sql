@@ -5,6 +5,150 @@ select
     cast(
       strftime(
         '%s',
+        cast(r.day as integer) / 1000,
+        'unixepoch',
+        'start of month'
+      ) as integer
+    ) * 1000
+  ) as period,
+  nullif(r.channel, '') as d0,
+  nullif(r.generation, '') as d1,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.repeated_contacts) as "repeatedContacts"
+from
+  rollup_contacts_channel_generation r
+where
+  r.day >= ?
+  and r.day < ?
+  and (r.contacts > 0)
+group by
+  1,
+  2,
+  3;
+
+select
+  (
+    cast(
+      strftime(
+        '%s',
+        cast(r.day as integer) / 1000,
+        'unixepoch',
+        'start of month'
+      ) as integer
+    ) * 1000
+  ) as period,
+  nullif(r.channel, '') as d0,
+  nullif(r.generation, '') as d1,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
+from
+  rollup_surveys_channel_generation r
+where
+  r.day >= ?
+  and r.day < ?
+  and (
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
+  )
+group by
+  1,
+  2,
+  3;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+-- metrics(dimensions: [ENTRY], grain: WEEK, filter: {tiers: [VIP]}) { deflectionRate trueDeflectionRate backfireRate }
+
+select
+  (
+    (
+      (cast(r.day as integer) / 86400000 + 3) / 7 * 7 - 3
+    ) * 86400000
+  ) as period,
+  nullif(r.entry, '') as d0,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_generation_tier r
+where
+  r.day >= ?
+  and r.day < ?
+  and r.tier in (?)
+  and (r.sessions > 0)
+group by
+  1,
+  2;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+-- the same two from the facts, as windows that do not start and end at midnight UTC are answered: metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { … }; metrics(dimensions: [ENTRY], …) { … }
+
+select
+  (
+    (
+      (cast(f.started_at as integer) / 86400000 + 3) / 7 * 7 - 3
+    ) * 86400000
+  ) as period,
+  f.entry as d0,
+  count(*) as "sessions",
+  sum(
+    case
+      when f.outcome = 'resolved' then 1
+      else 0
+    end
+  ) as "resolvedSessions",
+  sum(
+    case
+      when f.truly_deflected = true then 1
+      else 0
+    end
+  ) as "trulyDeflectedSessions",
+  sum(
+    case
+      when f.outcome = 'escalated' then 1
+      else 0
+    end
+  ) as "escalatedSessions",
+  sum(
+    case
+      when f.backfired = true then 1
+      else 0
+    end
+  ) as "backfiredSessions"
+from
+  self_service_sessions f
+  join customers c on c.id = f.customer_id
+where
+  f.started_at >= ?
+  and f.started_at < ?
+  and c.tier in (?)
+group by
+  1,
+  2;
+
+select
+  (
+    cast(
+      strftime(
+        '%s',
         cast(f.responded_at as integer) / 1000,
         'unixepoch',
         'start of month'
@@ -93,16 +237,7 @@ select
   ) as "firstContactResolved",
   sum(
     case
-      when exists (
-        select
-          1
-        from
-          contacts n
-        where
-          n.customer_id = f.customer_id
-          and n.started_at > f.started_at
-          and n.started_at <= (f.started_at + 604800000)
-      ) then 1
+      when f.repeated = true then 1
       else 0
     end
   ) as "repeatedContacts"
@@ -117,103 +252,30 @@ group by
   2,
   3;
 
--- metrics(dimensions: [ENTRY], grain: WEEK, filter: {tiers: [VIP]}) { deflectionRate trueDeflectionRate backfireRate }
-
-select
-  (
-    (
-      (cast(f.started_at as integer) / 86400000 + 3) / 7 * 7 - 3
-    ) * 86400000
-  ) as period,
-  f.entry as d0,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + 259200000)
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + 604800000)
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
-from
-  self_service_sessions f
-  join customers c on c.id = f.customer_id
-where
-  f.started_at >= ?
-  and f.started_at < ?
-  and c.tier in (?)
-group by
-  1,
-  2;
-
 -- metrics(dimensions: [REGION], grain: QUARTER) { womReach churnRate }
 
 select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
   p.label as period,
-  c.region as d0,
+  nullif(r.region, '') as d0,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -229,12 +291,16 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  1 = 1
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and 1 = 1
 group by
   1,
   2;
@@ -393,354 +459,132 @@ group by
 -- overview(compare: PREVIOUS_YEAR)
 
 select
-  null as period,
-  count(*) as "contacts",
-  sum(f.handle_seconds) as "handleSum",
-  count(f.handle_seconds) as "handleCount",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(
-    case
-      when f.escalated = true then 1
-      else 0
-    end
-  ) as "escalatedContacts",
-  sum(
-    case
-      when exists (
-        select
-          1
-        from
-          contacts n
-        where
-          n.customer_id = f.customer_id
-          and n.started_at > f.started_at
-          and n.started_at <= (f.started_at + 604800000)
-      ) then 1
-      else 0
-    end
-  ) as "repeatedContacts"
+  built_at,
+  churned_before_signup
 from
-  contacts f
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  null as period,
+  sum(r.contacts) as "contacts",
+  sum(r.handle_sum) as "handleSum",
+  sum(r.handle_count) as "handleCount",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.escalated_contacts) as "escalatedContacts",
+  sum(r.repeated_contacts) as "repeatedContacts"
+from
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= ?
-  and f.started_at < ?
+  r.day >= ?
+  and r.day < ?
+  and (r.contacts > 0)
 group by
   1;
 
 select
   null as period,
-  count(*) as "contacts",
-  sum(f.handle_seconds) as "handleSum",
-  count(f.handle_seconds) as "handleCount",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(
-    case
-      when f.escalated = true then 1
-      else 0
-    end
-  ) as "escalatedContacts",
-  sum(
-    case
-      when exists (
-        select
-          1
-        from
-          contacts n
-        where
-          n.customer_id = f.customer_id
-          and n.started_at > f.started_at
-          and n.started_at <= (f.started_at + 604800000)
-      ) then 1
-      else 0
-    end
-  ) as "repeatedContacts"
+  sum(r.contacts) as "contacts",
+  sum(r.handle_sum) as "handleSum",
+  sum(r.handle_count) as "handleCount",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.escalated_contacts) as "escalatedContacts",
+  sum(r.repeated_contacts) as "repeatedContacts"
 from
-  contacts f
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= ?
-  and f.started_at < ?
+  r.day >= ?
+  and r.day < ?
+  and (r.contacts > 0)
 group by
   1;
 
 select
   null as period,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + 259200000)
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + 604800000)
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.csat_top2) as "csatTop2",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum",
+  sum(r.csat_squares) as "csatSquares"
 from
-  self_service_sessions f
+  rollup_surveys_channel_generation r
 where
-  f.started_at >= ?
-  and f.started_at < ?
-group by
-  1;
-
-select
-  null as period,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + 259200000)
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + 604800000)
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
-from
-  self_service_sessions f
-where
-  f.started_at >= ?
-  and f.started_at < ?
-group by
-  1;
-
-select
-  null as period,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'csat'
-      and f.score >= 4 then 1
-      else 0
-    end
-  ) as "csatTop2",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum",
-  sum(
-    case
-      when f.type = 'csat' then f.score * f.score
-    end
-  ) as "csatSquares"
-from
-  survey_responses f
-where
-  f.responded_at >= ?
-  and f.responded_at < ?
+  r.day >= ?
+  and r.day < ?
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1;
 
 select
   null as period,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'csat'
-      and f.score >= 4 then 1
-      else 0
-    end
-  ) as "csatTop2",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum",
-  sum(
-    case
-      when f.type = 'csat' then f.score * f.score
-    end
-  ) as "csatSquares"
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.csat_top2) as "csatTop2",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum",
+  sum(r.csat_squares) as "csatSquares"
 from
-  survey_responses f
+  rollup_surveys_channel_generation r
 where
-  f.responded_at >= ?
-  and f.responded_at < ?
+  r.day >= ?
+  and r.day < ?
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
+group by
+  1;
+
+select
+  null as period,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_region r
+where
+  r.day >= ?
+  and r.day < ?
+  and (r.sessions > 0)
+group by
+  1;
+
+select
+  null as period,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_region r
+where
+  r.day >= ?
+  and r.day < ?
+  and (r.sessions > 0)
 group by
   1;
 
@@ -748,21 +592,17 @@ select
   p.label as period,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -773,12 +613,16 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  1 = 1
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and 1 = 1
 group by
   1;
 
@@ -786,21 +630,17 @@ select
   p.label as period,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -811,12 +651,16 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  1 = 1
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and 1 = 1
 group by
   1;
 
@@ -919,66 +763,24 @@ select
     cast(
       strftime(
         '%s',
-        cast(f.responded_at as integer) / 1000,
+        cast(r.day as integer) / 1000,
         'unixepoch',
         'start of month'
       ) as integer
     ) * 1000
   ) as period,
-  f.channel as d0,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
+  nullif(r.channel, '') as d0,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount"
 from
-  survey_responses f
+  rollup_contacts_channel_generation r
 where
-  f.responded_at >= ?
-  and f.responded_at < ?
-  and f.channel in (?, ?)
-  and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
-  )
+  r.day >= ?
+  and r.day < ?
+  and r.channel in (?, ?)
+  and (r.contacts > 0)
 group by
   1,
   2;
@@ -988,115 +790,103 @@ select
     cast(
       strftime(
         '%s',
-        cast(f.started_at as integer) / 1000,
+        cast(r.day as integer) / 1000,
         'unixepoch',
         'start of month'
       ) as integer
     ) * 1000
   ) as period,
-  f.channel as d0,
-  count(*) as "contacts",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount"
+  nullif(r.channel, '') as d0,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
 from
-  contacts f
+  rollup_surveys_channel_generation r
 where
-  f.started_at >= ?
-  and f.started_at < ?
-  and f.channel in (?, ?)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  f.channel as d0,
-  count(*) as "contacts",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved",
-  sum(f.wait_seconds) as "waitSum",
-  count(f.wait_seconds) as "waitCount"
-from
-  contacts f
-where
-  f.started_at >= ?
-  and f.started_at < ?
-  and f.channel in (?, ?)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  f.channel as d0,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
-from
-  survey_responses f
-where
-  f.responded_at >= ?
-  and f.responded_at < ?
-  and f.channel in (?, ?)
+  r.day >= ?
+  and r.day < ?
+  and r.channel in (?, ?)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
+  )
+group by
+  1,
+  2;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  null as period,
+  nullif(r.channel, '') as d0,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved",
+  sum(r.wait_sum) as "waitSum",
+  sum(r.wait_count) as "waitCount"
+from
+  rollup_contacts_channel_generation r
+where
+  r.day >= ?
+  and r.day < ?
+  and r.channel in (?, ?)
+  and (r.contacts > 0)
+group by
+  1,
+  2;
+
+select
+  null as period,
+  nullif(r.channel, '') as d0,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
+from
+  rollup_surveys_channel_generation r
+where
+  r.day >= ?
+  and r.day < ?
+  and r.channel in (?, ?)
+  and (
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1,
   2;
 
 -- segmentPreferences(generations: [BOOMER, MILLENNIAL])
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
 
 select
   c.generation as generation,
@@ -1149,90 +939,17 @@ group by
 
 select
   null as period,
-  c.generation as d0,
-  count(*) as "contacts"
+  nullif(r.generation, '') as d0,
+  nullif(r.channel, '') as d1,
+  sum(r.contacts) as "contacts",
+  sum(r.first_contact_resolved) as "firstContactResolved"
 from
-  contacts f
-  join customers c on c.id = f.customer_id
+  rollup_contacts_channel_generation r
 where
-  f.started_at >= ?
-  and f.started_at < ?
-  and c.generation in (?, ?)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  c.generation as d0,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + 604800000)
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions"
-from
-  self_service_sessions f
-  join customers c on c.id = f.customer_id
-where
-  f.started_at >= ?
-  and f.started_at < ?
-  and c.generation in (?, ?)
-group by
-  1,
-  2;
-
-select
-  null as period,
-  c.generation as d0,
-  f.channel as d1,
-  count(*) as "contacts",
-  sum(
-    case
-      when f.first_contact_resolution = true then 1
-      else 0
-    end
-  ) as "firstContactResolved"
-from
-  contacts f
-  join customers c on c.id = f.customer_id
-where
-  f.started_at >= ?
-  and f.started_at < ?
-  and c.generation in (?, ?)
+  r.day >= ?
+  and r.day < ?
+  and r.generation in (?, ?)
+  and (r.contacts > 0)
 group by
   1,
   2,
@@ -1240,61 +957,25 @@ group by
 
 select
   null as period,
-  c.generation as d0,
-  f.channel as d1,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
+  nullif(r.generation, '') as d0,
+  nullif(r.channel, '') as d1,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
 from
-  survey_responses f
-  join customers c on c.id = f.customer_id
+  rollup_surveys_channel_generation r
 where
-  f.responded_at >= ?
-  and f.responded_at < ?
-  and c.generation in (?, ?)
+  r.day >= ?
+  and r.day < ?
+  and r.generation in (?, ?)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
 group by
   1,
@@ -1303,85 +984,78 @@ group by
 
 select
   null as period,
-  c.generation as d0,
-  sum(
-    case
-      when f.type = 'nps' then 1
-      else 0
-    end
-  ) as "npsResponses",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score >= 9 then 1
-      else 0
-    end
-  ) as "promoters",
-  sum(
-    case
-      when f.type = 'nps'
-      and f.score <= 6 then 1
-      else 0
-    end
-  ) as "detractors",
-  sum(
-    case
-      when f.type = 'csat' then 1
-      else 0
-    end
-  ) as "csatResponses",
-  sum(
-    case
-      when f.type = 'csat' then f.score
-    end
-  ) as "csatSum",
-  sum(
-    case
-      when f.type = 'ces' then 1
-      else 0
-    end
-  ) as "cesResponses",
-  sum(
-    case
-      when f.type = 'ces' then f.score
-    end
-  ) as "cesSum"
+  nullif(r.generation, '') as d0,
+  sum(r.contacts) as "contacts"
 from
-  survey_responses f
-  join customers c on c.id = f.customer_id
+  rollup_contacts_channel_generation r
 where
-  f.responded_at >= ?
-  and f.responded_at < ?
-  and c.generation in (?, ?)
+  r.day >= ?
+  and r.day < ?
+  and r.generation in (?, ?)
+  and (r.contacts > 0)
+group by
+  1,
+  2;
+
+select
+  null as period,
+  nullif(r.generation, '') as d0,
+  sum(r.nps_responses) as "npsResponses",
+  sum(r.promoters) as "promoters",
+  sum(r.detractors) as "detractors",
+  sum(r.csat_responses) as "csatResponses",
+  sum(r.csat_sum) as "csatSum",
+  sum(r.ces_responses) as "cesResponses",
+  sum(r.ces_sum) as "cesSum"
+from
+  rollup_surveys_channel_generation r
+where
+  r.day >= ?
+  and r.day < ?
+  and r.generation in (?, ?)
   and (
-    f.type = 'nps'
-    or f.type = 'csat'
-    or f.type = 'ces'
+    r.nps_responses > 0
+    or r.csat_responses > 0
+    or r.ces_responses > 0
   )
+group by
+  1,
+  2;
+
+select
+  null as period,
+  nullif(r.generation, '') as d0,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions"
+from
+  rollup_sessions_entry_generation_tier r
+where
+  r.day >= ?
+  and r.day < ?
+  and r.generation in (?, ?)
+  and (r.sessions > 0)
 group by
   1,
   2;
 
 select
   p.label as period,
-  c.generation as d0,
+  nullif(r.generation, '') as d0,
   sum(
     case
-      when c.churned_at >= p.start_at
+      when r.day >= p.start_at
       and (
         p.end_at is null
-        or c.churned_at < p.end_at
-      ) then 1
+        or r.day < p.end_at
+      ) then r.churns
       else 0
     end
   ) as "churnedCustomers",
   sum(
     case
-      when c.signup_date < p.start_at
-      and (
-        c.churned_at is null
-        or c.churned_at >= p.start_at
-      ) then 1
+      when r.day < p.start_at then r.signups - r.churns
       else 0
     end
   ) as "activeCustomers"
@@ -1392,12 +1066,16 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join customers c on (
+  join rollup_customers_generation_region_tier r on (
     p.end_at is null
-    or c.signup_date < p.end_at
+    or r.day < p.end_at
   )
 where
-  c.generation in (?, ?)
+  (
+    r.signups > 0
+    or r.churns > 0
+  )
+  and r.generation in (?, ?)
 group by
   1,
   2;
@@ -1405,198 +1083,56 @@ group by
 -- deflectionFunnel
 
 select
-  null as period,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + 259200000)
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + 604800000)
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions",
-  sum(
-    case
-      when f.steps >= 2 then 1
-      else 0
-    end
-  ) as "engagedSessions",
-  sum(
-    case
-      when f.outcome = 'abandoned' then 1
-      else 0
-    end
-  ) as "abandonedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and (
-            k.external_id = f.escalated_contact_id
-            or k.self_service_session_id = f.external_id
-          )
-          and k.resolved = true
-      ) then 1
-      else 0
-    end
-  ) as "escalationResolvedSessions"
+  built_at,
+  churned_before_signup
 from
-  self_service_sessions f
-where
-  f.started_at >= ?
-  and f.started_at < ?
-group by
-  1;
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
 
 select
   null as period,
-  f.entry as d0,
-  count(*) as "sessions",
-  sum(
-    case
-      when f.outcome = 'resolved' then 1
-      else 0
-    end
-  ) as "resolvedSessions",
-  sum(
-    case
-      when f.outcome = 'resolved'
-      and not exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and k.started_at > f.started_at
-          and k.started_at <= (f.started_at + 259200000)
-      ) then 1
-      else 0
-    end
-  ) as "trulyDeflectedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated' then 1
-      else 0
-    end
-  ) as "escalatedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          survey_responses r
-        where
-          r.customer_id = f.customer_id
-          and r.responded_at > f.started_at
-          and r.responded_at <= (f.started_at + 604800000)
-          and (
-            (
-              r.type = 'nps'
-              and r.score <= 6
-            )
-            or (
-              r.type = 'csat'
-              and r.score <= 2
-            )
-          )
-      ) then 1
-      else 0
-    end
-  ) as "backfiredSessions",
-  sum(
-    case
-      when f.steps >= 2 then 1
-      else 0
-    end
-  ) as "engagedSessions",
-  sum(
-    case
-      when f.outcome = 'abandoned' then 1
-      else 0
-    end
-  ) as "abandonedSessions",
-  sum(
-    case
-      when f.outcome = 'escalated'
-      and exists (
-        select
-          1
-        from
-          contacts k
-        where
-          k.customer_id = f.customer_id
-          and (
-            k.external_id = f.escalated_contact_id
-            or k.self_service_session_id = f.external_id
-          )
-          and k.resolved = true
-      ) then 1
-      else 0
-    end
-  ) as "escalationResolvedSessions"
+  nullif(r.entry, '') as d0,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions",
+  sum(r.engaged_sessions) as "engagedSessions",
+  sum(r.abandoned_sessions) as "abandonedSessions",
+  sum(r.escalation_resolved_sessions) as "escalationResolvedSessions"
 from
-  self_service_sessions f
+  rollup_sessions_entry_region r
 where
-  f.started_at >= ?
-  and f.started_at < ?
+  r.day >= ?
+  and r.day < ?
+  and (r.sessions > 0)
 group by
   1,
   2;
+
+select
+  null as period,
+  sum(r.sessions) as "sessions",
+  sum(r.resolved_sessions) as "resolvedSessions",
+  sum(r.truly_deflected_sessions) as "trulyDeflectedSessions",
+  sum(r.escalated_sessions) as "escalatedSessions",
+  sum(r.backfired_sessions) as "backfiredSessions",
+  sum(r.engaged_sessions) as "engagedSessions",
+  sum(r.abandoned_sessions) as "abandonedSessions",
+  sum(r.escalation_resolved_sessions) as "escalationResolvedSessions"
+from
+  rollup_sessions_entry_region r
+where
+  r.day >= ?
+  and r.day < ?
+  and (r.sessions > 0)
+group by
+  1;
 
 select
   period,

@@ -1,0 +1,337 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import {
+  dialectOf,
+  fromDbTime,
+  inList,
+  insertOrAdd,
+  integerListTable,
+  keyLookup,
+  listParameter,
+  lockForTransaction,
+  selectRows,
+  timeBucket,
+  toDbValue,
+  type Dialect,
+} from '../../../database/dialect.js';
+import type { RecordKind } from '../../ingest/record-kind.js';
+import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
+import { FACT_TABLES } from '../fact-queries.js';
+import { CUSTOMER_COLUMNS } from '../sql-builder.js';
+import { TimeGrain } from '../time-grain.js';
+import { recomputeSequenceFlags } from './sequence-flags.js';
+import {
+  aggregateColumn,
+  keyColumns,
+  rollupAggregates,
+  ROLLUP_TABLES,
+  type RollupFamily,
+  type RollupTable,
+} from './rollup-tables.js';
+
+/** Customers whose facts a statement covers: a list of internal ids, or null for all. */
+type Customers = readonly number[] | null;
+
+/** The families whose rollups an import of each kind can change (sequence flags included). */
+const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
+  customers: ['surveys', 'contacts', 'selfService', 'churn'],
+  surveys: ['surveys', 'selfService'],
+  contacts: ['contacts', 'selfService'],
+  selfservice: ['selfService'],
+};
+
+/**
+ * Held by every import from its first write to its commit, and by a rebuild: a subtraction must see the
+ * rows as the previous writer committed them, or two imports touching the same customer would each
+ * subtract the same rows.
+ */
+const ROLLUP_WRITERS_LOCK = 7_301;
+
+/** The family whose facts an import of each kind writes. */
+const OWN_FAMILY: Record<RecordKind, RollupFamily> = {
+  customers: 'churn',
+  surveys: 'surveys',
+  contacts: 'contacts',
+  selfservice: 'selfService',
+};
+
+const groupBy = (columns: number) =>
+  `group by ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`;
+
+/** The grouped contribution of `customers`' facts to a fact-family rollup, times `sign`. */
+function factContribution(dialect: Dialect, rollup: RollupTable, sign: 1 | -1, customers: Customers): string {
+  const source = FACT_TABLES[rollup.family as keyof typeof FACT_TABLES];
+  const columns = rollup.dimensions.map((dimension) => source.columns[dimension]!);
+  const join = columns.some((column) => column.startsWith('c.'))
+    ? ' join customers c on c.id = f.customer_id'
+    : '';
+  const select = [
+    timeBucket(dialect, source.time, TimeGrain.DAY),
+    ...columns.map((column) => `coalesce(${column}, '')`),
+    ...rollupAggregates(rollup.family).map(
+      (name) => `${sign} * coalesce(${source.aggregates[name]!.sql(dialect)}, 0)`,
+    ),
+  ];
+  // Driven by the list of customers, so that each is looked up by key however large the table.
+  const from = customers
+    ? `${integerListTable(dialect, 't')} join ${source.table} f on f.customer_id = t.id`
+    : `${source.table} f`;
+  return `select ${select.join(', ')} from ${from}${join} where 1 = 1 ${groupBy(columns.length + 1)}`;
+}
+
+/** The churn rollup's contribution of `customers`: a signup on the signup day, a churn on the churn day. */
+function churnContribution(
+  dialect: Dialect,
+  rollup: RollupTable,
+  sign: 1 | -1,
+  customers: Customers,
+): string {
+  const dimensions = rollup.dimensions.map(
+    (dimension) => `coalesce(${CUSTOMER_COLUMNS[dimension]}, '') as ${dimension}`,
+  );
+  const from = customers
+    ? `${integerListTable(dialect, 't')} join customers c on c.id = t.id`
+    : 'customers c';
+  const day = (time: string) => `${timeBucket(dialect, time, TimeGrain.DAY)} as day`;
+  return (
+    `select day, ${rollup.dimensions.join(', ')}, ${sign} * sum(signups), ${sign} * sum(churns) from (` +
+    `select ${day('c.signup_date')}, ${dimensions.join(', ')}, 1 as signups, 0 as churns from ${from} ` +
+    `union all select ${day('c.churned_at')}, ${dimensions.join(', ')}, 0, 1 from ${from} ` +
+    `where c.churned_at is not null) s ${groupBy(rollup.dimensions.length + 1)}`
+  );
+}
+
+/** Adds `sign` times the contribution of `customers`' facts to a rollup. */
+async function addContribution(
+  trx: Knex.Transaction | Knex,
+  dialect: Dialect,
+  rollup: RollupTable,
+  sign: 1 | -1,
+  customers: Customers,
+): Promise<void> {
+  const contribution = rollup.family === 'churn' ? churnContribution : factContribution;
+  const columns = rollupAggregates(rollup.family).map(aggregateColumn);
+  const bindings = customers ? [listParameter(dialect, customers)] : [];
+  await trx.raw(
+    insertOrAdd(rollup.table, keyColumns(rollup), columns, contribution(dialect, rollup, sign, customers)),
+    rollup.family === 'churn' ? [...bindings, ...bindings] : bindings,
+  );
+  if (rollup.family === 'churn' && customers) {
+    await trx.raw(
+      `update rollup_state set churned_before_signup = churned_before_signup + ${sign} * ` +
+        `(select count(*) from customers c where ${inList(dialect, 'c.id', 'integer')} and c.churned_at < c.signup_date)`,
+      bindings,
+    );
+  }
+}
+
+export interface RebuildSummary {
+  rowsByTable: Record<string, number>;
+  durationMs: number;
+}
+
+/** Recomputes every sequence flag and every rollup from the facts, in one transaction, and marks them built. */
+/**
+ * Recomputes every sequence flag and every rollup from the facts, in one transaction, and marks them
+ * built; with `ifMissing`, only when they are not built yet (null otherwise).
+ */
+export async function rebuildRollups(
+  knex: Knex,
+  dialect: Dialect,
+  { ifMissing = false, now = new Date() } = {},
+): Promise<RebuildSummary | null> {
+  const started = performance.now();
+  const rowsByTable: Record<string, number> = {};
+  const built = await knex.transaction(async (trx) => {
+    await lockForTransaction(dialect, trx, ROLLUP_WRITERS_LOCK);
+    if (ifMissing && (await rollupState(trx, dialect))) return false;
+    await recomputeSequenceFlags(trx, dialect, null, null);
+    for (const rollup of ROLLUP_TABLES) {
+      await trx.raw(`delete from "${rollup.table}"`);
+      await addContribution(trx, dialect, rollup, 1, null);
+      const [row] = await selectRows(dialect, trx.raw(`select count(*) as n from "${rollup.table}"`));
+      rowsByTable[rollup.table] = Number(row!.n);
+    }
+    await trx.raw('delete from rollup_state');
+    await trx.raw(
+      'insert into rollup_state (id, built_at, churned_before_signup) ' +
+        'select 1, ?, count(*) from customers where churned_at < signup_date',
+      [toDbValue(dialect, now) as Knex.Value],
+    );
+    return true;
+  });
+  return built ? { rowsByTable, durationMs: performance.now() - started } : null;
+}
+
+/** When the rollups were built, or null while they are not (queries then keep to the facts). */
+export async function rollupState(
+  knex: Knex,
+  dialect: Dialect,
+): Promise<{ builtAt: Date; churnedBeforeSignup: number } | null> {
+  const [row] = await selectRows(
+    dialect,
+    knex.raw('select built_at, churned_before_signup from rollup_state'),
+  );
+  return row
+    ? { builtAt: fromDbTime(row.built_at), churnedBeforeSignup: Number(row.churned_before_signup) }
+    : null;
+}
+
+/**
+ * Keeps the sequence flags and the rollups exact through an import. Before each batch is written, the
+ * contribution of the customers it touches for the first time in this import is subtracted from every
+ * rollup the kind can change (their rows as they were before the import); once the last batch is
+ * written, the flags of every touched customer are recomputed and their contribution added back, once.
+ * Customers that have no facts yet (a bulk load) have nothing to subtract.
+ */
+export class RollupMaintenance {
+  /** Time spent so far, for the import's histogram. */
+  seconds = 0;
+  /** Whether this import holds ROLLUP_WRITERS_LOCK (from its first batch to its commit). */
+  private locked = false;
+  /** Customers whose pre-import contribution has been subtracted. */
+  private readonly touched = new Set<number>();
+  /** External ids of customers this import inserts (customers imports): nothing of them to subtract. */
+  private readonly inserted = new Set<string>();
+  private readonly ownerLookup;
+  private readonly customerLookup;
+
+  constructor(
+    private readonly kind: RecordKind,
+    private readonly spec: Pick<RecordSpec, 'table' | 'idColumn'>,
+    private readonly trx: Knex.Transaction,
+    private readonly dialect: Dialect,
+  ) {
+    this.ownerLookup = keyLookup(dialect, trx, spec.table, 'external_id', 'customer_id');
+    this.customerLookup = keyLookup(dialect, trx, 'customers', 'external_id', 'id');
+  }
+
+  /**
+   * Subtracts what the customers of a batch about to be written contributed before the import;
+   * `customerIds` are the internal ids of the customers the records name (all kinds but customers).
+   */
+  async beforeWrite(
+    records: ValidRecord[],
+    customerIds: ReadonlyMap<string, number> | undefined,
+  ): Promise<void> {
+    const started = performance.now();
+    if (!this.locked) await lockForTransaction(this.dialect, this.trx, ROLLUP_WRITERS_LOCK);
+    this.locked = true;
+    const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
+    for (const id of customers) this.touched.add(id);
+    const families = FAMILIES_CHANGED_BY[this.kind];
+    // A customers import changes who counts where in every family: no probe saves anything there.
+    await this.apply(
+      this.kind === 'customers' ? customers : await this.withFacts(customers, families),
+      -1,
+      families,
+    );
+    this.seconds += (performance.now() - started) / 1000;
+  }
+
+  /** After the last batch: recomputes the touched customers' flags and adds their contribution. */
+  async finish(): Promise<void> {
+    const started = performance.now();
+    const touched = [...this.touched];
+    const all = [...touched, ...(await this.customerLookup([...this.inserted])).values()];
+    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, all);
+    for (const family of FAMILIES_CHANGED_BY[this.kind]) {
+      // The import's own family gains every customer's rows; the others only those that have facts there
+      // (new customers have none; a contacts import reaches sessions only through their flags).
+      const candidates = this.kind === 'customers' ? touched : all;
+      const customers = family === OWN_FAMILY[this.kind] ? all : await this.withFacts(candidates, [family]);
+      await this.apply(customers, 1, [family]);
+    }
+    this.seconds += (performance.now() - started) / 1000;
+  }
+
+  /**
+   * Those of `customers` that have facts in the families' tables: the others contribute nothing there,
+   * and finding them with one probe per customer spares a bulk load of new customers most statements.
+   */
+  private async withFacts(customers: number[], families: readonly RollupFamily[]): Promise<number[]> {
+    const tables = families.flatMap((family) => (family === 'churn' ? [] : [FACT_TABLES[family].table]));
+    if (customers.length === 0 || tables.length === 0) return [];
+    const found = await selectRows(
+      this.dialect,
+      this.trx.raw(
+        `select t.id from ${integerListTable(this.dialect, 't')} where ` +
+          tables.map((table) => `exists (select 1 from ${table} f where f.customer_id = t.id)`).join(' or '),
+        [listParameter(this.dialect, customers)],
+      ),
+    );
+    return found.map((row) => Number(row.id));
+  }
+
+  private async apply(
+    customers: readonly number[],
+    sign: 1 | -1,
+    families: readonly RollupFamily[],
+  ): Promise<void> {
+    if (customers.length === 0) return;
+    for (const rollup of ROLLUP_TABLES) {
+      if (families.includes(rollup.family))
+        await addContribution(this.trx, this.dialect, rollup, sign, customers);
+    }
+  }
+
+  /**
+   * The stored customers whose contribution the batch changes. For facts: the customers the rows name
+   * and those they belonged to before. For customers: those whose segment attributes, signup or churn
+   * actually change; the ones it inserts are remembered for finish().
+   */
+  private async touchedBy(
+    records: ValidRecord[],
+    customerIds: ReadonlyMap<string, number> | undefined,
+  ): Promise<number[]> {
+    if (this.kind !== 'customers') {
+      const named = records.map((record) => customerIds!.get(record.customer_id as string)!);
+      const owners = await this.ownerLookup(records.map((record) => record[this.spec.idColumn] as string));
+      return [...new Set([...named, ...owners.values()])];
+    }
+    const stored = await selectRows(
+      this.dialect,
+      this.trx.raw(
+        'select id, external_id, generation, region, tier, signup_date, churned_at from customers ' +
+          `where ${inList(this.dialect, 'external_id', 'text')}`,
+        [
+          listParameter(
+            this.dialect,
+            records.map((record) => record.customer_id as string),
+          ),
+        ],
+      ),
+    );
+    const byId = new Map(stored.map((row) => [row.external_id as string, row]));
+    const changed: number[] = [];
+    for (const record of records) {
+      const id = record.customer_id as string;
+      const row = byId.get(id);
+      if (!row) this.inserted.add(id);
+      else if (!this.inserted.has(id) && segmentChanged(row, record)) changed.push(row.id as number);
+    }
+    return changed;
+  }
+}
+
+/** Whether a customers record moves the stored customer's facts to other rollup groups or days. */
+function segmentChanged(stored: Record<string, unknown>, record: ValidRecord): boolean {
+  const time = (value: unknown) => (value == null ? null : fromDbTime(value).getTime());
+  return (
+    stored.generation !== record.generation ||
+    (stored.region ?? null) !== (record.region ?? null) ||
+    (stored.tier ?? null) !== (record.tier ?? null) ||
+    time(stored.signup_date) !== time(record.signup_date) ||
+    time(stored.churned_at) !== time(record.churned_at)
+  );
+}
+
+/**
+ * Builds the rollups when they are not (a new database, or one just migrated to a version that added
+ * them); returns what was built, or null when they already were.
+ */
+export async function buildRollupsIfMissing(em: EntityManager): Promise<RebuildSummary | null> {
+  const knex = em.getKnex();
+  const dialect = dialectOf(em);
+  // Checked first without the lock: the usual case, already built, costs one read.
+  return (await rollupState(knex, dialect)) ? null : rebuildRollups(knex, dialect, { ifMissing: true });
+}

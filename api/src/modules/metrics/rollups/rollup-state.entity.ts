@@ -1,0 +1,21 @@
+import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
+
+/**
+ * Whether the rollups (and the sequence flags) have been built from the facts, in a single row. A
+ * migrated database starts without it, so queries keep to the facts until the rollups are built.
+ */
+@Entity({ tableName: 'rollup_state' })
+export class RollupState {
+  @PrimaryKey({ type: 'integer', autoincrement: false })
+  id: number = 1;
+
+  @Property({ type: 'datetime' })
+  builtAt!: Date;
+
+  /**
+   * Customers whose churned_at precedes their signup_date. The churn rollup counts churns by churn day
+   * and cannot place them exactly, so churnRate keeps to the facts while there are any.
+   */
+  @Property({ type: 'integer', default: 0 })
+  churnedBeforeSignup: number = 0;
+}
