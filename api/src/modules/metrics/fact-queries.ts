@@ -398,15 +398,28 @@ async function queryRevenueAtRisk(
   if ((from && now < from) || (to && now >= to)) return [];
   const builder = new SqlBuilder(em);
   const dimensions = query.dimensions.map((dimension, i) => `${CUSTOMER_COLUMNS[dimension]} as d${i}`);
-  const atRisk = `r.score >= ${AT_RISK_SCORE}`;
-  const sql = builder.raw(
-    `select ${[...dimensions, `sum(case when ${atRisk} then c.lifetime_value else 0 end) as "atRiskValue"`].join(', ')}, ` +
-      `${countWhere(atRisk)} as "atRiskCustomers", count(*) as "scoredCustomers" ` +
-      `from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ` +
-      (dimensions.length ? `group by ${dimensions.map((_, i) => i + 1).join(', ')}` : ''),
-    [builder.and(builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter))],
-  );
+  const segment = builder.and([
+    builder.raw('c.churned_at is null'),
+    ...builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter),
+  ]);
+  const scored = 'from customer_risk r join customers c on c.id = r.customer_id where ?';
+  const atRiskSums = `sum(c.lifetime_value) as "atRiskValue", count(*) as "atRiskCustomers"`;
+  // Without a split only the at-risk rows are read (the score index), and whether anyone in the segment
+  // is scored at all is one exists probe: at millions of customers, counting every score takes seconds.
+  const sql = dimensions.length
+    ? builder.raw(
+        `select ${dimensions.join(', ')}, ` +
+          `sum(case when r.score >= ${AT_RISK_SCORE} then c.lifetime_value else 0 end) as "atRiskValue", ` +
+          `${countWhere(`r.score >= ${AT_RISK_SCORE}`)} as "atRiskCustomers", 1 as "hasScores" ${scored} ` +
+          `group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
+        [segment],
+      )
+    : builder.raw(
+        `select ${atRiskSums}, case when exists (select 1 ${scored}) then 1 else 0 end as "hasScores" ` +
+          `${scored} and r.score >= ${AT_RISK_SCORE}`,
+        [segment, segment],
+      );
   const period = query.grain ? bucketStart(now, query.grain) : null;
   const rows = toGroupRows(await builder.rows(sql), query);
-  return rows.filter((row) => row.aggregates.scoredCustomers !== 0).map((row) => ({ ...row, period }));
+  return rows.filter((row) => row.aggregates.hasScores !== 0).map((row) => ({ ...row, period }));
 }

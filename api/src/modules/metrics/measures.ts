@@ -231,8 +231,8 @@ export const MEASURES = {
   },
   revenueAtRisk: {
     family: 'risk',
-    aggregates: ['atRiskValue', 'scoredCustomers'],
-    derive: (a) => (a.scoredCustomers ? a.atRiskValue! : null),
+    aggregates: ['atRiskValue', 'hasScores'],
+    derive: (a) => (a.hasScores ? a.atRiskValue! : null),
     description:
       'Sum of lifetime_value of active customers (not churned) whose latest churn-risk score is 70 or more, in the ' +
       'currency of the import. A snapshot of the latest scores, which have no history: it is given only for a window ' +
