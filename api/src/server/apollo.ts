@@ -1,11 +1,10 @@
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginCacheControl } from '@apollo/server/plugin/cacheControl';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'graphql';
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
-import { RESULT_TTL_SECONDS } from '../modules/cache/result-cache.plugin.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
 import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { refuseNulText } from './nul-text.plugin.js';
@@ -72,9 +71,9 @@ export function createApollo(
       introspectionAccess(),
       refuseNulText(),
       logUnexpectedErrors(),
-      // cacheableGets sets Cache-Control. Apollo's plugin still runs: the result cache stores an answer
-      // for the policy's maxAge, which without hints on fields is this default.
-      ApolloServerPluginCacheControl({ defaultMaxAge: RESULT_TTL_SECONDS, calculateHttpHeaders: false }),
+      // cacheableGets sets Cache-Control and the result cache its own lifetimes: Apollo's cache hints,
+      // which would wrap every field resolver to compute a policy nobody reads, are off.
+      ApolloServerPluginCacheControlDisabled(),
       cacheableGets(),
     ],
     formatError: (formatted, error) =>

@@ -15,7 +15,8 @@ import type { ChangeActor } from './change-actor.js';
 import type { AlertCounts } from './dto/alert-counts.type.js';
 import type { AlertFilter } from './dto/alert-filter.input.js';
 
-const UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.CUSTOMER_CONTACTED];
+/** Statuses of the open work: an alert in one of them becomes overdue when its dueAt passes. */
+export const UNRESOLVED = [AlertStatus.OPEN, AlertStatus.ACKNOWLEDGED, AlertStatus.CUSTOMER_CONTACTED];
 const LOOP = 'the loop runs OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED, one step at a time';
 const MAX_TEXT = 4_000;
 const MAX_OWNER = 200;

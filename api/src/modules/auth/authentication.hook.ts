@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
+import { FreshReads } from '../../database/fresh-reads.js';
 import type { Orm } from '../../database/orm.js';
 import { authenticate } from './authenticate.js';
 import type { Viewer } from './viewer.js';
@@ -17,13 +18,16 @@ export const SESSION_COOKIE = 'cx_session';
 /**
  * Resolves the credential of every request (a bearer token, else the session cookie) to a viewer before
  * anything else runs, so that rate limits count per key or user and handlers only read `request.viewer`.
+ * Concurrent requests with the same token share one lookup, never one begun before they arrived
+ * (fresh-reads.ts): a key revoked or a session ended is refused to every request that comes after.
  * Needs @fastify/cookie registered first.
  */
 export function registerAuthentication(app: FastifyInstance, orm: Orm): void {
+  const viewers = new FreshReads((token: string) => authenticate(orm.em.fork(), token));
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     const token = credentialOf(request);
-    request.viewer = token ? await authenticate(orm.em.fork(), token) : null;
+    request.viewer = token ? await viewers.read(token) : null;
   });
 }
 

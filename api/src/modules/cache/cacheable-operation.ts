@@ -12,11 +12,12 @@ import {
 
 /**
  * Root fields whose answer is a pure function of the stored data, the arguments, the role (personal
- * data is masked per role) and the UTC day (relative windows end with today): aggregates and the
- * churn-risk read model. Left out on purpose: alerts and alertCounts (overdue flags move with the
- * clock), credentials and users, the viewer, record lists and single records (cheap keyed reads,
- * often personal), routingAdvice, recentImports and dataVersion (cheap, and what clients poll to see
- * a change).
+ * data is masked per role), the UTC day (relative windows end with today) and, for alerts, of which
+ * due times have passed: aggregates, the churn-risk read model, a customer's page, routing advice and
+ * the alerts. Every change of what they read moves the data version (imports, risk refreshes,
+ * mutations). Left out on purpose: credentials and users, the viewer, record lists (cheap keyed pages,
+ * often read once), single alerts, webhook deliveries (the dispatcher writes them without a new data
+ * version), recentImports and dataVersion (cheap, and what clients poll to see a change).
  */
 export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'metrics',
@@ -29,26 +30,43 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'riskModel',
   'churnRisk',
   'alertMeasures',
+  'customer',
+  'routingAdvice',
+  'alerts',
+  'alertCounts',
   '__typename',
 ]);
 
-/** Fields, anywhere in a query, whose value moves with the clock rather than with the data. */
-const CLOCK_FIELDS: ReadonlySet<string> = new Set(['Alert.overdue']);
-
-const verdicts = new WeakMap<DocumentNode, boolean>();
+/**
+ * Fields, anywhere in a query, whose value also moves with the clock: whether an alert is overdue, and
+ * the counts and filters of overdue alerts. They change only when an unresolved alert's due time passes.
+ */
+const ALERT_CLOCK_FIELDS: ReadonlySet<string> = new Set([
+  'Alert.overdue',
+  'Query.alerts',
+  'Query.alertCounts',
+]);
 
 /**
- * Whether the answer to this operation may be cached: a query, in a document whose every root field is
- * one of CACHEABLE_ROOT_FIELDS and which selects no clock-dependent field below them (a customer's
- * alerts under churnRisk). The whole document is judged (its other operations too, to keep it simple
- * and safe), once per parsed document: Apollo keeps those of repeated queries.
+ * How long an answer may be reused: not at all; until the data changes; or until the data changes or
+ * the next unresolved alert falls due (alert-due-times.ts).
  */
-export function isCacheableQuery(
+export type CacheVerdict = 'never' | 'data' | 'data-and-alert-clock';
+
+const verdicts = new WeakMap<DocumentNode, CacheVerdict>();
+
+/**
+ * Whether and how long the answer to this operation may be cached: a query, in a document whose every
+ * root field is one of CACHEABLE_ROOT_FIELDS. The whole document is judged (its other operations too,
+ * to keep it simple and safe), once per parsed document: Apollo keeps the parsed and validated
+ * documents of repeated queries, so a dashboard's operations are judged once per process.
+ */
+export function cacheVerdict(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-): boolean {
-  if (operation.operation !== OperationTypeNode.QUERY) return false;
+): CacheVerdict {
+  if (operation.operation !== OperationTypeNode.QUERY) return 'never';
   let verdict = verdicts.get(document);
   if (verdict === undefined) {
     verdict = judge(schema, document);
@@ -57,25 +75,22 @@ export function isCacheableQuery(
   return verdict;
 }
 
-function judge(schema: GraphQLSchema, document: DocumentNode): boolean {
+function judge(schema: GraphQLSchema, document: DocumentNode): CacheVerdict {
   const typeInfo = new TypeInfo(schema);
-  let cacheable = true;
+  let verdict: CacheVerdict = 'data';
   visit(
     document,
     visitWithTypeInfo(typeInfo, {
       [Kind.FIELD](field) {
         const parent = typeInfo.getParentType();
-        const atRoot = parent === schema.getQueryType();
-        if (
-          (atRoot && !CACHEABLE_ROOT_FIELDS.has(field.name.value)) ||
-          CLOCK_FIELDS.has(`${parent?.name}.${field.name.value}`)
-        ) {
-          cacheable = false;
+        if (parent === schema.getQueryType() && !CACHEABLE_ROOT_FIELDS.has(field.name.value)) {
+          verdict = 'never';
           return BREAK;
         }
+        if (ALERT_CLOCK_FIELDS.has(`${parent?.name}.${field.name.value}`)) verdict = 'data-and-alert-clock';
         return undefined;
       },
     }),
   );
-  return cacheable;
+  return verdict;
 }

@@ -1,5 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
 import { toDbValue, type Dialect } from '../../database/dialect.js';
+import { FreshReads } from '../../database/fresh-reads.js';
 
 /** The data_version row (the migration inserts it). */
 const ROW = { id: 1 };
@@ -8,6 +9,16 @@ const ROW = { id: 1 };
 export async function readDataVersion(knex: Knex): Promise<number> {
   const row = await knex<{ id: number; version: number }>('data_version').where(ROW).first('version');
   return Number(row?.version ?? 0);
+}
+
+const sharedReads = new FreshReads<Knex, number>(readDataVersion);
+
+/**
+ * The current data version for a request, on its reader connection: concurrent requests share one
+ * lookup per connection (fresh-reads.ts), and each still sees every version committed before it asked.
+ */
+export function currentDataVersion(knex: Knex): Promise<number> {
+  return sharedReads.read(knex);
 }
 
 /**

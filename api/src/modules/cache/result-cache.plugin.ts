@@ -1,64 +1,141 @@
-import type { ApolloServerPlugin, GraphQLRequestContext } from '@apollo/server';
-import responseCachePlugin from '@apollo/server-plugin-response-cache';
+import { createHash } from 'node:crypto';
+import {
+  HeaderMap,
+  type ApolloServerPlugin,
+  type GraphQLRequestContext,
+  type GraphQLResponse,
+} from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import { OperationTypeNode } from 'graphql';
 import { dialectOf } from '../../database/dialect.js';
 import { readerKnex } from '../../database/read-routing.js';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { nextAlertDue } from '../alerts/alert-due-times.js';
 import type { ServerMetrics } from '../ops/server-metrics.js';
-import { isCacheableQuery } from './cacheable-operation.js';
-import { bumpDataVersion, readDataVersion } from './data-version.js';
+import { cacheVerdict } from './cacheable-operation.js';
+import { bumpDataVersion, currentDataVersion } from './data-version.js';
+import { SingleFlight } from './single-flight.js';
 
 /**
  * Longest life of a cached answer. Changes of the data reach the cache at once (through the data
- * version); the TTL bounds what the clock alone changes within a UTC day (e.g. whether a window with an
- * explicit `to` still contains now) and how long unused answers hold memory.
+ * version), and alerts falling due through the key; the TTL bounds what the clock alone changes
+ * within a UTC day (e.g. whether a window with an explicit `to` still contains now) and how long
+ * unused answers hold memory.
  */
 export const RESULT_TTL_SECONDS = 300;
 
+/** The `data` of an answer without errors: what is cached and shared. */
+type AnswerData = Record<string, unknown>;
+
+/** How the result cache answered a cacheable query: X-CX-Cache and cx_result_cache_requests_total. */
+type CacheOutcome = 'hit' | 'coalesced' | 'miss';
+
 /**
- * The result cache (store undefined: off) and what keeps it right. Apollo's response-cache plugin keys
- * an answer on the document, operation name and variables, plus here the viewer's role (personal data
- * is masked per role), the data version read on the request's reader connection (the replica its
- * resolvers read, so a lagging replica keys on its own older version) and the UTC day (relative
- * windows end with today); only cacheable queries (cacheable-operation.ts) without errors are stored.
- * Answers say `X-CX-Cache: hit|miss`, counted on /metrics. Mutations bump the data version whether the
- * cache is on or not: another process may cache.
+ * The result cache (store undefined: off) and what keeps it right. An answer is keyed on the
+ * document, operation name and variables, the viewer's role (personal data is masked per role), the
+ * data version read on the request's reader connection (the replica its resolvers read, so a lagging
+ * replica keys on its own older version), the UTC day (relative windows end with today) and, for
+ * answers that show overdue alerts, the next moment an alert falls due. Only cacheable queries
+ * (cacheable-operation.ts) without errors are stored. Concurrent requests for one key in this process
+ * wait for the first one's answer instead of computing it again. Answers say `X-CX-Cache:
+ * hit|coalesced|miss`, counted on /metrics. Mutations bump the data version whether the cache is on or
+ * not: another process may cache.
  */
 export function resultCachePlugins(
   store: KeyValueCache | undefined,
   metrics: ServerMetrics,
 ): ApolloServerPlugin<GraphQLContext>[] {
   if (!store) return [dataVersionAfterMutations()];
-  const cacheable = ({ schema, document, operation }: GraphQLRequestContext<GraphQLContext>): boolean =>
-    document !== undefined && operation !== undefined && isCacheableQuery(schema, document, operation);
-  const cache = responseCachePlugin<GraphQLContext>({
-    cache: store,
-    extraCacheKeyData: async (request) =>
-      cacheable(request)
-        ? {
-            role: request.contextValue.viewer.role,
-            dataVersion: await readDataVersion(readerKnex(request.contextValue.em)),
-            day: new Date().toISOString().slice(0, 10),
+  const flights = new SingleFlight<AnswerData>();
+  const cache: ApolloServerPlugin<GraphQLContext> = {
+    requestDidStart: () => {
+      let outcome: CacheOutcome | undefined;
+      let computing: { key: string; ttl: number; share(result: AnswerData | undefined): void } | undefined;
+      return Promise.resolve({
+        async responseForOperation(request) {
+          const place = await cachePlace(request);
+          if (!place) return null;
+          const stored = await store.get(place.key);
+          if (stored !== undefined) {
+            outcome = 'hit';
+            return answer(JSON.parse(stored) as AnswerData);
           }
-        : null,
-    shouldReadFromCache: (request) => Promise.resolve(cacheable(request)),
-    shouldWriteToCache: (request) => Promise.resolve(cacheable(request)),
-  });
-  const outcome: ApolloServerPlugin<GraphQLContext> = {
-    requestDidStart: () =>
-      Promise.resolve({
-        willSendResponse(request) {
-          if (cacheable(request)) {
-            const result = request.metrics.responseCacheHit ? 'hit' : 'miss';
-            request.response.http.headers.set('x-cx-cache', result);
-            metrics.resultCache.inc({ result });
+          const flight = flights.join(place.key);
+          if ('leader' in flight) {
+            outcome = 'miss';
+            computing = { ...place, share: flight.leader.share };
+            return null;
           }
-          return Promise.resolve();
+          const shared = await flight.follow;
+          // The first request failed or had errors: this one runs on its own and reports its own errors.
+          outcome = shared ? 'coalesced' : 'miss';
+          return shared ? answer(shared) : null;
         },
-      }),
+        async willSendResponse({ response }) {
+          if (outcome) {
+            response.http.headers.set('x-cx-cache', outcome);
+            metrics.resultCache.inc({ result: outcome });
+          }
+          if (!computing) return;
+          const data = errorFreeData(response);
+          // The flight ends once the store holds the answer, so no request in between computes it again.
+          try {
+            if (data) await store.set(computing.key, JSON.stringify(data), { ttl: computing.ttl });
+          } finally {
+            computing.share(data);
+          }
+        },
+      });
+    },
   };
-  return [cache, outcome, dataVersionAfterMutations()];
+  return [cache, dataVersionAfterMutations()];
+}
+
+/** Where a cacheable query's answer is kept and for how many seconds; null when it is not cacheable. */
+async function cachePlace(
+  request: GraphQLRequestContext<GraphQLContext>,
+): Promise<{ key: string; ttl: number } | null> {
+  const { schema, document, operation, contextValue } = request;
+  const verdict = document && operation ? cacheVerdict(schema, document, operation) : 'never';
+  if (verdict === 'never') return null;
+  const dataVersion = await currentDataVersion(readerKnex(contextValue.em));
+  const now = new Date();
+  let ttl = RESULT_TTL_SECONDS;
+  let alertsDue: number | null = null;
+  if (verdict === 'data-and-alert-clock') {
+    // Alerts are read on the primary: their due times too, as of the primary's data version.
+    const primary = contextValue.em.getKnex();
+    const due = await nextAlertDue(
+      primary,
+      dialectOf(contextValue.em),
+      await currentDataVersion(primary),
+      now,
+    );
+    alertsDue = due?.getTime() ?? null;
+    if (alertsDue !== null) ttl = Math.min(ttl, (alertsDue - now.getTime()) / 1000);
+  }
+  const parts = [
+    request.queryHash,
+    request.operationName,
+    request.request.variables ?? {},
+    contextValue.viewer.role,
+    dataVersion,
+    now.toISOString().slice(0, 10),
+    alertsDue,
+  ];
+  return { key: createHash('sha256').update(JSON.stringify(parts)).digest('base64url'), ttl };
+}
+
+function answer(data: AnswerData): GraphQLResponse {
+  return {
+    body: { kind: 'single', singleResult: { data } },
+    http: { status: undefined, headers: new HeaderMap() },
+  };
+}
+
+function errorFreeData({ body }: GraphQLResponse): AnswerData | undefined {
+  if (body.kind !== 'single' || body.singleResult.errors?.length) return undefined;
+  return body.singleResult.data ?? undefined;
 }
 
 /**

@@ -33,7 +33,7 @@ function redisPrefix(config: AppConfig): string {
   return `cx-result:${createHash('sha256').update(config.database.url).digest('hex').slice(0, 16)}:`;
 }
 
-/** Apollo's key-value cache interface over ioredis; every entry expires after its TTL. */
+/** Apollo's key-value cache interface over ioredis; every entry expires after its TTL (seconds, to the millisecond). */
 class RedisStore implements KeyValueCache {
   constructor(
     private readonly redis: Redis,
@@ -46,7 +46,7 @@ class RedisStore implements KeyValueCache {
 
   async set(key: string, value: string, options?: KeyValueCacheSetOptions): Promise<void> {
     if (!options?.ttl) throw new Error('the result cache stores answers only with a TTL');
-    await this.redis.set(this.prefix + key, value, 'EX', options.ttl);
+    await this.redis.set(this.prefix + key, value, 'PX', Math.max(1, Math.ceil(options.ttl * 1000)));
   }
 
   async delete(key: string): Promise<boolean> {
