@@ -51,4 +51,21 @@ describe.each(DIALECTS)('fresh reads of the data version on %s', (dialect) => {
     held.open();
     expect([await early, await late]).toEqual([before, before + 1]);
   });
+
+  it('reuses an answer for a bounded time when asked to, then looks up again', async () => {
+    let lookups = 0;
+    const reuseForMs = 200;
+    const reads = new FreshReads(async () => {
+      lookups++;
+      return readDataVersion(knex());
+    }, reuseForMs);
+    const before = await reads.read('version');
+    await bumpDataVersion(knex(), dialect);
+    // Within the bound the kept answer may be older than the latest commit; past it, never.
+    expect([await reads.read('version'), lookups]).toEqual([before, 1]);
+    await new Promise((resolve) => setTimeout(resolve, reuseForMs + 10));
+    expect([await reads.read('version'), lookups]).toEqual([before + 1, 2]);
+    reads.forget();
+    expect([await reads.read('version'), lookups]).toEqual([before + 1, 3]);
+  });
 });

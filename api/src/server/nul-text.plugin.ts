@@ -1,5 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
+import { perDocument } from '../graphql/per-document.js';
 
 /**
  * Refuses text holding the NUL character (U+0000), in variables or in the query, before anything runs.
@@ -33,7 +34,7 @@ function holdsNul(value: unknown): boolean {
   return false;
 }
 
-function literalHoldsNul(document: DocumentNode): boolean {
+const literalHoldsNul = perDocument((document: DocumentNode): boolean => {
   let found = false;
   visit(document, {
     StringValue(node) {
@@ -42,4 +43,4 @@ function literalHoldsNul(document: DocumentNode): boolean {
     },
   });
   return found;
-}
+});

@@ -1,6 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { ApiKey } from './api-key.entity.js';
 import { CredentialInputError } from './credential-input-error.js';
+import { credentialsChanged } from './credentials-signal.js';
 import type { Role } from './role.js';
 import { API_KEY_PREFIX, generateToken, hashToken } from './token.js';
 
@@ -29,6 +30,7 @@ export class ApiKeyService {
     if (apiKey && !apiKey.revokedAt) {
       apiKey.revokedAt = new Date();
       await this.em.flush();
+      credentialsChanged();
     }
     return apiKey;
   }

@@ -3,6 +3,7 @@ import { GraphQLError } from 'graphql';
 import { FreshReads } from '../../database/fresh-reads.js';
 import type { Orm } from '../../database/orm.js';
 import { authenticate } from './authenticate.js';
+import { onCredentialsChanged } from './credentials-signal.js';
 import type { Viewer } from './viewer.js';
 
 declare module 'fastify' {
@@ -16,14 +17,25 @@ declare module 'fastify' {
 export const SESSION_COOKIE = 'cx_session';
 
 /**
+ * How long a credential's lookup answers the requests that carry it: a revoked key, a disabled user or
+ * an ended session is refused from the next request on in the process that made the change, and
+ * within this bound in every other API process.
+ */
+export const CREDENTIAL_REUSE_MS = 1_000;
+
+/**
  * Resolves the credential of every request (a bearer token, else the session cookie) to a viewer before
  * anything else runs, so that rate limits count per key or user and handlers only read `request.viewer`.
- * Concurrent requests with the same token share one lookup, never one begun before they arrived
- * (fresh-reads.ts): a key revoked or a session ended is refused to every request that comes after.
- * Needs @fastify/cookie registered first.
+ * Requests with the same token share one lookup for CREDENTIAL_REUSE_MS (fresh-reads.ts) instead of
+ * each reading the key or session again. Needs @fastify/cookie registered first.
  */
 export function registerAuthentication(app: FastifyInstance, orm: Orm): void {
-  const viewers = new FreshReads((token: string) => authenticate(orm.em.fork(), token));
+  const viewers = new FreshReads((token: string) => authenticate(orm.em.fork(), token), CREDENTIAL_REUSE_MS);
+  const unsubscribe = onCredentialsChanged(() => viewers.forget());
+  app.addHook('onClose', (_app, done) => {
+    unsubscribe();
+    done();
+  });
   app.decorateRequest('viewer', null);
   app.addHook('onRequest', async (request) => {
     const token = credentialOf(request);

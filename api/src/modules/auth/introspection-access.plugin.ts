@@ -2,6 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, GraphQLError, visit, type DocumentNode } from 'graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { SCHEMA_READERS } from './access-policy.js';
+import { perDocument } from '../../graphql/per-document.js';
 
 /**
  * Introspection (`__schema`, `__type`) only for the roles the access policy lets read the schema; the
@@ -25,7 +26,7 @@ export function introspectionAccess(): ApolloServerPlugin<GraphQLContext> {
   };
 }
 
-function introspects(document: DocumentNode): boolean {
+const introspects = perDocument((document: DocumentNode): boolean => {
   let found = false;
   visit(document, {
     Field(node) {
@@ -37,4 +38,4 @@ function introspects(document: DocumentNode): boolean {
     },
   });
   return found;
-}
+});

@@ -3,6 +3,7 @@ import { Session } from './session.entity.js';
 import { SESSION_PREFIX, generateToken, hashToken } from './token.js';
 import type { User } from './user.entity.js';
 import { UserService } from './user.service.js';
+import { credentialsChanged } from './credentials-signal.js';
 
 /** A working day and then some; the dashboard logs in again after that. */
 export const SESSION_HOURS = 12;
@@ -33,6 +34,7 @@ export class SessionService {
   /** Ends the session of this token (an unknown token: nothing to do). */
   async logout(token: string): Promise<void> {
     await this.em.nativeDelete(Session, { tokenHash: hashToken(token) });
+    credentialsChanged();
   }
 
   /** The live session of a token with its enabled user, or null. */

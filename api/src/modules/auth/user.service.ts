@@ -3,6 +3,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { CredentialInputError } from './credential-input-error.js';
 import type { Role } from './role.js';
 import { User } from './user.entity.js';
+import { credentialsChanged } from './credentials-signal.js';
 
 /** NIST SP 800-63B asks for at least 8; a dashboard over personal data deserves more. */
 export const MIN_PASSWORD_LENGTH = 12;
@@ -53,6 +54,7 @@ export class UserService {
     if (!user) return null;
     user.disabledAt ??= new Date();
     await this.em.flush();
+    credentialsChanged();
     return user;
   }
 

@@ -9,6 +9,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
+import { perDocument } from '../../graphql/per-document.js';
 
 /**
  * Root fields whose answer is a pure function of the stored data, the arguments, the role (personal
@@ -53,29 +54,22 @@ const ALERT_CLOCK_FIELDS: ReadonlySet<string> = new Set([
  */
 export type CacheVerdict = 'never' | 'data' | 'data-and-alert-clock';
 
-const verdicts = new WeakMap<DocumentNode, CacheVerdict>();
-
 /**
  * Whether and how long the answer to this operation may be cached: a query, in a document whose every
  * root field is one of CACHEABLE_ROOT_FIELDS. The whole document is judged (its other operations too,
- * to keep it simple and safe), once per parsed document: Apollo keeps the parsed and validated
- * documents of repeated queries, so a dashboard's operations are judged once per process.
+ * to keep it simple and safe), once per parsed document (per-document.ts).
  */
 export function cacheVerdict(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
 ): CacheVerdict {
-  if (operation.operation !== OperationTypeNode.QUERY) return 'never';
-  let verdict = verdicts.get(document);
-  if (verdict === undefined) {
-    verdict = judge(schema, document);
-    verdicts.set(document, verdict);
-  }
-  return verdict;
+  return operation.operation === OperationTypeNode.QUERY ? judged(document, schema) : 'never';
 }
 
-function judge(schema: GraphQLSchema, document: DocumentNode): CacheVerdict {
+const judged = perDocument(judge);
+
+function judge(document: DocumentNode, schema: GraphQLSchema): CacheVerdict {
   const typeInfo = new TypeInfo(schema);
   let verdict: CacheVerdict = 'data';
   visit(

@@ -1,6 +1,6 @@
 /** What the first request of a key does: compute, then hand its result (undefined: none to share) over. */
 export interface Leader<V> {
-  share(result: V | undefined): void;
+  readonly share: (result: V | undefined) => void;
 }
 
 /**
