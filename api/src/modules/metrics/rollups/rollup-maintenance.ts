@@ -8,6 +8,7 @@ import {
   keyLookup,
   listParameter,
   lockForTransaction,
+  refreshPlannerStatistics,
   selectRows,
   timeBucket,
   toDbValue,
@@ -161,7 +162,9 @@ export async function rebuildRollups(
     );
     return true;
   });
-  return built ? { rowsByTable, durationMs: performance.now() - started } : null;
+  if (!built) return null;
+  await refreshPlannerStatistics(knex, dialect, Object.keys(rowsByTable));
+  return { rowsByTable, durationMs: performance.now() - started };
 }
 
 /** When the rollups were built, or null while they are not (queries then keep to the facts). */
