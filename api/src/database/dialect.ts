@@ -99,6 +99,21 @@ export async function analyzeTable(em: EntityManager, table: string): Promise<vo
 }
 
 /**
+ * After `tables` were rewritten in bulk (a rollup rebuild), outside any transaction: PostgreSQL vacuums
+ * them too, as until autovacuum sets their visibility map a covering index still reads the table (a
+ * month of 1M contacts' customer days: 1.2 s instead of 0.2 s); SQLite refreshes its statistics.
+ */
+export async function refreshPlannerStatistics(
+  knex: Knex,
+  dialect: Dialect,
+  tables: readonly string[],
+): Promise<void> {
+  for (const table of tables) {
+    await knex.raw(`${dialect === 'postgresql' ? 'vacuum analyze' : 'analyze'} "${table}"`);
+  }
+}
+
+/**
  * Waits until no other transaction holds the lock `key`, then holds it until this one ends. PostgreSQL
  * uses an advisory lock; SQLite needs none, as it lets one transaction write at a time.
  */

@@ -15,6 +15,7 @@ import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.ent
 import { WebhookDelivery } from '../modules/webhooks/webhook-delivery.entity.js';
 import { WebhookEndpointStart } from '../modules/webhooks/webhook-endpoint-start.entity.js';
 import { DataVersion } from '../modules/cache/data-version.entity.js';
+import { DERIVED_ROLLUP_ENTITIES } from '../modules/metrics/rollups/derived-rollups.js';
 import { ROLLUP_ENTITIES } from '../modules/metrics/rollups/rollup-tables.js';
 import { RollupState } from '../modules/metrics/rollups/rollup-state.entity.js';
 
@@ -38,4 +39,5 @@ export const ENTITIES = [
   DataVersion,
   RollupState,
   ...ROLLUP_ENTITIES,
+  ...DERIVED_ROLLUP_ENTITIES,
 ];

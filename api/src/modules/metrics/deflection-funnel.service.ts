@@ -9,6 +9,7 @@ import {
 } from './dto/deflection-funnel.type.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { queryAfterEscalation, type GroupRow } from './fact-queries.js';
+import { derivedRollupsAnswer, queryAfterEscalationRollup } from './rollups/derived-queries.js';
 import { MEASURES, type Aggregates } from './measures.js';
 import {
   deriveMeasures,
@@ -41,9 +42,12 @@ export class DeflectionFunnelService {
       extraAggregates: { selfService: STAGES },
     };
     validateMetricsRequest(request);
+    const afterEscalation = (await derivedRollupsAnswer(this.em, filter))
+      ? queryAfterEscalationRollup
+      : queryAfterEscalation;
     const [rows, followUps] = await Promise.all([
       new MetricsService(this.em).aggregate(request),
-      queryAfterEscalation(this.em, {
+      afterEscalation(this.em, {
         dimensions,
         grain: null,
         filter,

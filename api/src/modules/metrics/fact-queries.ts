@@ -13,7 +13,7 @@ import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { Aggregates, Family } from './measures.js';
 import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
 import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
-import { AT_RISK_SCORE } from '../risk/customer-risk.entity.js';
+import { queryRevenueAtRisk } from './revenue-at-risk.js';
 
 /** One grouped aggregate query of a family: which groups, over which rows, computing which sums and counts. */
 export interface GroupQuery {
@@ -227,7 +227,7 @@ async function queryWordOfMouth(em: EntityManager, query: GroupQuery): Promise<G
     );
   const detractors = builder.raw(
     `select distinct c.id as customer, ${groupColumns(builder, 'r.responded_at', CUSTOMER_COLUMNS, query).join(', ')}, ` +
-      `case when ? or ? then ${SOCIAL_REACH} else ${OFFLINE_REACH} end as reach ` +
+      `${womReach('? or ?')} as reach ` +
       `from survey_responses r join customers c on c.id = r.customer_id where ?`,
     [
       socialUse('contacts', 's.started_at'),
@@ -239,14 +239,22 @@ async function queryWordOfMouth(em: EntityManager, query: GroupQuery): Promise<G
       ]),
     ],
   );
+  return toGroupRows(await builder.rows(wordOfMouthSums(builder, detractors, query)), query);
+}
+
+/** womReach and detractorCustomers per group, from `detractors`: one row per customer and group with its reach. */
+export function wordOfMouthSums(builder: SqlBuilder, detractors: Knex.Raw, query: GroupQuery): Knex.Raw {
   const dimensions = query.dimensions.map((_, i) => `d${i}`);
-  const sql = builder.raw(
+  return builder.raw(
     `select ${['period', ...dimensions].join(', ')}, sum(reach) as "womReach", count(*) as "detractorCustomers" from (?) detractors ` +
       groupBy(dimensions.length + 1),
     [detractors],
   );
-  return toGroupRows(await builder.rows(sql), query);
 }
+
+/** The reach of a detractor customer in a period: whether they used the social channel in it. */
+export const womReach = (usedSocial: string) =>
+  `case when ${usedSocial} then ${SOCIAL_REACH} else ${OFFLINE_REACH} end`;
 
 /**
  * Survey responses that followed an escalated self-service session of the same customer within
@@ -270,14 +278,18 @@ export async function queryAfterEscalation(em: EntityManager, query: GroupQuery)
       ]),
     ],
   );
+  return toGroupRows(await builder.rows(followUpSums(builder, followUps, query)), query);
+}
+
+/** The survey aggregates per group of `followUps`: distinct rows of period, d0…, type and score. */
+export function followUpSums(builder: SqlBuilder, followUps: Knex.Raw, query: GroupQuery): Knex.Raw {
   const surveys = FACT_TABLES.surveys.aggregates;
   const select = [...query.aggregates].map((name) => `${surveys[name]!.sql(builder.dialect)} as "${name}"`);
   const dimensions = query.dimensions.map((_, i) => `d${i}`);
-  const sql = builder.raw(
+  return builder.raw(
     `select ${['period', ...dimensions, ...select].join(', ')} from (?) f ${groupBy(dimensions.length + 1)}`,
     [followUps],
   );
-  return toGroupRows(await builder.rows(sql), query);
 }
 
 /** At most this many periods in one churn query (e.g. 2.7 years of days). */
@@ -382,44 +394,4 @@ export async function queryChurn(
     ' union all ',
   );
   return toGroupRows(await builder.rows(source.counts(builder, periodRows, query)), query);
-}
-
-/**
- * The lifetime value at stake among active customers by their latest risk score. Scores are overwritten
- * at each refresh, so this is a snapshot of now: windows that do not contain now have no rows, and with a
- * grain the snapshot falls in the bucket holding now.
- */
-async function queryRevenueAtRisk(
-  em: EntityManager,
-  query: GroupQuery,
-  now = new Date(),
-): Promise<GroupRow[]> {
-  const { from, to } = query.filter;
-  if ((from && now < from) || (to && now >= to)) return [];
-  const builder = new SqlBuilder(em);
-  const dimensions = query.dimensions.map((dimension, i) => `${CUSTOMER_COLUMNS[dimension]} as d${i}`);
-  const segment = builder.and([
-    builder.raw('c.churned_at is null'),
-    ...builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter),
-  ]);
-  const scored = 'from customer_risk r join customers c on c.id = r.customer_id where ?';
-  const atRiskSums = `sum(c.lifetime_value) as "atRiskValue", count(*) as "atRiskCustomers"`;
-  // Without a split only the at-risk rows are read (the score index), and whether anyone in the segment
-  // is scored at all is one exists probe: at millions of customers, counting every score takes seconds.
-  const sql = dimensions.length
-    ? builder.raw(
-        `select ${dimensions.join(', ')}, ` +
-          `sum(case when r.score >= ${AT_RISK_SCORE} then c.lifetime_value else 0 end) as "atRiskValue", ` +
-          `${countWhere(`r.score >= ${AT_RISK_SCORE}`)} as "atRiskCustomers", 1 as "hasScores" ${scored} ` +
-          `group by ${dimensions.map((_, i) => i + 1).join(', ')}`,
-        [segment],
-      )
-    : builder.raw(
-        `select ${atRiskSums}, case when exists (select 1 ${scored}) then 1 else 0 end as "hasScores" ` +
-          `${scored} and r.score >= ${AT_RISK_SCORE}`,
-        [segment, segment],
-      );
-  const period = query.grain ? bucketStart(now, query.grain) : null;
-  const rows = toGroupRows(await builder.rows(sql), query);
-  return rows.filter((row) => row.aggregates.hasScores !== 0).map((row) => ({ ...row, period }));
 }

@@ -13,7 +13,13 @@ import { FILTER_OF_DIMENSION } from './sql-builder.js';
 import { FAMILY_DIMENSIONS, MEASURES, type Aggregates, type Family, type Measure } from './measures.js';
 import type { TimeGrain } from './time-grain.js';
 import { rollupState } from './rollups/rollup-maintenance.js';
-import { fittingRollup, queryChurnRollup, queryFactRollup } from './rollups/rollup-queries.js';
+import { fittingRollup, isMidnight, queryChurnRollup, queryFactRollup } from './rollups/rollup-queries.js';
+import {
+  queryWordOfMouthRollup,
+  riskScoresFit,
+  SEGMENTS_FROM_RISK_ROLLUP,
+} from './rollups/derived-queries.js';
+import { queryRevenueAtRisk } from './revenue-at-risk.js';
 import { dialectOf } from '../../database/dialect.js';
 
 export interface MetricsRequest {
@@ -105,6 +111,12 @@ export class MetricsService {
     query: GroupQuery,
     { churnedBeforeSignup }: { churnedBeforeSignup: number },
   ): Promise<GroupRow[]> {
+    if (family === 'wordOfMouth' && isMidnight(query.filter.from) && isMidnight(query.filter.to)) {
+      return queryWordOfMouthRollup(this.em, query);
+    }
+    if (family === 'risk' && riskScoresFit(query.filter)) {
+      return queryRevenueAtRisk(this.em, query, SEGMENTS_FROM_RISK_ROLLUP);
+    }
     const rollup = fittingRollup(family, query);
     if (rollup?.family === 'churn' && churnedBeforeSignup === 0) {
       const rows = await queryChurnRollup(this.em, rollup, query);

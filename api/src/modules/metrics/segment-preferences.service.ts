@@ -1,7 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Channel } from '../contacts/channel.js';
 import type { Generation } from '../customers/generation.js';
-import { queryCustomerMix } from './customer-mix-query.js';
+import { queryCustomerMix, type CustomerMix } from './customer-mix-query.js';
+import { derivedRollupsAnswer, queryCustomerMixRollup } from './rollups/derived-queries.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import {
@@ -32,7 +33,7 @@ export class SegmentPreferencesService {
         grain: null,
         filter: segmentFilter,
       }),
-      queryCustomerMix(this.em, segmentFilter),
+      this.customerMix(segmentFilter),
     ]);
     return generations.map((generation) => {
       const total = totals.find((row) => row.dimensions[0] === generation)?.aggregates ?? {};
@@ -64,5 +65,13 @@ export class SegmentPreferencesService {
         }),
       };
     });
+  }
+
+  /** From the customer days when they answer the filter; otherwise from the facts. */
+  private async customerMix(filter: MetricFilter): Promise<CustomerMix[]> {
+    const fromRollup = (await derivedRollupsAnswer(this.em, filter))
+      ? await queryCustomerMixRollup(this.em, filter)
+      : null;
+    return fromRollup ?? queryCustomerMix(this.em, filter);
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { bulkUpsert, type BulkUpsert } from '../../database/dialect.js';
+import { maintainRiskScores } from '../metrics/rollups/derived-rollups.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import { customerChunks, customerFeatures, type CustomerScope } from './risk-features.js';
 import { explainScore, type ScoringModel } from './risk-scoring.js';
@@ -72,9 +73,13 @@ export class RiskRefreshService {
       const upsert = this.upsert();
       for (const scope of chunks) {
         const rows = await this.scoreChunk(model, asOf, scope, scoredAt);
+        // The churn-risk counts rollup loses the chunk's old scores and gains its new ones.
+        const chunk = (column: string) => scope(this.builder, column);
+        await maintainRiskScores(this.trx, this.builder.dialect, -1, chunk);
         for (let start = 0; start < rows.length; start += upsert.rowsPerStatement) {
           await upsert.run(rows.slice(start, start + upsert.rowsPerStatement));
         }
+        await maintainRiskScores(this.trx, this.builder.dialect, 1, chunk);
         summary.scored += rows.length;
         summary.atRisk += rows.filter((row) => (row[1] as number) >= AT_RISK_SCORE).length;
       }

@@ -8,6 +8,7 @@ import { Migration20261123140203 } from './Migration20261123140203.js';
 import { Migration20261123163922 } from './Migration20261123163922.js';
 import { Migration20261123164010 } from './Migration20261123164010.js';
 import { Migration20261123170739 } from './Migration20261123170739.js';
+import { Migration20261206193331 } from './Migration20261206193331.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -19,4 +20,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123163922', class: Migration20261123163922 },
   { name: 'Migration20261123164010', class: Migration20261123164010 },
   { name: 'Migration20261123170739', class: Migration20261123170739 },
+  { name: 'Migration20261206193331', class: Migration20261206193331 },
 ];

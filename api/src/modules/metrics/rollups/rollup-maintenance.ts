@@ -8,6 +8,7 @@ import {
   keyLookup,
   listParameter,
   lockForTransaction,
+  refreshPlannerStatistics,
   selectRows,
   timeBucket,
   toDbValue,
@@ -18,6 +19,7 @@ import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
 import { FACT_TABLES } from '../fact-queries.js';
 import { CUSTOMER_COLUMNS } from '../sql-builder.js';
 import { TimeGrain } from '../time-grain.js';
+import { maintainDerivedRollups, rebuildDerivedRollups, type CustomerCondition } from './derived-rollups.js';
 import { recomputeSequenceFlags } from './sequence-flags.js';
 import {
   aggregateColumn,
@@ -151,6 +153,7 @@ export async function rebuildRollups(
       const [row] = await selectRows(dialect, trx.raw(`select count(*) as n from "${rollup.table}"`));
       rowsByTable[rollup.table] = Number(row!.n);
     }
+    Object.assign(rowsByTable, await rebuildDerivedRollups(trx, dialect));
     await trx.raw('delete from rollup_state');
     await trx.raw(
       'insert into rollup_state (id, built_at, churned_before_signup) ' +
@@ -159,7 +162,9 @@ export async function rebuildRollups(
     );
     return true;
   });
-  return built ? { rowsByTable, durationMs: performance.now() - started } : null;
+  if (!built) return null;
+  await refreshPlannerStatistics(knex, dialect, Object.keys(rowsByTable));
+  return { rowsByTable, durationMs: performance.now() - started };
 }
 
 /** When the rollups were built, or null while they are not (queries then keep to the facts). */
@@ -225,6 +230,7 @@ export class RollupMaintenance {
       -1,
       families,
     );
+    await this.applyDerived(customers, -1);
     this.seconds += (performance.now() - started) / 1000;
   }
 
@@ -241,6 +247,7 @@ export class RollupMaintenance {
       const customers = family === OWN_FAMILY[this.kind] ? all : await this.withFacts(candidates, [family]);
       await this.apply(customers, 1, [family]);
     }
+    await this.applyDerived(all, 1);
     this.seconds += (performance.now() - started) / 1000;
   }
 
@@ -260,6 +267,14 @@ export class RollupMaintenance {
       ),
     );
     return found.map((row) => Number(row.id));
+  }
+
+  /** The same for the derived rollups (derived-rollups.ts), which hold rows only for customers with facts. */
+  private async applyDerived(customers: readonly number[], sign: 1 | -1): Promise<void> {
+    if (customers.length === 0) return;
+    const where: CustomerCondition = (column) =>
+      this.trx.raw(inList(this.dialect, column, 'integer'), [listParameter(this.dialect, customers)]);
+    await maintainDerivedRollups(this.trx, this.dialect, this.kind, sign, where);
   }
 
   private async apply(

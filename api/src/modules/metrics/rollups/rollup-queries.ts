@@ -18,7 +18,7 @@ import { fromDbTime } from '../../../database/dialect.js';
 import { aggregateColumn, ROLLUP_TABLES, type RollupTable } from './rollup-tables.js';
 
 const DAY_MS = 86_400_000;
-const isMidnight = (instant: Date | null | undefined) => !instant || instant.getTime() % DAY_MS === 0;
+export const isMidnight = (instant: Date | null | undefined) => !instant || instant.getTime() % DAY_MS === 0;
 
 /** A rollup's dimension columns, aliased r, as read (unknown, stored as '', reads back as null). */
 const rollupValues = (rollup: RollupTable): Partial<Record<Dimension, string>> =>

@@ -268,45 +268,25 @@ select
   count(*) as "detractorCustomers"
 from
   (
-    select distinct
-      c.id as customer,
-      date_trunc('quarter', r.responded_at, 'UTC') as period,
-      c.region as d0,
+    select
+      r.customer_id,
+      date_trunc('quarter', r.day, 'UTC') as period,
+      r.region as d0,
       case
-        when exists (
-          select
-            1
-          from
-            contacts s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and date_trunc('quarter', s.started_at, 'UTC') = date_trunc('quarter', r.responded_at, 'UTC')
-            and s.started_at >= $1
-            and s.started_at < $2
-        )
-        or exists (
-          select
-            1
-          from
-            survey_responses s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and date_trunc('quarter', s.responded_at, 'UTC') = date_trunc('quarter', r.responded_at, 'UTC')
-            and s.responded_at >= $3
-            and s.responded_at < $4
-        ) then 825
+        when sum(r.social_uses) > 0 then 825
         else 12
       end as reach
     from
-      survey_responses r
-      join customers c on c.id = r.customer_id
+      rollup_wom_customer_days r
     where
-      r.type = 'nps'
-      and r.score <= 6
-      and r.responded_at >= $5
-      and r.responded_at < $6
+      r.day >= $1
+      and r.day < $2
+    group by
+      1,
+      2,
+      3
+    having
+      sum(r.detractor_responses) > 0
   ) detractors
 group by
   1,
@@ -526,42 +506,23 @@ select
   count(*) as "detractorCustomers"
 from
   (
-    select distinct
-      c.id as customer,
+    select
+      r.customer_id,
       null as period,
       case
-        when exists (
-          select
-            1
-          from
-            contacts s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.started_at >= $1
-            and s.started_at < $2
-        )
-        or exists (
-          select
-            1
-          from
-            survey_responses s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.responded_at >= $3
-            and s.responded_at < $4
-        ) then 825
+        when sum(r.social_uses) > 0 then 825
         else 12
       end as reach
     from
-      survey_responses r
-      join customers c on c.id = r.customer_id
+      rollup_wom_customer_days r
     where
-      r.type = 'nps'
-      and r.score <= 6
-      and r.responded_at >= $5
-      and r.responded_at < $6
+      r.day >= $1
+      and r.day < $2
+    group by
+      1,
+      2
+    having
+      sum(r.detractor_responses) > 0
   ) detractors
 group by
   1;
@@ -572,42 +533,23 @@ select
   count(*) as "detractorCustomers"
 from
   (
-    select distinct
-      c.id as customer,
+    select
+      r.customer_id,
       null as period,
       case
-        when exists (
-          select
-            1
-          from
-            contacts s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.started_at >= $1
-            and s.started_at < $2
-        )
-        or exists (
-          select
-            1
-          from
-            survey_responses s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.responded_at >= $3
-            and s.responded_at < $4
-        ) then 825
+        when sum(r.social_uses) > 0 then 825
         else 12
       end as reach
     from
-      survey_responses r
-      join customers c on c.id = r.customer_id
+      rollup_wom_customer_days r
     where
-      r.type = 'nps'
-      and r.score <= 6
-      and r.responded_at >= $5
-      and r.responded_at < $6
+      r.day >= $1
+      and r.day < $2
+    group by
+      1,
+      2
+    having
+      sum(r.detractor_responses) > 0
   ) detractors
 group by
   1;
@@ -727,53 +669,10 @@ from
   rollup_state;
 
 select
-  c.generation as generation,
-  count(*) as "interactingCustomers",
-  sum(
-    case
-      when u.sessions > 0 then 1
-      else 0
-    end
-  ) as "selfServiceUsers",
-  sum(
-    case
-      when u.sessions = 0 then 1
-      else 0
-    end
-  ) as "assistedOnlyCustomers"
+  built_at,
+  churned_before_signup
 from
-  (
-    select
-      customer_id,
-      sum(is_session) as sessions
-    from
-      (
-        select
-          f.customer_id,
-          1 as is_session
-        from
-          self_service_sessions f
-        where
-          f.started_at >= $1
-          and f.started_at < $2
-        union all
-        select
-          f.customer_id,
-          0 as is_session
-        from
-          contacts f
-        where
-          f.started_at >= $3
-          and f.started_at < $4
-      ) interactions
-    group by
-      customer_id
-  ) u
-  join customers c on c.id = u.customer_id
-where
-  c.generation in ($5, $6)
-group by
-  c.generation;
+  rollup_state;
 
 select
   null as period,
@@ -918,7 +817,49 @@ group by
   1,
   2;
 
+select
+  r.generation as generation,
+  sum(
+    case
+      when (
+        r.previous_day is null
+        or r.previous_day < $1
+      ) then 1
+      else 0
+    end
+  ) as "interactingCustomers",
+  sum(
+    case
+      when r.sessions > 0
+      and (
+        r.previous_session_day is null
+        or r.previous_session_day < $2
+      ) then 1
+      else 0
+    end
+  ) as "selfServiceUsers"
+from
+  rollup_customer_mix_days r
+where
+  r.day >= $3
+  and r.day < $4
+  and r.generation in ($5, $6)
+group by
+  r.generation;
+
 -- deflectionFunnel
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
 
 select
   built_at,
@@ -1010,19 +951,15 @@ from
   (
     select distinct
       null as period,
-      f.entry as d0,
-      r.id,
+      r.entry as d0,
+      r.response_id,
       r.type,
       r.score
     from
-      self_service_sessions f
-      join survey_responses r on r.customer_id = f.customer_id
-      and r.responded_at > f.started_at
-      and r.responded_at <= (f.started_at + interval '604800 seconds')
+      rollup_escalation_follow_ups r
     where
-      f.outcome = 'escalated'
-      and f.started_at >= $1
-      and f.started_at < $2
+      r.day >= $1
+      and r.day < $2
   ) f
 group by
   1,
@@ -1065,18 +1002,14 @@ from
   (
     select distinct
       null as period,
-      r.id,
+      r.response_id,
       r.type,
       r.score
     from
-      self_service_sessions f
-      join survey_responses r on r.customer_id = f.customer_id
-      and r.responded_at > f.started_at
-      and r.responded_at <= (f.started_at + interval '604800 seconds')
+      rollup_escalation_follow_ups r
     where
-      f.outcome = 'escalated'
-      and f.started_at >= $1
-      and f.started_at < $2
+      r.day >= $1
+      and r.day < $2
   ) f
 group by
   1;

@@ -312,145 +312,41 @@ select
   count(*) as "detractorCustomers"
 from
   (
-    select distinct
-      c.id as customer,
+    select
+      r.customer_id,
       (
         cast(
           strftime(
             '%s',
-            cast(r.responded_at as integer) / 1000,
+            cast(r.day as integer) / 1000,
             'unixepoch',
             'start of month',
             '-' || (
               (
                 cast(
-                  strftime(
-                    '%m',
-                    cast(r.responded_at as integer) / 1000,
-                    'unixepoch'
-                  ) as integer
+                  strftime('%m', cast(r.day as integer) / 1000, 'unixepoch') as integer
                 ) - 1
               ) % 3
             ) || ' months'
           ) as integer
         ) * 1000
       ) as period,
-      c.region as d0,
+      r.region as d0,
       case
-        when exists (
-          select
-            1
-          from
-            contacts s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and (
-              cast(
-                strftime(
-                  '%s',
-                  cast(s.started_at as integer) / 1000,
-                  'unixepoch',
-                  'start of month',
-                  '-' || (
-                    (
-                      cast(
-                        strftime(
-                          '%m',
-                          cast(s.started_at as integer) / 1000,
-                          'unixepoch'
-                        ) as integer
-                      ) - 1
-                    ) % 3
-                  ) || ' months'
-                ) as integer
-              ) * 1000
-            ) = (
-              cast(
-                strftime(
-                  '%s',
-                  cast(r.responded_at as integer) / 1000,
-                  'unixepoch',
-                  'start of month',
-                  '-' || (
-                    (
-                      cast(
-                        strftime(
-                          '%m',
-                          cast(r.responded_at as integer) / 1000,
-                          'unixepoch'
-                        ) as integer
-                      ) - 1
-                    ) % 3
-                  ) || ' months'
-                ) as integer
-              ) * 1000
-            )
-            and s.started_at >= ?
-            and s.started_at < ?
-        )
-        or exists (
-          select
-            1
-          from
-            survey_responses s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and (
-              cast(
-                strftime(
-                  '%s',
-                  cast(s.responded_at as integer) / 1000,
-                  'unixepoch',
-                  'start of month',
-                  '-' || (
-                    (
-                      cast(
-                        strftime(
-                          '%m',
-                          cast(s.responded_at as integer) / 1000,
-                          'unixepoch'
-                        ) as integer
-                      ) - 1
-                    ) % 3
-                  ) || ' months'
-                ) as integer
-              ) * 1000
-            ) = (
-              cast(
-                strftime(
-                  '%s',
-                  cast(r.responded_at as integer) / 1000,
-                  'unixepoch',
-                  'start of month',
-                  '-' || (
-                    (
-                      cast(
-                        strftime(
-                          '%m',
-                          cast(r.responded_at as integer) / 1000,
-                          'unixepoch'
-                        ) as integer
-                      ) - 1
-                    ) % 3
-                  ) || ' months'
-                ) as integer
-              ) * 1000
-            )
-            and s.responded_at >= ?
-            and s.responded_at < ?
-        ) then 825
+        when sum(r.social_uses) > 0 then 825
         else 12
       end as reach
     from
-      survey_responses r
-      join customers c on c.id = r.customer_id
+      rollup_wom_customer_days r
     where
-      r.type = 'nps'
-      and r.score <= 6
-      and r.responded_at >= ?
-      and r.responded_at < ?
+      r.day >= ?
+      and r.day < ?
+    group by
+      1,
+      2,
+      3
+    having
+      sum(r.detractor_responses) > 0
   ) detractors
 group by
   1,
@@ -670,42 +566,23 @@ select
   count(*) as "detractorCustomers"
 from
   (
-    select distinct
-      c.id as customer,
+    select
+      r.customer_id,
       null as period,
       case
-        when exists (
-          select
-            1
-          from
-            contacts s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.started_at >= ?
-            and s.started_at < ?
-        )
-        or exists (
-          select
-            1
-          from
-            survey_responses s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.responded_at >= ?
-            and s.responded_at < ?
-        ) then 825
+        when sum(r.social_uses) > 0 then 825
         else 12
       end as reach
     from
-      survey_responses r
-      join customers c on c.id = r.customer_id
+      rollup_wom_customer_days r
     where
-      r.type = 'nps'
-      and r.score <= 6
-      and r.responded_at >= ?
-      and r.responded_at < ?
+      r.day >= ?
+      and r.day < ?
+    group by
+      1,
+      2
+    having
+      sum(r.detractor_responses) > 0
   ) detractors
 group by
   1;
@@ -716,42 +593,23 @@ select
   count(*) as "detractorCustomers"
 from
   (
-    select distinct
-      c.id as customer,
+    select
+      r.customer_id,
       null as period,
       case
-        when exists (
-          select
-            1
-          from
-            contacts s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.started_at >= ?
-            and s.started_at < ?
-        )
-        or exists (
-          select
-            1
-          from
-            survey_responses s
-          where
-            s.customer_id = c.id
-            and s.channel = 'social'
-            and s.responded_at >= ?
-            and s.responded_at < ?
-        ) then 825
+        when sum(r.social_uses) > 0 then 825
         else 12
       end as reach
     from
-      survey_responses r
-      join customers c on c.id = r.customer_id
+      rollup_wom_customer_days r
     where
-      r.type = 'nps'
-      and r.score <= 6
-      and r.responded_at >= ?
-      and r.responded_at < ?
+      r.day >= ?
+      and r.day < ?
+    group by
+      1,
+      2
+    having
+      sum(r.detractor_responses) > 0
   ) detractors
 group by
   1;
@@ -889,53 +747,10 @@ from
   rollup_state;
 
 select
-  c.generation as generation,
-  count(*) as "interactingCustomers",
-  sum(
-    case
-      when u.sessions > 0 then 1
-      else 0
-    end
-  ) as "selfServiceUsers",
-  sum(
-    case
-      when u.sessions = 0 then 1
-      else 0
-    end
-  ) as "assistedOnlyCustomers"
+  built_at,
+  churned_before_signup
 from
-  (
-    select
-      customer_id,
-      sum(is_session) as sessions
-    from
-      (
-        select
-          f.customer_id,
-          1 as is_session
-        from
-          self_service_sessions f
-        where
-          f.started_at >= ?
-          and f.started_at < ?
-        union all
-        select
-          f.customer_id,
-          0 as is_session
-        from
-          contacts f
-        where
-          f.started_at >= ?
-          and f.started_at < ?
-      ) interactions
-    group by
-      customer_id
-  ) u
-  join customers c on c.id = u.customer_id
-where
-  c.generation in (?, ?)
-group by
-  c.generation;
+  rollup_state;
 
 select
   null as period,
@@ -1080,7 +895,49 @@ group by
   1,
   2;
 
+select
+  r.generation as generation,
+  sum(
+    case
+      when (
+        r.previous_day is null
+        or r.previous_day < ?
+      ) then 1
+      else 0
+    end
+  ) as "interactingCustomers",
+  sum(
+    case
+      when r.sessions > 0
+      and (
+        r.previous_session_day is null
+        or r.previous_session_day < ?
+      ) then 1
+      else 0
+    end
+  ) as "selfServiceUsers"
+from
+  rollup_customer_mix_days r
+where
+  r.day >= ?
+  and r.day < ?
+  and r.generation in (?, ?)
+group by
+  r.generation;
+
 -- deflectionFunnel
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
+
+select
+  built_at,
+  churned_before_signup
+from
+  rollup_state;
 
 select
   built_at,
@@ -1172,19 +1029,15 @@ from
   (
     select distinct
       null as period,
-      f.entry as d0,
-      r.id,
+      r.entry as d0,
+      r.response_id,
       r.type,
       r.score
     from
-      self_service_sessions f
-      join survey_responses r on r.customer_id = f.customer_id
-      and r.responded_at > f.started_at
-      and r.responded_at <= (f.started_at + 604800000)
+      rollup_escalation_follow_ups r
     where
-      f.outcome = 'escalated'
-      and f.started_at >= ?
-      and f.started_at < ?
+      r.day >= ?
+      and r.day < ?
   ) f
 group by
   1,
@@ -1227,18 +1080,14 @@ from
   (
     select distinct
       null as period,
-      r.id,
+      r.response_id,
       r.type,
       r.score
     from
-      self_service_sessions f
-      join survey_responses r on r.customer_id = f.customer_id
-      and r.responded_at > f.started_at
-      and r.responded_at <= (f.started_at + 604800000)
+      rollup_escalation_follow_ups r
     where
-      f.outcome = 'escalated'
-      and f.started_at >= ?
-      and f.started_at < ?
+      r.day >= ?
+      and r.day < ?
   ) f
 group by
   1;

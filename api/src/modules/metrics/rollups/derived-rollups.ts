@@ -1,0 +1,231 @@
+import { EntitySchema } from '@mikro-orm/core';
+import type { Knex } from '@mikro-orm/knex';
+import { insertOrAdd, plusSeconds, selectRows, timeBucket, type Dialect } from '../../../database/dialect.js';
+import type { RecordKind } from '../../ingest/record-kind.js';
+import { BACKFIRE_SECONDS } from '../../selfservice/backfire.js';
+import { TimeGrain } from '../time-grain.js';
+
+/**
+ * The customers a statement covers, as a condition on a column holding customer ids (a list of ids, a
+ * chunk of the risk refresh, or everyone for a rebuild).
+ */
+export type CustomerCondition = (column: string) => Knex.Raw;
+
+/**
+ * A rollup of the views that count distinct customers or scores (womReach, the satisfaction after
+ * escalation, the generation mix, churn-risk counts), which daily sums cannot answer. `add` with sign 1
+ * writes the rows of the customers `where` covers, from the facts as they are; with -1 it takes back what
+ * those customers contribute, before their facts change.
+ */
+interface DerivedRollup {
+  table: string;
+  /** The imports that can change it; a customers import moves customers to other segments. */
+  changedBy: readonly RecordKind[];
+  add(trx: Knex | Knex.Transaction, dialect: Dialect, sign: 1 | -1, where: CustomerCondition): Promise<void>;
+}
+
+const SEGMENT = ['generation', 'region', 'tier'] as const;
+const segmentProperties = Object.fromEntries(
+  SEGMENT.map((column) => [column, { type: 'text', nullable: true }]),
+);
+const day = (dialect: Dialect, time: string) => timeBucket(dialect, time, TimeGrain.DAY);
+const detractor = (alias: string) => `${alias}.type = 'nps' and ${alias}.score <= 6`;
+
+/**
+ * A rollup holding rows per customer (with the customer's segment, so that reads need no join): taking a
+ * customer's contribution back deletes its rows, adding it inserts them anew from `select`.
+ */
+function perCustomer(
+  table: string,
+  changedBy: readonly RecordKind[],
+  columns: readonly string[],
+  select: (dialect: Dialect) => string,
+  conditions = 1,
+): DerivedRollup {
+  return {
+    table,
+    changedBy,
+    async add(trx, dialect, sign, where) {
+      if (sign === -1) await trx.raw(`delete from ${table} where ?`, [where('customer_id')]);
+      else
+        await trx.raw(
+          `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`,
+          Array.from({ length: conditions }, () => where('f.customer_id')),
+        );
+    },
+  };
+}
+
+export const WOM_CUSTOMER_DAYS = 'rollup_wom_customer_days';
+export const ESCALATION_FOLLOW_UPS = 'rollup_escalation_follow_ups';
+export const CUSTOMER_MIX_DAYS = 'rollup_customer_mix_days';
+export const RISK_SCORES = 'rollup_risk_scores';
+
+export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
+  // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
+  // of the social channel (contacts, surveys about it), so that womReach counts distinct customers per
+  // window from this table.
+  perCustomer(
+    WOM_CUSTOMER_DAYS,
+    ['customers', 'surveys', 'contacts'],
+    ['customer_id', 'day', ...SEGMENT, 'detractor_responses', 'social_uses'],
+    (dialect) =>
+      `select u.customer_id, u.day, c.generation, c.region, c.tier, sum(u.detractor), sum(u.social) from (` +
+      `select f.customer_id, ${day(dialect, 'f.responded_at')} as day, ` +
+      `case when ${detractor('f')} then 1 else 0 end as detractor, ` +
+      `case when f.channel = 'social' then 1 else 0 end as social ` +
+      `from survey_responses f where (${detractor('f')} or f.channel = 'social') and ? ` +
+      `union all select f.customer_id, ${day(dialect, 'f.started_at')}, 0, 1 from contacts f ` +
+      `where f.channel = 'social' and ?) u join customers c on c.id = u.customer_id ` +
+      `where exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${detractor('r')}) ` +
+      'group by u.customer_id, u.day, c.generation, c.region, c.tier',
+    2,
+  ),
+  // Each survey response that followed an escalated self-service session of its customer within
+  // BACKFIRE_SECONDS, once per day and entry point of such sessions: the funnel's satisfaction after
+  // escalation counts a response once per group, which distinct rows of this table reproduce.
+  perCustomer(
+    ESCALATION_FOLLOW_UPS,
+    ['customers', 'surveys', 'selfservice'],
+    ['response_id', 'day', 'entry', 'customer_id', ...SEGMENT, 'type', 'score'],
+    (dialect) =>
+      `select distinct r.id, ${day(dialect, 'f.started_at')}, f.entry, f.customer_id, c.generation, c.region, ` +
+      'c.tier, r.type, r.score from self_service_sessions f join survey_responses r ' +
+      'on r.customer_id = f.customer_id and r.responded_at > f.started_at ' +
+      `and r.responded_at <= ${plusSeconds(dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
+      `join customers c on c.id = f.customer_id where f.outcome = 'escalated' and ?`,
+  ),
+  // Per customer and day with a session or a contact: how many of each, and the customer's previous day
+  // with any (with a session): the customers interacting in a window are its rows whose previous day falls
+  // before the window, so a window is counted by one pass over its rows, without grouping by customer.
+  perCustomer(
+    CUSTOMER_MIX_DAYS,
+    ['customers', 'contacts', 'selfservice'],
+    ['customer_id', 'day', ...SEGMENT, 'sessions', 'contacts', 'previous_day', 'previous_session_day'],
+    (dialect) =>
+      'select customer_id, day, generation, region, tier, sessions, contacts, ' +
+      'lag(day) over (partition by customer_id order by day), ' +
+      'max(case when sessions > 0 then day end) over (partition by customer_id order by day ' +
+      'rows between unbounded preceding and 1 preceding) from (' +
+      'select u.customer_id, u.day, c.generation, c.region, c.tier, sum(u.is_session) as sessions, ' +
+      'count(*) - sum(u.is_session) as contacts from (' +
+      `select f.customer_id, ${day(dialect, 'f.started_at')} as day, 1 as is_session from self_service_sessions f where ? ` +
+      `union all select f.customer_id, ${day(dialect, 'f.started_at')}, 0 from contacts f where ?` +
+      ') u join customers c on c.id = u.customer_id group by u.customer_id, u.day, c.generation, c.region, c.tier) d',
+    2,
+  ),
+  // Scored active customers per segment and score ('' for an unknown segment value): churnRisk's
+  // totalCount and whether a segment has scores read this instead of every score.
+  {
+    table: RISK_SCORES,
+    changedBy: ['customers'],
+    async add(trx, _dialect, sign, where) {
+      await trx.raw(
+        insertOrAdd(
+          RISK_SCORES,
+          [...SEGMENT, 'score'],
+          ['customers'],
+          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*) ` +
+            'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
+            'group by 1, 2, 3, 4',
+        ),
+        [where('r.customer_id')],
+      );
+    },
+  },
+];
+
+/** Adds (1) or takes back (-1) what `where`'s customers contribute to the derived rollups an import of `kind` changes. */
+export async function maintainDerivedRollups(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  kind: RecordKind,
+  sign: 1 | -1,
+  where: CustomerCondition,
+): Promise<void> {
+  for (const rollup of DERIVED_ROLLUPS) {
+    if (rollup.changedBy.includes(kind)) await rollup.add(trx, dialect, sign, where);
+  }
+}
+
+/** Adds (1) or takes back (-1) what `where`'s customers contribute to the churn-risk counts, around a rescoring. */
+export function maintainRiskScores(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  sign: 1 | -1,
+  where: CustomerCondition,
+): Promise<void> {
+  return DERIVED_ROLLUPS.find((rollup) => rollup.table === RISK_SCORES)!.add(trx, dialect, sign, where);
+}
+
+/** Rebuilds every derived rollup from the facts; returns the rows of each. */
+export async function rebuildDerivedRollups(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+): Promise<Record<string, number>> {
+  const rowsByTable: Record<string, number> = {};
+  const everyone: CustomerCondition = () => trx.raw('1 = 1');
+  for (const rollup of DERIVED_ROLLUPS) {
+    await trx.raw(`delete from ${rollup.table}`);
+    await rollup.add(trx, dialect, 1, everyone);
+    const [row] = await selectRows(dialect, trx.raw(`select count(*) as n from ${rollup.table}`));
+    rowsByTable[rollup.table] = Number(row!.n);
+  }
+  return rowsByTable;
+}
+
+const key = (type: string) => ({ type, primary: true });
+const count = { type: 'bigint', default: 0 };
+
+/** Entities of the derived rollups, so that migrations follow them; each is read by day or by segment. */
+export const DERIVED_ROLLUP_ENTITIES = [
+  new EntitySchema<Record<string, unknown>>({
+    name: WOM_CUSTOMER_DAYS,
+    tableName: WOM_CUSTOMER_DAYS,
+    properties: {
+      customer_id: key('integer'),
+      day: key('datetime'),
+      ...segmentProperties,
+      detractor_responses: count,
+      social_uses: count,
+    },
+    indexes: [{ properties: ['day'] }],
+  }),
+  new EntitySchema<Record<string, unknown>>({
+    name: ESCALATION_FOLLOW_UPS,
+    tableName: ESCALATION_FOLLOW_UPS,
+    properties: {
+      response_id: key('integer'),
+      day: key('datetime'),
+      entry: key('text'),
+      customer_id: { type: 'integer' },
+      ...segmentProperties,
+      type: { type: 'text' },
+      score: { type: 'integer' },
+    },
+    indexes: [{ properties: ['day'] }, { properties: ['customer_id'] }],
+  }),
+  new EntitySchema<Record<string, unknown>>({
+    name: CUSTOMER_MIX_DAYS,
+    tableName: CUSTOMER_MIX_DAYS,
+    properties: {
+      customer_id: key('integer'),
+      day: key('datetime'),
+      ...segmentProperties,
+      sessions: count,
+      contacts: count,
+      previous_day: { type: 'datetime', nullable: true },
+      previous_session_day: { type: 'datetime', nullable: true },
+    },
+    indexes: [{ properties: ['day', 'generation', 'previous_day', 'sessions', 'previous_session_day'] }],
+  }),
+  new EntitySchema<Record<string, unknown>>({
+    name: RISK_SCORES,
+    tableName: RISK_SCORES,
+    properties: {
+      ...Object.fromEntries(SEGMENT.map((column) => [column, key('text')])),
+      score: key('integer'),
+      customers: count,
+    },
+  }),
+];
