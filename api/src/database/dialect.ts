@@ -234,6 +234,7 @@ export function keyLookup(
   };
   if (dialect === 'postgresql') {
     return async (keys) => {
+      if (keys.length === 0) return new Map();
       const result: { rows: { key: string; value: number }[] } = await trx.raw(
         `${select} where "${keyColumn}" = any(?)`,
         [keys as string[]],
