@@ -94,7 +94,8 @@ function churnContribution(
   const columns = dimensions.map(
     (dimension) => `coalesce(${CUSTOMER_COLUMNS[dimension]}, '') as ${dimension}`,
   );
-  // A condition on the key rather than a join with the list: PostgreSQL would hash-join all customers.
+  // A condition on the key, not a join with the list: inside this union PostgreSQL planned the join
+  // badly (0.65 s rather than 15 ms for 2,000 customers of a 400,000-customer database).
   const listed = customers ? inList(dialect, 'c.id', 'integer') : '1 = 1';
   const day = (time: string) => `${timeBucket(dialect, time, TimeGrain.DAY)} as day`;
   return (
