@@ -130,10 +130,10 @@ const SQLITE_IMPORT_CACHE_KIB = 32_768;
 
 /**
  * Settings of an import's transaction, for the short statements of its follow-ups and the index pages it
- * writes. PostgreSQL: no JIT compilation, whose planning cost estimates at millions of rows trigger it
- * for statements that then read a few hundred rows by key (it dominated the follow-ups' time); `set
- * local` ends with the transaction. SQLite: a larger page cache on the connection (restored by
- * endImportTransaction).
+ * writes. PostgreSQL: no JIT compilation; the follow-ups read a few hundred rows by key, but over tables
+ * of tens of millions of rows the planner's cost estimates can pass the JIT threshold, and compiling then
+ * costs more than running the statement (`set local` ends with the transaction). SQLite: a larger page
+ * cache on the connection (restored by endImportTransaction).
  */
 export async function startImportTransaction(dialect: Dialect, trx: Knex.Transaction): Promise<void> {
   if (dialect === 'postgresql') await trx.raw('set local jit = off');
