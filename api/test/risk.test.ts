@@ -3,6 +3,8 @@ import { Channel } from '../src/modules/contacts/channel.js';
 import { Tier } from '../src/modules/customers/tier.js';
 import { SqlBuilder } from '../src/modules/metrics/sql-builder.js';
 import { SelfServiceOutcome } from '../src/modules/selfservice/entry.js';
+import { Customer } from '../src/modules/customers/customer.entity.js';
+import { CustomerRisk } from '../src/modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../src/modules/risk/risk-model.entity.js';
 import { customerFeatures, FEATURES } from '../src/modules/risk/risk-features.js';
 import { RiskService } from '../src/modules/risk/risk.service.js';
@@ -397,5 +399,47 @@ describe.each(DIALECTS)('churn-risk scores over the API on %s', (dialect) => {
       after: page.churnRisk.pageInfo.endCursor,
     });
     expect(wrongOrder.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+  });
+
+  it('rescores only the customers an import touches, and removes the scores of those it finds churned', async () => {
+    // A stale score of a churned customer the import does not touch: it stays until a full refresh.
+    const em = api.database.orm.em.fork();
+    const h4 = await em.findOneOrFail(Customer, { externalId: 'H4' });
+    await em
+      .persist(
+        Object.assign(new CustomerRisk(), {
+          customer: h4,
+          score: 60,
+          driversJson: '[]',
+          scoredAt: at('2026-09-01T00:00:00Z'),
+          modelVersion: 'test-model',
+        }),
+      )
+      .flush();
+    const scores = `{ h1: customer(id: "H1") { risk { score scoredAt } }
+      h2: customer(id: "H2") { risk { score } }
+      h3: customer(id: "H3") { risk { score scoredAt } }
+      h4: customer(id: "H4") { risk { score scoredAt } } }`;
+    const before = await query(scores);
+    const { ingestCustomers } = await query(
+      'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows) { updated problems { message } } }',
+      {
+        rows: [
+          {
+            customerId: 'H2',
+            birthYear: 1970,
+            signupDate: '2024-01-01',
+            lifetimeValue: 500,
+            tier: 'STANDARD',
+            churnedAt: '2026-10-25T00:00:00Z',
+          },
+        ],
+      },
+    );
+    expect(ingestCustomers).toEqual({ updated: 1, problems: [] });
+    const after = await query(scores);
+    expect(after.h2.risk).toBeNull();
+    expect([after.h1, after.h3, after.h4]).toEqual([before.h1, before.h3, before.h4]);
+    expect(after.h4.risk).toEqual({ score: 60, scoredAt: '2026-09-01T00:00:00.000Z' });
   });
 });

@@ -51,6 +51,8 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
           connection.pragma('synchronous = NORMAL');
           connection.pragma('busy_timeout = 5000');
           connection.pragma('foreign_keys = ON');
+          // Sorts, unions and the temporary tables of an import stay in memory rather than in temp files.
+          connection.pragma('temp_store = MEMORY');
           done(null, connection);
         },
       },

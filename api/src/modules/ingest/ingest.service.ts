@@ -1,5 +1,13 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { analyzeTable, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
+import {
+  analyzedRowCount,
+  analyzeTable,
+  dialectOf,
+  endImportTransaction,
+  startImportTransaction,
+  toDbValue,
+  type Dialect,
+} from '../../database/dialect.js';
 import type { RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
 import { importDuration, rollupMaintenanceDuration } from '../ops/process-metrics.js';
 import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from './import-follow-ups.js';
@@ -63,6 +71,7 @@ export class IngestService {
     const spec = RECORD_SPECS[kind];
     const dialect = dialectOf(this.em);
     const trx = await this.em.getConnection().getKnex().transaction();
+    await startImportTransaction(dialect, trx);
     const writer = new RecordWriter(spec, this.em, dialect, trx, startedAt);
     const maintenance = startBatchMaintenance(kind, spec, trx, dialect);
     const summary: ImportSummary = {
@@ -102,6 +111,8 @@ export class IngestService {
     } catch (error) {
       if (!trx.isCompleted()) await trx.rollback();
       throw error;
+    } finally {
+      await endImportTransaction(dialect, this.em);
     }
     if (summary.problemCount) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
     if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
@@ -113,15 +124,14 @@ export class IngestService {
   }
 
   /**
-   * Re-analyzes the table after an import that grew it by a tenth or more (PostgreSQL's own autovacuum
-   * rule), so query plans follow the data.
+   * Re-analyzes the table after an import that inserted a tenth or more of the rows it had when last
+   * analyzed (PostgreSQL's own autovacuum rule), or into a table never analyzed, so query plans follow
+   * the data.
    */
   private async refreshStatistics(table: string, inserted: number): Promise<void> {
     if (inserted < MIN_ROWS_TO_ANALYZE) return;
-    const [count] = await this.em
-      .getConnection()
-      .execute<{ rows: number | string }[]>(`select count(*) as "rows" from "${table}"`);
-    if (inserted >= Number(count!.rows) / 10) await analyzeTable(this.em, table);
+    const analyzed = await analyzedRowCount(this.em, table);
+    if (analyzed === null || inserted >= analyzed / 10) await analyzeTable(this.em, table);
   }
 
   /**

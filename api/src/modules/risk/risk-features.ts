@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { fromDbTime, plusSeconds } from '../../database/dialect.js';
+import { fromDbTime, inList, listParameter, plusSeconds } from '../../database/dialect.js';
 import { Channel } from '../contacts/channel.js';
 import { Tier } from '../customers/tier.js';
 import type { SqlBuilder } from '../metrics/sql-builder.js';
@@ -150,6 +150,21 @@ export async function customerChunks(builder: SqlBuilder): Promise<CustomerScope
   for (let start = low; start <= high; start += CUSTOMERS_PER_CHUNK) {
     const end = start + CUSTOMERS_PER_CHUNK - 1;
     chunks.push((chunkBuilder, column) => chunkBuilder.raw(`${column} between ? and ?`, [start, end]));
+  }
+  return chunks;
+}
+
+/**
+ * The given customers, CUSTOMERS_PER_CHUNK internal ids at a time, each chunk bound as one list parameter
+ * (a key lookup per id on the fact indexes, however few or many the ids).
+ */
+export function listedCustomerChunks(ids: readonly number[]): CustomerScope[] {
+  const chunks: CustomerScope[] = [];
+  for (let start = 0; start < ids.length; start += CUSTOMERS_PER_CHUNK) {
+    const chunk = ids.slice(start, start + CUSTOMERS_PER_CHUNK);
+    chunks.push((builder, column) =>
+      builder.raw(inList(builder.dialect, column, 'integer'), [listParameter(builder.dialect, chunk)]),
+    );
   }
   return chunks;
 }

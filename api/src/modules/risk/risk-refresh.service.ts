@@ -2,7 +2,12 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { bulkUpsert, type BulkUpsert } from '../../database/dialect.js';
 import { maintainRiskScores } from '../metrics/rollups/derived-rollups.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { customerChunks, customerFeatures, type CustomerScope } from './risk-features.js';
+import {
+  customerChunks,
+  customerFeatures,
+  listedCustomerChunks,
+  type CustomerScope,
+} from './risk-features.js';
 import { explainScore, type ScoringModel } from './risk-scoring.js';
 import { dataEnd, latestModel } from './risk-store.js';
 import { AT_RISK_SCORE } from './customer-risk.entity.js';
@@ -42,20 +47,27 @@ export class RiskRefreshService {
 
   /**
    * The customers an import wrote at `writtenAt`: the customers themselves and those with a fact it
-   * inserted or changed (rows carry updated_at = writtenAt; each table has an index on it).
+   * inserted or changed (rows carry updated_at = writtenAt; each table has an index on it). Listed once,
+   * then rescored CUSTOMERS_PER_CHUNK at a time, whatever the size of the import.
    */
   async refreshTouched(writtenAt: Date): Promise<RefreshSummary> {
-    const touched: CustomerScope = (builder, column) =>
-      builder.raw(
-        `${column} in (${[
+    const touched = await this.builder.rows(
+      this.builder.raw(
+        [
           'select id from customers where updated_at = ?',
           ...FACT_TABLES.map((table) => `select customer_id from ${table} where updated_at = ?`),
-        ].join(' union ')})`,
+        ].join(' union '),
         Array<Date>(FACT_TABLES.length + 1).fill(writtenAt),
-      );
-    return this.refresh([touched], writtenAt);
+      ),
+    );
+    const ids = touched.map((row) => Number(row.id)).sort((a, b) => a - b);
+    return this.refresh(listedCustomerChunks(ids), writtenAt);
   }
 
+  /**
+   * Scores the active customers of each chunk and removes the scores of those of them who have churned
+   * (chunks of a full refresh cover every id, so every churned customer's score goes).
+   */
   private async refresh(chunks: CustomerScope[], scoredAt: Date): Promise<RefreshSummary> {
     const started = performance.now();
     const [model, asOf] = await Promise.all([latestModel(this.builder), dataEnd(this.builder)]);
@@ -67,11 +79,12 @@ export class RiskRefreshService {
       durationMs: 0,
     };
     if (model && asOf) {
-      await this.trx.raw(
-        'delete from customer_risk where customer_id in (select id from customers where churned_at is not null)',
-      );
       const upsert = this.upsert();
       for (const scope of chunks) {
+        await this.builder.raw(
+          'delete from customer_risk where customer_id in (select c.id from customers c where ? and c.churned_at is not null)',
+          [scope(this.builder, 'c.id')],
+        );
         const rows = await this.scoreChunk(model, asOf, scope, scoredAt);
         // The churn-risk counts rollup loses the chunk's old scores and gains its new ones.
         const chunk = (column: string) => scope(this.builder, column);
