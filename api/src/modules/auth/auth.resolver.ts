@@ -36,7 +36,8 @@ export class AuthResolver {
 
   @Mutation(() => ApiKey, {
     nullable: true,
-    description: 'Revokes an API key at once; null when no key has this id.',
+    description:
+      'Revokes an API key: refused from the next request on by the API process that revokes it, and within a second by any other; null when no key has this id.',
   })
   revokeApiKey(
     @Arg('id', () => Int, { description: 'The id of the key, as listed by apiKeys.' }) id: number,
@@ -60,7 +61,8 @@ export class AuthResolver {
 
   @Mutation(() => User, {
     nullable: true,
-    description: 'Disables a user and ends their sessions at once; null when no user has this e-mail.',
+    description:
+      'Disables a user and ends their sessions: refused from the next request on by the API process that disables them, and within a second by any other; null when no user has this e-mail.',
   })
   disableUser(
     @Arg('email', () => String, { description: 'The login e-mail of the user.' }) email: string,

@@ -30,7 +30,7 @@ export function registerKeysCommand(program: Command): void {
 
   keys
     .command('revoke')
-    .description('Revoke an API key at once.')
+    .description('Revoke an API key (running API processes refuse it within a second).')
     .argument('<id>', 'the id of the key, as listed by keys list')
     .action(async (id: string) => {
       const keyId = wholeNumber('<id>', id, 0, 1);

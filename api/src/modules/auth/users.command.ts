@@ -50,7 +50,9 @@ export function registerUsersCommand(program: Command): void {
 
   users
     .command('disable')
-    .description('Disable a user: their sessions end at once and they can no longer log in.')
+    .description(
+      'Disable a user: their sessions end (within a second in running API processes) and they can no longer log in.',
+    )
     .argument('<email>', 'login e-mail address')
     .action(async (email: string) => {
       const user = await withOrm((orm) => new UserService(orm.em.fork()).disable(email));
