@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { dialectOf } from '../../database/dialect.js';
+import { analyzeTable, dialectOf } from '../../database/dialect.js';
 import { bumpDataVersion } from '../cache/data-version.js';
 import type { Connection } from '../../graphql/connection.js';
 import { definedOnly, oneOf } from '../../graphql/filters.js';
@@ -36,13 +36,19 @@ export class RiskService {
     }
   }
 
-  /** Rescores every active customer in one transaction, which also changes the data version. */
-  refreshAll(now = new Date()): Promise<RefreshSummary> {
-    return this.em.getKnex().transaction(async (trx) => {
-      const summary = await new RiskRefreshService(this.em, trx).refreshAll(now);
+  /**
+   * Rescores every active customer in one transaction, which also changes the data version; then refreshes
+   * the planner's statistics of the scores it rewrote, rather than leaving them to autovacuum: with a stale
+   * count PostgreSQL hash-joins every customer to sum revenue at risk (300 ms instead of 2 ms at 1M).
+   */
+  async refreshAll(now = new Date()): Promise<RefreshSummary> {
+    const summary = await this.em.getKnex().transaction(async (trx) => {
+      const refreshed = await new RiskRefreshService(this.em, trx).refreshAll(now);
       await bumpDataVersion(trx, dialectOf(this.em));
-      return summary;
+      return refreshed;
     });
+    await analyzeTable(this.em, 'customer_risk');
+    return summary;
   }
 
   async currentModel(): Promise<RiskModel | null> {
