@@ -9,6 +9,7 @@ import { Migration20261123163922 } from './Migration20261123163922.js';
 import { Migration20261123164010 } from './Migration20261123164010.js';
 import { Migration20261123170739 } from './Migration20261123170739.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
+import { Migration20261206210632 } from './Migration20261206210632.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -21,4 +22,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123164010', class: Migration20261123164010 },
   { name: 'Migration20261123170739', class: Migration20261123170739 },
   { name: 'Migration20261206193331', class: Migration20261206193331 },
+  { name: 'Migration20261206210632', class: Migration20261206210632 },
 ];

@@ -1,0 +1,29 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261206210633 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`drop index "rollup_escalation_follow_ups_day_index";`);
+
+    this.addSql(
+      `create index "rollup_escalation_follow_ups_day_entry_response_id_dc2ff_index" on "rollup_escalation_follow_ups" ("day", "entry", "response_id", "type", "score", "generation", "region", "tier");`,
+    );
+
+    this.addSql(`drop index "rollup_wom_customer_days_day_index";`);
+
+    this.addSql(
+      `create index "rollup_wom_customer_days_day_customer_id_detractor_40ae0_index" on "rollup_wom_customer_days" ("day", "customer_id", "detractor_responses", "social_uses", "generation", "region", "tier");`,
+    );
+  }
+
+  override async down(): Promise<void> {
+    this.addSql(`drop index "rollup_escalation_follow_ups_day_entry_response_id_dc2ff_index";`);
+
+    this.addSql(
+      `create index "rollup_escalation_follow_ups_day_index" on "rollup_escalation_follow_ups" ("day");`,
+    );
+
+    this.addSql(`drop index "rollup_wom_customer_days_day_customer_id_detractor_40ae0_index";`);
+
+    this.addSql(`create index "rollup_wom_customer_days_day_index" on "rollup_wom_customer_days" ("day");`);
+  }
+}
