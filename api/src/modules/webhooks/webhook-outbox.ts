@@ -163,16 +163,21 @@ export class WebhookOutbox {
     );
   }
 
-  /** Puts a FAILED delivery back in the queue, due now, with a fresh retry schedule. */
+  /**
+   * Puts a FAILED delivery back in the queue, due now, with a fresh retry schedule, and answers it as
+   * requeued: read in the same transaction, before a dispatcher can claim it (its claim waits for the lock).
+   */
   async redeliver(id: string, now: Date): Promise<WebhookDelivery> {
     const deliveryId = parseRowId(id, 'id', 'a webhook delivery', 'webhookDeliveries');
-    const updated = await this.em.nativeUpdate(
-      WebhookDelivery,
-      { id: deliveryId, status: FAILED },
-      { status: PENDING, attempts: 0, nextAttemptAt: now },
-    );
-    if (updated === 0) throw userInputError('id', id, 'the id of a FAILED webhook delivery');
-    return this.em.findOneOrFail(WebhookDelivery, deliveryId, { refresh: true });
+    return this.em.transactional(async (em) => {
+      const updated = await em.nativeUpdate(
+        WebhookDelivery,
+        { id: deliveryId, status: FAILED },
+        { status: PENDING, attempts: 0, nextAttemptAt: now },
+      );
+      if (updated === 0) throw userInputError('id', id, 'the id of a FAILED webhook delivery');
+      return em.findOneOrFail(WebhookDelivery, deliveryId, { refresh: true });
+    });
   }
 
   /** A page of the delivery log, the oldest queued first. */
