@@ -13,7 +13,12 @@ import { FILTER_OF_DIMENSION } from './sql-builder.js';
 import { FAMILY_DIMENSIONS, MEASURES, type Aggregates, type Family, type Measure } from './measures.js';
 import type { TimeGrain } from './time-grain.js';
 import { rollupState } from './rollups/rollup-maintenance.js';
-import { fittingRollup, isMidnight, queryChurnRollup, queryFactRollup } from './rollups/rollup-queries.js';
+import {
+  coversWholeDays,
+  fittingRollup,
+  queryChurnRollup,
+  queryFactRollup,
+} from './rollups/rollup-queries.js';
 import {
   queryWordOfMouthRollup,
   riskScoresFit,
@@ -111,7 +116,7 @@ export class MetricsService {
     query: GroupQuery,
     { churnedBeforeSignup }: { churnedBeforeSignup: number },
   ): Promise<GroupRow[]> {
-    if (family === 'wordOfMouth' && isMidnight(query.filter.from) && isMidnight(query.filter.to)) {
+    if (family === 'wordOfMouth' && coversWholeDays(query.filter)) {
       return queryWordOfMouthRollup(this.em, query);
     }
     if (family === 'risk' && riskScoresFit(query.filter)) {

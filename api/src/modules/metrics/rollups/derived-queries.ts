@@ -23,7 +23,7 @@ import {
   WOM_CUSTOMER_DAYS,
 } from './derived-rollups.js';
 import { rollupState } from './rollup-maintenance.js';
-import { isMidnight } from './rollup-queries.js';
+import { coversWholeDays } from './rollup-queries.js';
 
 /** The customer dimensions as the derived rollups (aliased r) store them. */
 const SEGMENT_COLUMNS: Partial<Record<Dimension, string>> = Object.fromEntries(
@@ -35,11 +35,7 @@ const SEGMENT_COLUMNS: Partial<Record<Dimension, string>> = Object.fromEntries(
  * at UTC midnights (they hold days).
  */
 export async function derivedRollupsAnswer(em: EntityManager, filter: MetricFilter): Promise<boolean> {
-  return (
-    isMidnight(filter.from) &&
-    isMidnight(filter.to) &&
-    (await rollupState(em.getKnex(), dialectOf(em))) !== null
-  );
+  return coversWholeDays(filter) && (await rollupState(em.getKnex(), dialectOf(em))) !== null;
 }
 
 /** womReach from the detractors' customer days: one row per customer and period, as on the facts. */

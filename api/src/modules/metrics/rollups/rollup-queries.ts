@@ -18,7 +18,11 @@ import { fromDbTime } from '../../../database/dialect.js';
 import { aggregateColumn, ROLLUP_TABLES, type RollupTable } from './rollup-tables.js';
 
 const DAY_MS = 86_400_000;
-export const isMidnight = (instant: Date | null | undefined) => !instant || instant.getTime() % DAY_MS === 0;
+const isMidnight = (instant: Date | null | undefined) => !instant || instant.getTime() % DAY_MS === 0;
+
+/** Whether a filter's window is made of whole UTC days (from and to at midnight, or open), as rollups hold. */
+export const coversWholeDays = (filter: { from?: Date | null; to?: Date | null }) =>
+  isMidnight(filter.from) && isMidnight(filter.to);
 
 /** A rollup's dimension columns, aliased r, as read (unknown, stored as '', reads back as null). */
 const rollupValues = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
@@ -35,7 +39,7 @@ const rollupKeys = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
  */
 export function fittingRollup(family: Family, query: GroupQuery): RollupTable | null {
   const { filter } = query;
-  if (!isMidnight(filter.from) || !isMidnight(filter.to)) return null;
+  if (!coversWholeDays(filter)) return null;
   const needed = Object.values(Dimension).filter(
     (dimension) => query.dimensions.includes(dimension) || filter[FILTER_OF_DIMENSION[dimension]] != null,
   );
