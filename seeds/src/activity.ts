@@ -275,16 +275,17 @@ class CustomerJourneys {
     };
     this.events.push(contact);
 
-    const situational = contactSatisfaction(rng, this.profile, {
-      channel,
-      waitSeconds,
-      transfers: contact.transfers,
-      resolved,
-      repeat: attempt > 0,
-      arrival,
-      apology: recovery?.apology ?? false,
-      recompense: recovery?.recompenseType != null,
-    }) + this.stateShift();
+    const situational =
+      contactSatisfaction(rng, this.profile, {
+        channel,
+        waitSeconds,
+        transfers: contact.transfers,
+        resolved,
+        repeat: attempt > 0,
+        arrival,
+        apology: recovery?.apology ?? false,
+        recompense: recovery?.recompenseType != null,
+      }) + this.stateShift();
     this.remember(at, situational);
     this.surveyAfterContact(contact, situational, arrival, attempt > 0);
     return contact;

@@ -318,7 +318,7 @@ export const CALIBRATION = {
 
   // ── Issues and contact reasons ──────────────────────────────────────────────────────────────
   issuesPerYear: figure({
-    value: 2.9,
+    value: 2.7,
     meaning: 'Needs per customer per year that start a journey (self-service and/or contacts).',
     basis: 'assumption',
     sources: [],
@@ -577,7 +577,7 @@ export const CALIBRATION = {
   // ── Satisfaction (latent scale, then mapped to each survey’s range) ───────────────────────
   experience: figure({
     value: {
-      base: 0.35,
+      base: 0.42,
       noise: 0.7,
       resolved: 0.45,
       unresolved: -1.0,
@@ -659,7 +659,7 @@ export const CALIBRATION = {
 
   // ── Churn (explicit hazard model) ─────────────────────────────────────────────────────────
   baseChurnPerYear: figure({
-    value: 0.04,
+    value: 0.045,
     meaning:
       'Baseline churn hazard per year of a customer with no warning signals (tuned to 10–20% annual churn overall).',
     basis: 'assumption',
@@ -695,9 +695,9 @@ export const CALIBRATION = {
       },
       cap: 5,
       churnLogRiskPerUnit: 2.0,
-      decisionLagDays: { min: 14, max: 56 },
-      issueLiftPerUnit: 0.8,
-      satisfactionPerUnit: -0.25,
+      decisionLagDays: { min: 21, max: 77 },
+      issueLiftPerUnit: 1.2,
+      satisfactionPerUnit: -0.4,
       abandonLiftPerUnit: 0.3,
     },
     meaning:

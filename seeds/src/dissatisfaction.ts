@@ -37,9 +37,11 @@ export function signalsOf(events: readonly ActivityEvent[]): Signal[] {
   for (const contact of contacts) {
     const { at, recovery } = contact;
     const longWait = isLongWait(contact.channel, contact.waitSeconds);
-    if (contacts.some((other) => other.at < at && other.at >= at - REPEAT_WINDOW_MS)) add('repeatContact', at);
+    if (contacts.some((other) => other.at < at && other.at >= at - REPEAT_WINDOW_MS))
+      add('repeatContact', at);
     if (longWait) add('longWait', at);
-    if (!contact.resolved && !contactWithin(at, REPEAT_WINDOW_MS)) add('leftUnresolved', at + REPEAT_WINDOW_MS);
+    if (!contact.resolved && !contactWithin(at, REPEAT_WINDOW_MS))
+      add('leftUnresolved', at + REPEAT_WINDOW_MS);
     if (recovery) {
       add('complaint', at);
       if (recovery.apology) add('apology', at);

@@ -78,7 +78,9 @@ export function aucInterval(
 export function topDecileShare(outcomes: readonly Outcome[]): number | null {
   const churners = outcomes.filter((outcome) => outcome.churned === 1).length;
   if (churners === 0) return null;
-  const top = [...outcomes].sort((a, b) => b.predicted - a.predicted).slice(0, Math.round(outcomes.length / 10));
+  const top = [...outcomes]
+    .sort((a, b) => b.predicted - a.predicted)
+    .slice(0, Math.round(outcomes.length / 10));
   return top.filter((outcome) => outcome.churned === 1).length / churners;
 }
 

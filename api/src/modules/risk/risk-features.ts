@@ -126,7 +126,12 @@ export const FEATURES: readonly FeatureDefinition[] = [
   ...windowCounts('longWaits', 'long wait', "Contacts whose wait exceeded the channel's tolerance"),
   windowCount('escalated90', 'escalated contact', 'Contacts escalated to a supervisor or tier 2', 90),
   ...windowCounts('complaints', 'complaint', 'Complaints (contacts with recovery recorded)', [90, 180]),
-  ...windowCounts('apologies', ['apology', 'apologies'], 'Complaints on which the agent apologised', [90, 180]),
+  ...windowCounts(
+    'apologies',
+    ['apology', 'apologies'],
+    'Complaints on which the agent apologised',
+    [90, 180],
+  ),
   windowCount(
     'perksWithoutApology180',
     'recompense without apology',
@@ -292,7 +297,13 @@ export async function customerFeatures(
     .windows('escalated', 'k.started_at', 'k.escalated = true', since, [90])
     .windows('complaints', 'k.started_at', 'k.apology is not null', since, [90, 180])
     .windows('apologies', 'k.started_at', 'k.apology = true', since, [90, 180])
-    .windows('perksWithoutApology', 'k.started_at', 'k.apology = false and k.recompense_type is not null', since, [180])
+    .windows(
+      'perksWithoutApology',
+      'k.started_at',
+      'k.apology = false and k.recompense_type is not null',
+      since,
+      [180],
+    )
     .add(
       `max(case when k.resolved = false or k.apology is not null or (${longWait}) then k.started_at end) as "lastBadContact"`,
     );

@@ -64,12 +64,15 @@ export class RiskModel {
   featuresJson!: string;
 
   @Field(() => Int, {
-    description: 'Examples the model was fitted on (customers not held out, once per snapshot they were active at).',
+    description:
+      'Examples the model was fitted on (customers not held out, once per snapshot they were active at).',
   })
   @Property({ type: 'integer' })
   trainingCustomers!: number;
 
-  @Field(() => Int, { description: 'Of them, examples whose customer churned within outcomeDays of the snapshot.' })
+  @Field(() => Int, {
+    description: 'Of them, examples whose customer churned within outcomeDays of the snapshot.',
+  })
   @Property({ type: 'integer' })
   trainingChurners!: number;
 
@@ -81,7 +84,9 @@ export class RiskModel {
   @Property({ type: 'integer' })
   heldOutCustomers!: number;
 
-  @Field(() => Int, { description: 'Of them, examples whose customer churned within outcomeDays of the snapshot.' })
+  @Field(() => Int, {
+    description: 'Of them, examples whose customer churned within outcomeDays of the snapshot.',
+  })
   @Property({ type: 'integer' })
   heldOutChurners!: number;
 

@@ -109,7 +109,9 @@ export class RiskTrainingService {
     }));
     const auc = areaUnderCurve(outcomes);
     // The interval counts distinct customers, not examples: a customer seen at several snapshots is one.
-    const churnerIds = new Set(heldOut.filter(({ churned }) => churned === 1).map(({ customer }) => customer.id));
+    const churnerIds = new Set(
+      heldOut.filter(({ churned }) => churned === 1).map(({ customer }) => customer.id),
+    );
     const nonChurnerIds = new Set(
       heldOut.filter(({ customer }) => !churnerIds.has(customer.id)).map(({ customer }) => customer.id),
     );

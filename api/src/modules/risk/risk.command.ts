@@ -80,6 +80,6 @@ function formatModel(model: RiskModel): string {
 function formatRefresh(refresh: RefreshSummary): string {
   return (
     `Scored ${refresh.scored.toLocaleString('en')} active customers as of ${refresh.asOf?.toISOString() ?? 'n/a'} in ` +
-    `${(refresh.durationMs / 1000).toFixed(2)} s; ${refresh.atRisk.toLocaleString('en')} at risk (score ≥ 70).`
+    `${(refresh.durationMs / 1000).toFixed(2)} s; ${refresh.atRisk.toLocaleString('en')} at high risk (score ≥ ${refresh.threshold}).`
   );
 }

@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -6,6 +6,8 @@ import { Customer } from '../customers/customer.entity.js';
 import { CustomerRisk } from './customer-risk.entity.js';
 import { ChurnRiskArgs } from './dto/churn-risk.args.js';
 import { RiskModel } from './risk-model.entity.js';
+import { RiskSnapshot } from './risk-snapshot.entity.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
 import { RiskService } from './risk.service.js';
 
 const ChurnRiskConnection = connectionType(CustomerRisk, 'scored customers');
@@ -16,11 +18,26 @@ export class RiskResolver {
   @Query(() => RiskModel, {
     nullable: true,
     description:
-      'The churn-risk model behind the scores, with its held-out quality (AUC, calibration); null before the first ' +
+      'The churn-risk model behind the scores, with its held-out quality (AUC with its 95% interval, two baselines, ' +
+      'top-decile lift, Brier score, calibration by decile); null before the first ' +
       'training (`pnpm cx risk train`, or automatically after the demo seed).',
   })
   riskModel(@Ctx() { em }: GraphQLContext): Promise<RiskModel | null> {
     return new RiskService(em).currentModel();
+  }
+
+  @Query(() => [RiskSnapshot], {
+    description:
+      'The history of churn risk: one snapshot per day of data in [from, to), oldest first, each with revenue at ' +
+      'risk (the expected loss) and the customers at or above the high-risk threshold. Written by every refresh ' +
+      '(the last of a day wins); the first training also fills in the 12 weeks before it, every 14 days.',
+  })
+  riskHistory(
+    @Arg('from', () => DateTimeScalar, { description: 'Start, inclusive.' }) from: Date,
+    @Arg('to', () => DateTimeScalar, { description: 'End, exclusive.' }) to: Date,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<RiskSnapshot[]> {
+    return new RiskService(em).history(from, to);
   }
 
   @Query(() => ChurnRiskConnection, {

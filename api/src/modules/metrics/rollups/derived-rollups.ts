@@ -114,8 +114,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       ') u join customers c on c.id = u.customer_id group by u.customer_id, u.day, c.generation, c.region, c.tier) d',
     2,
   ),
-  // Scored active customers per segment and score ('' for an unknown segment value): churnRisk's
-  // totalCount and whether a segment has scores read this instead of every score.
+  // Scored active customers per segment and score ('' for an unknown segment value), with their lifetime
+  // value: churnRisk's totalCount, whether a segment has scores and revenue at risk read this instead of
+  // every score.
   {
     table: RISK_SCORES,
     changedBy: ['customers'],
@@ -124,8 +125,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
         insertOrAdd(
           RISK_SCORES,
           [...SEGMENT, 'score'],
-          ['customers'],
-          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*) ` +
+          ['customers', 'value'],
+          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*), ` +
+            `${sign} * coalesce(sum(c.lifetime_value), 0) ` +
             'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
             'group by 1, 2, 3, 4',
         ),
@@ -232,6 +234,8 @@ export const DERIVED_ROLLUP_ENTITIES = [
       ...Object.fromEntries(SEGMENT.map((column) => [column, key('text')])),
       score: key('integer'),
       customers: count,
+      // Their lifetime value, summed: revenue at risk (Σ score / 100 × value) from a few thousand rows.
+      value: { type: 'double', default: 0 },
     },
   }),
 ];
