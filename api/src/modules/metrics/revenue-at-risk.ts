@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { fromDbTime } from '../../database/dialect.js';
-import { highRiskThreshold } from '../risk/risk-history.js';
+import { highRiskThreshold } from '../risk/high-risk-threshold.js';
 import type { Aggregates } from './measures.js';
 import { groupBy, toGroupRows, type GroupQuery, type GroupRow } from './fact-queries.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';

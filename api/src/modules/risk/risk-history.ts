@@ -1,5 +1,4 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { loadAlertRules } from '../../config.js';
 import { fromDbTime } from '../../database/dialect.js';
 import { RISK_SCORES } from '../metrics/rollups/derived-rollups.js';
 import { rollupState } from '../metrics/rollups/rollup-maintenance.js';
@@ -16,14 +15,8 @@ import { RiskSnapshot } from './risk-snapshot.entity.js';
  *
  * Revenue at risk is the expected loss: Σ over scored active customers of score / 100 × lifetime_value,
  * the probability of leaving within 90 days times what leaving costs. Beside it, the customers at or
- * above the high-risk threshold and their lifetime value. The threshold is the risk-jump alert rule's,
- * so the tile and the alert agree on who is at high risk.
+ * above the high-risk threshold (high-risk-threshold.ts) and their lifetime value.
  */
-
-/** The high-risk threshold: the risk-jump alert rule's (CX_ALERT_RULES riskJump.threshold, default 70). */
-export function highRiskThreshold(env: Record<string, string | undefined> = process.env): number {
-  return loadAlertRules(env).riskJump.threshold;
-}
 
 /** A day's totals before they are stored. */
 export interface RiskTotals {

@@ -10,7 +10,8 @@ import {
 } from './risk-features.js';
 import { explainScore, type ScoringModel } from './risk-scoring.js';
 import { dataEnd, latestModel } from './risk-store.js';
-import { highRiskThreshold, recordSnapshot } from './risk-history.js';
+import { highRiskThreshold } from './high-risk-threshold.js';
+import { recordSnapshot } from './risk-history.js';
 
 export interface RefreshSummary {
   /** Active customers scored. */

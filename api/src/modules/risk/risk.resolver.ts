@@ -7,6 +7,8 @@ import { CustomerRisk } from './customer-risk.entity.js';
 import { ChurnRiskArgs } from './dto/churn-risk.args.js';
 import { RiskModel } from './risk-model.entity.js';
 import { RiskSnapshot } from './risk-snapshot.entity.js';
+import { NextStep, RiskEvent } from './dto/risk-actions.types.js';
+import type { RiskActions } from './risk-actions.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { RiskService } from './risk.service.js';
 
@@ -66,6 +68,34 @@ export class RiskResolver {
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<number | null> {
     return (await loaders.customerById.load(risk.customer.id)).lifetimeValue;
+  }
+
+  @FieldResolver(() => [RiskEvent], {
+    description:
+      'Why now: the newest bad experiences of the 90 days before the score (at most 3), newest first: low scores, ' +
+      'complaints, contacts left unresolved or after a long wait, self-service abandoned or escalated.',
+  })
+  async whyNow(@Root() risk: CustomerRisk, @Ctx() { loaders }: GraphQLContext): Promise<RiskEvent[]> {
+    return (await this.actions(risk, loaders)).whyNow;
+  }
+
+  @FieldResolver(() => NextStep, {
+    description:
+      'A suggested next step grounded in the data: route to a live agent when the customer prefers one; call back ' +
+      "(with an apology where the customer's generation kept more complainers with apologies than with perks " +
+      'alone) when a complaint or contact is open; close the loop on a recent low score; otherwise check in.',
+  })
+  async nextStep(@Root() risk: CustomerRisk, @Ctx() { loaders }: GraphQLContext): Promise<NextStep> {
+    return (await this.actions(risk, loaders)).nextStep;
+  }
+
+  private async actions(risk: CustomerRisk, loaders: GraphQLContext['loaders']): Promise<RiskActions> {
+    const customer = await loaders.customerById.load(risk.customer.id);
+    return loaders.riskActions.load({
+      customerId: customer.id,
+      scoredAt: risk.scoredAt,
+      generation: customer.generation,
+    });
   }
 
   @FieldResolver(() => Contact, {
