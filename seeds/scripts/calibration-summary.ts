@@ -1,6 +1,6 @@
 /**
  * Prints the figures the demo data is calibrated to, measured on generated rows (no database):
- *   node --import tsx seeds/scripts/calibration-summary.ts [customers=20000] [seed=1] [until=2026-12-07]
+ *   pnpm --filter @cx-pulse/api exec tsx ../seeds/scripts/calibration-summary.ts [customers=20000] [seed=1] [until=2026-12-07]
  */
 import {
   CHANNELS,

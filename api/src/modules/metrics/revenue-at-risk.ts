@@ -5,10 +5,11 @@ import type { Aggregates } from './measures.js';
 import { groupBy, toGroupRows, type GroupQuery, type GroupRow } from './fact-queries.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
 import { bucketStart } from './time-grain.js';
+import { LIFETIME_VALUE_CENTS } from './rollups/derived-rollups.js';
 
 /**
- * The scores of the query's segment as rows of (d0, d1, … of its dimensions, score, customers, value):
- * scored active customers and their lifetime value per score. Read from the scores here, or from the
+ * The scores of the query's segment as rows of (d0, d1, … of its dimensions, score, customers, cents):
+ * scored active customers and their lifetime value in whole cents per score. Read from the scores here, or from the
  * churn-risk counts rollup (derived-queries.ts).
  */
 export type ScoreRows = (builder: SqlBuilder, query: GroupQuery) => Knex.Raw;
@@ -19,7 +20,7 @@ const customerDimensions = (query: GroupQuery) =>
 /** One row per scored active customer of the segment (a full read of the scores). */
 const ROWS_FROM_SCORES: ScoreRows = (builder, query) =>
   builder.raw(
-    `select ${[...customerDimensions(query), 'r.score', '1 as customers', 'coalesce(c.lifetime_value, 0) as value'].join(', ')} ` +
+    `select ${[...customerDimensions(query), 'r.score', '1 as customers', `${LIFETIME_VALUE_CENTS} as cents`].join(', ')} ` +
       'from customer_risk r join customers c on c.id = r.customer_id where ?',
     [
       builder.and([
@@ -46,16 +47,20 @@ export async function queryRevenueAtRisk(
 ): Promise<GroupRow[]> {
   const { from, to } = query.filter;
   const builder = new SqlBuilder(em);
-  const history = wholeBase(query) ? await historyRows(builder, query, now) : [];
-  if ((from && now < from) || (to && now >= to)) return history;
+  const containsNow = !(from && now < from) && !(to && now >= to);
+  // Without a grain, a window that contains now is the latest scores' alone.
+  const history =
+    wholeBase(query) && (query.grain || !containsNow) ? await historyRows(builder, query, now) : [];
+  if (!containsNow) return history;
   const dimensions = query.dimensions.map((_, i) => `s.d${i}`);
   const sums = builder.raw(
     `select ${[
       ...dimensions,
       'sum(s.customers) as "scoredCustomers"',
-      'sum(s.score * s.value) / 100.0 as "expectedLoss"',
+      // In cents × score points until the one division: integer sums, the same digits from either source.
+      'sum(s.score * s.cents) / 10000.0 as "expectedLoss"',
       `sum(case when s.score >= ${threshold} then s.customers else 0 end) as "atRiskCustomers"`,
-      `sum(case when s.score >= ${threshold} then s.value else 0 end) as "atRiskValue"`,
+      `sum(case when s.score >= ${threshold} then s.cents else 0 end) / 100.0 as "atRiskValue"`,
     ].join(', ')} from (?) s ${dimensions.length ? groupBy(dimensions.length) : ''}`,
     [scoreRows(builder, query)],
   );

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime } from '../../database/dialect.js';
-import { RISK_SCORES } from '../metrics/rollups/derived-rollups.js';
+import { LIFETIME_VALUE_CENTS, RISK_SCORES } from '../metrics/rollups/derived-rollups.js';
 import { rollupState } from '../metrics/rollups/rollup-maintenance.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import { bucketStart, TimeGrain } from '../metrics/time-grain.js';
@@ -34,16 +34,26 @@ export function totalsOf(
   rows: Iterable<{ score: number; customers: number; value: number }>,
   threshold: number,
 ): RiskTotals {
-  const totals: RiskTotals = { scoredCustomers: 0, expectedLoss: 0, atRiskCustomers: 0, atRiskValue: 0 };
+  // In whole cents (× score points) until the end, as the SQL sums do: the same digits either way.
+  let scoredCustomers = 0;
+  let lossCentPoints = 0;
+  let atRiskCustomers = 0;
+  let atRiskCents = 0;
   for (const { score, customers, value } of rows) {
-    totals.scoredCustomers += customers;
-    totals.expectedLoss += (score / 100) * value;
+    const cents = Math.round(value * 100);
+    scoredCustomers += customers;
+    lossCentPoints += score * cents;
     if (score >= threshold) {
-      totals.atRiskCustomers += customers;
-      totals.atRiskValue += value;
+      atRiskCustomers += customers;
+      atRiskCents += cents;
     }
   }
-  return totals;
+  return {
+    scoredCustomers,
+    expectedLoss: lossCentPoints / 10_000,
+    atRiskCustomers,
+    atRiskValue: atRiskCents / 100,
+  };
 }
 
 /**
@@ -55,13 +65,13 @@ export async function currentScoreRows(
 ): Promise<{ score: number; customers: number; value: number }[]> {
   const fromRollup = await rollupState(builder.knex, builder.dialect);
   const sql = fromRollup
-    ? `select score, sum(customers) as customers, sum(value) as value from ${RISK_SCORES} group by score`
-    : 'select r.score, count(*) as customers, coalesce(sum(c.lifetime_value), 0) as value from customer_risk r ' +
+    ? `select score, sum(customers) as customers, sum(value_cents) as cents from ${RISK_SCORES} group by score`
+    : `select r.score, count(*) as customers, sum(${LIFETIME_VALUE_CENTS}) as cents from customer_risk r ` +
       'join customers c on c.id = r.customer_id where c.churned_at is null group by r.score';
   return (await builder.rows(builder.raw(sql))).map((row) => ({
     score: Number(row.score),
     customers: Number(row.customers),
-    value: Number(row.value),
+    value: Number(row.cents) / 100,
   }));
 }
 

@@ -7,7 +7,7 @@ export class Migration20261207040959 extends Migration {
 
     this.addSql(`alter table "risk_models" add column "snapshots" int not null default 1, add column "auc_lower" double precision null, add column "auc_upper" double precision null, add column "nps_baseline_auc" double precision null, add column "contacts_baseline_auc" double precision null, add column "top_decile_share" double precision null, add column "brier_score" double precision null;`);
 
-    this.addSql(`alter table "rollup_risk_scores" add column "value" double precision not null default 0;`);
+    this.addSql(`alter table "rollup_risk_scores" add column "value_cents" bigint not null default 0;`);
 
     // The churn-risk counts gain the customers' lifetime value: rebuilt with the rollups by the next start
     // (buildRollupsIfMissing) or `pnpm cx rollups rebuild`.
@@ -19,7 +19,7 @@ export class Migration20261207040959 extends Migration {
 
     this.addSql(`alter table "risk_models" drop column "snapshots", drop column "auc_lower", drop column "auc_upper", drop column "nps_baseline_auc", drop column "contacts_baseline_auc", drop column "top_decile_share", drop column "brier_score";`);
 
-    this.addSql(`alter table "rollup_risk_scores" drop column "value";`);
+    this.addSql(`alter table "rollup_risk_scores" drop column "value_cents";`);
 
     this.addSql(`delete from "rollup_state";`);
   }

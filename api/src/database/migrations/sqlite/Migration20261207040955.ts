@@ -14,7 +14,7 @@ export class Migration20261207040955 extends Migration {
     this.addSql(`alter table \`risk_models\` add column \`top_decile_share\` double null;`);
     this.addSql(`alter table \`risk_models\` add column \`brier_score\` double null;`);
 
-    this.addSql(`alter table \`rollup_risk_scores\` add column \`value\` double not null default 0;`);
+    this.addSql(`alter table \`rollup_risk_scores\` add column \`value_cents\` bigint not null default 0;`);
 
     // The churn-risk counts gain the customers' lifetime value: rebuilt with the rollups by the next start
     // (buildRollupsIfMissing) or `pnpm cx rollups rebuild`.

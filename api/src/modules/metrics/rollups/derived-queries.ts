@@ -120,7 +120,7 @@ export function riskScoresFit(filter: MetricFilter): boolean {
 export const ROWS_FROM_RISK_ROLLUP: ScoreRows = (builder, query) => {
   const dimensions = query.dimensions.map((dimension, i) => `nullif(${SCORE_KEYS[dimension]}, '') as d${i}`);
   return builder.raw(
-    `select ${[...dimensions, 'r.score', 'r.customers', 'r.value'].join(', ')} from ${RISK_SCORES} r where ?`,
+    `select ${[...dimensions, 'r.score', 'r.customers', 'r.value_cents as cents'].join(', ')} from ${RISK_SCORES} r where ?`,
     [builder.and([builder.raw('r.customers > 0'), ...builder.dimensionFilters(SCORE_KEYS, query.filter)])],
   );
 };

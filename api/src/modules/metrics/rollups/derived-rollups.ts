@@ -60,6 +60,8 @@ export const WOM_CUSTOMER_DAYS = 'rollup_wom_customer_days';
 export const ESCALATION_FOLLOW_UPS = 'rollup_escalation_follow_ups';
 export const CUSTOMER_MIX_DAYS = 'rollup_customer_mix_days';
 export const RISK_SCORES = 'rollup_risk_scores';
+/** A customer's lifetime value in whole cents (customers alias c); 0 when unknown. */
+export const LIFETIME_VALUE_CENTS = 'coalesce(cast(round(c.lifetime_value * 100) as bigint), 0)';
 
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
@@ -125,9 +127,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
         insertOrAdd(
           RISK_SCORES,
           [...SEGMENT, 'score'],
-          ['customers', 'value'],
+          ['customers', 'value_cents'],
           `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*), ` +
-            `${sign} * coalesce(sum(c.lifetime_value), 0) ` +
+            `${sign} * coalesce(sum(${LIFETIME_VALUE_CENTS}), 0) ` +
             'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
             'group by 1, 2, 3, 4',
         ),
@@ -234,8 +236,9 @@ export const DERIVED_ROLLUP_ENTITIES = [
       ...Object.fromEntries(SEGMENT.map((column) => [column, key('text')])),
       score: key('integer'),
       customers: count,
-      // Their lifetime value, summed: revenue at risk (Σ score / 100 × value) from a few thousand rows.
-      value: { type: 'double', default: 0 },
+      // Their lifetime value in whole cents, summed: revenue at risk from a few thousand rows, in the same
+      // digits however the sums were added up (integers, unlike floating-point sums, do not depend on order).
+      value_cents: { type: 'bigint', default: 0 },
     },
   }),
 ];
