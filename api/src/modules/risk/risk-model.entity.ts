@@ -7,8 +7,9 @@ import { FEATURES } from './risk-features.js';
 @ObjectType({
   description:
     'The churn-risk model that computes the scores: a logistic regression with an L2 penalty, fitted on customers ' +
-    'whose outcome is known (features as of snapshotAt, churn in the outcomeDays after), with its quality on ' +
-    'customers held out of the fit.',
+    'whose outcome is known (features as of each training snapshot, churn in the outcomeDays after), with its ' +
+    'quality on customers held out of the fit: AUC with a 95% interval, two baselines, top-decile lift, Brier ' +
+    'score and calibration by decile.',
 })
 @Entity({ tableName: 'risk_models' })
 export class RiskModel {
@@ -27,8 +28,9 @@ export class RiskModel {
 
   @Field(() => DateTimeScalar, {
     description:
-      'The instant the training features were taken as of: outcomeDays before the end of the data, so that the ' +
-      'outcome of every training customer is known. Only facts before it reach the features.',
+      'The latest training snapshot: outcomeDays before the end of the data, so that the outcome of every training ' +
+      'customer is known; earlier snapshots are 30 days apart (see snapshots). Only facts before a snapshot reach ' +
+      'its features.',
   })
   @Property({ type: 'datetime' })
   snapshotAt!: Date;

@@ -27,7 +27,7 @@ export type AlertRule =
   | 'LONG_WAIT'
   /** A contact brought the customer's contacts within 7 days (this one and those started in the 7 days before it) to exactly 3, by default. Raised on the contact that reaches the count, so a burst gives one alert; a burst that goes on raises another once its first contacts are more than 7 days old and the count reaches 3 again. */
   | 'REPEAT_CONTACTS'
-  /** A refresh of the customer's churn risk score took it from below 70 (or no score) to 70 or more. Raised once per refresh that crosses the threshold. */
+  /** A refresh of the customer's churn risk score took it from below the high-risk threshold (or no score) to the threshold or more (riskJump.threshold, default 70; the same threshold counts the customers at high risk beside revenue at risk). Raised once per refresh that crosses the threshold. */
   | 'RISK_JUMP'
   /** A VIP customer gave a detractor NPS (0-6 by default). Raised once per survey response. */
   | 'VIP_DETRACTOR';
