@@ -79,7 +79,7 @@ const decayPerMs = Math.LN2 / (STATE.halfLifeDays * DAY_MS);
 
 /** The level after one signal: an addition (a bad experience), or a factor (an apology keeps 76% of it). */
 function apply(level: number, name: SignalName): number {
-  const effect = STATE.signals[name] as { add: number } | { factor: number };
+  const effect = STATE.signals[name];
   return Math.max(0, 'factor' in effect ? level * effect.factor : level + effect.add);
 }
 

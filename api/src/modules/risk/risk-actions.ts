@@ -172,14 +172,17 @@ async function badEvents(builder: SqlBuilder, ids: number[], from: Date, to: Dat
       label: eventLabel(kind, row),
       unresolved: Number(row.unresolved) === 1,
       apology,
-      reason: row.reason == null ? null : String(row.reason),
+      reason: text(row.reason),
     };
   });
 }
 
+/** A text column's value; null for SQL null. */
+const text = (value: unknown): string | null => (value == null ? null : (value as string));
+
 function eventLabel(kind: string, row: Record<string, unknown>): string {
-  const channel = String(row.channel ?? '').replaceAll('_', ' ');
-  const reason = row.reason == null ? '' : ` about ${String(row.reason).replaceAll('_', ' ')}`;
+  const channel = (text(row.channel) ?? '').replaceAll('_', ' ');
+  const reason = row.reason == null ? '' : ` about ${text(row.reason)!.replaceAll('_', ' ')}`;
   switch (kind) {
     case 'low_score':
       return `${String(row.detail).toUpperCase()} ${Number(row.number)}${channel ? ` on ${channel}` : ''}`;
