@@ -16,7 +16,7 @@ import {
 } from '../src/modules/risk/model-quality.js';
 import { FEATURES } from '../src/modules/risk/risk-features.js';
 import { explainScore, MAX_DRIVERS, type ScoringModel } from '../src/modules/risk/risk-scoring.js';
-import { isHeldOut } from '../src/modules/risk/risk-training.service.js';
+import { isHeldOut, penaltyFor } from '../src/modules/risk/risk-training.service.js';
 
 /* The model's arithmetic on data whose answers are worked out by hand; no database. */
 
@@ -334,5 +334,14 @@ describe('nextStep', () => {
       'Close the loop on the NPS 3 of 2026-11-20: ask what went wrong.',
     );
     expect(nextStep([], null, null).action).toBe(NextStepAction.CHECK_IN);
+  });
+});
+
+describe('penaltyFor', () => {
+  it('is 1 from 500 training churners up, 500 / churners below', () => {
+    expect(penaltyFor(2962)).toBe(1);
+    expect(penaltyFor(500)).toBe(1);
+    expect(penaltyFor(20)).toBe(25);
+    expect(penaltyFor(0)).toBe(500);
   });
 });

@@ -50,7 +50,9 @@ export class RiskModel {
   outcomeDays!: number;
 
   @Field(() => Float, {
-    description: 'The L2 penalty λ on the standardised weights (the intercept is not penalised).',
+    description:
+      'The L2 penalty λ on the standardised weights (the intercept is not penalised): 1, or 500 / training churners ' +
+      'when fewer than 500 churned, so that a small data set cannot fit its noise.',
   })
   @Property({ type: 'double' })
   penalty!: number;
