@@ -4,6 +4,11 @@ import { DateTimeScalar } from './scalars.js';
 /** Largest page a connection returns; bigger reads page through with `after`. */
 export const MAX_PAGE_SIZE = 1_000;
 export const DEFAULT_PAGE_SIZE = 50;
+/**
+ * Rows of a list nested in another row (a customer's survey responses, contacts, sessions, timeline) when
+ * `last` is not given: bounded like a page, so that a page of customers cannot pull whole histories.
+ */
+export const DEFAULT_NESTED_LIST_SIZE = 100;
 
 @ArgsType()
 export class PageArgs {
