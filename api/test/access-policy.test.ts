@@ -137,7 +137,9 @@ describe.each(DIALECTS)('every role against every root operation on %s', (dialec
           // The refused list is non-null in a non-null node list: the null reaches the (nullable) data.
           expect(data).toBeNull();
           expect(errors).toEqual([
-            expect.objectContaining({ message: `Your role (${role.toUpperCase()}) may not use ${coordinate}.` }),
+            expect.objectContaining({
+              message: `Your role (${role.toUpperCase()}) may not use ${coordinate}.`,
+            }),
           ]);
         }
       }

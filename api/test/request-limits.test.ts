@@ -10,7 +10,11 @@ interface Answer {
   ms: number;
 }
 
-const post = async (api: TestApi, query: string, variables: Record<string, unknown> = {}): Promise<Answer> => {
+const post = async (
+  api: TestApi,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<Answer> => {
   const started = performance.now();
   const response = await api.fetch('/graphql', {
     method: 'POST',
@@ -82,7 +86,10 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
   });
 
   it('bounds every nested list: the 100 most recent rows without last, at most 1,000 with it', async () => {
-    const { body } = await post(api, '{ customer(id: "C-LONG") { surveyResponses { id } last5: surveyResponses(last: 5) { id } } }');
+    const { body } = await post(
+      api,
+      '{ customer(id: "C-LONG") { surveyResponses { id } last5: surveyResponses(last: 5) { id } } }',
+    );
     expect(body.data!.customer.surveyResponses).toHaveLength(100);
     expect(body.data!.customer.last5).toHaveLength(5);
     const tooMany = await post(api, '{ customer(id: "C-LONG") { surveyResponses(last: 1001) { id } } }');
@@ -92,11 +99,21 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
   it('refuses ids over 255 characters, as a variable or in the query, with BAD_USER_INPUT before any SQL', async () => {
     const statements = statementLog(api);
     const id = (length: number) => 'C'.repeat(length);
-    expect(await post(api, 'query ($id: ID!) { routingAdvice(customerId: $id) { skipSelfService } }', { id: id(256) })).toEqual(
-      refusal('BAD_USER_INPUT', '$id: got a text of 256 characters, expected an id of at most 255 characters.'),
+    expect(
+      await post(api, 'query ($id: ID!) { routingAdvice(customerId: $id) { skipSelfService } }', {
+        id: id(256),
+      }),
+    ).toEqual(
+      refusal(
+        'BAD_USER_INPUT',
+        '$id: got a text of 256 characters, expected an id of at most 255 characters.',
+      ),
     );
     expect(await post(api, `{ customer(id: "${id(300)}") { id } }`)).toEqual(
-      refusal('BAD_USER_INPUT', 'id: got a text of 300 characters, expected an id of at most 255 characters.'),
+      refusal(
+        'BAD_USER_INPUT',
+        'id: got a text of 300 characters, expected an id of at most 255 characters.',
+      ),
     );
     const megabyte = id(1024 * 1024);
     for (const [query, variables] of [
@@ -104,17 +121,24 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
       ['query ($f: ContactFilter) { contacts(filter: $f) { totalCount } }', { f: { customerId: megabyte } }],
     ] as const) {
       expect(await post(api, query, variables)).toEqual(
-        refusal('BAD_USER_INPUT', '$f.customerId: got a text of 1,048,576 characters, expected an id of at most 255 characters.'),
+        refusal(
+          'BAD_USER_INPUT',
+          '$f.customerId: got a text of 1,048,576 characters, expected an id of at most 255 characters.',
+        ),
       );
     }
     expect(statements).toEqual([]);
     // 255 characters is an id like any other.
-    const fits = await post(api, 'query ($id: ID!) { routingAdvice(customerId: $id) { skipSelfService } }', { id: id(255) });
+    const fits = await post(api, 'query ($id: ID!) { routingAdvice(customerId: $id) { skipSelfService } }', {
+      id: id(255),
+    });
     expect(fits.body).toEqual({ data: { routingAdvice: { skipSelfService: false } } });
   });
 
   it('refuses a 15 MB id in well under a second of work', async () => {
-    const answer = await post(api, 'query ($id: ID!) { customer(id: $id) { id } }', { id: 'x'.repeat(15 * 1024 * 1024) });
+    const answer = await post(api, 'query ($id: ID!) { customer(id: $id) { id } }', {
+      id: 'x'.repeat(15 * 1024 * 1024),
+    });
     expect(answer).toEqual(refusal('BAD_USER_INPUT', /^\$id: got a text of 15,728,640 characters/));
     // Measured about 0.2 s including the 15 MB upload; before the limit, about 1.1 s per MB of id.
     expect(answer.ms).toBeLessThan(5_000);
@@ -122,14 +146,17 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
 
   it('refuses a list filter over 1,000 items with BAD_USER_INPUT, and answers one of 1,000', async () => {
     const reasons = (n: number) => Array.from({ length: n }, (_, i) => `reason ${i}`);
-    const query = 'query ($filter: MetricFilter) { metrics(dimensions: [REASON], filter: $filter) { contacts } }';
+    const query =
+      'query ($filter: MetricFilter) { metrics(dimensions: [REASON], filter: $filter) { contacts } }';
     expect(await post(api, query, { filter: { reasons: reasons(70_000) } })).toEqual(
       refusal('BAD_USER_INPUT', '$filter.reasons: got a list of 70,000 items, expected at most 1,000.'),
     );
-    expect(await post(api, query, { filter: { reasons: reasons(INPUT_LIMITS.maxListItems) } })).toMatchObject({
-      status: 200,
-      body: { data: { metrics: [] } },
-    });
+    expect(await post(api, query, { filter: { reasons: reasons(INPUT_LIMITS.maxListItems) } })).toMatchObject(
+      {
+        status: 200,
+        body: { data: { metrics: [] } },
+      },
+    );
   });
 });
 
@@ -147,7 +174,10 @@ describe('the response size cap', () => {
 
   it('refuses an answer over CX_MAX_RESPONSE_MB with RESPONSE_TOO_LARGE, and sends the ones below it', async () => {
     expect(await post(api, '{ customers(first: 40) { nodes { id name birthYear signupDate } } }')).toEqual(
-      refusal('RESPONSE_TOO_LARGE', /^The answer would be [\d,]+ bytes of JSON, over the limit of 2,000 bytes: ask for fewer rows/),
+      refusal(
+        'RESPONSE_TOO_LARGE',
+        /^The answer would be [\d,]+ bytes of JSON, over the limit of 2,000 bytes: ask for fewer rows/,
+      ),
     );
     expect((await post(api, '{ customers(first: 2) { nodes { id } } }')).status).toBe(200);
   });

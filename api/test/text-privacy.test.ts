@@ -147,7 +147,12 @@ describe.each(DIALECTS)('long comments on %s', (dialect) => {
       Array.from({ length: 3_300 }, (_, i) => `w${((c * 3_301 + i) * 7_919) % 1_000_003}`).join(' ');
     for (let c = 0; c < 800; c++) {
       const customer = makeCustomer(em);
-      makeSurveyResponse(em, customer, { type: SurveyType.NPS, score: 1, comment: comment(c), respondedAt: at(1 + (c % 28)) });
+      makeSurveyResponse(em, customer, {
+        type: SurveyType.NPS,
+        score: 1,
+        comment: comment(c),
+        respondedAt: at(1 + (c % 28)),
+      });
     }
     await em.flush();
   });
@@ -158,7 +163,9 @@ describe.each(DIALECTS)('long comments on %s', (dialect) => {
   it('answers recurringCauses promptly and keeps answering cheap requests meanwhile', async () => {
     await api.graphql('{ viewer { role } }');
     const started = performance.now();
-    const slow = api.graphql(CAUSES, { filter: MARCH }).then((answer) => ({ answer, ms: performance.now() - started }));
+    const slow = api
+      .graphql(CAUSES, { filter: MARCH })
+      .then((answer) => ({ answer, ms: performance.now() - started }));
     let done = false;
     void slow.then(() => (done = true));
     const waits: number[] = [];

@@ -74,7 +74,9 @@ export function nestedListAccess(schema: GraphQLSchema): Record<string, readonly
       const listed = listedRecords(field.type, false);
       if (listed.length === 0 || !listed.every((record) => readers.has(record.name))) continue;
       const sets = listed.map((record) => readers.get(record.name)!);
-      access[`${type.name}.${field.name}`] = [...sets[0]!].filter((role) => sets.every((set) => set.has(role)));
+      access[`${type.name}.${field.name}`] = [...sets[0]!].filter((role) =>
+        sets.every((set) => set.has(role)),
+      );
     }
   }
   return access;

@@ -15,7 +15,11 @@ const LAST_DESCRIPTION =
   'root list with a customer filter.';
 
 /** The `last` argument of the nested lists: bounded, with a default. */
-const LAST = { nullable: true, defaultValue: DEFAULT_NESTED_LIST_SIZE, description: LAST_DESCRIPTION } as const;
+const LAST = {
+  nullable: true,
+  defaultValue: DEFAULT_NESTED_LIST_SIZE,
+  description: LAST_DESCRIPTION,
+} as const;
 
 /**
  * The customer 360 view: a customer's survey responses, contacts and self-service sessions, each list and

@@ -38,7 +38,11 @@ export function termsOf(comment: string): { words: Set<string>; phrases: Set<str
   const words = new Set<string>();
   const phrases = new Set<string>();
   let read = 0;
-  for (const clause of comment.slice(0, MAX_COMMENT_CHARACTERS).toLowerCase().replace(/’/g, "'").split(CLAUSE_BREAK)) {
+  for (const clause of comment
+    .slice(0, MAX_COMMENT_CHARACTERS)
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .split(CLAUSE_BREAK)) {
     let previous: string | null = null;
     for (const [token] of clause.matchAll(WORD)) {
       if (++read > MAX_WORDS_PER_COMMENT) return { words, phrases };

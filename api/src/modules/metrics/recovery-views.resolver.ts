@@ -57,6 +57,9 @@ export class RecoveryViewsResolver {
     if (!Number.isInteger(top) || top < 1 || top > MAX_TERMS) {
       throw userInputError('top', top, `a number of terms from 1 to ${MAX_TERMS}`);
     }
-    return new RecurringCausesService(em).causes(filter ?? {}, grain, { top, minCustomers: textMinCustomers });
+    return new RecurringCausesService(em).causes(filter ?? {}, grain, {
+      top,
+      minCustomers: textMinCustomers,
+    });
   }
 }

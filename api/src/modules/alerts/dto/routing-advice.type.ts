@@ -16,8 +16,8 @@ export class RoutingAdvice {
   @Field(() => String, {
     nullable: true,
     description:
-      'Why, in words: what kind of evidence the preference rests on (an agent\'s note, or a backfired ' +
-      'self-service session); null when skipSelfService is false. The agent\'s own words are in note.',
+      "Why, in words: what kind of evidence the preference rests on (an agent's note, or a backfired " +
+      "self-service session); null when skipSelfService is false. The agent's own words are in note.",
   })
   reason!: string | null;
 
