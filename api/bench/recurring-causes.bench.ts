@@ -5,6 +5,7 @@
  *
  *   pnpm --filter @cx-pulse/api exec node --import tsx bench/recurring-causes.bench.ts --comments 1000000
  *   … --postgres postgres://postgres@127.0.0.1:5432/postgres   (PostgreSQL instead of a SQLite file)
+ *   … --reuse /tmp/causes.sqlite   (a SQLite file or postgres:// URL: seeded when empty, kept afterwards)
  */
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
@@ -12,10 +13,23 @@ import { toDbValue } from '../src/database/dialect.js';
 import { initOrm } from '../src/database/orm.js';
 import { RecurringCausesService } from '../src/modules/metrics/recurring-causes.service.js';
 import { TimeGrain } from '../src/modules/metrics/time-grain.js';
-import { createPostgresDatabase, createSqliteDatabase } from './bench-database.js';
+import { createPostgresDatabase, createSqliteDatabase, reuseDatabase } from './bench-database.js';
+
+/** A SQLite file to keep between runs, created when missing. */
+function reuseSqlite(path: string) {
+  return {
+    config: { dialect: 'sqlite' as const, path, url: `sqlite:${path}` },
+    location: path,
+    reused: true,
+  };
+}
 
 const { values } = parseArgs({
-  options: { comments: { type: 'string', default: '1000000' }, postgres: { type: 'string' } },
+  options: {
+    comments: { type: 'string', default: '1000000' },
+    postgres: { type: 'string' },
+    reuse: { type: 'string' },
+  },
 });
 const COMMENTS = Number(values.comments);
 const PLANTED = 2_000;
@@ -34,17 +48,30 @@ const WORDS = (
 /** A deterministic pseudo-random generator, so that every run inserts the same data. */
 function random(seed: number): () => number {
   let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+  return () => (state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648;
 }
 
-const database = values.postgres
-  ? await createPostgresDatabase(values.postgres, `cx_bench_causes_${process.pid}`)
-  : createSqliteDatabase();
+const database = values.reuse
+  ? values.reuse.startsWith('postgres')
+    ? reuseDatabase(values.reuse)
+    : { ...reuseSqlite(values.reuse), drop: () => Promise.resolve() }
+  : values.postgres
+    ? await createPostgresDatabase(values.postgres, `cx_bench_causes_${process.pid}`)
+    : createSqliteDatabase();
 const orm = await initOrm(database.config);
 const dialect = database.config.dialect;
 const knex = orm.em.getConnection().getKnex();
 const db = (date: Date) => toDbValue(dialect, date);
 try {
+  const [{ n: seeded }] = (await knex('survey_responses').count({ n: '*' })) as [{ n: number | string }];
+  if (Number(seeded) === 0) await seed();
+  await measure();
+} finally {
+  await orm.close(true);
+  await database.drop();
+}
+
+async function seed(): Promise<void> {
   const started = performance.now();
   const now = db(new Date());
   for (let first = 0; first < CUSTOMERS; first += BATCH) {
@@ -66,7 +93,10 @@ try {
   for (let first = 0; first < COMMENTS + PLANTED; first += BATCH) {
     const rows = [];
     for (let i = first; i < Math.min(first + BATCH, COMMENTS + PLANTED); i++) {
-      const words = Array.from({ length: 8 + Math.floor(next() * 9) }, () => WORDS[Math.floor(next() * WORDS.length)]);
+      const words = Array.from(
+        { length: 8 + Math.floor(next() * 9) },
+        () => WORDS[Math.floor(next() * WORDS.length)],
+      );
       rows.push({
         external_id: `R${i}`,
         created_at: now,
@@ -85,7 +115,9 @@ try {
     `inserted ${COMMENTS.toLocaleString('en')} + ${PLANTED.toLocaleString('en')} comments on ${dialect} in ` +
       `${Math.round((performance.now() - started) / 1000)} s\n`,
   );
+}
 
+async function measure(): Promise<void> {
   for (const [name, filter] of [
     ['year', { from: new Date(YEAR_START), to: new Date(YEAR_START + YEAR_MS) }],
     ['month', { from: new Date(Date.UTC(2025, 5, 1)), to: new Date(Date.UTC(2025, 6, 1)) }],
@@ -112,7 +144,4 @@ try {
       );
     }
   }
-} finally {
-  await orm.close(true);
-  await database.drop();
 }

@@ -175,11 +175,10 @@ describe.each(DIALECTS)('long comments on %s', (dialect) => {
       waits.push(performance.now() - sent);
     }
     const { answer, ms } = await slow;
-    console.log('long comments', dialect, Math.round(ms), waits.map(Math.round));
     expect(answer.errors).toBeUndefined();
     expect(answer.data!.recurringCauses.detractorComments).toBe(800);
-    // Measured while the machine was shared (load 15 on 2 cores): about 0.8 s, cheap requests within 0.4 s;
-    // before the bounds, BEFORE_MS.
+    // Measured while the machine was shared (load average 15 on 2 cores): 0.4-0.8 s, cheap requests answered
+    // within 0.4 s meanwhile; before the bounds, 10.8 s on SQLite with the one cheap request waiting 10.8 s.
     expect(ms).toBeLessThan(4_000);
     expect(Math.max(...waits)).toBeLessThan(1_000);
   });

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { MAX_COMMENT_CHARACTERS, topTerms, type AuthoredComment, type TermCount } from './comment-terms.js';
+import { DETRACTOR_COMMENT } from '../surveys/survey-response.entity.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { CommentTerm, RecurringCauses } from './dto/recurring-causes.type.js';
@@ -72,13 +73,16 @@ export class RecurringCausesService {
     filter: MetricFilter,
   ): Promise<{ newest: AuthoredComment[]; total: number }> {
     const builder = new SqlBuilder(this.em);
-    const columns = { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS };
+    const byCustomer = builder.dimensionFilters(CUSTOMER_COLUMNS, filter);
     const where = builder.and([
-      builder.raw(`f.type = 'nps' and f.score <= 6 and f.comment is not null and f.comment <> ''`),
+      // Word for word the predicate of the partial index that serves both queries.
+      builder.raw(DETRACTOR_COMMENT),
       ...builder.window('f.responded_at', filter),
-      ...builder.dimensionFilters(columns, filter),
+      ...builder.dimensionFilters({ [Dimension.CHANNEL]: 'f.channel' }, filter),
+      ...byCustomer,
     ]);
-    const from = 'from survey_responses f join customers c on c.id = f.customer_id where ?';
+    // Every response has its customer: the join only filters, so without customer filters it is left out.
+    const from = `from survey_responses f ${byCustomer.length ? 'join customers c on c.id = f.customer_id ' : ''}where ?`;
     const [rows, [count]] = await Promise.all([
       builder.rows(
         builder.raw(
