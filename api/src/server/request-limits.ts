@@ -130,7 +130,7 @@ function literal(node: ValueNode): unknown {
 
 function checkValue(value: unknown, given: GraphQLInputType, path: string, argument: string): void {
   if (value === null || value === undefined) return;
-  const type = getNullableType(given) as GraphQLInputType;
+  const type: GraphQLInputType = getNullableType(given);
   if (isListType(type)) {
     if (!Array.isArray(value)) {
       checkValue(value, type.ofType, path, argument);
