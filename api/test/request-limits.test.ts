@@ -135,6 +135,17 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
     expect(fits.body).toEqual({ data: { routingAdvice: { skipSelfService: false } } });
   });
 
+  it('refuses a query document over 100,000 characters before parsing it', async () => {
+    // 15,728,640 characters of id and 27 of query around them.
+    const answer = await post(api, `{ customer(id: "${'x'.repeat(15 * 1024 * 1024)}") { id } }`);
+    expect(answer).toEqual(
+      refusal(
+        'BAD_USER_INPUT',
+        'query: got a document of 15,728,667 characters, expected at most 100,000 (pass values as variables).',
+      ),
+    );
+  });
+
   it('refuses a 15 MB id in well under a second of work', async () => {
     const answer = await post(api, 'query ($id: ID!) { customer(id: $id) { id } }', {
       id: 'x'.repeat(15 * 1024 * 1024),

@@ -44,6 +44,8 @@ export const INPUT_LIMITS = {
   maxListItems: 1_000,
   /** Items of a list of input objects: the rows of one ingest mutation. */
   maxRowItems: MAX_INGEST_ROWS,
+  /** Characters of the query document itself, refused before it is parsed (values belong in variables). */
+  maxDocumentLength: 100_000,
 } as const;
 
 /**
@@ -69,8 +71,8 @@ function refused(message: string, code: string, argument?: string): GraphQLError
 }
 
 /**
- * Refuses, before execution, a request whose argument or variable values exceed INPUT_LIMITS
- * (BAD_USER_INPUT naming the argument) or whose cost exceeds COST_LIMITS.maxCost.
+ * Refuses, before execution, a request whose document (before parsing), argument or variable values
+ * exceed INPUT_LIMITS (BAD_USER_INPUT naming the argument) or whose cost exceeds COST_LIMITS.maxCost.
  */
 export function requestLimits<TContext extends object>(): ApolloServerPlugin<TContext> {
   return {
@@ -251,6 +253,40 @@ export function operationCost(
   };
 
   return selectionCost(operation.selectionSet, root, new Set());
+}
+
+/**
+ * Refuses a GraphQL document over INPUT_LIMITS.maxDocumentLength before Apollo parses (and hashes) it,
+ * with the same 400 BAD_USER_INPUT as the other limits. (Apollo's plugins come too late or turn an error
+ * there into an internal one.)
+ */
+export function refuseLongDocuments(app: FastifyInstance): void {
+  app.addHook('preHandler', (request, reply, done) => {
+    const query = documentOf(request.body) ?? documentOf(request.query);
+    if (
+      !request.url.startsWith('/graphql') ||
+      query === undefined ||
+      query.length <= INPUT_LIMITS.maxDocumentLength
+    ) {
+      done();
+      return;
+    }
+    void reply.code(400).send({
+      errors: [
+        {
+          message:
+            `query: got a document of ${query.length.toLocaleString('en')} characters, expected at most ` +
+            `${INPUT_LIMITS.maxDocumentLength.toLocaleString('en')} (pass values as variables).`,
+          extensions: { code: 'BAD_USER_INPUT', argument: 'query' },
+        },
+      ],
+    });
+  });
+}
+
+function documentOf(container: unknown): string | undefined {
+  const query = (container as { query?: unknown } | null | undefined)?.query;
+  return typeof query === 'string' ? query : undefined;
 }
 
 /**
