@@ -44,14 +44,14 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
   beforeAll(async () => {
     api = await startTestApi(dialect);
     const em = api.database.orm.em.fork();
-    // 20 customers with 3 responses and 2 sessions each; C-LONG has 105 responses.
+    // 20 customers with 3 responses and 2 sessions each; C-LONG has 25 responses.
     for (let i = 0; i < 20; i++) {
       const customer = makeCustomer(em, { externalId: `C-${String(i).padStart(2, '0')}` });
       for (let j = 0; j < 3; j++) makeSurveyResponse(em, customer);
       for (let j = 0; j < 2; j++) makeSelfServiceSession(em, customer);
     }
     const long = makeCustomer(em, { externalId: 'C-LONG' });
-    for (let j = 0; j < 105; j++) makeSurveyResponse(em, long);
+    for (let j = 0; j < 25; j++) makeSurveyResponse(em, long);
     await em.flush();
   });
   afterAll(async () => {
@@ -66,18 +66,18 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
 
   it('charges a page size given as a variable at its value: 15 aliases × customers(first: $n) are refused before any SQL', async () => {
     const statements = statementLog(api);
-    // Nested lists without last count 100 rows: surveyResponses (2 + 1.5 × 3 scalars) × 100 = 650, sessions
-    // (2 + 1.5 × 2) × 100 = 500; nodes 2 + 1.5 × (1 + 650 + 500) = 1,728.5; customers 2 + 1.5 × 1,728.5
-    // = 2,594.75 per row, × 1,000 rows × 15 aliases = 38,921,250.
+    // Nested lists without last count 20 rows: surveyResponses (2 + 1.5 × 3 scalars) × 20 = 130, sessions
+    // (2 + 1.5 × 2) × 20 = 100; nodes 2 + 1.5 × (1 + 130 + 100) = 348.5; customers 2 + 1.5 × 348.5
+    // = 524.75 per row, × 1,000 rows × 15 aliases = 7,871,250.
     expect(await post(api, ALIASED_PAGES, { n: 1000 })).toEqual(
       refusal(
         'GRAPHQL_VALIDATION_FAILED',
-        'Query cost limit of 50,000 exceeded, found 38,921,250 (page sizes count at the value they run with, ' +
+        'Query cost limit of 50,000 exceeded, found 7,871,250 (page sizes count at the value they run with, ' +
           'variables included): ask for fewer rows or fields per request and page on with after.',
       ),
     );
     expect(statements).toEqual([]);
-    // The same query on small pages runs: 2,594.75 × 1 × 15 = 38,921.25 is within the limit.
+    // The same query on small pages runs: 524.75 × 1 × 15 = 7,871.25 is within the limit.
     const small = await post(api, ALIASED_PAGES, { n: 1 });
     expect(small.status).toBe(200);
     expect(small.body.data!.c14.nodes).toEqual([
@@ -85,12 +85,12 @@ describe.each(DIALECTS)('request limits on %s', (dialect) => {
     ]);
   });
 
-  it('bounds every nested list: the 100 most recent rows without last, at most 1,000 with it', async () => {
+  it('bounds every nested list: the 20 most recent rows without last, at most 1,000 with it', async () => {
     const { body } = await post(
       api,
       '{ customer(id: "C-LONG") { surveyResponses { id } last5: surveyResponses(last: 5) { id } } }',
     );
-    expect(body.data!.customer.surveyResponses).toHaveLength(100);
+    expect(body.data!.customer.surveyResponses).toHaveLength(20);
     expect(body.data!.customer.last5).toHaveLength(5);
     const tooMany = await post(api, '{ customer(id: "C-LONG") { surveyResponses(last: 1001) { id } } }');
     expect(tooMany.body.errors?.[0]?.message).toMatch(/^last: got 1001, expected a count from 1 to 1000/);

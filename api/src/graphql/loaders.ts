@@ -36,8 +36,8 @@ export interface Loaders {
   selfServiceSessionsByCustomer: DataLoader<CustomerFactsKey, SelfServiceSession[], string>;
   /** A customer's latest churn-risk score, by the customer's internal id; null when not scored. */
   riskByCustomer: DataLoader<number, CustomerRisk | null>;
-  /** A customer's alerts (internal customer id), oldest openedAt first. */
-  alertsByCustomer: DataLoader<number, Alert[]>;
+  /** A customer's alerts, oldest openedAt first. */
+  alertsByCustomer: DataLoader<CustomerFactsKey, Alert[], string>;
   /** An alert's audit trail, oldest change first. */
   eventsByAlert: DataLoader<number, AlertEvent[]>;
   /** One entry of an alert's audit trail by its id (webhook deliveries point at them). */
@@ -62,10 +62,7 @@ export function createLoaders(em: EntityManager): Loaders {
       const byCustomer = new Map((await risk.findByCustomerIds(ids)).map((row) => [row.customer.id, row]));
       return ids.map((id) => byCustomer.get(id) ?? null);
     }),
-    alertsByCustomer: groupedLoader(
-      (ids) => alerts.findByCustomerIds(ids),
-      (alert) => alert.customer.id,
-    ),
+    alertsByCustomer: customerFactsLoader((ids, last) => alerts.findByCustomerIds(ids, last)),
     eventsByAlert: groupedLoader(
       (ids) => alerts.findEventsByAlertIds(ids),
       (event) => event.alert.id,

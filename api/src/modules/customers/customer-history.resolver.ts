@@ -14,8 +14,8 @@ const LAST_DESCRIPTION =
   `the ${DEFAULT_NESTED_LIST_SIZE} most recent when omitted or null. For a whole history, page through the ` +
   'root list with a customer filter.';
 
-/** The `last` argument of the nested lists: bounded, with a default. */
-const LAST = {
+/** The `last` argument of the lists nested in a customer: bounded, with a default. */
+export const LAST = {
   nullable: true,
   defaultValue: DEFAULT_NESTED_LIST_SIZE,
   description: LAST_DESCRIPTION,
@@ -85,7 +85,8 @@ export class CustomerHistoryResolver {
   }
 }
 
-function factsKey(customer: Customer, given: number | null | undefined): CustomerFactsKey {
+/** The loader key of a list nested in a customer: its `last` rows, the default when not given. */
+export function factsKey(customer: Customer, given: number | null | undefined): CustomerFactsKey {
   const last = given ?? DEFAULT_NESTED_LIST_SIZE;
   if (last < 1 || last > MAX_PAGE_SIZE) {
     throw userInputError(
