@@ -45,6 +45,13 @@ export interface AppConfig {
   demoLoginFile: string;
   /** Where alerts and their changes are POSTed (CX_WEBHOOKS); no endpoints when unset. */
   webhooks: WebhooksConfig;
+  /**
+   * CX_TEXT_MIN_CUSTOMERS: the fewest distinct customers a word or phrase of free text must come from
+   * before text analytics (recurringCauses) report it, so that no window or segment isolates one person.
+   */
+  textMinCustomers: number;
+  /** CX_MAX_RESPONSE_MB: the largest GraphQL answer sent, in bytes of JSON; a larger one is refused. */
+  maxResponseBytes: number;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +154,19 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
     fallback: '600',
   },
   CX_TRUST_PROXY: { schema: flag, fallback: 'false' },
+  CX_TEXT_MIN_CUSTOMERS: {
+    schema: z.coerce
+      .number({ message: 'expected a whole number of at least 1' })
+      .int({ message: 'expected a whole number of at least 1' })
+      .min(1, { message: 'expected a whole number of at least 1' }),
+    fallback: '5',
+  },
+  CX_MAX_RESPONSE_MB: {
+    schema: z.coerce
+      .number({ message: 'expected a number of megabytes above 0' })
+      .positive({ message: 'expected a number of megabytes above 0' }),
+    fallback: '8',
+  },
   CX_DEMO_LOGIN_FILE: {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
@@ -200,6 +220,8 @@ export function loadConfig(
     trustProxy: readVariable(env, 'CX_TRUST_PROXY'),
     demoLoginFile: readVariable(env, 'CX_DEMO_LOGIN_FILE'),
     webhooks: readVariable(env, 'CX_WEBHOOKS'),
+    textMinCustomers: readVariable(env, 'CX_TEXT_MIN_CUSTOMERS'),
+    maxResponseBytes: Math.round(readVariable(env, 'CX_MAX_RESPONSE_MB') * 1024 * 1024),
     ...overrides,
   };
 }

@@ -2,9 +2,11 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCxSchema } from '../src/graphql/schema.js';
 import { ROOT_FIELD_ACCESS } from '../src/modules/auth/access-policy.js';
+import { nestedListAccess } from '../src/modules/auth/enforce-access.js';
 import { Role } from '../src/modules/auth/role.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
+import { makeCustomer } from './support/factories.js';
 import { rootOperations } from './support/root-operations.js';
 
 const ROLES = Object.values(Role);
@@ -33,12 +35,34 @@ describe('the access policy', () => {
   });
 });
 
+describe('the lists nested in other types', () => {
+  it('follow the root lists of the same records: no role reads through a customer what it may not list', () => {
+    const records = ['Query.surveyResponses', 'Query.contacts', 'Query.selfServiceSessions'];
+    const everyRecordReader = ROOT_FIELD_ACCESS['Query.contacts']!.filter((role) =>
+      records.every((list) => ROOT_FIELD_ACCESS[list]!.includes(role)),
+    );
+    expect(nestedListAccess(schema)).toEqual({
+      'Customer.alerts': ROOT_FIELD_ACCESS['Query.alerts'],
+      'Customer.contacts': ROOT_FIELD_ACCESS['Query.contacts'],
+      'Customer.selfServiceSessions': ROOT_FIELD_ACCESS['Query.selfServiceSessions'],
+      'Customer.surveyResponses': ROOT_FIELD_ACCESS['Query.surveyResponses'],
+      // The timeline merges the three kinds: the roles that may list all three.
+      'Customer.timeline': everyRecordReader,
+    });
+    expect(nestedListAccess(schema)['Customer.contacts']).not.toContain(Role.EXECUTIVE);
+  });
+});
+
 describe.each(DIALECTS)('every role against every root operation on %s', (dialect) => {
   let api: TestApi;
   const tokens = new Map<Role, string>();
   beforeAll(async () => {
     api = await startTestApi(dialect);
     for (const role of ROLES) tokens.set(role, await api.createKey(role));
+    // A customer, so that the lists nested in a page of customers are resolved (and guarded).
+    const em = api.database.orm.em.fork();
+    makeCustomer(em, { externalId: 'C-POLICY' });
+    await em.flush();
   });
   afterAll(async () => {
     await api?.close();
@@ -93,6 +117,35 @@ describe.each(DIALECTS)('every role against every root operation on %s', (dialec
       }
     }
     expect(outcomes).toEqual(expected);
+  });
+
+  it('lets each role read the lists nested in a page of customers exactly as it may read their root lists', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    for (const [coordinate, roles] of Object.entries(nestedListAccess(schema))) {
+      const field = coordinate.split('.')[1]!;
+      for (const role of ROOT_FIELD_ACCESS['Query.customers']!) {
+        const { data, errors } = await api.graphql(
+          `{ customers(first: 1) { nodes { id ${field} { __typename } } } }`,
+          {},
+          { token: tokens.get(role)! },
+        );
+        const forbidden = errors?.some((error) => error.extensions?.code === 'FORBIDDEN') ?? false;
+        outcomes.push(`${role} ${coordinate}: ${forbidden ? 'forbidden' : 'allowed'}`);
+        expected.push(`${role} ${coordinate}: ${roles.includes(role) ? 'allowed' : 'forbidden'}`);
+        if (forbidden) {
+          // The refused list is non-null in a non-null node list: the null reaches the (nullable) data.
+          expect(data).toBeNull();
+          expect(errors).toEqual([
+            expect.objectContaining({
+              message: `Your role (${role.toUpperCase()}) may not use ${coordinate}.`,
+            }),
+          ]);
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+    expect(outcomes).toContain('executive Customer.timeline: forbidden');
   });
 
   it('runs nothing of a refused mutation: a non-admin cannot create a key', async () => {

@@ -224,6 +224,7 @@ describe('changeActor', () => {
     loaders: undefined as never,
     log: undefined as never,
     webhooks: undefined as never,
+    textMinCustomers: undefined as never,
   };
 
   it("records the request's viewer by name and kind", () => {

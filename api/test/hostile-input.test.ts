@@ -5,7 +5,8 @@ import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { readCsv } from '../src/modules/ingest/readers/csv-reader.js';
 import { readNdjson } from '../src/modules/ingest/readers/ndjson-reader.js';
 import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
-import { startTestApi, type TestApi } from './support/api-server.js';
+import { INPUT_LIMITS } from '../src/server/request-limits.js';
+import { startTestApi, statementLog, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 import { makeContact, makeCustomer, makeSurveyResponse } from './support/factories.js';
 
@@ -239,6 +240,85 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     expect(summary.problems.map((problem) => [problem.row, problem.message])).toEqual([
       [2, expect.stringMatching(/./)],
     ]);
+    expect(await counts(api)).toEqual(before);
+  });
+
+  it('refuses long strings and long lists in any argument with BAD_USER_INPUT before any SQL, and answers those within the limits', async () => {
+    const before = await counts(api);
+    const statements = statementLog(api);
+    // [operation, variables of a given size, the limit that size is held to]
+    const cases: [string, (n: number) => Record<string, unknown>, number][] = [
+      [
+        'query ($v: ID!) { customer(id: $v) { id } }',
+        (n) => ({ v: 'C'.repeat(n) }),
+        INPUT_LIMITS.maxIdLength,
+      ],
+      [
+        'query ($v: ID!) { routingAdvice(customerId: $v) { skipSelfService } }',
+        (n) => ({ v: 'r'.repeat(n) }),
+        INPUT_LIMITS.maxIdLength,
+      ],
+      [
+        'query ($v: AlertFilter) { alerts(filter: $v) { totalCount } }',
+        (n) => ({ v: { customerId: 'é'.repeat(n) } }),
+        INPUT_LIMITS.maxIdLength,
+      ],
+      [
+        'query ($v: String) { customers(after: $v) { totalCount } }',
+        (n) => ({ v: 'a'.repeat(n) }),
+        INPUT_LIMITS.maxTextLength,
+      ],
+      [
+        'query ($v: MetricFilter) { metrics(filter: $v) { contacts } }',
+        (n) => ({ v: { regions: Array.from({ length: n }, (_, i) => `r${i}`) } }),
+        INPUT_LIMITS.maxListItems,
+      ],
+      [
+        'query ($v: MetricFilter) { metrics(filter: $v) { contacts } }',
+        (n) => ({ v: { channels: Array.from({ length: n }, () => 'CHAT') } }),
+        INPUT_LIMITS.maxListItems,
+      ],
+      [
+        'query ($v: [Dimension!]!) { metrics(dimensions: $v) { contacts } }',
+        (n) => ({ v: Array.from({ length: n }, () => 'REGION') }),
+        INPUT_LIMITS.maxListItems,
+      ],
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...cases),
+        fc.oneof(fc.integer({ min: 1, max: 1_000 }), fc.integer({ min: 1, max: 300_000 })),
+        async ([operation, variables, limit], size) => {
+          statements.length = 0;
+          const response = await api.fetch('/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: operation, variables: variables(size) }),
+          });
+          const body = (await response.json()) as {
+            errors?: { message: string; extensions?: { code?: string } }[];
+          };
+          if (size > limit) {
+            expect(response.status).toBe(400);
+            expect(body.errors).toEqual([
+              expect.objectContaining({
+                message: expect.stringMatching(
+                  /^\$v\S*: got a (text|list) of [\d,]+ (characters|items), expected .*at most [\d,]+/,
+                ),
+                extensions: { code: 'BAD_USER_INPUT', argument: 'v' },
+              }),
+            ]);
+            expect(statements).toEqual([]);
+          } else {
+            for (const error of body.errors ?? []) {
+              expect(['BAD_USER_INPUT', 'GRAPHQL_VALIDATION_FAILED']).toContain(error.extensions?.code);
+              expect(error.message.length).toBeLessThan(2_000);
+            }
+          }
+        },
+      ),
+      { numRuns: 60, seed: 6 },
+    );
     expect(await counts(api)).toEqual(before);
   });
 

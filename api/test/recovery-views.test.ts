@@ -147,7 +147,9 @@ describe('termsOf', () => {
 describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi(dialect);
+    // Words of a single customer count here, to test the counting on a small month; text-privacy.test.ts
+    // tests the minimum of distinct customers.
+    api = await startTestApi(dialect, { config: { textMinCustomers: 1 } });
     await ingestOverHttp(api, DATASET);
   });
   afterAll(async () => {

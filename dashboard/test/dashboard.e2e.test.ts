@@ -160,7 +160,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     const history = page.locator('table', {
       has: page.locator('caption', { hasText: 'Everything this customer' }),
     });
-    expect(await history.locator('tbody tr').count()).toBe(customer?.timeline.length);
+    expect(await history.locator('tbody tr').count()).toBe(customer?.timeline?.length);
     await page.screenshot({ path: `${SCREENSHOTS}customer.png`, fullPage: true });
   });
 
@@ -241,6 +241,36 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     expect(overflow).toBeLessThanOrEqual(0);
     await tablet.screenshot({ path: `${SCREENSHOTS}overview-tablet.png`, fullPage: true });
     await tablet.close();
+  });
+
+  it("shows an executive a customer's profile, and why the records are not listed", async () => {
+    const executive = { email: 'e2e-executive@cx-pulse.local', password: 'executive password 1' };
+    await queryApi(stack, 'mutation ($input: CreateUserInput!) { createUser(input: $input) { id } }', {
+      input: { ...executive, name: 'E2E executive', role: 'EXECUTIVE' },
+    });
+    const { churnRisk } = await queryApi<ChurnRiskQuery>(stack, ChurnRiskDocument.toString(), {
+      minScore: 0,
+      first: 1,
+    });
+    const id = churnRisk.nodes[0]!.customer.id;
+    const visitor = await stack.browser.newPage();
+    await visitor.goto(`${stack.dashboardUrl}/login`);
+    await visitor.fill('input[name=email]', executive.email);
+    await visitor.fill('input[name=password]', executive.password);
+    await Promise.all([
+      visitor.waitForURL((url) => url.pathname !== '/login'),
+      visitor.click('button[type=submit]'),
+    ]);
+    const response = await visitor.goto(`${stack.dashboardUrl}/customers/${id}`, {
+      waitUntil: 'networkidle',
+    });
+    expect(response?.status()).toBe(200);
+    // The name is personal data, masked for the role: the heading shows the id.
+    expect(await visitor.locator('h1').innerText()).toBe(id);
+    expect(await visitor.locator('[data-history-refused]').innerText()).toContain(
+      'may not use Customer.timeline',
+    );
+    await visitor.close();
   });
 
   it('answers a sign-in it cannot complete with a message on the login page', async () => {

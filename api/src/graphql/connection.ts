@@ -4,6 +4,13 @@ import { DateTimeScalar } from './scalars.js';
 /** Largest page a connection returns; bigger reads page through with `after`. */
 export const MAX_PAGE_SIZE = 1_000;
 export const DEFAULT_PAGE_SIZE = 50;
+/**
+ * Rows of a list nested in another row (a customer's survey responses, contacts, sessions, timeline,
+ * alerts) when `last` is not given: bounded like a page, so that a page of customers cannot pull whole
+ * histories, and small enough that a default page of 50 customers with two such lists stays within the
+ * query cost limit.
+ */
+export const DEFAULT_NESTED_LIST_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {

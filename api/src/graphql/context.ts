@@ -6,8 +6,8 @@ import type { Loaders } from './loaders.js';
 
 /**
  * Per-request state: a forked EntityManager (own identity map), the request's DataLoaders, who is asking
- * (every GraphQL request is authenticated), the request's logger (its lines carry the request id) and
- * the webhook endpoints of the configuration.
+ * (every GraphQL request is authenticated), the request's logger (its lines carry the request id),
+ * the webhook endpoints of the configuration and the minimum group size of text analytics.
  */
 export interface GraphQLContext {
   em: EntityManager;
@@ -15,4 +15,6 @@ export interface GraphQLContext {
   viewer: Viewer;
   log: FastifyBaseLogger;
   webhooks: WebhooksConfig;
+  /** The fewest distinct customers a term of free text must come from to be reported (CX_TEXT_MIN_CUSTOMERS). */
+  textMinCustomers: number;
 }

@@ -39,8 +39,8 @@ export interface Loaders {
   riskByCustomer: DataLoader<number, CustomerRisk | null>;
   /** "Why now" and the next step of a scored customer (keyed by the customer's internal id). */
   riskActions: DataLoader<ScoredCustomer, RiskActions, number>;
-  /** A customer's alerts (internal customer id), oldest openedAt first. */
-  alertsByCustomer: DataLoader<number, Alert[]>;
+  /** A customer's alerts, oldest openedAt first. */
+  alertsByCustomer: DataLoader<CustomerFactsKey, Alert[], string>;
   /** An alert's audit trail, oldest change first. */
   eventsByAlert: DataLoader<number, AlertEvent[]>;
   /** One entry of an alert's audit trail by its id (webhook deliveries point at them). */
@@ -72,10 +72,7 @@ export function createLoaders(em: EntityManager): Loaders {
       },
       { cacheKeyFn: ({ customerId }) => customerId },
     ),
-    alertsByCustomer: groupedLoader(
-      (ids) => alerts.findByCustomerIds(ids),
-      (alert) => alert.customer.id,
-    ),
+    alertsByCustomer: customerFactsLoader((ids, last) => alerts.findByCustomerIds(ids, last)),
     eventsByAlert: groupedLoader(
       (ids) => alerts.findEventsByAlertIds(ids),
       (event) => event.alert.id,

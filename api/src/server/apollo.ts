@@ -8,6 +8,7 @@ import type { GraphQLContext } from '../graphql/context.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
 import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { refuseNulText } from './nul-text.plugin.js';
+import { COST_LIMITS, requestLimits } from './request-limits.js';
 import { cacheableGets } from './persisted/http-caching.js';
 import { PersistedQueryStore, type PersistedOperation } from './persisted/persisted-operations.js';
 
@@ -22,11 +23,11 @@ export const QUERY_LIMITS = {
   maxTokens: 2_000,
   maxDirectives: 10,
   /**
-   * graphql-armor's cost: 2 per object field, 1 per scalar, × 1.5 per level of nesting, × the page size
-   * of a literal `first`/`last`. A full page (first: 1000) of customers with a dozen fields costs about
-   * 32,000; fifteen aliased copies of it would cost 480,000.
+   * The cost of request-limits.ts: 2 per object field, 1 per scalar, × 1.5 per level of nesting, × the
+   * page size (`first`/`last`) that runs, literal, variable or default. A full page (first: 1000) of
+   * customers with a dozen fields costs about 32,000; fifteen aliased copies of it would cost 480,000.
    */
-  maxCost: 50_000,
+  maxCost: COST_LIMITS.maxCost,
 } as const;
 
 /**
@@ -48,7 +49,8 @@ export function createApollo(
     // graphql-js counts tokens while parsing (parseOptions below): a syntax error, answered with 400.
     maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
-    costLimit: { maxCost: QUERY_LIMITS.maxCost },
+    // graphql-armor's cost counts literal page sizes only; request-limits.ts counts variables too.
+    costLimit: { enabled: false },
     // The schema is published (schema/schema.graphql), so "did you mean" hides nothing and helps analysts.
     blockFieldSuggestion: { enabled: false },
   }).protect();
@@ -67,6 +69,7 @@ export function createApollo(
     stopOnTerminationSignals: false,
     plugins: [
       ...armorPlugins,
+      requestLimits(),
       ...plugins,
       introspectionAccess(),
       refuseNulText(),

@@ -26,6 +26,7 @@ import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/w
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
+import { capResponseSize, refuseLongDocuments } from './request-limits.js';
 
 export interface ServerOptions {
   /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
@@ -95,8 +96,12 @@ export async function createServer(
       viewer,
       log: request.log,
       webhooks: config.webhooks,
+      textMinCustomers: config.textMinCustomers,
     });
   };
+  // Before the ETags, so that a refused answer is not hashed.
+  capResponseSize(app, config.maxResponseBytes);
+  refuseLongDocuments(app);
   registerEtags(app);
   await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST'], context });
   await app.register(persistedRoutesPlugin(apollo, persisted, context));

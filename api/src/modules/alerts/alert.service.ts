@@ -1,3 +1,4 @@
+import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { selectRows, toDbValue, dialectOf } from '../../database/dialect.js';
 import type { Connection, PageArgs } from '../../graphql/connection.js';
@@ -83,12 +84,8 @@ export class AlertService {
   }
 
   /** The alerts of these customers (internal ids) in one query, each customer's oldest first. */
-  findByCustomerIds(customerIds: readonly number[]): Promise<Alert[]> {
-    return this.em.find(
-      Alert,
-      { customer: { $in: [...customerIds] } },
-      { orderBy: { openedAt: 'asc', id: 'asc' } },
-    );
+  findByCustomerIds(customerIds: readonly number[], last: number | null = null): Promise<Alert[]> {
+    return findFactsByCustomer(this.em, Alert, 'openedAt', customerIds, last);
   }
 
   /** The audit trails of these alerts in one query, oldest change first. */

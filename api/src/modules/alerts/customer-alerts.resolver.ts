@@ -1,5 +1,6 @@
-import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { factsKey, LAST } from '../customers/customer-history.resolver.js';
 import { Customer } from '../customers/customer.entity.js';
 import { Alert } from './alert.entity.js';
 
@@ -9,7 +10,11 @@ export class CustomerAlertsResolver {
     description:
       "The customer's alerts, resolved or not, oldest openedAt first (one query for a whole page).",
   })
-  alerts(@Root() customer: Customer, @Ctx() { loaders }: GraphQLContext): Promise<Alert[]> {
-    return loaders.alertsByCustomer.load(customer.id);
+  alerts(
+    @Root() customer: Customer,
+    @Arg('last', () => Int, LAST) last: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<Alert[]> {
+    return loaders.alertsByCustomer.load(factsKey(customer, last));
   }
 }

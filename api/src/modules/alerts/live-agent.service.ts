@@ -36,10 +36,15 @@ export class LiveAgentService {
   }
 }
 
+/** The reason of an agent's note, in words that quote nothing of it (the note itself is personal data). */
+export const AGENT_NOTE_REASON = 'An agent noted that the customer prefers a live agent.';
+
 function adviceOf(preference: LiveAgentPreference | null): RoutingAdvice {
+  const byAgent = preference?.source === PreferenceSource.AGENT_NOTE;
   return {
     skipSelfService: preference !== null,
-    reason: preference?.reason ?? null,
+    reason: preference === null ? null : byAgent ? AGENT_NOTE_REASON : preference.reason,
+    note: byAgent ? preference.reason : null,
     source: preference?.source ?? null,
     since: preference?.since ?? null,
   };

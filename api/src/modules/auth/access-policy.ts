@@ -88,6 +88,11 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'SurveyResponse.comment',
   // Notes on an alert quote what the customer said and how to reach them.
   'AlertEvent.text',
+  // An agent's note on why a customer wants a person: free text, like the alert notes.
+  'RoutingAdvice.note',
+  // Words and phrases of comments are the comments, cut up: a narrow window rebuilds one word by word.
+  'RecurringCauses.detractorWords',
+  'RecurringCauses.detractorPhrases',
 ];
 
 /** Roles that see personal data: analysts (root causes need the customer's words) and admins (call-backs). */

@@ -1,5 +1,5 @@
 import { Arg, Ctx, FieldResolver, Int, Resolver, Root } from 'type-graphql';
-import { MAX_PAGE_SIZE } from '../../graphql/connection.js';
+import { DEFAULT_NESTED_LIST_SIZE, MAX_PAGE_SIZE } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import type { CustomerFactsKey } from '../../graphql/loaders.js';
 import { userInputError } from '../../graphql/user-input-error.js';
@@ -11,7 +11,15 @@ import { Customer } from './customer.entity.js';
 
 const LAST_DESCRIPTION =
   `Only the N most recent (1 to ${MAX_PAGE_SIZE.toLocaleString('en')}), still listed oldest first; ` +
-  'all when omitted.';
+  `the ${DEFAULT_NESTED_LIST_SIZE} most recent when omitted or null. For a whole history, page through the ` +
+  'root list with a customer filter.';
+
+/** The `last` argument of the lists nested in a customer: bounded, with a default. */
+export const LAST = {
+  nullable: true,
+  defaultValue: DEFAULT_NESTED_LIST_SIZE,
+  description: LAST_DESCRIPTION,
+} as const;
 
 /**
  * The customer 360 view: a customer's survey responses, contacts and self-service sessions, each list and
@@ -26,7 +34,7 @@ export class CustomerHistoryResolver {
   })
   surveyResponses(
     @Root() customer: Customer,
-    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Arg('last', () => Int, LAST) last: number | null,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<SurveyResponse[]> {
     return loaders.surveyResponsesByCustomer.load(factsKey(customer, last));
@@ -37,7 +45,7 @@ export class CustomerHistoryResolver {
   })
   contacts(
     @Root() customer: Customer,
-    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Arg('last', () => Int, LAST) last: number | null,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<Contact[]> {
     return loaders.contactsByCustomer.load(factsKey(customer, last));
@@ -48,7 +56,7 @@ export class CustomerHistoryResolver {
   })
   selfServiceSessions(
     @Root() customer: Customer,
-    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Arg('last', () => Int, LAST) last: number | null,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<SelfServiceSession[]> {
     return loaders.selfServiceSessionsByCustomer.load(factsKey(customer, last));
@@ -62,7 +70,7 @@ export class CustomerHistoryResolver {
   })
   async timeline(
     @Root() customer: Customer,
-    @Arg('last', () => Int, { nullable: true, description: LAST_DESCRIPTION }) last: number | null,
+    @Arg('last', () => Int, LAST) last: number | null,
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<CustomerEvent[]> {
     // The newest N events overall are among the newest N of each kind, so no kind needs more rows.
@@ -77,13 +85,15 @@ export class CustomerHistoryResolver {
   }
 }
 
-function factsKey(customer: Customer, last: number | null | undefined): CustomerFactsKey {
-  if (last != null && (last < 1 || last > MAX_PAGE_SIZE)) {
+/** The loader key of a list nested in a customer: its `last` rows, the default when not given. */
+export function factsKey(customer: Customer, given: number | null | undefined): CustomerFactsKey {
+  const last = given ?? DEFAULT_NESTED_LIST_SIZE;
+  if (last < 1 || last > MAX_PAGE_SIZE) {
     throw userInputError(
       'last',
       last,
       `a count from 1 to ${MAX_PAGE_SIZE} (how many of the most recent to list)`,
     );
   }
-  return { customerId: customer.id, last: last ?? null };
+  return { customerId: customer.id, last };
 }

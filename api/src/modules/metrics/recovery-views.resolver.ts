@@ -52,11 +52,14 @@ export class RecoveryViewsResolver {
       description: `How many words and phrases to return, 1 to ${MAX_TERMS}.`,
     })
     top: number,
-    @Ctx() { em }: GraphQLContext,
+    @Ctx() { em, textMinCustomers }: GraphQLContext,
   ): Promise<RecurringCauses> {
     if (!Number.isInteger(top) || top < 1 || top > MAX_TERMS) {
       throw userInputError('top', top, `a number of terms from 1 to ${MAX_TERMS}`);
     }
-    return new RecurringCausesService(em).causes(filter ?? {}, grain, top);
+    return new RecurringCausesService(em).causes(filter ?? {}, grain, {
+      top,
+      minCustomers: textMinCustomers,
+    });
   }
 }

@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { topTerms, type TermCount } from './comment-terms.js';
+import { MAX_COMMENT_CHARACTERS, topTerms, type AuthoredComment, type TermCount } from './comment-terms.js';
+import { DETRACTOR_COMMENT } from '../surveys/survey-response.entity.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { CommentTerm, RecurringCauses } from './dto/recurring-causes.type.js';
@@ -12,11 +13,13 @@ import type { TimeGrain } from './time-grain.js';
  * Detractor comments tokenised per request, newest first. Tokenising is text processing, not aggregation,
  * and is done here rather than in SQL: SQLite has no split or regular-expression functions (a recursive CTE
  * could split on spaces, not on Unicode letters and punctuation, and phrases would double it), and
- * PostgreSQL's to_tsvector stems and drops words by its own rules, so the two databases would disagree. The
- * cap bounds the cost: the comments are short (under 100 characters in the demo), so 20,000 of them are
- * about 2 MB read and tens of milliseconds of work.
+ * PostgreSQL's to_tsvector stems and drops words by its own rules, so the two databases would disagree.
+ * The work is bounded three ways: at most MAX_COMMENTS comments, the first MAX_COMMENT_CHARACTERS of each
+ * (and of those its first MAX_WORDS_PER_COMMENT words), and TERMS_BUDGET_MS of tokenising that yields the
+ * event loop to other requests every few milliseconds.
  */
-export const MAX_COMMENTS = 20_000;
+export const MAX_COMMENTS = 10_000;
+export const TERMS_BUDGET_MS = 400;
 
 const REASON_MEASURES = ['contacts', 'repeatContactRate', 'fcrRate'] as const;
 
@@ -24,7 +27,12 @@ const REASON_MEASURES = ['contacts', 'repeatContactRate', 'fcrRate'] as const;
 export class RecurringCausesService {
   constructor(private readonly em: EntityManager) {}
 
-  async causes(filter: MetricFilter, grain: TimeGrain, top: number): Promise<RecurringCauses> {
+  /** `minCustomers`: the fewest distinct customers a word or phrase must come from to be listed. */
+  async causes(
+    filter: MetricFilter,
+    grain: TimeGrain,
+    { top, minCustomers }: { top: number; minCustomers: number },
+  ): Promise<RecurringCauses> {
     const metrics = new MetricsService(this.em);
     const request = { dimensions: [Dimension.REASON], filter };
     const [totals, trend, comments] = await Promise.all([
@@ -45,38 +53,50 @@ export class RecurringCausesService {
           .map((point) => ({ period: point.period!, contacts: point.contacts ?? 0 })),
       }))
       .sort((a, b) => b.contacts - a.contacts || compareReasons(a.reason, b.reason));
-    const terms = topTerms(comments.texts, top);
+    const terms = await topTerms(comments.newest, { top, minCustomers, budgetMs: TERMS_BUDGET_MS });
     const withShare = (counts: TermCount[]): CommentTerm[] =>
-      counts.map((count) => ({ ...count, share: percent(count.comments, comments.texts.length) ?? 0 }));
+      counts.map((count) => ({ ...count, share: percent(count.comments, terms.analysed) ?? 0 }));
     return {
       reasons,
       detractorComments: comments.total,
-      commentsAnalysed: comments.texts.length,
+      commentsAnalysed: terms.analysed,
       detractorWords: withShare(terms.words),
       detractorPhrases: withShare(terms.phrases),
     };
   }
 
-  /** The newest MAX_COMMENTS detractor comments of the window and segment, and how many there are in all. */
-  private async detractorComments(filter: MetricFilter): Promise<{ texts: string[]; total: number }> {
+  /**
+   * The newest MAX_COMMENTS detractor comments of the window and segment (their first
+   * MAX_COMMENT_CHARACTERS) with their customers, and how many there are in all.
+   */
+  private async detractorComments(
+    filter: MetricFilter,
+  ): Promise<{ newest: AuthoredComment[]; total: number }> {
     const builder = new SqlBuilder(this.em);
-    const columns = { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS };
+    const byCustomer = builder.dimensionFilters(CUSTOMER_COLUMNS, filter);
     const where = builder.and([
-      builder.raw(`f.type = 'nps' and f.score <= 6 and f.comment is not null and f.comment <> ''`),
+      // Word for word the predicate of the partial index that serves both queries.
+      builder.raw(DETRACTOR_COMMENT),
       ...builder.window('f.responded_at', filter),
-      ...builder.dimensionFilters(columns, filter),
+      ...builder.dimensionFilters({ [Dimension.CHANNEL]: 'f.channel' }, filter),
+      ...byCustomer,
     ]);
-    const from = 'from survey_responses f join customers c on c.id = f.customer_id where ?';
-    const [texts, [count]] = await Promise.all([
+    // Every response has its customer: the join only filters, so without customer filters it is left out.
+    const from = `from survey_responses f ${byCustomer.length ? 'join customers c on c.id = f.customer_id ' : ''}where ?`;
+    const [rows, [count]] = await Promise.all([
       builder.rows(
         builder.raw(
-          `select f.comment ${from} order by f.responded_at desc, f.id desc limit ${MAX_COMMENTS}`,
+          `select substr(f.comment, 1, ${MAX_COMMENT_CHARACTERS}) as comment, f.customer_id ${from} ` +
+            `order by f.responded_at desc, f.id desc limit ${MAX_COMMENTS}`,
           [where],
         ),
       ),
       builder.rows(builder.raw(`select count(*) as total ${from}`, [where])),
     ]);
-    return { texts: texts.map((row) => String(row.comment)), total: Number(count?.total ?? 0) };
+    return {
+      newest: rows.map((row) => ({ text: String(row.comment), customerId: Number(row.customer_id) })),
+      total: Number(count?.total ?? 0),
+    };
   }
 }
 

@@ -14,6 +14,13 @@ export interface ApiRequest {
 /** A GraphQL error the API answered with (bad input, a failed resolver): shown in place of its section. */
 export class ApiQueryError extends Error {
   override name = 'ApiQueryError';
+  /** The errors' codes (extensions.code), e.g. FORBIDDEN for a field the role may not read. */
+  constructor(
+    message: string,
+    readonly codes: readonly string[] = [],
+  ) {
+    super(message);
+  }
 }
 
 export function apiUrl(path: string): URL {
@@ -52,9 +59,14 @@ export async function runOperation<TResult, TVariables>(
   }
   const body = (await response.json().catch(() => null)) as {
     data?: TResult | null;
-    errors?: { message: string }[];
+    errors?: { message: string; extensions?: { code?: string } }[];
   } | null;
-  if (body?.errors?.length) throw new ApiQueryError(body.errors.map((e) => e.message).join('; '));
+  if (body?.errors?.length) {
+    throw new ApiQueryError(
+      body.errors.map((e) => e.message).join('; '),
+      body.errors.flatMap((e) => (e.extensions?.code ? [e.extensions.code] : [])),
+    );
+  }
   if (!response.ok || !body?.data) throw new ApiQueryError(`The API answered HTTP ${response.status}.`);
   return body.data;
 }

@@ -13,8 +13,21 @@ export class RoutingAdvice {
   })
   skipSelfService!: boolean;
 
-  @Field(() => String, { nullable: true, description: 'Why, in words; null when skipSelfService is false.' })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Why, in words: what kind of evidence the preference rests on (an agent's note, or a backfired " +
+      "self-service session); null when skipSelfService is false. The agent's own words are in note.",
+  })
   reason!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'What the agent noted (source AGENT_NOTE), as written. Personal data: null for roles without access to ' +
+      'it (only ANALYST and ADMIN have it), and null for automatic preferences.',
+  })
+  note!: string | null;
 
   @Field(() => PreferenceSource, {
     nullable: true,

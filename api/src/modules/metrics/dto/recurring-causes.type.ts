@@ -75,18 +75,26 @@ export class RecurringCauses {
 
   @Field(() => Int, {
     description:
-      'Of them, the comments analysed: the newest, at most 20,000 (when fewer than detractorComments, the terms describe the newest).',
+      'Of them, the comments analysed: the newest, at most 10,000, as many as 0.4 s of work reads (the first ' +
+      '2,000 characters and 200 words of each). When fewer than detractorComments, the terms describe the newest.',
   })
   commentsAnalysed!: number;
 
   @Field(() => [CommentTerm], {
+    nullable: true,
     description:
-      'Most frequent words in the analysed comments, stop words and numbers removed, most comments first.',
+      'Most frequent words in the analysed comments, stop words and numbers removed, most comments first; only ' +
+      'words written by at least CX_TEXT_MIN_CUSTOMERS (5) distinct customers. Derived from personal data: null ' +
+      'for roles without access to it (only ANALYST and ADMIN have it).',
   })
-  detractorWords!: CommentTerm[];
+  detractorWords!: CommentTerm[] | null;
 
   @Field(() => [CommentTerm], {
-    description: 'Most frequent two-word phrases (adjacent words, neither a stop word), most comments first.',
+    nullable: true,
+    description:
+      'Most frequent two-word phrases (adjacent words, neither a stop word), most comments first; only phrases ' +
+      'written by at least CX_TEXT_MIN_CUSTOMERS (5) distinct customers. Null for roles without access to ' +
+      'personal data, as detractorWords.',
   })
-  detractorPhrases!: CommentTerm[];
+  detractorPhrases!: CommentTerm[] | null;
 }

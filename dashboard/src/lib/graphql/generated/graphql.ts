@@ -289,15 +289,16 @@ export type CustomerCareQueryVariables = Exact<{
 }>;
 
 
-export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, since: string | null, source: PreferenceSource | null } };
+export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, note: string | null, since: string | null, source: PreferenceSource | null } };
 
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
   last?: number | null | undefined;
+  timeline?: boolean;
 }>;
 
 
-export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline: Array<
+export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline?: Array<
       | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
       | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
       | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
@@ -380,7 +381,7 @@ export type RecoveryEffectivenessQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }>, detractorPhrases: Array<{ term: string, comments: number, share: number }> } };
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
 
 export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
 
@@ -648,13 +649,14 @@ export const CustomerCareDocument = new TypedDocumentString(`
   routingAdvice(customerId: $id) {
     skipSelfService
     reason
+    note
     since
     source
   }
 }
     `) as unknown as TypedDocumentString<CustomerCareQuery, CustomerCareQueryVariables>;
 export const CustomerHistoryDocument = new TypedDocumentString(`
-    query CustomerHistory($id: ID!, $last: Int) {
+    query CustomerHistory($id: ID!, $last: Int, $timeline: Boolean! = true) {
   customer(id: $id) {
     id
     name
@@ -665,7 +667,7 @@ export const CustomerHistoryDocument = new TypedDocumentString(`
     lifetimeValue
     signupDate
     churnedAt
-    timeline(last: $last) {
+    timeline(last: $last) @include(if: $timeline) {
       __typename
       ... on SurveyResponse {
         id

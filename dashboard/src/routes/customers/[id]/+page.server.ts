@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { CustomerCareDocument, CustomerHistoryDocument } from '$lib/graphql/generated/graphql';
-import { runOperation, section } from '$lib/server/api';
+import { ApiQueryError, runOperation, section, type ApiRequest } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
 
 /** The newest events shown; the API lists them oldest first. */
@@ -8,11 +8,26 @@ const TIMELINE_LENGTH = 200;
 
 export const load: PageServerLoad = async (event) => {
   const id = event.params.id;
-  const [{ customer }, care] = await Promise.all([
-    runOperation(event, CustomerHistoryDocument, { id, last: TIMELINE_LENGTH }),
+  const [{ customer, timelineRefused }, care] = await Promise.all([
+    history(event, id),
     // Risk, alerts and routing are their own section: the history still shows when they fail.
     section(runOperation(event, CustomerCareDocument, { id })),
   ]);
   if (!customer) error(404, `No customer with id ${id}.`);
-  return { customer, care, timelineLength: TIMELINE_LENGTH };
+  return { customer, care, timelineLength: TIMELINE_LENGTH, timelineRefused };
 };
+
+/**
+ * The profile with the timeline; for a role the API refuses the customer's records (EXECUTIVE), the
+ * profile alone and the API's reason.
+ */
+async function history(event: ApiRequest, id: string) {
+  try {
+    const { customer } = await runOperation(event, CustomerHistoryDocument, { id, last: TIMELINE_LENGTH });
+    return { customer, timelineRefused: null };
+  } catch (cause) {
+    if (!(cause instanceof ApiQueryError) || !cause.codes.includes('FORBIDDEN')) throw cause;
+    const { customer } = await runOperation(event, CustomerHistoryDocument, { id, timeline: false });
+    return { customer, timelineRefused: cause.message };
+  }
+}
