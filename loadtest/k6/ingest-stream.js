@@ -1,5 +1,6 @@
 import exec from 'k6/execution';
 import { check } from 'k6';
+import { contactBatch } from './lib/contact-rows.js';
 import { apiTarget, readOperations, sendOperation, thresholds } from './lib/graphql.js';
 import { INGEST_OPERATIONS } from './lib/operations.js';
 import { summaryHandler } from './lib/summary.js';
@@ -14,8 +15,6 @@ import { summaryHandler } from './lib/summary.js';
 
 const BATCH = Number(__ENV.CX_BATCH || 500);
 const CUSTOMERS = Number(__ENV.CX_CUSTOMERS || 20000);
-const CHANNELS = ['PHONE', 'CHAT', 'EMAIL', 'SOCIAL', 'VIDEO', 'IN_PERSON'];
-const REASONS = ['billing', 'card', 'login', 'loan', 'fraud', 'other'];
 
 const documents = readOperations(INGEST_OPERATIONS, (path) => open(path));
 const target = apiTarget();
@@ -42,24 +41,13 @@ export function setup() {
 
 /** @param {{ run: string }} data */
 export default function (data) {
-  const batch = exec.scenario.iterationInTest;
-  const now = Date.now();
-  const rows = [];
-  for (let row = 0; row < BATCH; row++) {
-    const customer = 1 + Math.floor(Math.random() * CUSTOMERS);
-    rows.push({
-      contactId: `K6-${data.run}-${batch}-${row}`,
-      customerId: `C${String(customer).padStart(7, '0')}`,
-      channel: CHANNELS[row % CHANNELS.length],
-      reason: REASONS[Math.floor(Math.random() * REASONS.length)],
-      startedAt: new Date(now - Math.floor(Math.random() * 3600000)).toISOString(),
-      waitSeconds: Math.floor(Math.random() * 600),
-      handleSeconds: 60 + Math.floor(Math.random() * 900),
-      resolved: Math.random() < 0.8,
-      firstContactResolution: Math.random() < 0.7,
-      escalated: Math.random() < 0.1,
-    });
-  }
+  const rows = contactBatch({
+    run: data.run,
+    batch: exec.scenario.iterationInTest,
+    size: BATCH,
+    customers: CUSTOMERS,
+    now: Date.now(),
+  });
   const result = sendOperation(target, documents, { operation: 'IngestContacts', variables: { rows } });
   if (result) {
     check(result.ingestContacts, { 'every row accepted': (answer) => answer.problemCount === 0 });

@@ -91,8 +91,11 @@ async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Pr
   };
 }
 
-/** Input fields are the canonical columns in camelCase; enum values arrive already as import values. */
-function asRawRow(input: object): RawRow {
+/**
+ * An input row as the import pipeline reads it: input fields are the canonical columns in camelCase; enum
+ * values arrive already as import values.
+ */
+export function asRawRow(input: object): RawRow {
   const row: RawRow = {};
   for (const [field, value] of Object.entries(input)) row[snakeCase(field)] = value as RawRow[string];
   return row;
