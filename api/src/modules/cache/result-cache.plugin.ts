@@ -6,14 +6,22 @@ import {
   type GraphQLResponse,
 } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
-import { OperationTypeNode } from 'graphql';
+import {
+  Kind,
+  OperationTypeNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from 'graphql';
 import { dialectOf } from '../../database/dialect.js';
 import { readerKnex } from '../../database/read-routing.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { nextAlertDue } from '../alerts/alert-due-times.js';
 import type { ServerMetrics } from '../ops/server-metrics.js';
 import { cacheVerdict } from './cacheable-operation.js';
-import { bumpDataVersion, currentDataVersion } from './data-version.js';
+import { bumpDataVersion, currentDataVersion, OWN_DATA_VERSION_EXTENSION } from './data-version.js';
 import { SingleFlight } from './single-flight.js';
 
 /**
@@ -38,8 +46,8 @@ type CacheOutcome = 'hit' | 'coalesced' | 'miss';
  * answers that show overdue alerts, the next moment an alert falls due. Only cacheable queries
  * (cacheable-operation.ts) without errors are stored. Concurrent requests for one key in this process
  * wait for the first one's answer instead of computing it again. Answers say `X-CX-Cache:
- * hit|coalesced|miss`, counted on /metrics. Mutations bump the data version whether the cache is on or
- * not: another process may cache.
+ * hit|coalesced|miss`, counted on /metrics. Mutations that change something bump the data version
+ * whether the cache is on or not: another process may cache.
  */
 export function resultCachePlugins(
   store: KeyValueCache | undefined,
@@ -139,17 +147,59 @@ function errorFreeData({ body }: GraphQLResponse): AnswerData | undefined {
 }
 
 /**
- * After any mutation (alert workflow, live-agent preferences, ingest…), a new data version on the
- * primary, before the answer leaves: the client's next query cannot meet an answer from before it.
+ * After a mutation that changed something (alert workflow, live-agent preferences, keys and users…), a
+ * new data version on the primary, before the answer leaves: the client's next query cannot meet an
+ * answer from before it. A refused or failed mutation changed nothing and leaves the version alone, so
+ * no key can empty every process's cache by asking for what it may not do; and root fields that count
+ * their own changes (ingest: in the transaction that writes, and only when rows were written) are not
+ * counted twice.
  */
 function dataVersionAfterMutations(): ApolloServerPlugin<GraphQLContext> {
   return {
     requestDidStart: () =>
       Promise.resolve({
-        async willSendResponse({ operation, contextValue: { em } }) {
-          if (operation?.operation === OperationTypeNode.MUTATION)
+        async willSendResponse({ schema, document, operation, response, contextValue: { em } }) {
+          if (operation?.operation !== OperationTypeNode.MUTATION || !document) return;
+          if (changedRootFields(schema, document, operation, response).length)
             await bumpDataVersion(em.getKnex(), dialectOf(em));
         },
       }),
   };
+}
+
+/**
+ * The root mutation fields of an answer that completed: a value and no error at or below them. A field
+ * refused by the access policy, or failing its input or state checks, answers null with an error.
+ */
+function changedRootFields(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  { body }: GraphQLResponse,
+): string[] {
+  if (body.kind !== 'single') return [];
+  const { data, errors } = body.singleResult;
+  if (!data) return [];
+  const failed = new Set((errors ?? []).map((error) => error.path?.[0]));
+  const fields = schema.getMutationType()?.getFields() ?? {};
+  return rootFields(document, operation.selectionSet)
+    .filter(
+      ({ key, name }) =>
+        data[key] != null && !failed.has(key) && !fields[name]?.extensions[OWN_DATA_VERSION_EXTENSION],
+    )
+    .map(({ key }) => key);
+}
+
+/** Response key and field name of every root field, through fragments. */
+function rootFields(document: DocumentNode, selectionSet: SelectionSetNode): { key: string; name: string }[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD)
+      return [{ key: selection.alias?.value ?? selection.name.value, name: selection.name.value }];
+    if (selection.kind === Kind.INLINE_FRAGMENT) return rootFields(document, selection.selectionSet);
+    const fragment = document.definitions.find(
+      (definition): definition is FragmentDefinitionNode =>
+        definition.kind === Kind.FRAGMENT_DEFINITION && definition.name.value === selection.name.value,
+    );
+    return fragment ? rootFields(document, fragment.selectionSet) : [];
+  });
 }

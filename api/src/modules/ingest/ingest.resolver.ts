@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { OWN_DATA_VERSION_EXTENSION } from '../cache/data-version.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userInputError } from '../../graphql/user-input-error.js';
 import { ContactRowInput } from './dto/contact-row.input.js';
@@ -22,6 +23,7 @@ const ROWS_DESCRIPTION = `The rows, at most ${MAX_INGEST_ROWS.toLocaleString('en
  */
 @Resolver()
 export class IngestResolver {
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, { description: 'Creates or updates customers, keyed by customerId.' })
   ingestCustomers(
     @Arg('rows', () => [CustomerRowInput], { description: ROWS_DESCRIPTION }) rows: CustomerRowInput[],
@@ -30,6 +32,7 @@ export class IngestResolver {
     return ingest(ctx, 'customers', rows);
   }
 
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, {
     description: 'Creates or updates survey responses, keyed by responseId; their customers must exist.',
   })
@@ -41,6 +44,7 @@ export class IngestResolver {
     return ingest(ctx, 'surveys', rows);
   }
 
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, {
     description: 'Creates or updates assisted contacts, keyed by contactId; their customers must exist.',
   })
@@ -51,6 +55,7 @@ export class IngestResolver {
     return ingest(ctx, 'contacts', rows);
   }
 
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, {
     description: 'Creates or updates self-service sessions, keyed by sessionId; their customers must exist.',
   })
