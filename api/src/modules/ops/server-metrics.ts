@@ -49,7 +49,7 @@ export class ServerMetrics {
 
   readonly resultCache = new Counter({
     name: 'cx_result_cache_requests_total',
-    help: 'Cacheable GraphQL queries, by whether the result cache answered them (hit) or they ran (miss).',
+    help: 'Cacheable GraphQL queries, by how the result cache answered: hit, coalesced (waited for the same query), stale (the previous data version while one request computes the current one) or miss (ran).',
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
