@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { getVariableValues, Kind, parse, type OperationDefinitionNode } from 'graphql';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../src/config.js';
@@ -8,6 +7,7 @@ import { buildCxSchema } from '../src/graphql/schema.js';
 import { asRawRow } from '../src/modules/ingest/ingest.resolver.js';
 import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
 import { validateRow } from '../src/modules/ingest/validate-row.js';
+import { loadContactBatch, type ContactBatch } from './support/k6-contact-rows.js';
 
 /*
  * k6 cannot run here, so the rows its ingest scenarios push are checked where the API would check them:
@@ -15,15 +15,6 @@ import { validateRow } from '../src/modules/ingest/validate-row.js';
  * mutation does, and validated by the import's own row validation, cross-column rules included. A
  * generator that draws first-contact resolution apart from resolution fails here, as it failed on k6.
  */
-
-type ContactBatch = (spec: {
-  run: string;
-  batch: number;
-  size: number;
-  customers: number;
-  now: number;
-  random?: () => number;
-}) => Record<string, unknown>[];
 
 let contactBatch: ContactBatch;
 let definition: OperationDefinitionNode;
@@ -54,10 +45,7 @@ function problems(rows: Record<string, unknown>[]): string[] {
 }
 
 beforeAll(async () => {
-  const module = (await import(
-    pathToFileURL(join(REPO_ROOT, 'loadtest', 'k6', 'lib', 'contact-rows.js')).href
-  )) as { contactBatch: ContactBatch };
-  contactBatch = module.contactBatch;
+  contactBatch = await loadContactBatch();
   schema = await buildCxSchema();
   const document = parse(
     readFileSync(join(REPO_ROOT, 'schema', 'operations', 'IngestContacts.graphql'), 'utf8'),

@@ -1,12 +1,10 @@
-import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../src/config.js';
 import { dialectOf } from '../src/database/dialect.js';
 import { bumpDataVersion } from '../src/modules/cache/data-version.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
+import { loadContactBatch, type ContactBatch } from './support/k6-contact-rows.js';
 import { postQuery } from './support/result-cache.js';
 
 /*
@@ -14,14 +12,6 @@ import { postQuery } from './support/result-cache.js';
  * after an import must be what a fresh computation gives, and on SQLite a query must not wait for a
  * write transaction of the same process.
  */
-
-type ContactBatch = (spec: {
-  run: string;
-  batch: number;
-  size: number;
-  customers: number;
-  now: number;
-}) => Record<string, unknown>[];
 
 const QUERIES = [
   '{ metrics(dimensions: [CHANNEL]) { channel contacts fcrRate escalationRate avgWaitSeconds } }',
@@ -38,11 +28,7 @@ describe.each(DIALECTS)('reads while contacts stream in on %s', (dialect) => {
   beforeAll(async () => {
     api = await startTestApi(dialect, { config: { resultCache: 'memory' } });
     uncached = await startTestApi(dialect, { database: api.database, config: { resultCache: 'off' } });
-    contactBatch = (
-      (await import(pathToFileURL(join(REPO_ROOT, 'loadtest', 'k6', 'lib', 'contact-rows.js')).href)) as {
-        contactBatch: ContactBatch;
-      }
-    ).contactBatch;
+    contactBatch = await loadContactBatch();
     const customers = [1, 2, 3].map((n) => ({
       customerId: `C000000${n}`,
       birthYear: 1960 + 10 * n,
