@@ -7,7 +7,7 @@ import { buildCxSchema } from '../src/graphql/schema.js';
 import { asRawRow } from '../src/modules/ingest/ingest.resolver.js';
 import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
 import { validateRow } from '../src/modules/ingest/validate-row.js';
-import { loadContactBatch, type ContactBatch } from './support/k6-contact-rows.js';
+import { loadContactBatch, seeded, type ContactBatch } from './support/k6-contact-rows.js';
 
 /*
  * k6 cannot run here, so the rows its ingest scenarios push are checked where the API would check them:
@@ -19,17 +19,6 @@ import { loadContactBatch, type ContactBatch } from './support/k6-contact-rows.j
 let contactBatch: ContactBatch;
 let definition: OperationDefinitionNode;
 let schema: Awaited<ReturnType<typeof buildCxSchema>>;
-
-/** A seeded generator (mulberry32) so that a failure repeats. */
-function seeded(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Every problem the API would report for these rows sent as IngestContacts' $rows. */
 function problems(rows: Record<string, unknown>[]): string[] {

@@ -10,11 +10,15 @@ import { summaryHandler } from './lib/summary.js';
  * 5,000) arrive at CX_RATE batches per second (default 1) for CX_DURATION (default 1m) through the
  * IngestContacts mutation, each for customers C0000001 to CX_CUSTOMERS (default 20000, the demo; they
  * must exist). Contact ids are new on every run (K6-<run>-<batch>-<row>), so each batch inserts.
+ * CX_APPLY chooses when they are written: BACKGROUND (default, as a streaming system should send them)
+ * or NOW.
  * Key role: ingest (or admin).
  */
 
 const BATCH = Number(__ENV.CX_BATCH || 500);
 const CUSTOMERS = Number(__ENV.CX_CUSTOMERS || 20000);
+/** BACKGROUND (default): acknowledged once stored, applied by the ingest worker; NOW: applied before the answer. */
+const APPLY = __ENV.CX_APPLY || 'BACKGROUND';
 
 const documents = readOperations(INGEST_OPERATIONS, (path) => open(path));
 const target = apiTarget();
@@ -48,7 +52,10 @@ export default function (data) {
     customers: CUSTOMERS,
     now: Date.now(),
   });
-  const result = sendOperation(target, documents, { operation: 'IngestContacts', variables: { rows } });
+  const result = sendOperation(target, documents, {
+    operation: 'IngestContacts',
+    variables: { rows, apply: APPLY },
+  });
   if (result) {
     check(result.ingestContacts, { 'every row accepted': (answer) => answer.problemCount === 0 });
   }

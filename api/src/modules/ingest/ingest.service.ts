@@ -30,6 +30,11 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
   /** Where the rows come from, for the import log: a file name, a mutation, "seed". */
   source?: string;
+  /**
+   * Runs in the import's transaction after the follow-ups, just before the commit (e.g. the ingest
+   * worker marks its queued batches applied there); throwing rolls the whole import back.
+   */
+  beforeCommit?: (trx: Knex.Transaction) => Promise<void>;
 }
 
 /**
@@ -104,6 +109,7 @@ export class IngestService {
         const rowsWritten = summary.inserted + summary.updated;
         for (const followUp of this.followUps) await followUp({ ...written, rowsWritten });
         await logRun(trx, dialect, summary, options.source ?? 'unknown', startedAt);
+        await options.beforeCommit?.(trx);
         await trx.commit();
       } else {
         await trx.rollback();
