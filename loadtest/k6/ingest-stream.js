@@ -1,7 +1,5 @@
-import exec from 'k6/execution';
-import { check } from 'k6';
-import { contactBatch } from './lib/contact-rows.js';
-import { apiTarget, readOperations, sendOperation, thresholds } from './lib/graphql.js';
+import { apiTarget, readOperations, thresholds } from './lib/graphql.js';
+import { sendContactBatch } from './lib/ingest.js';
 import { INGEST_OPERATIONS } from './lib/operations.js';
 import { summaryHandler } from './lib/summary.js';
 
@@ -45,20 +43,7 @@ export function setup() {
 
 /** @param {{ run: string }} data */
 export default function (data) {
-  const rows = contactBatch({
-    run: data.run,
-    batch: exec.scenario.iterationInTest,
-    size: BATCH,
-    customers: CUSTOMERS,
-    now: Date.now(),
-  });
-  const result = sendOperation(target, documents, {
-    operation: 'IngestContacts',
-    variables: { rows, apply: APPLY },
-  });
-  if (result) {
-    check(result.ingestContacts, { 'every row accepted': (answer) => answer.problemCount === 0 });
-  }
+  sendContactBatch(target, documents, { run: data.run, size: BATCH, customers: CUSTOMERS, apply: APPLY });
 }
 
 export const handleSummary = summaryHandler('ingest-stream');

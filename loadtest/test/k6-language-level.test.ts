@@ -31,7 +31,7 @@ const files = scripts(K6_DIR).map((file) => relative(K6_DIR, file));
 
 describe('every k6 script at the language level of k6 v0.48 (ES2017 modules)', () => {
   it('finds the scenarios and their library', () => {
-    expect(files).toEqual(expect.arrayContaining(['ingest-stream.js', 'lib/graphql.js']));
+    expect(files).toEqual(expect.arrayContaining(['ingest-stream.js', 'live.js', 'lib/graphql.js']));
   });
 
   it.each(files)('%s parses', (file) => {

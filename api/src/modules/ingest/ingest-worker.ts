@@ -10,7 +10,11 @@ import type { NumberedRow, RawRow, RecordKind } from './record-kind.js';
 export interface IngestWorkerOptions {
   /** Between looks at the queue when nothing woke the worker (default 1 s): batches of other processes. */
   pollMs?: number;
-  /** Most rows applied in one transaction (default 20,000): consecutive batches of a kind are merged up to it. */
+  /**
+   * Most rows applied in one transaction (default 5,000): consecutive batches of a kind are merged up to
+   * it. Larger merges run the follow-ups less often; smaller ones keep the writer free sooner (on SQLite
+   * an acknowledgement waits for the apply transaction in flight).
+   */
   maxRows?: number;
   /** How long applied batches are kept before they are deleted (default 1 h). */
   keepAppliedMs?: number;
@@ -50,7 +54,7 @@ export class IngestWorker {
   ) {
     this.options = {
       pollMs: 1_000,
-      maxRows: 20_000,
+      maxRows: 5_000,
       keepAppliedMs: 3_600_000,
       followUps: IMPORT_FOLLOW_UPS,
       ...options,
