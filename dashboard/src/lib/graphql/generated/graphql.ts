@@ -309,6 +309,11 @@ export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FilterOptionsQuery = { metrics: Array<{ region: string | null, contacts: number | null }> };
 
+export type IngestBacklogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IngestBacklogQuery = { ingestBacklog: { pendingBatches: number, pendingRows: number, lagSeconds: number, lastAppliedAt: string | null } };
+
 export type IngestContactsMutationVariables = Exact<{
   rows: Array<ContactRowInput> | ContactRowInput;
   apply?: IngestApply | null | undefined;
@@ -698,6 +703,16 @@ export const FilterOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FilterOptionsQuery, FilterOptionsQueryVariables>;
+export const IngestBacklogDocument = new TypedDocumentString(`
+    query IngestBacklog {
+  ingestBacklog {
+    pendingBatches
+    pendingRows
+    lagSeconds
+    lastAppliedAt
+  }
+}
+    `) as unknown as TypedDocumentString<IngestBacklogQuery, IngestBacklogQueryVariables>;
 export const IngestContactsDocument = new TypedDocumentString(`
     mutation IngestContacts($rows: [ContactRowInput!]!, $apply: IngestApply = NOW) {
   ingestContacts(rows: $rows, apply: $apply) {
