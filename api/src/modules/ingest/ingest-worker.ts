@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { Knex } from '@mikro-orm/knex';
 import { dialectOf, toDbValue } from '../../database/dialect.js';
 import type { Orm } from '../../database/orm.js';
@@ -16,6 +17,12 @@ export interface IngestWorkerOptions {
    * an acknowledgement waits for the apply transaction in flight).
    */
   maxRows?: number;
+  /**
+   * Shortest time from the start of one round to the start of the next (default 1 s): batches queued
+   * meanwhile wait and are merged, so a stream of small batches runs the follow-ups about once a second
+   * rather than once per batch. Part of the freshness bound.
+   */
+  minRoundMs?: number;
   /** How long applied batches are kept before they are deleted (default 1 h). */
   keepAppliedMs?: number;
   /** The import follow-ups (tests inject failures); default IMPORT_FOLLOW_UPS. */
@@ -47,6 +54,7 @@ interface PendingBatch {
 export class IngestWorker {
   private readonly options: Required<Omit<IngestWorkerOptions, 'onRoundError'>> & IngestWorkerOptions;
   private readonly loop: PollingLoop;
+  private lastRound = -Infinity;
 
   constructor(
     private readonly orm: Orm,
@@ -55,12 +63,13 @@ export class IngestWorker {
     this.options = {
       pollMs: 1_000,
       maxRows: 5_000,
+      minRoundMs: 1_000,
       keepAppliedMs: 3_600_000,
       followUps: IMPORT_FOLLOW_UPS,
       ...options,
     };
     this.loop = new PollingLoop(
-      () => this.applyPending(),
+      () => this.paced(),
       this.options.pollMs,
       (error) => this.options.onRoundError?.(error),
       onBatchQueued,
@@ -75,6 +84,13 @@ export class IngestWorker {
   /** Stops and waits for the round in flight. */
   stop(): Promise<void> {
     return this.loop.stop();
+  }
+
+  /** A round of the loop: no sooner than minRoundMs after the last one started. */
+  private async paced(): Promise<void> {
+    await sleep(Math.max(0, this.lastRound + this.options.minRoundMs - Date.now()));
+    this.lastRound = Date.now();
+    await this.applyPending();
   }
 
   /** Applies every waiting batch; returns how many batches were applied or set aside. */
