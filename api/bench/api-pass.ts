@@ -3,6 +3,7 @@ import type { OperationCall } from './dashboard-mix.js';
 import { readOperation, request } from './graphql-client.js';
 import { runLoad, type LoadRequest } from './load.js';
 import type { CacheMode, LatencyLine, LoadLine } from './report.js';
+import { LIVE_BATCH_ROWS, LIVE_BATCHES_PER_SECOND, streamContacts, type IngestStreamResult } from './live.js';
 import { measure, type LatencySummary } from './timing.js';
 
 /** What one pass sends: latency probes one at a time, then load from many connections. */
@@ -20,13 +21,20 @@ export interface PassPlan {
   warmup: number;
   clients: number;
   durationSeconds: number;
+  /** The live run of the warm pass: an ingest key and the customers the streamed contacts belong to. */
+  live?: { ingestToken: string; customers: number; pages: number };
 }
 
 export interface PassResult {
   latency: LatencyLine[];
   load: LoadLine[];
+  /** The ingest stream of the live run (warm pass only). */
+  ingest: IngestStreamResult | null;
   peakRssMb: number | null;
 }
+
+/** The live run's dashboard load: 20 page loads a second (the mix's calls spread over its pages). */
+export const LIVE_PAGE_LOADS_PER_SECOND = 20;
 
 /** The cheapest request the GraphQL server answers, through the same HTTP, auth and plugins: the ceiling. */
 const CEILING: LoadRequest = { query: '{ __typename }', variables: {} };
@@ -76,11 +84,17 @@ export async function measurePass(
       'dashboard mix',
       plan.mix.map((call) => ({ query: readOperation(call.operation), variables: call.variables })),
     );
-    for (const sample of [...ceiling.errorSamples, ...dashboard.errorSamples])
+    const live = cache === 'on' && plan.live ? await runLive(api.graphqlUrl, plan, plan.live) : null;
+    for (const sample of [
+      ...ceiling.errorSamples,
+      ...dashboard.errorSamples,
+      ...(live ? [...live.dashboard.errorSamples, ...live.ingest.errorSamples] : []),
+    ])
       console.error(`error: ${sample}`);
     const peak = api.peakRssBytes();
     return {
       latency,
+      ingest: live?.ingest ?? null,
       load: [
         { label: '{ __typename } (ceiling)', cache, result: ceiling, ratioToCeiling: null },
         {
@@ -89,10 +103,47 @@ export async function measurePass(
           result: dashboard,
           ratioToCeiling: dashboard.requestsPerSecond / ceiling.requestsPerSecond,
         },
+        ...(live
+          ? [
+              {
+                label:
+                  `dashboard mix at ${LIVE_PAGE_LOADS_PER_SECOND} page loads/s while ` +
+                  `${(LIVE_BATCHES_PER_SECOND * LIVE_BATCH_ROWS).toLocaleString('en')} contacts/s stream in`,
+                cache,
+                result: live.dashboard,
+                ratioToCeiling: null,
+              },
+            ]
+          : []),
       ],
       peakRssMb: peak === null ? null : peak / 2 ** 20,
     };
   } finally {
     await api.stop();
   }
+}
+
+/**
+ * The dashboard mix at LIVE_PAGE_LOADS_PER_SECOND and the ingest stream at once, for the same time: what
+ * executives see while a contact-center system pushes contacts.
+ */
+async function runLive(graphqlUrl: string, plan: PassPlan, live: NonNullable<PassPlan['live']>) {
+  const rate = Math.round((LIVE_PAGE_LOADS_PER_SECOND * plan.mix.length) / live.pages);
+  console.log(
+    `live: dashboard mix at ${rate} requests/s and ${LIVE_BATCHES_PER_SECOND} × ${LIVE_BATCH_ROWS} contacts/s ` +
+      `for ${plan.durationSeconds} s…`,
+  );
+  const [dashboard, ingest] = await Promise.all([
+    runLoad(
+      graphqlUrl,
+      plan.token,
+      plan.mix.map((call) => ({ query: readOperation(call.operation), variables: call.variables })),
+      { clients: plan.clients, seconds: plan.durationSeconds, rate },
+    ),
+    streamContacts(graphqlUrl, live.ingestToken, {
+      customers: live.customers,
+      seconds: plan.durationSeconds,
+    }),
+  ]);
+  return { dashboard, ingest };
 }

@@ -61,7 +61,9 @@ export async function benchmark(
 
   const { token } = await new ApiKeyService(orm.em.fork()).create('benchmark', Role.EXECUTIVE);
   const lastDay = new Date(seed.until.getTime() - DAY_MS).toISOString().slice(0, 10);
-  const mix = (await loadDashboardMix()).dashboardMix(lastDay);
+  const dashboardMix = await loadDashboardMix();
+  const mix = dashboardMix.dashboardMix(lastDay);
+  const ingestKey = await new ApiKeyService(orm.em.fork()).create('benchmark-live', Role.INGEST);
   const from = monthsBefore(seed.until, QUERY_MONTHS);
   const metricsCall = {
     operation: 'MetricsByChannelGeneration',
@@ -88,6 +90,11 @@ export async function benchmark(
     floorProbe: METRICS_LABEL,
     rawFloor,
     mix,
+    live: {
+      ingestToken: ingestKey.token,
+      customers: dataset.customers ?? 1,
+      pages: dashboardMix.dashboardPageLoads(lastDay).length,
+    },
     ...options,
   };
   let verification = { metricRows: 0, mismatches: [] as string[] };
@@ -122,6 +129,7 @@ export async function benchmark(
     rawFloor,
     latency: [...cold.latency, ...warm.latency],
     load: [...cold.load, ...warm.load],
+    liveIngest: warm.ingest,
     peakRssMb: { off: cold.peakRssMb, on: warm.peakRssMb },
   };
 }

@@ -22,15 +22,15 @@ export interface LoadResult {
 const ERROR_SAMPLES = 3;
 
 /**
- * Sends `requests` over and over from `clients` connections for `seconds`, each connection cycling
- * through the list, with the API key as a bearer token. Latency percentiles are taken over every
+ * Sends `requests` over and over from `clients` connections for `seconds` (at `rate` requests per
+ * second in all when given, else as fast as they are answered), each connection cycling through the list, with the API key as a bearer token. Latency percentiles are taken over every
  * response (not autocannon's per-second histogram, which has no p95).
  */
 export async function runLoad(
   url: string,
   token: string,
   requests: LoadRequest[],
-  { clients, seconds }: { clients: number; seconds: number },
+  { clients, seconds, rate }: { clients: number; seconds: number; rate?: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let answerErrors = 0;
@@ -43,6 +43,8 @@ export async function runLoad(
     url,
     connections: clients,
     duration: seconds,
+    // An offered rate (requests per second over all connections) instead of as fast as answers come.
+    ...(rate !== undefined && { overallRate: rate }),
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests: requests.map(({ query, variables }) => ({

@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Dialect } from '../src/database/dialect.js';
 import type { RecordKind } from '../src/modules/ingest/record-kind.js';
+import type { IngestStreamResult } from './live.js';
 import type { LoadResult } from './load.js';
 import type { LatencySummary } from './timing.js';
 
@@ -68,6 +69,8 @@ export interface BenchReport {
   rawFloor: LatencySummary;
   latency: LatencyLine[];
   load: LoadLine[];
+  /** The contacts streamed in during the live run (beside the dashboard mix), with apply: BACKGROUND. */
+  liveIngest: IngestStreamResult | null;
   /** Highest resident memory of the API process per pass, in MB; null where it cannot be read. */
   peakRssMb: Record<CacheMode, number | null>;
 }
@@ -132,6 +135,18 @@ export function formatReport(report: BenchReport): string {
       ]
         .filter(Boolean)
         .join(', '),
+    ]);
+  }
+  const ingest = report.liveIngest;
+  if (ingest) {
+    rows.push([
+      `ingest stream beside it: batches of 500 contacts, apply: BACKGROUND, time to acknowledgement`,
+      ms(ingest.latency.p50),
+      ms(ingest.latency.p95),
+      ms(ingest.latency.p99),
+      `${count(ingest.rowsPerSecond)} rows/s`,
+      `${count(ingest.errors)} errors in ${count(ingest.batches)} batches; freshness lag max ` +
+        `${ingest.maxLagSeconds.toFixed(1)} s while streaming, last batch applied ${ingest.drainSeconds.toFixed(1)} s after its acknowledgement`,
     ]);
   }
   const rss = (mode: CacheMode) => {

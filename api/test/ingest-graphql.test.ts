@@ -38,6 +38,8 @@ describe.each(DIALECTS)('ingest mutations on %s', (dialect) => {
       unchanged: 0,
       problemCount: 0,
       problems: [],
+      queued: 0,
+      batchId: null,
     });
     const changed = [customers[0]!, { ...customers[1]!, name: 'Lin Wu' }];
     expect(await resolver.ingestCustomers(changed, context())).toMatchObject({

@@ -85,6 +85,60 @@ describe.each(DIALECTS)('result cache on %s', (dialect) => {
     expect((await ask(NPS_RESPONSES)).cache).toBe('miss');
   });
 
+  it('leaves the data version alone when a mutation is refused, fails or writes nothing', async () => {
+    const knex = api.database.orm.em.getKnex();
+    const dialect = dialectOf(api.database.orm.em);
+    const customer = (await knex<{ id: number }>('customers').where({ external_id: 'C1' }).first('id'))!;
+    const now = toDbValue(dialect, new Date()) as Date;
+    const [alert] = await knex('alerts')
+      .insert({
+        rule: 'long_wait',
+        trigger_key: 'refusals',
+        customer_id: customer.id,
+        tier: 'standard',
+        status: 'open',
+        value: 900,
+        triggered_at: now,
+        opened_at: now,
+        due_at: toDbValue(dialect, new Date(Date.now() + 86_400_000)) as Date,
+      })
+      .returning('id');
+    const alertId = String((alert as { id: number }).id);
+    await ask(NPS_RESPONSES);
+    expect((await ask(NPS_RESPONSES)).cache).toBe('hit');
+    const before = await version();
+
+    // Five refusals by role (the outside attack: 98 → 103 and an emptied cache), a state refusal, an
+    // unknown id, and a rejected ingest batch (FCR without resolution).
+    const executive = await api.createKey(Role.EXECUTIVE);
+    const acknowledge = (id: string) => `mutation { acknowledgeAlert(id: "${id}") { status } }`;
+    for (let attempt = 0; attempt < 5; attempt++) {
+      const refused = await ask(acknowledge(alertId), executive);
+      expect(refused.body.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    }
+    expect((await api.graphql(`mutation { resolveAlert(id: "${alertId}") { status } }`)).errors).toHaveLength(
+      1,
+    );
+    expect((await api.graphql(acknowledge('999999'))).errors).toHaveLength(1);
+    const rejected = await api.graphql(
+      `mutation { ingestContacts(rows: [{ contactId: "K-refused", customerId: "C1", channel: PHONE,
+        startedAt: "2026-03-01T09:00:00Z", resolved: false, firstContactResolution: true }]) { problemCount } }`,
+    );
+    expect(rejected).toEqual({ data: { ingestContacts: { problemCount: 1 } } });
+    expect(await version()).toBe(before);
+    expect((await ask(NPS_RESPONSES)).cache).toBe('hit');
+
+    // The same mutation allowed: one change, one new version.
+    expect(await api.graphql(acknowledge(alertId))).toEqual({
+      data: { acknowledgeAlert: { status: 'ACKNOWLEDGED' } },
+    });
+    expect(await version()).toBe(before + 1);
+    // The alert-clock test below counts unresolved alerts from none.
+    await knex('alert_events').where({ alert_id: alertId }).delete();
+    await knex('alerts').where({ id: alertId }).delete();
+    await bumpDataVersion(knex, dialect);
+  });
+
   it('leaves alone credentials, mixed queries and errors', async () => {
     for (const query of ['{ metrics { npsResponses } apiKeys { name } }', '{ dataVersion }']) {
       const answers = [await ask(query), await ask(query)];

@@ -1,6 +1,5 @@
-import exec from 'k6/execution';
-import { check } from 'k6';
-import { apiTarget, readOperations, sendOperation, thresholds } from './lib/graphql.js';
+import { apiTarget, readOperations, thresholds } from './lib/graphql.js';
+import { sendContactBatch } from './lib/ingest.js';
 import { INGEST_OPERATIONS } from './lib/operations.js';
 import { summaryHandler } from './lib/summary.js';
 
@@ -9,13 +8,15 @@ import { summaryHandler } from './lib/summary.js';
  * 5,000) arrive at CX_RATE batches per second (default 1) for CX_DURATION (default 1m) through the
  * IngestContacts mutation, each for customers C0000001 to CX_CUSTOMERS (default 20000, the demo; they
  * must exist). Contact ids are new on every run (K6-<run>-<batch>-<row>), so each batch inserts.
+ * CX_APPLY chooses when they are written: BACKGROUND (default, as a streaming system should send them)
+ * or NOW.
  * Key role: ingest (or admin).
  */
 
 const BATCH = Number(__ENV.CX_BATCH || 500);
 const CUSTOMERS = Number(__ENV.CX_CUSTOMERS || 20000);
-const CHANNELS = ['PHONE', 'CHAT', 'EMAIL', 'SOCIAL', 'VIDEO', 'IN_PERSON'];
-const REASONS = ['billing', 'card', 'login', 'loan', 'fraud', 'other'];
+/** BACKGROUND (default): acknowledged once stored, applied by the ingest worker; NOW: applied before the answer. */
+const APPLY = __ENV.CX_APPLY || 'BACKGROUND';
 
 const documents = readOperations(INGEST_OPERATIONS, (path) => open(path));
 const target = apiTarget();
@@ -42,28 +43,7 @@ export function setup() {
 
 /** @param {{ run: string }} data */
 export default function (data) {
-  const batch = exec.scenario.iterationInTest;
-  const now = Date.now();
-  const rows = [];
-  for (let row = 0; row < BATCH; row++) {
-    const customer = 1 + Math.floor(Math.random() * CUSTOMERS);
-    rows.push({
-      contactId: `K6-${data.run}-${batch}-${row}`,
-      customerId: `C${String(customer).padStart(7, '0')}`,
-      channel: CHANNELS[row % CHANNELS.length],
-      reason: REASONS[Math.floor(Math.random() * REASONS.length)],
-      startedAt: new Date(now - Math.floor(Math.random() * 3600000)).toISOString(),
-      waitSeconds: Math.floor(Math.random() * 600),
-      handleSeconds: 60 + Math.floor(Math.random() * 900),
-      resolved: Math.random() < 0.8,
-      firstContactResolution: Math.random() < 0.7,
-      escalated: Math.random() < 0.1,
-    });
-  }
-  const result = sendOperation(target, documents, { operation: 'IngestContacts', variables: { rows } });
-  if (result) {
-    check(result.ingestContacts, { 'every row accepted': (answer) => answer.problemCount === 0 });
-  }
+  sendContactBatch(target, documents, { run: data.run, size: BATCH, customers: CUSTOMERS, apply: APPLY });
 }
 
 export const handleSummary = summaryHandler('ingest-stream');

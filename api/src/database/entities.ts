@@ -5,6 +5,7 @@ import { Contact } from '../modules/contacts/contact.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
 import { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
+import { IngestBatch } from '../modules/ingest/ingest-batch.entity.js';
 import { ImportRun } from '../modules/ingest/import-run.entity.js';
 import { ImportedRecord } from './imported-record.entity.js';
 import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
@@ -27,6 +28,7 @@ export const ENTITIES = [
   Contact,
   SelfServiceSession,
   ImportRun,
+  IngestBatch,
   CustomerRisk,
   RiskModel,
   RiskSnapshot,

@@ -41,6 +41,10 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
       ...common,
       driver: BetterSqliteDriver,
       dbName: database.path,
+      // A second connection for the readers of GraphQL queries and exports (read-routing.ts): in WAL mode
+      // it reads the last committed state while an import's transaction holds the writing connection,
+      // instead of queueing behind that transaction for the one connection.
+      replicas: database.path === ':memory:' ? [] : [{ name: 'sqlite-reader' }],
       pool: {
         afterCreate: (
           connection: SqliteHandle,

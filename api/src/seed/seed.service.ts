@@ -1,6 +1,7 @@
 import { generateCustomers, type GeneratedBatch } from '@cx-pulse/seeds';
 import type { Orm } from '../database/orm.js';
-import { analyzeTable } from '../database/dialect.js';
+import { analyzeTable, dialectOf } from '../database/dialect.js';
+import { refreshRollupStatistics } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { RECORD_SPECS } from '../modules/ingest/record-specs.js';
 import {
@@ -105,6 +106,8 @@ export async function seedDatabase(
   }
   // Chunks stop growing the tables by a tenth after the first few, so imports stop re-analyzing them.
   for (const kind of RECORD_KINDS) await analyzeTable(orm.em, RECORD_SPECS[kind].table);
+  // The rollups grew with every chunk from the empty tables the schema built: their statistics too.
+  await refreshRollupStatistics(orm.em.getKnex(), dialectOf(orm.em));
   const durationMs = performance.now() - started;
   return {
     rowsByKind,

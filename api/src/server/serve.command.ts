@@ -25,7 +25,7 @@ export function registerServeCommand(program: Command): void {
  * SIGTERM finishes the requests in flight, then closes the server and `orm`, letting the process exit.
  */
 export async function startApi(orm: Orm, config: AppConfig, port: number): Promise<FastifyInstance> {
-  const app = await createServer(orm, config);
+  const app = await createServer(orm, config, { ingestWorker: {} });
   try {
     await app.listen({ port, host: config.apiHost });
   } catch (error) {

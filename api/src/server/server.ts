@@ -23,6 +23,7 @@ import { persistedOperations } from './persisted/persisted-operations.js';
 import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
+import { IngestWorker, type IngestWorkerOptions } from '../modules/ingest/ingest-worker.js';
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
@@ -34,6 +35,11 @@ export interface ServerOptions {
   rateLimit?: RateLimitOptions;
   /** Tuning of the webhook dispatcher (tests shorten its retries); production keeps the defaults. */
   webhooks?: DispatcherOptions;
+  /**
+   * Runs the ingest worker, which applies the batches ingest mutations acknowledged with apply:
+   * BACKGROUND (`cx serve` does; tests that need it say so).
+   */
+  ingestWorker?: IngestWorkerOptions;
 }
 
 /** Ingest mutations carry up to 5,000 rows each (about 3 MB of JSON), well above fastify's 1 MiB default. */
@@ -63,6 +69,7 @@ export async function createServer(
   const metrics = new ServerMetrics(orm);
   instrumentHttp(app, metrics);
   runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
+  if (options.ingestWorker) runIngestWorker(app, orm, options.ingestWorker);
   registerErrorHandler(app);
   echoRequestId(app);
   await app.register(fastifyCookie);
@@ -124,4 +131,14 @@ function runWebhookDispatcher(
   });
   app.addHook('onReady', () => Promise.resolve(dispatcher.start()));
   app.addHook('onClose', () => dispatcher.stop());
+}
+
+/** Applies queued ingest batches while `app` runs. */
+function runIngestWorker(app: FastifyInstance, orm: Orm, options: IngestWorkerOptions): void {
+  const worker = new IngestWorker(orm, {
+    onRoundError: (error) => app.log.error({ err: error }, 'ingest worker round failed'),
+    ...options,
+  });
+  app.addHook('onReady', () => Promise.resolve(worker.start()));
+  app.addHook('onClose', () => worker.stop());
 }

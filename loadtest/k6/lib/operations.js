@@ -14,5 +14,5 @@ export const ANALYST_OPERATIONS = [
 /** A BI tool paging through records. */
 export const BI_OPERATIONS = ['ContactsPage'];
 
-/** A system pushing records in. */
-export const INGEST_OPERATIONS = ['IngestContacts'];
+/** A system pushing records in, and watching how far the ingest worker is behind. */
+export const INGEST_OPERATIONS = ['IngestContacts', 'IngestBacklog'];

@@ -23,6 +23,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.deflectionFunnel': EVERYONE,
   'Query.dataVersion': EVERYONE,
   'Query.recentImports': EVERYONE,
+  'Query.ingestBacklog': EVERYONE,
   'Query.viewer': EVERYONE,
   'Query.riskModel': EVERYONE,
   'Query.riskHistory': EVERYONE,

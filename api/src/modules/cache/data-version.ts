@@ -30,3 +30,9 @@ export async function bumpDataVersion(knex: Knex, dialect: Dialect, now = new Da
     .where(ROW)
     .update({ version: knex.raw('version + 1'), changed_at: toDbValue(dialect, now) as Date });
 }
+
+/**
+ * The extension (type-graphql `@Extensions`) of a root mutation field that counts its own changes: it
+ * bumps the data version where it writes, and only when it writes, so the mutation plugin leaves it be.
+ */
+export const OWN_DATA_VERSION_EXTENSION = 'countsOwnDataVersion';

@@ -1,6 +1,8 @@
 import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
+import { IngestBacklog } from './dto/ingest-result.type.js';
 import { ImportRun } from './import-run.entity.js';
+import { IngestQueue, lagSeconds } from './ingest-queue.js';
 import { ImportRunService, MAX_RECENT_IMPORTS } from './import-run.service.js';
 
 @Resolver(() => ImportRun)
@@ -26,5 +28,20 @@ export class ImportRunResolver {
     @Ctx() { em }: GraphQLContext,
   ): Promise<ImportRun[]> {
     return new ImportRunService(em).recent(first);
+  }
+
+  @Query(() => IngestBacklog, {
+    description:
+      'What ingest mutations acknowledged with apply: BACKGROUND and the ingest worker has not yet applied: ' +
+      'the freshness lag of live ingest.',
+  })
+  async ingestBacklog(@Ctx() { em }: GraphQLContext): Promise<IngestBacklog> {
+    const backlog = await new IngestQueue(em).backlog();
+    return {
+      pendingBatches: backlog.pendingBatches,
+      pendingRows: backlog.pendingRows,
+      lagSeconds: lagSeconds(backlog.oldestReceivedAt),
+      lastAppliedAt: backlog.lastAppliedAt,
+    };
   }
 }

@@ -1,4 +1,5 @@
-import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
+import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
+import { OWN_DATA_VERSION_EXTENSION } from '../cache/data-version.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userInputError } from '../../graphql/user-input-error.js';
 import { ContactRowInput } from './dto/contact-row.input.js';
@@ -6,12 +7,17 @@ import { CustomerRowInput } from './dto/customer-row.input.js';
 import { IngestResult } from './dto/ingest-result.type.js';
 import { SelfServiceSessionRowInput } from './dto/self-service-session-row.input.js';
 import { SurveyResponseRowInput } from './dto/survey-response-row.input.js';
+import { IngestApply } from './dto/ingest-apply.js';
+import { IngestQueue } from './ingest-queue.js';
 import { IngestService } from './ingest.service.js';
 import type { NumberedRow, RawRow, RecordKind } from './record-kind.js';
 import { problemMessage } from './row-problem.js';
 
 /** Most rows one mutation takes; larger loads belong in several calls or a file import. */
 export const MAX_INGEST_ROWS = 5_000;
+
+const APPLY_DESCRIPTION =
+  'NOW (the default): written before the answer. BACKGROUND: acknowledged once stored durably, applied by the ingest worker (for systems that stream).';
 
 const ROWS_DESCRIPTION = `The rows, at most ${MAX_INGEST_ROWS.toLocaleString('en')}, upserted by id as one transaction.`;
 
@@ -22,14 +28,18 @@ const ROWS_DESCRIPTION = `The rows, at most ${MAX_INGEST_ROWS.toLocaleString('en
  */
 @Resolver()
 export class IngestResolver {
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, { description: 'Creates or updates customers, keyed by customerId.' })
   ingestCustomers(
     @Arg('rows', () => [CustomerRowInput], { description: ROWS_DESCRIPTION }) rows: CustomerRowInput[],
     @Ctx() ctx: GraphQLContext,
+    @Arg('apply', () => IngestApply, { defaultValue: IngestApply.NOW, description: APPLY_DESCRIPTION })
+    apply: IngestApply = IngestApply.NOW,
   ): Promise<IngestResult> {
-    return ingest(ctx, 'customers', rows);
+    return ingest(ctx, 'customers', rows, apply);
   }
 
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, {
     description: 'Creates or updates survey responses, keyed by responseId; their customers must exist.',
   })
@@ -37,20 +47,26 @@ export class IngestResolver {
     @Arg('rows', () => [SurveyResponseRowInput], { description: ROWS_DESCRIPTION })
     rows: SurveyResponseRowInput[],
     @Ctx() ctx: GraphQLContext,
+    @Arg('apply', () => IngestApply, { defaultValue: IngestApply.NOW, description: APPLY_DESCRIPTION })
+    apply: IngestApply = IngestApply.NOW,
   ): Promise<IngestResult> {
-    return ingest(ctx, 'surveys', rows);
+    return ingest(ctx, 'surveys', rows, apply);
   }
 
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, {
     description: 'Creates or updates assisted contacts, keyed by contactId; their customers must exist.',
   })
   ingestContacts(
     @Arg('rows', () => [ContactRowInput], { description: ROWS_DESCRIPTION }) rows: ContactRowInput[],
     @Ctx() ctx: GraphQLContext,
+    @Arg('apply', () => IngestApply, { defaultValue: IngestApply.NOW, description: APPLY_DESCRIPTION })
+    apply: IngestApply = IngestApply.NOW,
   ): Promise<IngestResult> {
-    return ingest(ctx, 'contacts', rows);
+    return ingest(ctx, 'contacts', rows, apply);
   }
 
+  @Extensions({ [OWN_DATA_VERSION_EXTENSION]: true })
   @Mutation(() => IngestResult, {
     description: 'Creates or updates self-service sessions, keyed by sessionId; their customers must exist.',
   })
@@ -58,12 +74,19 @@ export class IngestResolver {
     @Arg('rows', () => [SelfServiceSessionRowInput], { description: ROWS_DESCRIPTION })
     rows: SelfServiceSessionRowInput[],
     @Ctx() ctx: GraphQLContext,
+    @Arg('apply', () => IngestApply, { defaultValue: IngestApply.NOW, description: APPLY_DESCRIPTION })
+    apply: IngestApply = IngestApply.NOW,
   ): Promise<IngestResult> {
-    return ingest(ctx, 'selfservice', rows);
+    return ingest(ctx, 'selfservice', rows, apply);
   }
 }
 
-async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Promise<IngestResult> {
+async function ingest(
+  ctx: GraphQLContext,
+  kind: RecordKind,
+  rows: object[],
+  apply: IngestApply,
+): Promise<IngestResult> {
   if (rows.length > MAX_INGEST_ROWS) {
     throw userInputError(
       'rows',
@@ -72,11 +95,17 @@ async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Pr
     );
   }
   const numbered: NumberedRow[] = rows.map((input, index) => ({ row: index + 1, values: asRawRow(input) }));
-  const summary = await new IngestService(ctx.em).importRows(kind, numbered, { source: 'graphql' });
+  const summary =
+    apply === IngestApply.BACKGROUND
+      ? await new IngestQueue(ctx.em).enqueue(kind, numbered, 'graphql')
+      : await new IngestService(ctx.em).importRows(kind, numbered, { source: 'graphql' });
+  const queued = 'batchId' in summary && summary.batchId !== null;
   return {
-    inserted: summary.inserted,
-    updated: summary.updated,
-    unchanged: summary.unchanged,
+    inserted: 'inserted' in summary ? summary.inserted : 0,
+    updated: 'updated' in summary ? summary.updated : 0,
+    unchanged: 'unchanged' in summary ? summary.unchanged : 0,
+    queued: queued ? summary.rowsRead : 0,
+    batchId: queued ? String(summary.batchId) : null,
     problemCount: summary.problemCount,
     problems: summary.problems.map(({ row, column, value, expected }) => {
       const field = camelCase(column);
@@ -91,8 +120,11 @@ async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Pr
   };
 }
 
-/** Input fields are the canonical columns in camelCase; enum values arrive already as import values. */
-function asRawRow(input: object): RawRow {
+/**
+ * An input row as the import pipeline reads it: input fields are the canonical columns in camelCase; enum
+ * values arrive already as import values.
+ */
+export function asRawRow(input: object): RawRow {
   const row: RawRow = {};
   for (const [field, value] of Object.entries(input)) row[snakeCase(field)] = value as RawRow[string];
   return row;

@@ -8,7 +8,7 @@ import {
   toDbValue,
   type Dialect,
 } from '../../database/dialect.js';
-import type { RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
+import { refreshRollupStatistics, type RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
 import { importDuration, rollupMaintenanceDuration } from '../ops/process-metrics.js';
 import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from './import-follow-ups.js';
 import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
@@ -30,6 +30,11 @@ export interface ImportOptions {
   onProgress?: (rowsRead: number) => void;
   /** Where the rows come from, for the import log: a file name, a mutation, "seed". */
   source?: string;
+  /**
+   * Runs in the import's transaction after the follow-ups, just before the commit (e.g. the ingest
+   * worker marks its queued batches applied there); throwing rolls the whole import back.
+   */
+  beforeCommit?: (trx: Knex.Transaction) => Promise<void>;
 }
 
 /**
@@ -104,6 +109,7 @@ export class IngestService {
         const rowsWritten = summary.inserted + summary.updated;
         for (const followUp of this.followUps) await followUp({ ...written, rowsWritten });
         await logRun(trx, dialect, summary, options.source ?? 'unknown', startedAt);
+        await options.beforeCommit?.(trx);
         await trx.commit();
       } else {
         await trx.rollback();
@@ -124,14 +130,18 @@ export class IngestService {
   }
 
   /**
-   * Re-analyzes the table after an import that inserted a tenth or more of the rows it had when last
-   * analyzed (PostgreSQL's own autovacuum rule), or into a table never analyzed, so query plans follow
-   * the data.
+   * Re-analyzes the table, and the rollups, after an import that inserted a tenth or more of the rows it
+   * had when last analyzed (PostgreSQL's own autovacuum rule), or into a table never analyzed, so query
+   * plans follow the data.
    */
   private async refreshStatistics(table: string, inserted: number): Promise<void> {
     if (inserted < MIN_ROWS_TO_ANALYZE) return;
     const analyzed = await analyzedRowCount(this.em, table);
-    if (analyzed === null || inserted >= analyzed / 10) await analyzeTable(this.em, table);
+    if (analyzed === null || inserted >= analyzed / 10) {
+      await analyzeTable(this.em, table);
+      // The rollups grew with the facts (they start empty): an empty table's statistics mislead plans.
+      await refreshRollupStatistics(this.em.getKnex(), dialectOf(this.em));
+    }
   }
 
   /**

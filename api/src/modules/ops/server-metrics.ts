@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Orm } from '../../database/orm.js';
+import { IngestQueue, lagSeconds } from '../ingest/ingest-queue.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { processRegistry } from './process-metrics.js';
 
@@ -49,7 +50,7 @@ export class ServerMetrics {
 
   readonly resultCache = new Counter({
     name: 'cx_result_cache_requests_total',
-    help: 'Cacheable GraphQL queries, by whether the result cache answered them (hit) or they ran (miss).',
+    help: 'Cacheable GraphQL queries, by how the result cache answered: hit, coalesced (waited for the same query), stale (the previous data version while one request computes the current one) or miss (ran).',
     labelNames: ['result'] as const,
     registers: [this.registry],
   });
@@ -61,6 +62,22 @@ export class ServerMetrics {
       registers: [this.registry],
       async collect() {
         this.set(await new WebhookOutbox(orm.em.fork()).pendingCount());
+      },
+    });
+    new Gauge({
+      name: 'cx_ingest_lag_seconds',
+      help: 'Freshness lag of background ingest: age of the oldest acknowledged batch not yet applied (0: none waits).',
+      registers: [this.registry],
+      async collect() {
+        this.set(lagSeconds((await new IngestQueue(orm.em.fork()).backlog()).oldestReceivedAt));
+      },
+    });
+    new Gauge({
+      name: 'cx_ingest_pending_rows',
+      help: 'Rows acknowledged by background ingest and not yet applied, over every process.',
+      registers: [this.registry],
+      async collect() {
+        this.set((await new IngestQueue(orm.em.fork()).backlog()).pendingRows);
       },
     });
     new Gauge({

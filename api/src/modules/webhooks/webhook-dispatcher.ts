@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Orm } from '../../database/orm.js';
 import { onAlertEventsCommitted } from '../alerts/alert-events-signal.js';
+import { PollingLoop } from '../ops/polling-loop.js';
 import { webhookEventId, webhookPayload } from './webhook-payload.js';
 import { webhookSignature } from './webhook-signature.js';
 import { WebhookOutbox, type AttemptOutcome, type ClaimedDelivery } from './webhook-outbox.js';
@@ -67,11 +68,7 @@ export class WebhookDispatcher {
   private readonly options: Required<Omit<DispatcherOptions, 'onAttempt'>> & DispatcherOptions;
   private starts: Map<string, Date> | undefined;
   private lastFullSweep = -Infinity;
-  private timer: NodeJS.Timeout | undefined;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = true;
-  private unsubscribe: (() => void) | undefined;
+  private readonly loop: PollingLoop;
 
   constructor(
     private readonly orm: Orm,
@@ -90,47 +87,27 @@ export class WebhookDispatcher {
       onRoundError: (error) => console.error('webhooks: delivery round failed:', error),
       ...options,
     };
+    this.loop = new PollingLoop(
+      () => this.runOnce(),
+      this.options.pollMs,
+      (error) => this.options.onRoundError(error),
+      onAlertEventsCommitted,
+    );
   }
 
   /** Polls until stop(), and at once whenever this process commits alert events. */
   start(): void {
-    if (!this.stopped || this.endpoints.length === 0) return;
-    this.stopped = false;
-    this.unsubscribe = onAlertEventsCommitted(() => this.nudge());
-    this.nudge();
+    if (this.endpoints.length > 0) this.loop.start();
   }
 
   /** Stops polling and waits for the round in flight (its POSTs included). */
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.unsubscribe?.();
-    clearTimeout(this.timer);
-    await this.running;
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Runs a round now, or right after the one in flight. */
   nudge(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    clearTimeout(this.timer);
-    this.running = this.runOnce()
-      .then(
-        () => {},
-        (error: unknown) => this.options.onRoundError(error),
-      )
-      .finally(() => {
-        this.running = undefined;
-        if (this.stopped) return;
-        if (this.again) {
-          this.again = false;
-          this.nudge();
-        } else {
-          this.timer = setTimeout(() => this.nudge(), this.options.pollMs);
-        }
-      });
+    this.loop.nudge();
   }
 
   /** Queues what is new, then sends every due delivery until none is left. */

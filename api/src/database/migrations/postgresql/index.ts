@@ -11,6 +11,7 @@ import { Migration20261123170741 } from './Migration20261123170741.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210633 } from './Migration20261206210633.js';
 import { Migration20261207040959 } from './Migration20261207040959.js';
+import { Migration20261207041222 } from './Migration20261207041222.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -26,5 +27,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210633', class: Migration20261206210633 },
   { name: 'Migration20261207040959', class: Migration20261207040959 },
+  { name: 'Migration20261207041222', class: Migration20261207041222 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
 ];

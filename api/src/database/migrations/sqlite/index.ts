@@ -11,6 +11,7 @@ import { Migration20261123170739 } from './Migration20261123170739.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210632 } from './Migration20261206210632.js';
 import { Migration20261207040955 } from './Migration20261207040955.js';
+import { Migration20261207041221 } from './Migration20261207041221.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -26,5 +27,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210632', class: Migration20261206210632 },
   { name: 'Migration20261207040955', class: Migration20261207040955 },
+  { name: 'Migration20261207041221', class: Migration20261207041221 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
 ];

@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { DateTimeScalar } from '../../../graphql/scalars.js';
 
 @ObjectType({ description: 'One problem with one row of an ingest mutation.' })
 export class IngestProblem {
@@ -44,4 +45,43 @@ export class IngestResult {
 
   @Field(() => [IngestProblem], { description: 'The first 50 problems, in row order.' })
   problems!: IngestProblem[];
+
+  @Field(() => Int, {
+    description:
+      'Rows acknowledged for the ingest worker (apply: BACKGROUND): stored durably, applied within the ' +
+      'freshness bound; 0 when the rows were applied at once or refused.',
+  })
+  queued!: number;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The queued batch (apply: BACKGROUND); null when the rows were applied at once or refused.',
+  })
+  batchId!: string | null;
+}
+
+@ObjectType({
+  description:
+    'Batches acknowledged by ingest mutations with apply: BACKGROUND and not yet applied: how far metrics ' +
+    'are behind what was acknowledged.',
+})
+export class IngestBacklog {
+  @Field(() => Int, { description: 'Batches waiting for the ingest worker.' })
+  pendingBatches!: number;
+
+  @Field(() => Int, { description: 'Rows in the waiting batches.' })
+  pendingRows!: number;
+
+  @Field(() => Float, {
+    description:
+      'Freshness lag in seconds: age of the oldest waiting batch (0 when none waits). Rows show in metrics ' +
+      "within this lag plus the result cache's stale bound.",
+  })
+  lagSeconds!: number;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'When the worker last applied a batch (UTC); null when none was applied in the last hour.',
+  })
+  lastAppliedAt!: Date | null;
 }

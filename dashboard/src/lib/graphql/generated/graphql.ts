@@ -120,6 +120,13 @@ export type Generation =
   /** Born 1945 or earlier. */
   | 'SILENT';
 
+/** When the rows of an ingest mutation are written and their follow-ups run. */
+export type IngestApply =
+  /** Validated and stored durably before the answer (nothing is lost if the server stops), then applied by the ingest worker within seconds, merged with other waiting batches (see ingestBacklog); the answer has queued and batchId, and the three counts are 0. */
+  | 'BACKGROUND'
+  /** Before the answer: the rows, rollups, risk scores, alerts and data version in one transaction, visible to the next query; the answer has the inserted/updated/unchanged counts. */
+  | 'NOW';
+
 /** Which rows measures are computed over. Each list restricts the dimension of the same name, so it only applies to measures that accept that dimension; `from` and `to` apply to every measure, on its own time. */
 export type MetricFilter = {
   /** Only these channels (dimension CHANNEL). Omitted or null: any value; an empty list matches nothing. */
@@ -316,12 +323,18 @@ export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type FilterOptionsQuery = { metrics: Array<{ region: string | null, contacts: number | null }> };
 
+export type IngestBacklogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IngestBacklogQuery = { ingestBacklog: { pendingBatches: number, pendingRows: number, lagSeconds: number, lastAppliedAt: string | null } };
+
 export type IngestContactsMutationVariables = Exact<{
   rows: Array<ContactRowInput> | ContactRowInput;
+  apply?: IngestApply | null | undefined;
 }>;
 
 
-export type IngestContactsMutation = { ingestContacts: { inserted: number, updated: number, unchanged: number, problemCount: number, problems: Array<{ row: number, field: string, value: string | null, expected: string, message: string }> } };
+export type IngestContactsMutation = { ingestContacts: { inserted: number, updated: number, unchanged: number, queued: number, batchId: string | null, problemCount: number, problems: Array<{ row: number, field: string, value: string | null, expected: string, message: string }> } };
 
 export type MetricsByChannelGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -729,12 +742,24 @@ export const FilterOptionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<FilterOptionsQuery, FilterOptionsQueryVariables>;
+export const IngestBacklogDocument = new TypedDocumentString(`
+    query IngestBacklog {
+  ingestBacklog {
+    pendingBatches
+    pendingRows
+    lagSeconds
+    lastAppliedAt
+  }
+}
+    `) as unknown as TypedDocumentString<IngestBacklogQuery, IngestBacklogQueryVariables>;
 export const IngestContactsDocument = new TypedDocumentString(`
-    mutation IngestContacts($rows: [ContactRowInput!]!) {
-  ingestContacts(rows: $rows) {
+    mutation IngestContacts($rows: [ContactRowInput!]!, $apply: IngestApply = NOW) {
+  ingestContacts(rows: $rows, apply: $apply) {
     inserted
     updated
     unchanged
+    queued
+    batchId
     problemCount
     problems {
       row

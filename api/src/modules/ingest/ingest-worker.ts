@@ -1,0 +1,194 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Knex } from '@mikro-orm/knex';
+import { dialectOf, toDbValue } from '../../database/dialect.js';
+import type { Orm } from '../../database/orm.js';
+import { IMPORT_FOLLOW_UPS, type ImportFollowUp } from './import-follow-ups.js';
+import { PollingLoop } from '../ops/polling-loop.js';
+import { onBatchQueued } from './ingest-queue.js';
+import { IngestService } from './ingest.service.js';
+import type { NumberedRow, RawRow, RecordKind } from './record-kind.js';
+
+export interface IngestWorkerOptions {
+  /** Between looks at the queue when nothing woke the worker (default 1 s): batches of other processes. */
+  pollMs?: number;
+  /**
+   * Most rows applied in one transaction (default 5,000): consecutive batches of a kind are merged up to
+   * it. Larger merges run the follow-ups less often; smaller ones keep the writer free sooner (on SQLite
+   * an acknowledgement waits for the apply transaction in flight).
+   */
+  maxRows?: number;
+  /**
+   * Shortest time from the start of one round to the start of the next (default 1 s): batches queued
+   * meanwhile wait and are merged, so a stream of small batches runs the follow-ups about once a second
+   * rather than once per batch. Part of the freshness bound.
+   */
+  minRoundMs?: number;
+  /** How long applied batches are kept before they are deleted (default 1 h). */
+  keepAppliedMs?: number;
+  /** The import follow-ups (tests inject failures); default IMPORT_FOLLOW_UPS. */
+  followUps?: readonly ImportFollowUp[];
+  /** Where a round that failed is reported; the batches stay queued and are retried at the next round. */
+  onRoundError?: (error: unknown) => void;
+}
+
+/** Another worker applied a batch first: this one's transaction is rolled back, nothing is lost. */
+class AppliedElsewhere extends Error {}
+
+interface PendingBatch {
+  id: number;
+  kind: RecordKind;
+  row_count: number;
+}
+
+/**
+ * Applies the batches that ingest mutations acknowledged with `apply: BACKGROUND`, oldest first. Each
+ * round takes what waits and merges consecutive batches of one kind (up to maxRows) into one import:
+ * one transaction writes their rows, maintains the rollups, runs the follow-ups (risk, alerts, the
+ * alert events webhooks send, the data version) once for all of them, logs one import run and marks
+ * the batches applied. A crash before the commit leaves them waiting, so the next round (in this
+ * process after a restart, or in another) applies them: exactly once, as the marking commits with the
+ * rows. If a merged import finds a problem (a customer missing by then), its batches are applied one by
+ * one and the failing one is set aside with its problems. Runs in `cx serve`/`pnpm start`; a mutation in
+ * the same process wakes it at once.
+ */
+export class IngestWorker {
+  private readonly options: Required<Omit<IngestWorkerOptions, 'onRoundError'>> & IngestWorkerOptions;
+  private readonly loop: PollingLoop;
+  private lastRound = -Infinity;
+
+  constructor(
+    private readonly orm: Orm,
+    options: IngestWorkerOptions = {},
+  ) {
+    this.options = {
+      pollMs: 1_000,
+      maxRows: 5_000,
+      minRoundMs: 1_000,
+      keepAppliedMs: 3_600_000,
+      followUps: IMPORT_FOLLOW_UPS,
+      ...options,
+    };
+    this.loop = new PollingLoop(
+      () => this.paced(),
+      this.options.pollMs,
+      (error) => this.options.onRoundError?.(error),
+      onBatchQueued,
+    );
+  }
+
+  /** Applies until stop(), and at once whenever this process queues a batch. */
+  start(): void {
+    this.loop.start();
+  }
+
+  /** Stops and waits for the round in flight. */
+  stop(): Promise<void> {
+    return this.loop.stop();
+  }
+
+  /** A round of the loop: no sooner than minRoundMs after the last one started. */
+  private async paced(): Promise<void> {
+    await sleep(Math.max(0, this.lastRound + this.options.minRoundMs - Date.now()));
+    this.lastRound = Date.now();
+    await this.applyPending();
+  }
+
+  /** Applies every waiting batch; returns how many batches were applied or set aside. */
+  async applyPending(): Promise<number> {
+    let done = 0;
+    for (;;) {
+      const pending = await this.waiting();
+      if (pending.length === 0) break;
+      for (const group of merged(pending, this.options.maxRows)) done += await this.applyGroup(group);
+    }
+    await this.forgetApplied();
+    return done;
+  }
+
+  private async waiting(): Promise<PendingBatch[]> {
+    return this.orm.em
+      .getKnex()('ingest_batches')
+      .whereNull('applied_at')
+      .orderBy('id')
+      .limit(500)
+      .select('id', 'kind', 'row_count');
+  }
+
+  private async applyGroup(group: PendingBatch[]): Promise<number> {
+    const summary = await this.apply(group);
+    if (summary === 'elsewhere') return 0;
+    if (summary.problemCount === 0) return group.length;
+    if (group.length > 1) {
+      let done = 0;
+      for (const batch of group) done += await this.applyGroup([batch]);
+      return done;
+    }
+    await this.setAside(group[0]!.id, summary.problems);
+    return 1;
+  }
+
+  private async apply(group: PendingBatch[]) {
+    const knex = this.orm.em.getKnex();
+    const ids = group.map(({ id }) => id);
+    const stored: { id: number; rows: string }[] = await knex('ingest_batches')
+      .whereIn('id', ids)
+      .orderBy('id')
+      .select('id', 'rows');
+    const rows: NumberedRow[] = stored.flatMap(({ rows: json }) =>
+      (JSON.parse(json) as RawRow[]).map((values, index) => ({ row: index + 1, values })),
+    );
+    const em = this.orm.em.fork();
+    const dialect = dialectOf(em);
+    try {
+      return await new IngestService(em, this.options.followUps).importRows(group[0]!.kind, rows, {
+        source: 'stream',
+        beforeCommit: async (trx: Knex.Transaction) => {
+          const marked = await trx('ingest_batches')
+            .whereIn('id', ids)
+            .whereNull('applied_at')
+            .update({ applied_at: toDbValue(dialect, new Date()) });
+          if (marked !== ids.length) throw new AppliedElsewhere();
+        },
+      });
+    } catch (error) {
+      if (error instanceof AppliedElsewhere) return 'elsewhere' as const;
+      throw error;
+    }
+  }
+
+  private async setAside(id: number, problems: unknown[]): Promise<void> {
+    await this.orm.em
+      .getKnex()('ingest_batches')
+      .where({ id })
+      .whereNull('applied_at')
+      .update({
+        applied_at: toDbValue(dialectOf(this.orm.em), new Date()),
+        problems: JSON.stringify(problems),
+      });
+  }
+
+  private async forgetApplied(): Promise<void> {
+    const before = new Date(Date.now() - this.options.keepAppliedMs);
+    await this.orm.em
+      .getKnex()('ingest_batches')
+      .where('applied_at', '<', toDbValue(dialectOf(this.orm.em), before) as Date)
+      .delete();
+  }
+}
+
+/** Consecutive batches of one kind, up to maxRows each (a larger batch alone). */
+function merged(pending: PendingBatch[], maxRows: number): PendingBatch[][] {
+  const groups: PendingBatch[][] = [];
+  let rows = 0;
+  for (const batch of pending) {
+    const last = groups.at(-1);
+    if (last && last[0]!.kind === batch.kind && rows + batch.row_count <= maxRows) {
+      last.push(batch);
+      rows += batch.row_count;
+    } else {
+      groups.push([batch]);
+      rows = batch.row_count;
+    }
+  }
+  return groups;
+}
