@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm, migrateSchema } from '../src/database/orm.js';
 import { schemaDrift } from './support/schema-drift.js';
 import {
   createMigratedDatabase,
@@ -90,7 +90,7 @@ describe.each(DIALECTS)('an older %s database', (dialect) => {
         started_at: at,
       });
 
-      await migrator.up();
+      await migrateSchema(orm);
 
       expect(await migrator.getPendingMigrations()).toEqual([]);
       expect(await schemaDrift(orm)).toEqual([]);
