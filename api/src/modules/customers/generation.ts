@@ -20,7 +20,7 @@ registerEnumType(Generation, {
   },
 });
 
-/** The generation ranges of the seed documents; null (unknown) without a birth year. */
+/** The generation ranges of docs/concepts.md (taken from the seed documents); null (unknown) without a birth year. */
 export function generationOf(birthYear: number): Generation;
 export function generationOf(birthYear: number | null): Generation | null;
 export function generationOf(birthYear: number | null): Generation | null {
