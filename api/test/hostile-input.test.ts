@@ -289,7 +289,9 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
     const value = fc.oneof(
       fc.constantFrom('C-H', '1980', '2025-01-01', 'constructor', '__proto__'),
       fc.integer(),
-      fc.constantFrom(MAX_JSON_DEPTH - 1, MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 500_000).map((depth) => ({ depth })),
+      fc
+        .constantFrom(MAX_JSON_DEPTH - 1, MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 500_000)
+        .map((depth) => ({ depth })),
     );
     const jsonValue = (item: string | number | { depth: number }) =>
       typeof item === 'object' ? nested(item.depth) : JSON.stringify(item);
@@ -303,7 +305,10 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
           fc.constantFrom('ndjson', 'csv', 'zendesk', 'qualtrics', 'mapping'),
           async (pairs, format) => {
             const before = await counts(api);
-            const path = join(scratch, `${run++}.${format === 'ndjson' ? 'ndjson' : format === 'zendesk' ? 'json' : 'csv'}`);
+            const path = join(
+              scratch,
+              `${run++}.${format === 'ndjson' ? 'ndjson' : format === 'zendesk' ? 'json' : 'csv'}`,
+            );
             const object = `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',')}}`;
             const header = pairs.map(([k]) => k).join(',');
             const row = pairs.map(([, v]) => csvValue(v)).join(',');
@@ -313,24 +318,30 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
             else if (format === 'csv') writeFileSync(path, `${header}\n${row}\n`);
             else if (format === 'zendesk') {
               [kind, source] = ['contacts', { format: 'zendesk' }];
-              writeFileSync(path, `{"tickets":[${object}],"users":[${object}],${JSON.stringify(pairs[0]![0])}:${object}}`);
+              writeFileSync(
+                path,
+                `{"tickets":[${object}],"users":[${object}],${JSON.stringify(pairs[0]![0])}:${object}}`,
+              );
             } else if (format === 'qualtrics') {
               [kind, source] = ['surveys', { format: 'qualtrics' }];
               writeFileSync(path, `${header},ResponseId\n${header},Response ID\n${row},{}\n${row},R_1\n`);
             } else {
-              [kind, source] = ['customers', {
-                format: 'mapping',
-                mapping: {
-                  columns: { customer_id: pairs[0]![0], signup_date: 'signup_date' },
-                  values: { customer_id: { constructor: 'C-1' } },
-                  constants: {},
-                  derived: { name: `{${pairs[0]![0]}}` },
-                  prefixes: {},
-                  skipRows: 0,
-                  keep: {},
-                  drop: {},
+              [kind, source] = [
+                'customers',
+                {
+                  format: 'mapping',
+                  mapping: {
+                    columns: { customer_id: pairs[0]![0], signup_date: 'signup_date' },
+                    values: { customer_id: { constructor: 'C-1' } },
+                    constants: {},
+                    derived: { name: `{${pairs[0]![0]}}` },
+                    prefixes: {},
+                    skipRows: 0,
+                    keep: {},
+                    drop: {},
+                  },
                 },
-              }];
+              ];
               writeFileSync(path, `${header},signup_date\n${row},2025-01-01\n`);
             }
             const validated = validateFileInWorker(kind, path, source);
@@ -366,7 +377,10 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
         ].join('\n'),
       );
       const csv = join(scratch, 'customers.csv');
-      writeFileSync(csv, 'customer_id,birth_year,signup_date,constructor,__proto__\nC-4,1980,2025-01-01,a,b\n');
+      writeFileSync(
+        csv,
+        'customer_id,birth_year,signup_date,constructor,__proto__\nC-4,1980,2025-01-01,a,b\n',
+      );
       const env = (name: string) => ({ CX_DATABASE_URL: `sqlite:${join(scratch, name)}` });
       const [fromNdjson, fromCsv] = await Promise.all([
         runCli(['import', 'customers', ndjson], env('a.sqlite')),
@@ -378,7 +392,9 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
         `row 1, column constructor: got "x", expected one of the columns ${known}`,
         `row 1, column toString: got "y", expected one of the columns ${known}`,
         `row 2, column __proto__: got "{\\"admin\\":true}", expected one of the columns ${known}`,
-        expect.stringMatching(/^row 3: got "\{\\"customer_id\\":\\"C-3\\",\\"birth_year\\":\[\[\[.*…", expected JSON nested at most 64 levels deep$/),
+        expect.stringMatching(
+          /^row 3: got "\{\\"customer_id\\":\\"C-3\\",\\"birth_year\\":\[\[\[.*…", expected JSON nested at most 64 levels deep$/,
+        ),
         expect.stringMatching(/^error: 4 problems in 3 rows of .*customers\.ndjson: nothing was written$/),
       ]);
       expect(fromCsv.code).toBe(1);

@@ -117,7 +117,12 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
   beforeAll(async () => {
     database = await createMigratedDatabase(dialect);
     scratch = mkdtempSync(join(tmpdir(), 'cx-rejects-'));
-    const emails = ['ana.silva@example.com', 'maria.lopez@example.com', 'family@example.com', 'family@example.com'];
+    const emails = [
+      'ana.silva@example.com',
+      'maria.lopez@example.com',
+      'family@example.com',
+      'family@example.com',
+    ];
     await new IngestService(database.orm.em.fork()).importRows(
       'customers',
       emails.map((email, index) => ({
@@ -143,7 +148,9 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
     expect(whole.code).toBe(1);
     expect(lines(whole.stderr)).toEqual([
       ...REFUSED_QUALTRICS,
-      expect.stringMatching(/^error: 5 problems in 10 rows of .*qualtrics-cx-invalid\.csv: nothing was written$/),
+      expect.stringMatching(
+        /^error: 5 problems in 10 rows of .*qualtrics-cx-invalid\.csv: nothing was written$/,
+      ),
     ]);
     expect(await responses()).toEqual([]);
 
@@ -154,7 +161,15 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
     });
 
     const rejects = join(scratch, 'rejects.csv');
-    const partial = await cx('surveys', file, '--format', 'qualtrics', '--skip-invalid', '--rejects', rejects);
+    const partial = await cx(
+      'surveys',
+      file,
+      '--format',
+      'qualtrics',
+      '--skip-invalid',
+      '--rejects',
+      rejects,
+    );
     expect(partial.code).toBe(0);
     expect(lines(partial.stderr)).toEqual(REFUSED_QUALTRICS);
     expect(lines(partial.stdout)).toEqual([
@@ -166,8 +181,8 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
     expect(await responses()).toEqual(['R_bad1', 'R_bad1-ces', 'R_bad1-csat', 'R_bad5']);
 
     // The rejects file: the three header rows (the first gains cx_problems), then each refused record.
-    const records = parseCsv(readFileSync(rejects, 'utf8'), { relax_column_count: false }) as string[][];
-    const original = parseCsv(readFileSync(file, 'utf8')) as string[][];
+    const records: string[][] = parseCsv(readFileSync(rejects, 'utf8'));
+    const original: string[][] = parseCsv(readFileSync(file, 'utf8'));
     expect(records.slice(0, 3)).toEqual([
       [...original[0]!, 'cx_problems'],
       [...original[1]!, ''],
@@ -185,7 +200,15 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
     // Corrected (R_bad2's score 11 → 10) and imported as it is: the cx_problems column is ignored.
     writeFileSync(rejects, readFileSync(rejects, 'utf8').replace(/,11,3,/, ',10,3,'));
     const again = join(scratch, 'rejects-again.csv');
-    const retried = await cx('surveys', rejects, '--format', 'qualtrics', '--skip-invalid', '--rejects', again);
+    const retried = await cx(
+      'surveys',
+      rejects,
+      '--format',
+      'qualtrics',
+      '--skip-invalid',
+      '--rejects',
+      again,
+    );
     expect(retried.code).toBe(0);
     // Records are numbered in the rejects file: R_bad2 is now row 4, and no longer refused.
     expect(lines(retried.stdout).slice(1)).toEqual([
@@ -193,7 +216,7 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
       'refused 4 rows: written with their problems to ' + again + ' (4 records)',
     ]);
     expect(await responses()).toEqual(['R_bad1', 'R_bad1-ces', 'R_bad1-csat', 'R_bad2', 'R_bad5']);
-  });
+  }, 240_000);
 
   it('writes refused NDJSON rows as NDJSON with their problems, hostile keys included', async () => {
     const file = join(scratch, 'surveys.ndjson');
@@ -213,13 +236,20 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
       'inserted 1, updated 0, unchanged 0',
       `refused 3 rows: written with their problems to ${rejects} (3 records)`,
     ]);
-    const written = lines(readFileSync(rejects, 'utf8')).map((line) => JSON.parse(line) as Record<string, unknown>);
+    const written = lines(readFileSync(rejects, 'utf8')).map(
+      (line) => JSON.parse(line) as Record<string, unknown>,
+    );
     expect(written.map((row) => [row.response_id ?? row.cx_line, row.cx_problems])).toEqual([
-      ['N2', expect.stringMatching(/^row 2, column constructor: got "x", expected one of the columns response_id,/)],
+      [
+        'N2',
+        expect.stringMatching(
+          /^row 2, column constructor: got "x", expected one of the columns response_id,/,
+        ),
+      ],
       ['N3', 'row 3, column score: got "9", expected an integer from 1 to 5 for a csat response'],
       ['not json', `row 4: got "not json", expected ${EXPECTED.jsonObject}`],
     ]);
-  });
+  }, 240_000);
 
   it('imports a Zendesk page with a users file and settings, printing what it skipped', async () => {
     const result = await cx(
@@ -241,7 +271,7 @@ describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s
     ]);
     const wrongKind = await cx('customers', vendorFixture('zendesk-incremental.json'), '--format', 'zendesk');
     expect(wrongKind.stderr).toBe('error: --format zendesk imports contacts or surveys, not customers\n');
-  });
+  }, 240_000);
 });
 
 const vendorFixture = (name: string) => fileURLToPath(new URL(`fixtures/vendors/${name}`, import.meta.url));

@@ -24,7 +24,9 @@ const FILES: Record<string, string> = {
 const lines = (output: string) => output.trimEnd().split('\n');
 /** The first summary line, whose time and rate vary. */
 const read = (rows: number, kind: string, file: string, dryRun = false) =>
-  new RegExp(`^${dryRun ? 'dry run: ' : ''}read ${rows} ${kind} rows from ${file} in \\d+\\.\\d\\d s \\(\\d+ rows/s\\)${dryRun ? ', all valid' : ''}$`);
+  new RegExp(
+    `^${dryRun ? 'dry run: ' : ''}read ${rows} ${kind} rows from ${file} in \\d+\\.\\d\\d s \\(\\d+ rows/s\\)${dryRun ? ', all valid' : ''}$`,
+  );
 
 describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
   let api: TestApi;
@@ -33,7 +35,10 @@ describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
     api = await startTestApi(dialect);
     folder = mkdtempSync(join(tmpdir(), 'cx-walk-'));
     for (const [name, fixture] of Object.entries(FILES)) {
-      copyFileSync(fileURLToPath(new URL(`fixtures/vendors/${fixture}`, import.meta.url)), join(folder, name));
+      copyFileSync(
+        fileURLToPath(new URL(`fixtures/vendors/${fixture}`, import.meta.url)),
+        join(folder, name),
+      );
     }
   });
   afterAll(async () => {
@@ -76,7 +81,9 @@ describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
       ...skippedResponses,
     ]);
 
-    expect(await cx('import contacts tickets.json --format zendesk --users users.json --settings zendesk.yaml')).toEqual([
+    expect(
+      await cx('import contacts tickets.json --format zendesk --users users.json --settings zendesk.yaml'),
+    ).toEqual([
       expect.stringMatching(read(8, 'contacts', 'tickets.json')),
       'inserted 5, updated 0, unchanged 0',
       'skipped 1 tickets via "sample_ticket", not a customer contact (map it under channels: in the settings to keep them)',
@@ -97,9 +104,21 @@ describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
     expect(Object.keys(byGeneration).sort()).toEqual(['MILLENNIAL', 'null']);
     // CUST-1 (born 1985): NPS 10 → 100 × (1 − 0) / 1 = 100; CSAT 5, 4 (Qualtrics), 5, 1 (Zendesk) → 15 / 4
     // = 3.75; tickets 5001, 5003 (api → email by the settings), 5006.
-    expect(byGeneration.MILLENNIAL).toMatchObject({ npsResponses: 1, nps: 100, csatResponses: 4, csatAvg: 3.75, contacts: 3 });
+    expect(byGeneration.MILLENNIAL).toMatchObject({
+      npsResponses: 1,
+      nps: 100,
+      csatResponses: 4,
+      csatAvg: 3.75,
+      contacts: 3,
+    });
     // CUST-2 and CUST-4, no birth year: NPS 3 and 7 → 100 × (0 − 1) / 2 = −50; CSAT 2 (Qualtrics) and 1
     // (Zendesk, 5008 matched by e-mail) → 1.5; tickets 5002 and 5008.
-    expect(byGeneration.null).toMatchObject({ npsResponses: 2, nps: -50, csatResponses: 2, csatAvg: 1.5, contacts: 2 });
+    expect(byGeneration.null).toMatchObject({
+      npsResponses: 2,
+      nps: -50,
+      csatResponses: 2,
+      csatAvg: 1.5,
+      contacts: 2,
+    });
   }, 300_000);
 });

@@ -7,7 +7,10 @@ import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
 import { loadColumnMapping } from '../src/modules/ingest/sources/column-mapping.js';
 import type { SourceFormat } from '../src/modules/ingest/sources/source-file.js';
 import { QUALTRICS_SKIPPED } from '../src/modules/ingest/sources/qualtrics.js';
-import { DEFAULT_VENDOR_SETTINGS, loadVendorSettings } from '../src/modules/ingest/sources/vendor-settings.js';
+import {
+  DEFAULT_VENDOR_SETTINGS,
+  loadVendorSettings,
+} from '../src/modules/ingest/sources/vendor-settings.js';
 import { ZENDESK_SKIPPED } from '../src/modules/ingest/sources/zendesk.js';
 import { runCli } from './support/cli.js';
 import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
@@ -28,7 +31,12 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
   beforeEach(async () => {
     database = await createMigratedDatabase(dialect);
     // CUST-3 and CUST-4 share a family address: an e-mail that cannot name one customer.
-    const emails = ['ana.silva@example.com', 'maria.lopez@example.com', 'family@example.com', 'family@example.com'];
+    const emails = [
+      'ana.silva@example.com',
+      'maria.lopez@example.com',
+      'family@example.com',
+      'family@example.com',
+    ];
     const customers = emails.map((email, index) => ({
       row: index + 2,
       values: { customer_id: `CUST-${index + 1}`, email, birth_year: 1980, signup_date: '2025-01-01' },
@@ -52,9 +60,7 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
   }
   /** Stored rows sorted by id in JavaScript: PostgreSQL's collation may order `R_1-csat` differently. */
   const sorted = async (table: string, columns: string[]) =>
-    (await stored(table, columns)).sort((a, b) =>
-      String(a.external_id) < String(b.external_id) ? -1 : 1,
-    );
+    (await stored(table, columns)).sort((a, b) => (String(a.external_id) < String(b.external_id) ? -1 : 1));
   const stored = async (table: string, columns: string[]) => {
     const knex = database.orm.em.getConnection().getKnex();
     const rows: Record<string, unknown>[] = await knex(`${table} as t`)
@@ -218,15 +224,81 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
     // not exist (clocks jump 02:00 → 03:00): read as 02:30 CET = 01:30Z. R_cx7 at 02:30 on 2026-10-25
     // happens twice (03:00 CEST → 02:00 CET): read as the later one, CET, = 01:30Z.
     expect(await sorted('survey_responses', columns)).toEqual([
-      { ...base, external_id: 'R_cx1', customer: 'CUST-1', type: 'nps', score: 10, comment: 'Sorted in one call', channel: 'phone', responded_at: '2026-02-02T09:00:00.000Z' },
-      { ...base, external_id: 'R_cx1-ces', customer: 'CUST-1', type: 'ces', score: 6, channel: 'phone', responded_at: '2026-02-02T09:00:00.000Z' },
-      { ...base, external_id: 'R_cx1-csat', customer: 'CUST-1', type: 'csat', score: 5, channel: 'phone', responded_at: '2026-02-02T09:00:00.000Z' },
-      { ...base, external_id: 'R_cx2', customer: 'CUST-2', type: 'nps', score: 3, comment: 'Transferred twice,\nstill not fixed', channel: 'chat', responded_at: '2026-07-10T12:30:00.000Z' },
-      { ...base, external_id: 'R_cx2-ces', customer: 'CUST-2', type: 'ces', score: 2, channel: 'chat', responded_at: '2026-07-10T12:30:00.000Z' },
-      { ...base, external_id: 'R_cx2-csat', customer: 'CUST-2', type: 'csat', score: 2, channel: 'chat', responded_at: '2026-07-10T12:30:00.000Z' },
+      {
+        ...base,
+        external_id: 'R_cx1',
+        customer: 'CUST-1',
+        type: 'nps',
+        score: 10,
+        comment: 'Sorted in one call',
+        channel: 'phone',
+        responded_at: '2026-02-02T09:00:00.000Z',
+      },
+      {
+        ...base,
+        external_id: 'R_cx1-ces',
+        customer: 'CUST-1',
+        type: 'ces',
+        score: 6,
+        channel: 'phone',
+        responded_at: '2026-02-02T09:00:00.000Z',
+      },
+      {
+        ...base,
+        external_id: 'R_cx1-csat',
+        customer: 'CUST-1',
+        type: 'csat',
+        score: 5,
+        channel: 'phone',
+        responded_at: '2026-02-02T09:00:00.000Z',
+      },
+      {
+        ...base,
+        external_id: 'R_cx2',
+        customer: 'CUST-2',
+        type: 'nps',
+        score: 3,
+        comment: 'Transferred twice,\nstill not fixed',
+        channel: 'chat',
+        responded_at: '2026-07-10T12:30:00.000Z',
+      },
+      {
+        ...base,
+        external_id: 'R_cx2-ces',
+        customer: 'CUST-2',
+        type: 'ces',
+        score: 2,
+        channel: 'chat',
+        responded_at: '2026-07-10T12:30:00.000Z',
+      },
+      {
+        ...base,
+        external_id: 'R_cx2-csat',
+        customer: 'CUST-2',
+        type: 'csat',
+        score: 2,
+        channel: 'chat',
+        responded_at: '2026-07-10T12:30:00.000Z',
+      },
       // No ExternalReference: matched by RecipientEmail, whatever its case.
-      { ...base, external_id: 'R_cx5', customer: 'CUST-2', type: 'nps', score: 7, channel: null, responded_at: '2026-03-29T01:30:00.000Z' },
-      { ...base, external_id: 'R_cx7-csat', customer: 'CUST-1', type: 'csat', score: 4, channel: null, responded_at: '2026-10-25T01:30:00.000Z' },
+      {
+        ...base,
+        external_id: 'R_cx5',
+        customer: 'CUST-2',
+        type: 'nps',
+        score: 7,
+        channel: null,
+        responded_at: '2026-03-29T01:30:00.000Z',
+      },
+      {
+        ...base,
+        external_id: 'R_cx7-csat',
+        customer: 'CUST-1',
+        type: 'csat',
+        score: 4,
+        channel: null,
+        responded_at: '2026-10-25T01:30:00.000Z',
+      },
     ]);
     // The same file again changes nothing.
     const again = await importFile('surveys', 'qualtrics-cx.csv', { format: 'qualtrics' });
@@ -271,10 +343,28 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
     const summary = await importFile('surveys', 'qualtrics-csat-only.csv', { format: 'qualtrics', settings });
     expect(summary).toMatchObject({ problemCount: 0, inserted: 2 });
     // Europe/London, from the settings: BST (UTC+1) in April.
-    expect(await sorted('survey_responses', ['type', 'score', 'comment', 'channel', 'responded_at'])).toEqual([
-      { external_id: 'R_br1-csat', customer: 'CUST-1', type: 'csat', score: 5, comment: null, channel: 'in_person', responded_at: '2026-04-01T11:00:00.000Z' },
-      { external_id: 'R_br2-csat', customer: 'CUST-2', type: 'csat', score: 2, comment: 'Queue was long', channel: 'phone', responded_at: '2026-04-02T15:45:00.000Z' },
-    ]);
+    expect(await sorted('survey_responses', ['type', 'score', 'comment', 'channel', 'responded_at'])).toEqual(
+      [
+        {
+          external_id: 'R_br1-csat',
+          customer: 'CUST-1',
+          type: 'csat',
+          score: 5,
+          comment: null,
+          channel: 'in_person',
+          responded_at: '2026-04-01T11:00:00.000Z',
+        },
+        {
+          external_id: 'R_br2-csat',
+          customer: 'CUST-2',
+          type: 'csat',
+          score: 2,
+          comment: 'Queue was long',
+          channel: 'phone',
+          responded_at: '2026-04-02T15:45:00.000Z',
+        },
+      ],
+    );
   });
 
   it('imports Zendesk tickets with a separate users file: requesters by external_id then e-mail, every channel placed or skipped with a count', async () => {
@@ -292,10 +382,38 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
     const no = dialect === 'sqlite' ? 0 : false;
     // Default reason rule: the ticket's type.
     expect(await sorted('contacts', columns)).toEqual([
-      { external_id: 'zendesk-5001', customer: 'CUST-1', channel: 'email', reason: 'incident', started_at: '2026-02-03T09:00:00.000Z', resolved: yes },
-      { external_id: 'zendesk-5002', customer: 'CUST-2', channel: 'phone', reason: 'question', started_at: '2026-02-04T15:20:00.000Z', resolved: no },
-      { external_id: 'zendesk-5006', customer: 'CUST-1', channel: 'chat', reason: null, started_at: '2026-02-06T07:45:00.000Z', resolved: yes },
-      { external_id: 'zendesk-5008', customer: 'CUST-2', channel: 'social', reason: null, started_at: '2026-02-07T18:10:00.000Z', resolved: no },
+      {
+        external_id: 'zendesk-5001',
+        customer: 'CUST-1',
+        channel: 'email',
+        reason: 'incident',
+        started_at: '2026-02-03T09:00:00.000Z',
+        resolved: yes,
+      },
+      {
+        external_id: 'zendesk-5002',
+        customer: 'CUST-2',
+        channel: 'phone',
+        reason: 'question',
+        started_at: '2026-02-04T15:20:00.000Z',
+        resolved: no,
+      },
+      {
+        external_id: 'zendesk-5006',
+        customer: 'CUST-1',
+        channel: 'chat',
+        reason: null,
+        started_at: '2026-02-06T07:45:00.000Z',
+        resolved: yes,
+      },
+      {
+        external_id: 'zendesk-5008',
+        customer: 'CUST-2',
+        channel: 'social',
+        reason: null,
+        started_at: '2026-02-07T18:10:00.000Z',
+        resolved: no,
+      },
     ]);
 
     // Settings: reasons from tags, then type, then subject; API tickets are e-mails here.
@@ -329,15 +447,41 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
     });
     const columns = ['type', 'score', 'comment', 'channel', 'responded_at'];
     expect(await sorted('survey_responses', columns)).toEqual([
-      { external_id: 'zendesk-5001-csat', customer: 'CUST-1', type: 'csat', score: 5, comment: 'Fast refund', channel: 'email', responded_at: '2026-02-03T11:30:00.000Z' },
-      { external_id: 'zendesk-5006-csat', customer: 'CUST-1', type: 'csat', score: 1, comment: 'Took three days', channel: 'chat', responded_at: '2026-02-09T10:00:00.000Z' },
+      {
+        external_id: 'zendesk-5001-csat',
+        customer: 'CUST-1',
+        type: 'csat',
+        score: 5,
+        comment: 'Fast refund',
+        channel: 'email',
+        responded_at: '2026-02-03T11:30:00.000Z',
+      },
+      {
+        external_id: 'zendesk-5006-csat',
+        customer: 'CUST-1',
+        type: 'csat',
+        score: 1,
+        comment: 'Took three days',
+        channel: 'chat',
+        responded_at: '2026-02-09T10:00:00.000Z',
+      },
     ]);
 
     // The ratings API page: the same tickets' ratings update their responses (one per ticket), 5008's is new.
-    const page = await importFile('surveys', 'zendesk-satisfaction-ratings.json', { format: 'zendesk', usersPath });
+    const page = await importFile('surveys', 'zendesk-satisfaction-ratings.json', {
+      format: 'zendesk',
+      usersPath,
+    });
     expect(page).toMatchObject({ problemCount: 0, rowsRead: 4, inserted: 1, updated: 2 });
     expect(page.skipped).toEqual({ [ZENDESK_SKIPPED.offered]: 1 });
-    expect((await sorted('survey_responses', ['score', 'comment'])).map((row) => [row.external_id, row.customer, row.score, row.comment])).toEqual([
+    expect(
+      (await sorted('survey_responses', ['score', 'comment'])).map((row) => [
+        row.external_id,
+        row.customer,
+        row.score,
+        row.comment,
+      ]),
+    ).toEqual([
       ['zendesk-5001-csat', 'CUST-1', 5, 'Fast refund, thank you'],
       ['zendesk-5006-csat', 'CUST-1', 1, 'Took three days'],
       ['zendesk-5008-csat', 'CUST-2', 1, 'Fees again'],
@@ -347,7 +491,11 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
   it('reads a Zendesk view exported to CSV through a mapping onto the same records as --format zendesk', async () => {
     const source: SourceFormat = { format: 'zendesk', usersPath: fixture('zendesk-users.json') };
     expect(await importFile('contacts', 'zendesk-incremental.json', source)).toMatchObject({ inserted: 4 });
-    const mapping = await loadColumnMapping(fixture('zendesk-view-export.mapping.yaml'), 'map', RECORD_SPECS.contacts);
+    const mapping = await loadColumnMapping(
+      fixture('zendesk-view-export.mapping.yaml'),
+      'map',
+      RECORD_SPECS.contacts,
+    );
     const mapped = await importFile('contacts', 'zendesk-view-export.csv', { format: 'mapping', mapping });
     // 5001, 5002 (by e-mail) and 5006 are the tickets already imported, identical once the prefix, the
     // Europe/Berlin times and the values are applied; the deleted 5005 is dropped by the mapping.
@@ -357,8 +505,14 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
   });
 
   it('reads a Qualtrics export through a plain mapping (header rows skipped, time zone, filter) onto the same responses', async () => {
-    expect(await importFile('surveys', 'qualtrics-nps.csv', { format: 'qualtrics' })).toMatchObject({ inserted: 3 });
-    const mapping = await loadColumnMapping(fixture('qualtrics-nps.mapping.yaml'), 'map', RECORD_SPECS.surveys);
+    expect(await importFile('surveys', 'qualtrics-nps.csv', { format: 'qualtrics' })).toMatchObject({
+      inserted: 3,
+    });
+    const mapping = await loadColumnMapping(
+      fixture('qualtrics-nps.mapping.yaml'),
+      'map',
+      RECORD_SPECS.surveys,
+    );
     const mapped = await importFile('surveys', 'qualtrics-nps.csv', { format: 'mapping', mapping });
     expect(mapped).toMatchObject({ problemCount: 0, rowsRead: 3, inserted: 0, updated: 0, unchanged: 3 });
   });

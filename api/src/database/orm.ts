@@ -97,14 +97,16 @@ export async function initOrm(database: DatabaseConfig, { migrate = true } = {})
 export async function migrateSchema(orm: Orm, to?: string): Promise<{ name: string }[]> {
   const sqlite = orm.config.get('driver') === BetterSqliteDriver;
   const connection = orm.em.getConnection();
-  if (sqlite) await connection.execute('pragma foreign_keys = off');
+  if (!sqlite) return orm.getMigrator().up(to === undefined ? undefined : { to });
+  await connection.execute('pragma foreign_keys = off');
+  let applied: { name: string }[];
   try {
-    return await orm.getMigrator().up(to === undefined ? undefined : { to });
+    applied = await orm.getMigrator().up(to === undefined ? undefined : { to });
   } finally {
-    if (sqlite) {
-      await connection.execute('pragma foreign_keys = on');
-      const violations = await connection.execute('pragma foreign_key_check');
-      if (violations.length) throw new Error(`the migrated database has ${violations.length} broken foreign keys`);
-    }
+    await connection.execute('pragma foreign_keys = on');
   }
+  const violations = await connection.execute('pragma foreign_key_check');
+  if (violations.length)
+    throw new Error(`the migrated database has ${violations.length} broken foreign keys`);
+  return applied;
 }

@@ -38,19 +38,27 @@ export function registerImportCommand(program: Command): void {
       '--settings <file>',
       'with --format: a JSON or YAML file saying which question is which, how customers are matched, how channels and reasons are read',
     )
-    .option('--users <file>', 'with --format zendesk: the users (a Users API page) when the tickets lack include=users')
+    .option(
+      '--users <file>',
+      'with --format zendesk: the users (a Users API page) when the tickets lack include=users',
+    )
     .option('--mapping <file>', 'a JSON or YAML column-mapping file that reads any CSV as this kind')
     .option(
       '--skip-invalid',
       'import the valid rows and refuse only the invalid ones, written to the --rejects file (a header problem still refuses the file)',
     )
-    .option('--rejects <file>', 'with --skip-invalid: where the refused rows go, with their problems, in the input format')
+    .option(
+      '--rejects <file>',
+      'with --skip-invalid: where the refused rows go, with their problems, in the input format',
+    )
     .action(async (kind: RecordKind, file: string, options: ImportOptions) => {
       const path = resolveUserPath(file);
       if (options.skipInvalid && !options.rejects)
         throw new CliError('--skip-invalid needs --rejects FILE: the refused rows are written there');
       if (options.rejects && !options.skipInvalid)
-        throw new CliError('--rejects FILE goes with --skip-invalid (without it nothing is imported when a row is refused)');
+        throw new CliError(
+          '--rejects FILE goes with --skip-invalid (without it nothing is imported when a row is refused)',
+        );
       const source = await sourceFormat(kind, path, file, options);
       const size = await fileSize(path, file);
       const started = performance.now();
@@ -72,7 +80,13 @@ export function registerImportCommand(program: Command): void {
       summary.durationMs = performance.now() - started;
       let rejectsWritten = 0;
       if (options.rejects && summary.rejected.length) {
-        rejectsWritten = await writeRejects(path, resolveUserPath(options.rejects), kind, source, summary.rejected);
+        rejectsWritten = await writeRejects(
+          path,
+          resolveUserPath(options.rejects),
+          kind,
+          source,
+          summary.rejected,
+        );
       }
       report(summary, file, options.rejects, rejectsWritten);
     });
@@ -102,7 +116,8 @@ async function sourceFormat(
     if (extname(path).toLowerCase() !== expected.extension) {
       throw new CliError(`${file}: expected a ${expected.extension} file for --format ${options.format}`);
     }
-    if (options.users && options.format !== 'zendesk') throw new CliError('--users goes with --format zendesk');
+    if (options.users && options.format !== 'zendesk')
+      throw new CliError('--users goes with --format zendesk');
     let settings;
     if (options.settings) {
       const settingsPath = resolveUserPath(options.settings);
@@ -160,7 +175,11 @@ function report(summary: ImportSummary, file: string, rejectsFile?: string, reje
   const seconds = summary.durationMs / 1000;
   const rate = Math.round(summary.rowsRead / Math.max(seconds, 0.001));
   const read = `${summary.rowsRead} ${summary.kind} rows from ${file} in ${seconds.toFixed(2)} s (${rate} rows/s)`;
-  const partial = rejectsFile !== undefined && summary.problemCount > 0 && (summary.committed || summary.dryRun) && summary.rejected.length > 0;
+  const partial =
+    rejectsFile !== undefined &&
+    summary.problemCount > 0 &&
+    (summary.committed || summary.dryRun) &&
+    summary.rejected.length > 0;
   if (summary.problemCount) {
     for (const problem of summary.problems) console.error(problem.message);
     const more = summary.problemCount - summary.problems.length;

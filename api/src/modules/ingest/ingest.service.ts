@@ -102,7 +102,11 @@ export class IngestService {
       rejected: [],
       durationMs: 0,
     };
-    const state: ImportState = { skipInvalid: options.skipInvalid ?? false, fileProblems: 0, rejected: new Map() };
+    const state: ImportState = {
+      skipInvalid: options.skipInvalid ?? false,
+      fileProblems: 0,
+      rejected: new Map(),
+    };
     // One batch is written while the next is read and validated: on PostgreSQL the two overlap.
     let inFlight: Promise<void> = Promise.resolve();
     try {
@@ -134,7 +138,8 @@ export class IngestService {
     } finally {
       await endImportTransaction(dialect, this.em);
     }
-    if (refused(summary, state)) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0, rejected: [] });
+    if (refused(summary, state))
+      Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0, rejected: [] });
     if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
     summary.durationMs = performance.now() - started;
     const outcome = summary.committed ? 'committed' : refused(summary, state) ? 'rejected' : 'dry_run';

@@ -53,10 +53,10 @@ export class RecordWriter {
   async customersByEmail(emails: string[]): Promise<Map<string, string[]>> {
     const found = new Map<string, string[]>();
     for (const chunk of chunks(emails, 500)) {
-      const rows: { email: string; external_id: string }[] = await this.trx('customers')
+      const rows = (await this.trx('customers')
         .select(this.trx.raw('lower(email) as email'), 'external_id')
         .whereRaw(`lower(email) in (${chunk.map(() => '?').join(', ')})`, chunk)
-        .orderBy('external_id');
+        .orderBy('external_id')) as unknown as { email: string; external_id: string }[];
       for (const { email, external_id } of rows) found.set(email, [...(found.get(email) ?? []), external_id]);
     }
     return found;

@@ -65,13 +65,17 @@ function validateInto(batch: ValidatedBatch, spec: RecordSpec, row: NumberedRow)
     return;
   }
   if (row.problems) {
-    batch.problems.push(...(row.header ? row.problems.map((problem) => ({ ...problem, header: true as const })) : row.problems));
+    batch.problems.push(
+      ...(row.header ? row.problems.map((problem) => ({ ...problem, header: true as const })) : row.problems),
+    );
     return;
   }
   const result = validateRow(spec, row);
   const { labels } = row;
   if (result.problems)
-    batch.problems.push(...(labels ? result.problems.map((problem) => labelProblem(problem, labels)) : result.problems));
+    batch.problems.push(
+      ...(labels ? result.problems.map((problem) => labelProblem(problem, labels)) : result.problems),
+    );
   else {
     if (row.customerByEmail) result.record[CUSTOMER_BY_EMAIL] = true;
     batch.valid.push(result.record);

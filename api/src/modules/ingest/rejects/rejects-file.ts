@@ -83,7 +83,8 @@ async function writeZendesk(
   const items = (page[list] as unknown[]).flatMap((item, index) => {
     const messages = problems.get(index + 1);
     if (messages === undefined) return [];
-    const object = item !== null && typeof item === 'object' && !Array.isArray(item) ? item : { cx_item: item };
+    const object =
+      item !== null && typeof item === 'object' && !Array.isArray(item) ? item : { cx_item: item };
     return [{ ...object, [REJECT_PROBLEMS_COLUMN]: messages }];
   });
   await writeFile(output, `${JSON.stringify({ ...page, [list]: items }, null, 2)}\n`);

@@ -170,7 +170,8 @@ export function readMappedCsv(input: Readable, mapping: ColumnMapping, spec: Rec
       }
       for (const [canonical, prefix] of Object.entries(mapping.prefixes)) {
         const value = values[canonical];
-        if (value !== null && value !== undefined && value !== '') values[canonical] = `${prefix}${String(value)}`;
+        if (value !== null && value !== undefined && value !== '')
+          values[canonical] = `${prefix}${String(value)}`;
       }
       if (mapping.timeZone !== undefined) {
         for (const name of timestamps) {

@@ -169,12 +169,16 @@ function readLayout(
     return candidates.length === 1 ? candidates[0] : undefined;
   };
   /** Question columns: an ImportId QIDn or QIDn_m, not a text entry nor an NPS group. */
-  const questionColumns = ids!.filter((_, position) => /^QID\d+(?:_\d+)?$/.test(importIds[position]!.importId));
+  const questionColumns = ids!.filter((_, position) =>
+    /^QID\d+(?:_\d+)?$/.test(importIds[position]!.importId),
+  );
   const metrics: [SurveyType, string][] = [];
   for (const type of METRIC_TYPES) {
     const id = named(type, () =>
       type === SurveyType.NPS
-        ? ids!.filter((id) => id.endsWith(NPS_GROUP_SUFFIX)).map((id) => id.slice(0, -NPS_GROUP_SUFFIX.length))
+        ? ids!
+            .filter((id) => id.endsWith(NPS_GROUP_SUFFIX))
+            .map((id) => id.slice(0, -NPS_GROUP_SUFFIX.length))
         : questionColumns.filter(
             (id) =>
               !id.endsWith(NPS_GROUP_SUFFIX) &&
@@ -190,7 +194,12 @@ function readLayout(
   for (const id of ['ResponseId', 'RecordedDate', settings.customerId]) {
     if (!index.has(id))
       problems.push(
-        rowProblem(1, id, null, `${EXPECTED.headerColumn}; a Qualtrics response export has ResponseId, RecordedDate and ExternalReference`),
+        rowProblem(
+          1,
+          id,
+          null,
+          `${EXPECTED.headerColumn}; a Qualtrics response export has ResponseId, RecordedDate and ExternalReference`,
+        ),
       );
   }
   if (!metrics.length && !problems.length) {
@@ -253,12 +262,23 @@ function* responses(
   layout: Layout,
   settings: QualtricsSettings,
 ): Generator<NumberedRow> {
-  const cell = (id: string | undefined) => (id === undefined ? '' : (record[layout.index.get(id) ?? -1] ?? ''));
+  const cell = (id: string | undefined) =>
+    id === undefined ? '' : (record[layout.index.get(id) ?? -1] ?? '');
   const place = at.line === at.row ? { row: at.row } : at;
-  if (UNFINISHED.test(cell('Finished'))) return yield { ...place, values: {}, skipped: QUALTRICS_SKIPPED.unfinished };
-  if (NOT_REAL_STATUS.test(cell('Status'))) return yield { ...place, values: {}, skipped: QUALTRICS_SKIPPED.notReal };
+  const skip = (reason: string): NumberedRow => ({ ...place, values: {}, skipped: reason });
+  if (UNFINISHED.test(cell('Finished'))) {
+    yield skip(QUALTRICS_SKIPPED.unfinished);
+    return;
+  }
+  if (NOT_REAL_STATUS.test(cell('Status'))) {
+    yield skip(QUALTRICS_SKIPPED.notReal);
+    return;
+  }
   const answered = layout.metrics.filter(([, id]) => cell(id) !== '');
-  if (!answered.length) return yield { ...place, values: {}, skipped: QUALTRICS_SKIPPED.unanswered };
+  if (!answered.length) {
+    yield skip(QUALTRICS_SKIPPED.unanswered);
+    return;
+  }
 
   let customer = cell(settings.customerId);
   let byEmail = false;
@@ -266,7 +286,10 @@ function* responses(
     customer = cell(settings.email);
     byEmail = true;
   }
-  if (customer === '') return yield { ...place, values: {}, skipped: QUALTRICS_SKIPPED.anonymous(settings) };
+  if (customer === '') {
+    yield skip(QUALTRICS_SKIPPED.anonymous(settings));
+    return;
+  }
 
   const recorded = cell('RecordedDate');
   const zone = layout.zone === 'Z' ? 'UTC' : layout.zone;

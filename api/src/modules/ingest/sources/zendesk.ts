@@ -83,13 +83,19 @@ export function readZendesk(
   async function* rows(): AsyncGenerator<NumberedRow> {
     const page = await readPage(path);
     const tickets = page && Array.isArray(page.tickets) ? (page.tickets as unknown[]) : undefined;
-    const ratings = page && Array.isArray(page.satisfaction_ratings) ? (page.satisfaction_ratings as unknown[]) : undefined;
+    const ratings =
+      page && Array.isArray(page.satisfaction_ratings) ? (page.satisfaction_ratings as unknown[]) : undefined;
     if (!page || (!tickets && !(kind === 'surveys' && ratings))) {
       const expected =
         kind === 'surveys'
           ? 'a page of the Zendesk Satisfaction Ratings API (a JSON object with a satisfaction_ratings array) or of tickets with their satisfaction_rating'
           : 'a page of the Zendesk Tickets or Incremental Ticket Export API: a JSON object with a tickets array';
-      yield { row: 1, values: {}, problems: [rowProblem(1, page === null ? '' : 'tickets', null, expected)], header: true };
+      yield {
+        row: 1,
+        values: {},
+        problems: [rowProblem(1, page === null ? '' : 'tickets', null, expected)],
+        header: true,
+      };
       return;
     }
     const users = new Map<unknown, User>();
@@ -105,7 +111,8 @@ export function readZendesk(
     }
     const people = new People(users, settings);
     if (kind === 'contacts') {
-      for (const [index, ticket] of (tickets ?? []).entries()) yield contact(index + 1, ticket, people, settings);
+      for (const [index, ticket] of (tickets ?? []).entries())
+        yield contact(index + 1, ticket, people, settings);
       return;
     }
     const byId = new Map(arrayOf(tickets).map((ticket) => [ticket.id, ticket]));
@@ -128,7 +135,12 @@ export function readZendesk(
       }
       const rating = ticket.satisfaction_rating;
       const inline = isObject(rating)
-        ? { ...rating, ticket_id: ticket.id, requester_id: ticket.requester_id, updated_at: ticket.updated_at }
+        ? {
+            ...rating,
+            ticket_id: ticket.id,
+            requester_id: ticket.requester_id,
+            updated_at: ticket.updated_at,
+          }
         : null;
       yield response(row, inline, ticket, people, settings);
     }
@@ -171,7 +183,8 @@ class People {
         expected:
           'a requester_id found among the users (export the page with include=users, or pass the users file with --users)',
       };
-    if (typeof user.external_id === 'string' && user.external_id !== '') return { id: user.external_id, byEmail: false };
+    if (typeof user.external_id === 'string' && user.external_id !== '')
+      return { id: user.external_id, byEmail: false };
     if (typeof user.external_id === 'number') return { id: String(user.external_id), byEmail: false };
     if (this.settings.matchByEmail && typeof user.email === 'string' && user.email !== '')
       return { id: user.email, byEmail: true };
@@ -184,7 +197,10 @@ class People {
 }
 
 /** The contact channel of a ticket, or why it is skipped. */
-function channelOf(ticket: Json, settings: ZendeskSettings): { channel: string } | { skipped: string } | { problem: unknown } {
+function channelOf(
+  ticket: Json,
+  settings: ZendeskSettings,
+): { channel: string } | { skipped: string } | { problem: unknown } {
   const via = isObject(ticket.via) ? ticket.via.channel : undefined;
   if (typeof via !== 'string' || via === '') return { problem: via };
   const configured = lookup(settings.channels, via);
@@ -196,7 +212,8 @@ function channelOf(ticket: Json, settings: ZendeskSettings): { channel: string }
 }
 
 function contact(row: number, ticket: unknown, people: People, settings: ZendeskSettings): NumberedRow {
-  if (!isObject(ticket)) return { row, values: {}, problems: [rowProblem(row, '', ticket, 'a ticket: a JSON object')] };
+  if (!isObject(ticket))
+    return { row, values: {}, problems: [rowProblem(row, '', ticket, 'a ticket: a JSON object')] };
   if (ticket.status === 'deleted') return { row, values: {}, skipped: ZENDESK_SKIPPED.deleted };
   const channel = channelOf(ticket, settings);
   if ('skipped' in channel) return { row, values: {}, skipped: channel.skipped };
@@ -206,7 +223,11 @@ function contact(row: number, ticket: unknown, people: People, settings: Zendesk
   }
   const customer = people.customer(ticket.requester_id);
   if ('expected' in customer)
-    return { row, values: {}, problems: [rowProblem(row, 'requester_id', ticket.requester_id, customer.expected)] };
+    return {
+      row,
+      values: {},
+      problems: [rowProblem(row, 'requester_id', ticket.requester_id, customer.expected)],
+    };
   const values: RawRow = {
     contact_id: ticket.id === undefined || ticket.id === null ? null : `zendesk-${text(ticket.id)}`,
     customer_id: customer.id,
@@ -224,7 +245,9 @@ function contact(row: number, ticket: unknown, people: People, settings: Zendesk
 
 /** The settings' reason rule: a listed tag first, then the ticket's type, subject or first tag. */
 function reasonOf(ticket: Json, { reason }: ZendeskSettings): string | null {
-  const tags = Array.isArray(ticket.tags) ? ticket.tags.filter((tag): tag is string => typeof tag === 'string') : [];
+  const tags = Array.isArray(ticket.tags)
+    ? ticket.tags.filter((tag): tag is string => typeof tag === 'string')
+    : [];
   for (const tag of tags) {
     const named = lookup(reason.tags, tag);
     if (named !== undefined) return named;
@@ -244,19 +267,35 @@ function response(
   settings: ZendeskSettings,
 ): NumberedRow {
   if (rating === null || rating === undefined) return { row, values: {}, skipped: ZENDESK_SKIPPED.unrated };
-  if (!isObject(rating)) return { row, values: {}, problems: [rowProblem(row, '', rating, 'a satisfaction rating: a JSON object')] };
+  if (!isObject(rating))
+    return {
+      row,
+      values: {},
+      problems: [rowProblem(row, '', rating, 'a satisfaction rating: a JSON object')],
+    };
   if (ticket?.status === 'deleted') return { row, values: {}, skipped: ZENDESK_SKIPPED.deleted };
   if (rating.score === 'unoffered' || rating.score === undefined || rating.score === null)
     return { row, values: {}, skipped: ZENDESK_SKIPPED.unrated };
   if (rating.score === 'offered') return { row, values: {}, skipped: ZENDESK_SKIPPED.offered };
   const customer = people.customer(rating.requester_id);
   if ('expected' in customer)
-    return { row, values: {}, problems: [rowProblem(row, 'requester_id', rating.requester_id, customer.expected)] };
+    return {
+      row,
+      values: {},
+      problems: [rowProblem(row, 'requester_id', rating.requester_id, customer.expected)],
+    };
   const score =
-    rating.score === 'good' ? settings.ratingScores.good : rating.score === 'bad' ? settings.ratingScores.bad : rating.score;
+    rating.score === 'good'
+      ? settings.ratingScores.good
+      : rating.score === 'bad'
+        ? settings.ratingScores.bad
+        : rating.score;
   const channel = ticket ? channelOf(ticket, settings) : undefined;
   const values: RawRow = {
-    response_id: rating.ticket_id === undefined || rating.ticket_id === null ? null : `zendesk-${text(rating.ticket_id)}-csat`,
+    response_id:
+      rating.ticket_id === undefined || rating.ticket_id === null
+        ? null
+        : `zendesk-${text(rating.ticket_id)}-csat`,
     customer_id: customer.id,
     type: SurveyType.CSAT,
     score: typeof score === 'number' ? score : text(score),
@@ -280,4 +319,3 @@ function text(value: unknown): string | null {
 function shown(via: string): string {
   return JSON.stringify(via.length > 40 ? `${via.slice(0, 39)}…` : via);
 }
-
