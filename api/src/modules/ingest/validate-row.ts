@@ -18,8 +18,8 @@ export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow
     if (!Object.hasOwn(spec.columns, name))
       problems.push(rowProblem(at, name, values[name], EXPECTED.knownColumn(Object.keys(spec.columns))));
   }
-  for (const name of spec.columnNames)
-    cells[name] = Object.hasOwn(values, name) ? asCell(values[name]) : null;
+  // Column names are never names of Object.prototype's properties, so a plain read is safe.
+  for (const name of spec.columnNames) cells[name] = asCell(values[name]);
 
   const parsed = spec.schema.safeParse(cells);
   if (parsed.success) return problems.length ? { problems } : { record: parsed.data };
