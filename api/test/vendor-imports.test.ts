@@ -1,9 +1,13 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { validateFileInWorker } from '../src/modules/ingest/readers/validate-file.js';
 import type { RecordKind } from '../src/modules/ingest/record-kind.js';
 import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
+import { writeRejects } from '../src/modules/ingest/rejects/rejects-file.js';
 import { loadColumnMapping } from '../src/modules/ingest/sources/column-mapping.js';
 import type { SourceFormat } from '../src/modules/ingest/sources/source-file.js';
 import { QUALTRICS_SKIPPED } from '../src/modules/ingest/sources/qualtrics.js';
@@ -14,6 +18,8 @@ import {
 import { ZENDESK_SKIPPED } from '../src/modules/ingest/sources/zendesk.js';
 import { runCli } from './support/cli.js';
 import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
+
+type Json = Record<string, unknown>;
 
 /** The problems of qualtrics-cx-invalid.csv, in row order. */
 const INVALID_QUALTRICS_PROBLEMS = [
@@ -515,6 +521,57 @@ describe.each(DIALECTS)('vendor imports on %s', (dialect) => {
     );
     const mapped = await importFile('surveys', 'qualtrics-nps.csv', { format: 'mapping', mapping });
     expect(mapped).toMatchObject({ problemCount: 0, rowsRead: 3, inserted: 0, updated: 0, unchanged: 3 });
+  });
+  it('writes the refused tickets of a Zendesk page, and the refused rows of a mapped CSV with its skipped header rows, in their own formats', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'cx-vendor-rejects-'));
+    try {
+      const tickets = await importFile(
+        'contacts',
+        'zendesk-tickets-invalid.json',
+        { format: 'zendesk' },
+        true,
+      );
+      expect(tickets).toMatchObject({ committed: true, inserted: 1 });
+      const page = join(scratch, 'tickets.json');
+      const source: SourceFormat = { format: 'zendesk' };
+      await writeRejects(fixture('zendesk-tickets-invalid.json'), page, 'contacts', source, tickets.rejected);
+      const written = JSON.parse(readFileSync(page, 'utf8')) as { tickets: Json[]; users: Json[] };
+      // Tickets 3 and 4 of the page; the users stay, so that the corrected page imports as it is.
+      expect(written.tickets.map((ticket) => [ticket.id, ticket.cx_problems])).toEqual([
+        [35440, tickets.rejected[0]!.messages.join('; ')],
+        [35441, tickets.rejected[1]!.messages.join('; ')],
+      ]);
+      expect(written.users).toHaveLength(3);
+
+      const mapping = await loadColumnMapping(
+        fixture('qualtrics-nps.mapping.yaml'),
+        'map',
+        RECORD_SPECS.surveys,
+      );
+      const invalid = await importFile(
+        'surveys',
+        'qualtrics-nps-invalid.csv',
+        { format: 'mapping', mapping },
+        true,
+      );
+      const csv = join(scratch, 'responses.csv');
+      await writeRejects(
+        fixture('qualtrics-nps-invalid.csv'),
+        csv,
+        'surveys',
+        { format: 'mapping', mapping },
+        invalid.rejected,
+      );
+      const rows = readFileSync(csv, 'utf8').trimEnd().split('\r\n');
+      // The header and the two skipped rows, then each refused record with its problems.
+      expect(rows).toHaveLength(3 + invalid.rejected.length);
+      expect(rows[0]).toMatch(/^StartDate,.*,cx_problems$/);
+      expect(rows.slice(3).map((row) => row.split(',')[8])).toEqual(
+        invalid.rejected.map(() => expect.stringMatching(/^R_/)),
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
   });
 });
 
