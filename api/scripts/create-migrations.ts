@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../src/config.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm, migrateSchema } from '../src/database/orm.js';
 import { createScratchPostgres } from '../test/support/postgres.js';
 
 const migrationsRoot = fileURLToPath(new URL('../src/database/migrations/', import.meta.url));
@@ -22,7 +22,7 @@ const migrationsRoot = fileURLToPath(new URL('../src/database/migrations/', impo
 async function createFor(database: DatabaseConfig): Promise<void> {
   // Migrated only: the rollups that initOrm builds may need the tables this migration creates.
   const orm = await initOrm(database, { migrate: false });
-  await orm.getMigrator().up();
+  await migrateSchema(orm);
   try {
     const folder = join(migrationsRoot, database.dialect);
     const result = await orm.getMigrator().createMigration(folder, false, false);

@@ -1,12 +1,20 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { readCsv } from '../src/modules/ingest/readers/csv-reader.js';
+import { MAX_JSON_DEPTH } from '../src/modules/ingest/readers/json-depth.js';
 import { readNdjson } from '../src/modules/ingest/readers/ndjson-reader.js';
+import { validateFileInWorker } from '../src/modules/ingest/readers/validate-file.js';
+import type { RecordKind } from '../src/modules/ingest/record-kind.js';
 import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
+import type { SourceFormat } from '../src/modules/ingest/sources/source-file.js';
 import { INPUT_LIMITS } from '../src/server/request-limits.js';
 import { startTestApi, statementLog, type TestApi } from './support/api-server.js';
+import { runCli } from './support/cli.js';
 import { DIALECTS } from './support/databases.js';
 import { makeContact, makeCustomer, makeSurveyResponse } from './support/factories.js';
 
@@ -35,6 +43,21 @@ const hostileString = fc.oneof(
   fc.string({ maxLength: 40 }),
   fc.string({ unit: 'binary', maxLength: 40 }),
 );
+
+/** Keys and column names that name Object.prototype's properties, or the prototype itself. */
+const HOSTILE_KEYS = [
+  'constructor',
+  'toString',
+  '__proto__',
+  'hasOwnProperty',
+  'valueOf',
+  '__defineGetter__',
+  'prototype',
+  'isPrototypeOf',
+];
+
+/** JSON nested `depth` arrays deep. */
+const nested = (depth: number) => `${'['.repeat(depth)}${']'.repeat(depth)}`;
 
 /** A table's row count, to prove that a refused input wrote nothing. */
 async function counts(api: TestApi): Promise<Record<string, number>> {
@@ -336,4 +359,132 @@ describe.each(DIALECTS)('hostile input on %s', (dialect) => {
       'a string in the query: got text with a NUL character (U+0000), expected text without it',
     );
   });
+
+  it('reads hostile keys, column names and deep JSON in every import format into row problems, never a crash (the CLI path, on a worker)', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'cx-hostile-'));
+    const key = fc.oneof(
+      fc.constantFrom(...HOSTILE_KEYS),
+      fc.constantFrom('customer_id', 'birth_year', 'signup_date', 'name'),
+    );
+    const value = fc.oneof(
+      fc.constantFrom('C-H', '1980', '2025-01-01', 'constructor', '__proto__'),
+      fc.integer(),
+      fc
+        .constantFrom(MAX_JSON_DEPTH - 1, MAX_JSON_DEPTH, MAX_JSON_DEPTH + 1, 500_000)
+        .map((depth) => ({ depth })),
+    );
+    const jsonValue = (item: string | number | { depth: number }) =>
+      typeof item === 'object' ? nested(item.depth) : JSON.stringify(item);
+    const csvValue = (item: string | number | { depth: number }) =>
+      typeof item === 'object' ? nested(Math.min(item.depth, 100)) : String(item);
+    let run = 0;
+    try {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.tuple(key, value), { minLength: 1, maxLength: 5 }),
+          fc.constantFrom('ndjson', 'csv', 'zendesk', 'qualtrics', 'mapping'),
+          async (pairs, format) => {
+            const before = await counts(api);
+            const path = join(
+              scratch,
+              `${run++}.${format === 'ndjson' ? 'ndjson' : format === 'zendesk' ? 'json' : 'csv'}`,
+            );
+            const object = `{${pairs.map(([k, v]) => `${JSON.stringify(k)}:${jsonValue(v)}`).join(',')}}`;
+            const header = pairs.map(([k]) => k).join(',');
+            const row = pairs.map(([, v]) => csvValue(v)).join(',');
+            let kind: RecordKind = 'customers';
+            let source: SourceFormat = { format: 'canonical' };
+            if (format === 'ndjson') writeFileSync(path, `${object}\n${object}\n`);
+            else if (format === 'csv') writeFileSync(path, `${header}\n${row}\n`);
+            else if (format === 'zendesk') {
+              [kind, source] = ['contacts', { format: 'zendesk' }];
+              writeFileSync(
+                path,
+                `{"tickets":[${object}],"users":[${object}],${JSON.stringify(pairs[0]![0])}:${object}}`,
+              );
+            } else if (format === 'qualtrics') {
+              [kind, source] = ['surveys', { format: 'qualtrics' }];
+              writeFileSync(path, `${header},ResponseId\n${header},Response ID\n${row},{}\n${row},R_1\n`);
+            } else {
+              [kind, source] = [
+                'customers',
+                {
+                  format: 'mapping',
+                  mapping: {
+                    columns: { customer_id: pairs[0]![0], signup_date: 'signup_date' },
+                    values: { customer_id: { constructor: 'C-1' } },
+                    constants: {},
+                    derived: { name: `{${pairs[0]![0]}}` },
+                    prefixes: {},
+                    skipRows: 0,
+                    keep: {},
+                    drop: {},
+                  },
+                },
+              ];
+              writeFileSync(path, `${header},signup_date\n${row},2025-01-01\n`);
+            }
+            const validated = validateFileInWorker(kind, path, source);
+            const summary = await new IngestService(api.database.orm.em.fork())
+              .importValidated(kind, validated.batches)
+              .finally(() => validated.close());
+            const after = await counts(api);
+            if (summary.problemCount > 0) expect(after).toEqual(before);
+            for (const problem of summary.problems) {
+              expect(typeof problem.column).toBe('string');
+              expect(problem.message).toMatch(/^row \d+/);
+              expect(problem.message).not.toMatch(/\[object Object\]|function |Maximum call stack/);
+            }
+          },
+        ),
+        { numRuns: 15, seed: 22 },
+      );
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 240_000);
+
+  it('answers pnpm cx import of hostile keys and 500,000-deep JSON with row problems and exit code 1, without a stack trace', async () => {
+    const scratch = mkdtempSync(join(tmpdir(), 'cx-hostile-cli-'));
+    try {
+      const ndjson = join(scratch, 'customers.ndjson');
+      writeFileSync(
+        ndjson,
+        [
+          '{"customer_id":"C-1","birth_year":1980,"signup_date":"2025-01-01","constructor":"x","toString":"y"}',
+          '{"customer_id":"C-2","birth_year":1980,"signup_date":"2025-01-01","__proto__":{"admin":true}}',
+          `{"customer_id":"C-3","birth_year":${nested(500_000)}}`,
+        ].join('\n'),
+      );
+      const csv = join(scratch, 'customers.csv');
+      writeFileSync(
+        csv,
+        'customer_id,birth_year,signup_date,constructor,__proto__\nC-4,1980,2025-01-01,a,b\n',
+      );
+      const env = (name: string) => ({ CX_DATABASE_URL: `sqlite:${join(scratch, name)}` });
+      const [fromNdjson, fromCsv] = await Promise.all([
+        runCli(['import', 'customers', ndjson], env('a.sqlite')),
+        runCli(['import', 'customers', csv], env('b.sqlite')),
+      ]);
+      const known = RECORD_SPECS.customers.columnNames.join(', ');
+      expect(fromNdjson.code).toBe(1);
+      expect(fromNdjson.stderr.trimEnd().split('\n')).toEqual([
+        `row 1, column constructor: got "x", expected one of the columns ${known}`,
+        `row 1, column toString: got "y", expected one of the columns ${known}`,
+        `row 2, column __proto__: got "{\\"admin\\":true}", expected one of the columns ${known}`,
+        expect.stringMatching(
+          /^row 3: got "\{\\"customer_id\\":\\"C-3\\",\\"birth_year\\":\[\[\[.*…", expected JSON nested at most 64 levels deep$/,
+        ),
+        expect.stringMatching(/^error: 4 problems in 3 rows of .*customers\.ndjson: nothing was written$/),
+      ]);
+      expect(fromCsv.code).toBe(1);
+      expect(fromCsv.stderr.trimEnd().split('\n')).toEqual([
+        `row 1, column constructor: got "constructor", expected one of the columns ${known}`,
+        `row 1, column __proto__: got "__proto__", expected one of the columns ${known}`,
+        expect.stringMatching(/^error: 2 problems in 1 rows of .*customers\.csv: nothing was written$/),
+      ]);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  }, 120_000);
 });

@@ -2,7 +2,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { EXPECTED } from '../src/modules/ingest/row-problem.js';
 import { runCli } from './support/cli.js';
 import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
@@ -108,3 +110,176 @@ describe('cx import arguments', () => {
     expect(format.stderr).toMatch(/^error: .*ingest: expected a \.csv, \.ndjson or \.jsonl file\n$/);
   });
 });
+
+describe.each(DIALECTS)('cx import of vendor files, skipping invalid rows, on %s', (dialect) => {
+  let database: MigratedDatabase;
+  let scratch: string;
+  beforeAll(async () => {
+    database = await createMigratedDatabase(dialect);
+    scratch = mkdtempSync(join(tmpdir(), 'cx-rejects-'));
+    const emails = [
+      'ana.silva@example.com',
+      'maria.lopez@example.com',
+      'family@example.com',
+      'family@example.com',
+    ];
+    await new IngestService(database.orm.em.fork()).importRows(
+      'customers',
+      emails.map((email, index) => ({
+        row: index + 2,
+        values: { customer_id: `CUST-${index + 1}`, email, birth_year: 1980, signup_date: '2025-01-01' },
+      })),
+    );
+  });
+  afterAll(async () => {
+    await database.drop();
+    rmSync(scratch, { recursive: true, force: true });
+  });
+
+  const cx = (...args: string[]) => runCli(['import', ...args], { CX_DATABASE_URL: database.config.url });
+  const responses = async () =>
+    (await database.orm.em.getConnection().getKnex()('survey_responses').select('external_id'))
+      .map((row: { external_id: string }) => row.external_id)
+      .sort();
+
+  it('refuses a Qualtrics file whole by default; with --skip-invalid imports the rest and writes the refused records, with their problems, as a Qualtrics file', async () => {
+    const file = vendorFixture('qualtrics-cx-invalid.csv');
+    const whole = await cx('surveys', file, '--format', 'qualtrics');
+    expect(whole.code).toBe(1);
+    expect(lines(whole.stderr)).toEqual([
+      ...REFUSED_QUALTRICS,
+      expect.stringMatching(
+        /^error: 5 problems in 10 rows of .*qualtrics-cx-invalid\.csv: nothing was written$/,
+      ),
+    ]);
+    expect(await responses()).toEqual([]);
+
+    const unsafe = await cx('surveys', file, '--format', 'qualtrics', '--skip-invalid');
+    expect(unsafe).toMatchObject({
+      code: 1,
+      stderr: 'error: --skip-invalid needs --rejects FILE: the refused rows are written there\n',
+    });
+
+    const rejects = join(scratch, 'rejects.csv');
+    const partial = await cx(
+      'surveys',
+      file,
+      '--format',
+      'qualtrics',
+      '--skip-invalid',
+      '--rejects',
+      rejects,
+    );
+    expect(partial.code).toBe(0);
+    expect(lines(partial.stderr)).toEqual(REFUSED_QUALTRICS);
+    expect(lines(partial.stdout)).toEqual([
+      expect.stringMatching(/^read 10 surveys rows from .*qualtrics-cx-invalid\.csv in /),
+      'inserted 4, updated 0, unchanged 0',
+      'skipped 1 unfinished responses (Finished = False)',
+      `refused 5 rows: written with their problems to ${rejects} (5 records)`,
+    ]);
+    expect(await responses()).toEqual(['R_bad1', 'R_bad1-ces', 'R_bad1-csat', 'R_bad5']);
+
+    // The rejects file: the three header rows (the first gains cx_problems), then each refused record.
+    const records: string[][] = parseCsv(readFileSync(rejects, 'utf8'));
+    const original: string[][] = parseCsv(readFileSync(file, 'utf8'));
+    expect(records.slice(0, 3)).toEqual([
+      [...original[0]!, 'cx_problems'],
+      [...original[1]!, ''],
+      [...original[2]!, ''],
+    ]);
+    expect(records.slice(3).map((record) => [record[8], record.at(-1)])).toEqual([
+      ['R_bad2', REFUSED_QUALTRICS[0]],
+      ['R_bad3', REFUSED_QUALTRICS[1]],
+      ['R_bad4', REFUSED_QUALTRICS[2]],
+      ['R_bad5', REFUSED_QUALTRICS[3]],
+      ['R_bad6', REFUSED_QUALTRICS[4]],
+    ]);
+    expect(records.slice(3).map((record) => record.slice(0, -1))).toEqual(original.slice(4, 9));
+
+    // Corrected (R_bad2's score 11 → 10) and imported as it is: the cx_problems column is ignored.
+    writeFileSync(rejects, readFileSync(rejects, 'utf8').replace(/,11,3,/, ',10,3,'));
+    const again = join(scratch, 'rejects-again.csv');
+    const retried = await cx(
+      'surveys',
+      rejects,
+      '--format',
+      'qualtrics',
+      '--skip-invalid',
+      '--rejects',
+      again,
+    );
+    expect(retried.code).toBe(0);
+    // Records are numbered in the rejects file: R_bad2 is now row 4, and no longer refused.
+    expect(lines(retried.stdout).slice(1)).toEqual([
+      'inserted 1, updated 0, unchanged 1',
+      'refused 4 rows: written with their problems to ' + again + ' (4 records)',
+    ]);
+    expect(await responses()).toEqual(['R_bad1', 'R_bad1-ces', 'R_bad1-csat', 'R_bad2', 'R_bad5']);
+  }, 240_000);
+
+  it('writes refused NDJSON rows as NDJSON with their problems, hostile keys included', async () => {
+    const file = join(scratch, 'surveys.ndjson');
+    writeFileSync(
+      file,
+      [
+        '{"response_id":"N1","customer_id":"CUST-1","type":"nps","score":9,"responded_at":"2026-03-01"}',
+        '{"response_id":"N2","customer_id":"CUST-1","type":"nps","score":9,"responded_at":"2026-03-01","constructor":"x"}',
+        '{"response_id":"N3","customer_id":"CUST-1","type":"csat","score":9,"responded_at":"2026-03-01"}',
+        'not json',
+      ].join('\n'),
+    );
+    const rejects = join(scratch, 'rejects.ndjson');
+    const result = await cx('surveys', file, '--skip-invalid', '--rejects', rejects);
+    expect(result.code).toBe(0);
+    expect(lines(result.stdout).slice(1)).toEqual([
+      'inserted 1, updated 0, unchanged 0',
+      `refused 3 rows: written with their problems to ${rejects} (3 records)`,
+    ]);
+    const written = lines(readFileSync(rejects, 'utf8')).map(
+      (line) => JSON.parse(line) as Record<string, unknown>,
+    );
+    expect(written.map((row) => [row.response_id ?? row.cx_line, row.cx_problems])).toEqual([
+      [
+        'N2',
+        expect.stringMatching(
+          /^row 2, column constructor: got "x", expected one of the columns response_id,/,
+        ),
+      ],
+      ['N3', 'row 3, column score: got "9", expected an integer from 1 to 5 for a csat response'],
+      ['not json', `row 4: got "not json", expected ${EXPECTED.jsonObject}`],
+    ]);
+  }, 240_000);
+
+  it('imports a Zendesk page with a users file and settings, printing what it skipped', async () => {
+    const result = await cx(
+      'contacts',
+      vendorFixture('zendesk-incremental.json'),
+      '--format',
+      'zendesk',
+      '--users',
+      vendorFixture('zendesk-users.json'),
+      '--settings',
+      vendorFixture('zendesk-settings.yaml'),
+    );
+    expect(result).toMatchObject({ code: 0, stderr: '' });
+    expect(lines(result.stdout).slice(1)).toEqual([
+      'inserted 5, updated 0, unchanged 0',
+      'skipped 1 tickets via "sample_ticket", not a customer contact (map it under channels: in the settings to keep them)',
+      'skipped 1 deleted tickets',
+      'skipped 1 tickets via "carrier_pigeon", a channel this importer does not know (map it under channels: in the settings)',
+    ]);
+    const wrongKind = await cx('customers', vendorFixture('zendesk-incremental.json'), '--format', 'zendesk');
+    expect(wrongKind.stderr).toBe('error: --format zendesk imports contacts or surveys, not customers\n');
+  }, 240_000);
+});
+
+const vendorFixture = (name: string) => fileURLToPath(new URL(`fixtures/vendors/${name}`, import.meta.url));
+
+const REFUSED_QUALTRICS = [
+  'row 5 (line 7), column Q1: got "11", expected an integer from 0 to 10 for an nps response',
+  'row 6 (line 8), column ExternalReference: got "CUST-404", expected the id of an existing customer',
+  'row 7 (line 9), column RecipientEmail: got "nobody@example.com", expected the e-mail of an existing customer (the file has no CRM id for this row)',
+  'row 8 (line 10), column Q3: got "9", expected an integer from 1 to 7 for a ces response',
+  'row 9 (line 11), column RecipientEmail: got "family@example.com", expected an e-mail that names one customer (2 customers have it: give the row its CRM id)',
+];

@@ -34,7 +34,7 @@ const summary = (rows: NumberedRow[]) =>
   );
 
 describe('CSV reader', () => {
-  it('numbers each row by the line its record starts on (BOM, CRLF, blank lines, quoted line breaks)', async () => {
+  it('numbers each row by its record, with the line it starts on once they differ (BOM, CRLF, blank lines, quoted line breaks)', async () => {
     const text =
       `\ufeff${HEADER}\r\n` +
       'S1,C1,faq,2026-03-01,1,resolved,\r\n' +
@@ -43,12 +43,14 @@ describe('CSV reader', () => {
       'S3,C1,faq,2026-03-01,,"a ""quoted""\nvalue\nover three",\r\n' +
       'S4,C1,faq,2026-03-01,,resolved,\r\n';
     const rows = await csv(text);
+    // Records: header 1, S1 2, the blank line 3, S2 4 (two lines), S3 5 (from line 6, three lines), S4 6 (line 9).
     expect(summary(rows)).toEqual([
       { row: 2, id: 'S1' },
       { row: 4, id: 'S2' },
-      { row: 6, id: 'S3' },
-      { row: 9, id: 'S4' },
+      { row: 5, id: 'S3' },
+      { row: 6, id: 'S4' },
     ]);
+    expect(rows.map((entry) => entry.line)).toEqual([undefined, undefined, 6, 9]);
     expect(rows[1]!.values.outcome).toBe('abandoned\r\non two lines');
     expect(rows[2]!.values.outcome).toBe('a "quoted"\nvalue\nover three');
   });

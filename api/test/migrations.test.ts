@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm, migrateSchema } from '../src/database/orm.js';
 import { schemaDrift } from './support/schema-drift.js';
 import {
   createMigratedDatabase,
@@ -90,7 +90,7 @@ describe.each(DIALECTS)('an older %s database', (dialect) => {
         started_at: at,
       });
 
-      await migrator.up();
+      await migrateSchema(orm);
 
       expect(await migrator.getPendingMigrations()).toEqual([]);
       expect(await schemaDrift(orm)).toEqual([]);
@@ -102,6 +102,49 @@ describe.each(DIALECTS)('an older %s database', (dialect) => {
       ]) {
         expect(await knex(table!).pluck('external_id')).toEqual([externalId]);
       }
+    } finally {
+      await orm.close();
+      await database.drop();
+    }
+  });
+});
+
+describe('an older sqlite database migrated with foreign keys on', () => {
+  it('is refused by the migration that rebuilds customers, which would otherwise cascade-delete every fact', async () => {
+    const database = await createTestDatabase('sqlite');
+    const orm = await initOrm(database.config, { migrate: false });
+    try {
+      const migrator = orm.getMigrator();
+      const pending = await migrator.getPendingMigrations();
+      const rebuild = pending.findIndex(({ name }) => name === 'Migration20261207042500');
+      await migrateSchema(orm, pending[rebuild - 1]!.name);
+      const knex = orm.em.getConnection().getKnex();
+      const [customer] = await knex('customers')
+        .insert({
+          external_id: 'OLD',
+          created_at: 0,
+          updated_at: 0,
+          birth_year: 1990,
+          generation: 'millennial',
+          signup_date: 0,
+        })
+        .returning('id');
+      await knex('contacts').insert({
+        external_id: 'X1',
+        created_at: 0,
+        updated_at: 0,
+        customer_id: (customer as { id: number }).id,
+        channel: 'chat',
+        started_at: 0,
+      });
+      // The plain migrator keeps the connection's foreign keys on.
+      await expect(migrator.up()).rejects.toThrow(/must run with foreign keys off: run `cx migrate`/);
+      expect(await knex('contacts').pluck('external_id')).toEqual(['X1']);
+      await migrateSchema(orm);
+      expect(await knex('contacts').pluck('external_id')).toEqual(['X1']);
+      expect(await knex('customers').select('external_id', 'birth_year')).toEqual([
+        { external_id: 'OLD', birth_year: 1990 },
+      ]);
     } finally {
       await orm.close();
       await database.drop();

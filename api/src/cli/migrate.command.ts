@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { initOrm } from '../database/orm.js';
+import { initOrm, migrateSchema } from '../database/orm.js';
 import { buildRollupsIfMissing } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { formatRebuild } from '../modules/metrics/rollups/rollups.command.js';
 
@@ -12,7 +12,7 @@ export function registerMigrateCommand(program: Command): void {
       const config = loadConfig();
       const orm = await initOrm(config.database, { migrate: false });
       try {
-        const applied = await orm.getMigrator().up();
+        const applied = await migrateSchema(orm);
         console.log(
           applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'schema is up to date',
         );

@@ -85,8 +85,32 @@ interface SqliteHandle {
 export async function initOrm(database: DatabaseConfig, { migrate = true } = {}): Promise<Orm> {
   const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(ormOptions(database));
   if (migrate) {
-    await orm.getMigrator().up();
+    await migrateSchema(orm);
     await buildRollupsIfMissing(orm.em);
   }
   return orm;
+}
+
+/**
+ * Applies the pending migrations (up to `to`, when given). On SQLite, foreign keys are off meanwhile and
+ * checked after: SQLite changes a column's constraints only by rebuilding the table, and its documented
+ * procedure turns foreign keys off first (outside the migration's transaction, where the pragma has no
+ * effect) so that replacing a table others reference neither cascades deletes nor rewrites their
+ * references. A migration that rebuilds such a table refuses to run with them on.
+ */
+export async function migrateSchema(orm: Orm, to?: string): Promise<{ name: string }[]> {
+  const sqlite = orm.config.get('driver') === BetterSqliteDriver;
+  const connection = orm.em.getConnection();
+  if (!sqlite) return orm.getMigrator().up(to === undefined ? undefined : { to });
+  await connection.execute('pragma foreign_keys = off');
+  let applied: { name: string }[];
+  try {
+    applied = await orm.getMigrator().up(to === undefined ? undefined : { to });
+  } finally {
+    await connection.execute('pragma foreign_keys = on');
+  }
+  const violations = await connection.execute('pragma foreign_key_check');
+  if (violations.length)
+    throw new Error(`the migrated database has ${violations.length} broken foreign keys`);
+  return applied;
 }

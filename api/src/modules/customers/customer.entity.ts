@@ -26,14 +26,22 @@ export class Customer extends ImportedRecord {
   @Property({ type: 'text', nullable: true })
   email: string | null = null;
 
-  @Field(() => Int, { description: 'Year of birth, four digits.' })
-  @Property({ type: 'integer' })
-  birthYear!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Year of birth, four digits; null when the CRM did not say (generation unknown).',
+  })
+  @Property({ type: 'integer', nullable: true })
+  birthYear: number | null = null;
 
-  @Field(() => Generation, { description: 'Generation derived from birthYear.' })
+  @Field(() => Generation, {
+    nullable: true,
+    description:
+      'Generation derived from birthYear; null (unknown) without a birth year. Such customers form their own ' +
+      'group, generation null, in a GENERATION split, and are counted in no named generation.',
+  })
   @Index()
-  @Enum({ items: () => Generation, type: 'text' })
-  generation!: Generation;
+  @Enum({ items: () => Generation, type: 'text', nullable: true })
+  generation: Generation | null = null;
 
   @Field(() => String, { nullable: true, description: 'Sales or geographic region, free text as imported.' })
   @Index()

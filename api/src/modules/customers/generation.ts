@@ -20,8 +20,11 @@ registerEnumType(Generation, {
   },
 });
 
-/** The generation ranges of docs/concepts.md (taken from the seed documents). */
-export function generationOf(birthYear: number): Generation {
+/** The generation ranges of docs/concepts.md (taken from the seed documents); null (unknown) without a birth year. */
+export function generationOf(birthYear: number): Generation;
+export function generationOf(birthYear: number | null): Generation | null;
+export function generationOf(birthYear: number | null): Generation | null {
+  if (birthYear === null) return null;
   if (birthYear <= 1945) return Generation.SILENT;
   if (birthYear <= 1964) return Generation.BOOMER;
   if (birthYear <= 1979) return Generation.GEN_X;

@@ -11,11 +11,16 @@ import {
 import { refreshRollupStatistics, type RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
 import { importDuration, rollupMaintenanceDuration } from '../ops/process-metrics.js';
 import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from './import-follow-ups.js';
-import type { ImportSummary, NumberedRow, RecordKind } from './record-kind.js';
+import type { ImportSummary, NumberedRow, RecordKind, RowProblem } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
 import { EXPECTED, rowProblem } from './row-problem.js';
-import { validateBatches, type ValidatedBatch } from './validate-batches.js';
+import {
+  CUSTOMER_BY_EMAIL,
+  validateBatches,
+  type CustomerReference,
+  type ValidatedBatch,
+} from './validate-batches.js';
 
 /** Imports smaller than this never re-analyze a table: a handful of rows does not change a plan. */
 const MIN_ROWS_TO_ANALYZE = 1_000;
@@ -35,6 +40,11 @@ export interface ImportOptions {
    * worker marks its queued batches applied there); throwing rolls the whole import back.
    */
   beforeCommit?: (trx: Knex.Transaction) => Promise<void>;
+  /**
+   * Import the valid rows and refuse only the invalid ones (listed in the summary's `rejected`), instead
+   * of refusing the whole input. A problem of the file as a whole (its header) still refuses it all.
+   */
+  skipInvalid?: boolean;
 }
 
 /**
@@ -50,6 +60,10 @@ export interface ImportOptions {
  * back; its counts say what an import would do. A committed import is logged in import_runs within
  * the same transaction, so the log (and the data version it gives) never disagrees with the data;
  * so are the follow-ups that keep derived data (risk scores, alerts) in step with it.
+ *
+ * With skipInvalid (opt-in) a row with a problem is left out and listed in `rejected` with its
+ * problems, and the valid rows are written, still in one transaction; only a problem of the file as a
+ * whole (a header problem) refuses everything.
  */
 export class IngestService {
   constructor(
@@ -89,7 +103,14 @@ export class IngestService {
       problemCount: 0,
       dryRun: options.dryRun ?? false,
       committed: false,
+      skipped: {},
+      rejected: [],
       durationMs: 0,
+    };
+    const state: ImportState = {
+      skipInvalid: options.skipInvalid ?? false,
+      fileProblems: 0,
+      rejected: new Map(),
     };
     // One batch is written while the next is read and validated: on PostgreSQL the two overlap.
     let inFlight: Promise<void> = Promise.resolve();
@@ -97,12 +118,15 @@ export class IngestService {
       for await (const batch of batches) {
         summary.rowsRead += batch.rowsRead;
         await inFlight;
-        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary);
+        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary, state);
         inFlight.catch(() => {}); // awaited, and so reported, with the next batch or at the end
         options.onProgress?.(summary.rowsRead);
       }
       await inFlight;
-      summary.committed = !summary.dryRun && summary.problemCount === 0;
+      summary.rejected = [...state.rejected.entries()]
+        .sort(([a], [b]) => a - b)
+        .map(([row, messages]) => ({ row, messages }));
+      summary.committed = !summary.dryRun && !refused(summary, state);
       if (summary.committed) {
         await maintenance.finish();
         const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt };
@@ -120,10 +144,11 @@ export class IngestService {
     } finally {
       await endImportTransaction(dialect, this.em);
     }
-    if (summary.problemCount) Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0 });
+    if (refused(summary, state))
+      Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0, rejected: [] });
     if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
     summary.durationMs = performance.now() - started;
-    const outcome = summary.committed ? 'committed' : summary.problemCount ? 'rejected' : 'dry_run';
+    const outcome = summary.committed ? 'committed' : refused(summary, state) ? 'rejected' : 'dry_run';
     importDuration.observe({ kind, outcome }, summary.durationMs / 1000);
     if (summary.committed) rollupMaintenanceDuration.observe({ kind }, maintenance.seconds);
     return summary;
@@ -147,27 +172,55 @@ export class IngestService {
   /**
    * Checks that the customers the batch names exist (on every row that names one, valid or not, so
    * that one run lists every problem), records its problems and, while the whole input is still free
-   * of problems, upserts it.
+   * of problems (or, skipping invalid rows, of problems of the file as a whole), upserts its valid rows.
    */
   private async completeBatch(
     spec: RecordSpec,
     writer: RecordWriter,
     maintenance: RollupMaintenance,
-    { valid, problems, customerReferences, columnLabels }: ValidatedBatch,
+    { valid, problems, customerReferences, columnLabels, skipped }: ValidatedBatch,
     summary: ImportSummary,
+    state: ImportState,
   ): Promise<void> {
+    for (const [reason, count] of Object.entries(skipped)) {
+      summary.skipped[reason] = (summary.skipped[reason] ?? 0) + count;
+    }
     let customerIds: Map<string, number> | undefined;
     if (customerReferences.length) {
-      customerIds = await writer.customerIds([...new Set(customerReferences.map(({ id }) => id))]);
-      for (const { row, id } of customerReferences) {
-        if (!customerIds.has(id))
+      const column = columnLabels?.customer_id ?? 'customer_id';
+      const byEmail = await matchEmails(writer, customerReferences, column, problems);
+      for (const record of valid) {
+        if (record[CUSTOMER_BY_EMAIL] === undefined) continue;
+        const ids = byEmail.get(String(record.customer_id).toLowerCase());
+        if (ids?.length === 1) {
+          record.customer_id = ids[0];
+          delete record[CUSTOMER_BY_EMAIL];
+        }
+      }
+      const externalIds = customerReferences.filter((reference) => !reference.byEmail).map(({ id }) => id);
+      for (const ids of byEmail.values()) if (ids.length === 1) externalIds.push(ids[0]!);
+      customerIds = await writer.customerIds([...new Set(externalIds)]);
+      for (const reference of customerReferences) {
+        if (!reference.byEmail && !customerIds.has(reference.id))
           problems.push(
-            rowProblem(row, columnLabels?.customer_id ?? 'customer_id', id, EXPECTED.existingCustomer),
+            rowProblem(reference, reference.column ?? column, reference.id, EXPECTED.existingCustomer),
           );
       }
     }
-    if (summary.problemCount === 0 && problems.length === 0) {
-      const lastById = new Map(valid.map((record) => [record[spec.idColumn] as string, record]));
+    state.fileProblems += problems.filter((problem) => problem.header).length;
+    if (state.skipInvalid) recordRejected(state, problems);
+    const writing = state.skipInvalid
+      ? state.fileProblems === 0
+      : summary.problemCount === 0 && problems.length === 0;
+    if (writing) {
+      // Skipping invalid rows, a valid row whose customer was not found is left out (and listed).
+      const writable = spec.referencesCustomer
+        ? valid.filter(
+            (record) =>
+              record[CUSTOMER_BY_EMAIL] === undefined && customerIds?.has(record.customer_id as string),
+          )
+        : valid;
+      const lastById = new Map(writable.map((record) => [record[spec.idColumn] as string, record]));
       const records = [...lastById.values()];
       await maintenance.beforeWrite(records, customerIds);
       const written = await writer.upsert(records, customerIds);
@@ -179,6 +232,51 @@ export class IngestService {
     summary.problemCount += problems.length;
     summary.problems.push(...problems.slice(0, PROBLEMS_KEPT - summary.problems.length));
   }
+}
+
+interface ImportState {
+  skipInvalid: boolean;
+  /** Problems of the file as a whole (a header's): they refuse the input even when skipping invalid rows. */
+  fileProblems: number;
+  /** Skipping invalid rows: every refused row's problem messages, by row. */
+  rejected: Map<number, string[]>;
+}
+
+/** Whether the input is refused as a whole: any problem, or skipping invalid rows, a problem of the file. */
+function refused(summary: ImportSummary, state: ImportState): boolean {
+  return state.skipInvalid ? state.fileProblems > 0 : summary.problemCount > 0;
+}
+
+function recordRejected(state: ImportState, problems: RowProblem[]): void {
+  for (const problem of problems) {
+    if (problem.header) continue;
+    const messages = state.rejected.get(problem.row);
+    if (messages) messages.push(problem.message);
+    else state.rejected.set(problem.row, [problem.message]);
+  }
+}
+
+/**
+ * The customers named by e-mail (rows of a vendor file without the CRM id), keyed by lower-cased
+ * e-mail; an e-mail that names no customer, or several, becomes a problem of its row.
+ */
+async function matchEmails(
+  writer: RecordWriter,
+  references: CustomerReference[],
+  column: string,
+  problems: RowProblem[],
+): Promise<Map<string, string[]>> {
+  const byEmail = references.filter((reference) => reference.byEmail);
+  if (!byEmail.length) return new Map();
+  const found = await writer.customersByEmail([...new Set(byEmail.map(({ id }) => id.toLowerCase()))]);
+  for (const reference of byEmail) {
+    const ids = found.get(reference.id.toLowerCase());
+    const at = reference.column ?? column;
+    if (!ids) problems.push(rowProblem(reference, at, reference.id, EXPECTED.existingCustomerEmail));
+    else if (ids.length > 1)
+      problems.push(rowProblem(reference, at, reference.id, EXPECTED.oneCustomerEmail(ids.length)));
+  }
+  return found;
 }
 
 function logRun(

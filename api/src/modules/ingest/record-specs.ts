@@ -55,7 +55,7 @@ const customerColumns = {
   customer_id: cell.id(),
   name: optional(cell.text()),
   email: optional(cell.text()),
-  birth_year: cell.birthYear(),
+  birth_year: optional(cell.birthYear()),
   region: optional(cell.text()),
   tier: optional(cell.oneOf(Tier)),
   lifetime_value: optional(cell.amount()),

@@ -29,7 +29,7 @@ export class RecordWriter {
     private readonly spec: RecordSpec,
     em: EntityManager,
     dialect: Dialect,
-    trx: Knex.Transaction,
+    private readonly trx: Knex.Transaction,
     private readonly now: Date,
   ) {
     const names = ['external_id', ...spec.writtenColumns, 'created_at', 'updated_at'];
@@ -43,6 +43,23 @@ export class RecordWriter {
     const onConflict = `on conflict ("external_id") do update set ${assigned.join(', ')} where ${differs.join(' or ')}`;
     this.upserter = bulkUpsert(dialect, trx, spec.table, columns, onConflict);
     this.customerIds = keyLookup(dialect, trx, 'customers', 'external_id', 'id');
+  }
+
+  /**
+   * The external ids of the customers with each of these e-mails (compared without regard to case),
+   * keyed by the lower-cased e-mail; an e-mail that no customer has is missing from the map. A scan of
+   * customers per batch: e-mail matching is for vendor files without CRM ids, not bulk loads.
+   */
+  async customersByEmail(emails: string[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const chunk of chunks(emails, 500)) {
+      const rows = (await this.trx('customers')
+        .select(this.trx.raw('lower(email) as email'), 'external_id')
+        .whereRaw(`lower(email) in (${chunk.map(() => '?').join(', ')})`, chunk)
+        .orderBy('external_id')) as unknown as { email: string; external_id: string }[];
+      for (const { email, external_id } of rows) found.set(email, [...(found.get(email) ?? []), external_id]);
+    }
+    return found;
   }
 
   /**

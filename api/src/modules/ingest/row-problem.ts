@@ -1,5 +1,5 @@
 import { SCORE_RANGE, type SurveyType } from '../surveys/survey-type.js';
-import type { RowProblem } from './record-kind.js';
+import type { RowAt, RowProblem } from './record-kind.js';
 
 export const MAX_ID_LENGTH = 255;
 export const MIN_BIRTH_YEAR = 1900;
@@ -29,6 +29,9 @@ export const EXPECTED = {
     return `an integer from ${min} to ${max} for ${ARTICLE[type]} ${type} response`;
   },
   existingCustomer: 'the id of an existing customer',
+  existingCustomerEmail: 'the e-mail of an existing customer (the file has no CRM id for this row)',
+  oneCustomerEmail: (count: number) =>
+    `an e-mail that names one customer (${count} customers have it: give the row its CRM id)`,
   notBeforeSignup: 'a timestamp not before signup_date',
   fcrNeedsResolution: 'false or empty when resolved is false',
   valueNeedsType: 'empty when recompense_type is empty',
@@ -38,6 +41,7 @@ export const EXPECTED = {
   columnOnce: 'each column once in the header row',
   scalar: 'a single value (text, number, true, false or null), not an object or array',
   jsonObject: 'a JSON object with the columns as keys',
+  jsonDepth: (max: number) => `JSON nested at most ${max} levels deep`,
   valuesPerLine: (count: number) => `${count} values, one per header column`,
   csvSyntax: {
     CSV_INVALID_CLOSING_QUOTE:
@@ -56,21 +60,37 @@ const MAX_VALUE_SHOWN = 200;
 export type ProblemLocation = 'column' | 'field';
 
 export function problemMessage(
-  problem: Pick<RowProblem, 'row' | 'column' | 'value' | 'expected'>,
+  problem: Pick<RowProblem, 'row' | 'line' | 'column' | 'value' | 'expected'>,
   location: ProblemLocation = 'column',
 ): string {
-  const where = problem.column ? `row ${problem.row}, ${location} ${problem.column}` : `row ${problem.row}`;
+  const row =
+    problem.line !== undefined && problem.line !== problem.row
+      ? `row ${problem.row} (line ${problem.line})`
+      : `row ${problem.row}`;
+  const where = problem.column ? `${row}, ${location} ${problem.column}` : row;
   const got = problem.value === null ? 'nothing' : JSON.stringify(problem.value);
   return `${where}: got ${got}, expected ${problem.expected}`;
 }
 
-export function rowProblem(row: number, column: string, value: unknown, expected: string): RowProblem {
-  const problem = { row, column, value: shownValue(value), expected };
+/** A problem at a row (a number, or a row with the physical line where it starts). */
+export function rowProblem(at: RowAt, column: string, value: unknown, expected: string): RowProblem {
+  const { row, line } = typeof at === 'number' ? { row: at, line: undefined } : at;
+  const problem: Omit<RowProblem, 'message'> = { row, column, value: shownValue(value), expected };
+  if (line !== undefined && line !== row) problem.line = line;
   return { ...problem, message: problemMessage(problem) };
 }
 
 function shownValue(value: unknown): string | null {
   if (value === null || value === undefined || value === '') return null;
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : jsonText(value);
   return text.length > MAX_VALUE_SHOWN ? `${text.slice(0, MAX_VALUE_SHOWN - 1)}…` : text;
+}
+
+/** A value as JSON, or its kind when it cannot be written (a cycle; nesting too deep to walk). */
+function jsonText(value: unknown): string {
+  try {
+    return JSON.stringify(value) ?? String(value);
+  } catch {
+    return Array.isArray(value) ? '[…]' : '{…}';
+  }
 }

@@ -10,13 +10,15 @@ export type RowResult = { record: ValidRecord; problems?: undefined } | { proble
  * booleans are turned into their text first so that every source takes the same path, and an empty
  * value means null. Each failing column is reported once, with the phrase its column expects.
  */
-export function validateRow(spec: RecordSpec, { row, values }: NumberedRow): RowResult {
+export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow): RowResult {
+  const at = { row, line };
   const problems: RowProblem[] = [];
   const cells: CellRow = {};
-  for (const name in values) {
+  for (const name of Object.keys(values)) {
     if (!Object.hasOwn(spec.columns, name))
-      problems.push(rowProblem(row, name, values[name], EXPECTED.knownColumn(Object.keys(spec.columns))));
+      problems.push(rowProblem(at, name, values[name], EXPECTED.knownColumn(Object.keys(spec.columns))));
   }
+  // Column names are never names of Object.prototype's properties, so a plain read is safe.
   for (const name of spec.columnNames) cells[name] = asCell(values[name]);
 
   const parsed = spec.schema.safeParse(cells);
@@ -30,7 +32,7 @@ export function validateRow(spec: RecordSpec, { row, values }: NumberedRow): Row
     const expected = spec.columns[column]!.expected;
     problems.push(
       rowProblem(
-        row,
+        at,
         column,
         cells[column],
         ruleExpected ?? (typeof expected === 'string' ? expected : expected(cells)),

@@ -12,6 +12,7 @@ import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210633 } from './Migration20261206210633.js';
 import { Migration20261207040959 } from './Migration20261207040959.js';
 import { Migration20261207041222 } from './Migration20261207041222.js';
+import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -28,5 +29,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206210633', class: Migration20261206210633 },
   { name: 'Migration20261207040959', class: Migration20261207040959 },
   { name: 'Migration20261207041222', class: Migration20261207041222 },
+  { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
 ];

@@ -12,6 +12,7 @@ import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210632 } from './Migration20261206210632.js';
 import { Migration20261207040955 } from './Migration20261207040955.js';
 import { Migration20261207041221 } from './Migration20261207041221.js';
+import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -28,5 +29,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206210632', class: Migration20261206210632 },
   { name: 'Migration20261207040955', class: Migration20261207040955 },
   { name: 'Migration20261207041221', class: Migration20261207041221 },
+  { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
 ];

@@ -13,8 +13,12 @@ export class CustomerRowInput {
   @Field(() => String, { nullable: true, description: 'E-mail address. Personal data.' })
   email?: string | null;
 
-  @Field(() => Int, { description: 'Year of birth, from 1900 to the current year; sets the generation.' })
-  birthYear!: number;
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Year of birth, from 1900 to the current year; sets the generation. Null or absent: generation unknown.',
+  })
+  birthYear?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Sales or geographic region, free text.' })
   region?: string | null;

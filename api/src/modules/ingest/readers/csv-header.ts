@@ -1,5 +1,6 @@
 import type { RowProblem } from '../record-kind.js';
 import type { RecordSpec } from '../record-specs.js';
+import { REJECT_PROBLEMS_COLUMN } from '../rejects/reject-column.js';
 import { EXPECTED, rowProblem } from '../row-problem.js';
 
 export interface CheckedHeader {
@@ -10,7 +11,11 @@ export interface CheckedHeader {
   columns: [index: number, name: string][];
 }
 
-/** Each header problem is reported once, on the header's line, instead of on every row. */
+/**
+ * Each header problem is reported once, on the header's line, instead of on every row. Names are
+ * compared with the known columns as strings (`constructor` or `__proto__` is an unknown column like any
+ * other); the column a rejects file adds is skipped.
+ */
 export function checkHeader(spec: RecordSpec, header: string[], row: number): CheckedHeader {
   const known = Object.keys(spec.columns);
   const problems: RowProblem[] = [];
@@ -18,6 +23,7 @@ export function checkHeader(spec: RecordSpec, header: string[], row: number): Ch
   const seen = new Set<string>();
   let readable = true;
   header.forEach((name, index) => {
+    if (name === REJECT_PROBLEMS_COLUMN) return;
     if (seen.has(name)) {
       problems.push(rowProblem(row, name, name, EXPECTED.columnOnce));
       readable = false;

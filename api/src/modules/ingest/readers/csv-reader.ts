@@ -15,16 +15,18 @@ interface SyntaxError {
   records: number;
 }
 
-/** One CSV record and the line where it starts. */
+/** One CSV record, its record number (counted from 1, header rows included) and the line where it starts. */
 export interface CsvRecord {
   row: number;
+  line: number;
   record: string[];
 }
 
 /**
- * Streams the records of a CSV file, numbered by the line where each starts, counted from the parsed
- * values (a quoted value may span lines) rather than from csv-parse's line counter, which counts a
- * quoted CRLF twice; empty lines come through as records of one empty value so that they are counted
+ * Streams the records of a CSV file, numbered as a spreadsheet numbers its rows (header rows and empty
+ * lines included), each with the line where it starts, counted from the parsed values (a quoted value
+ * may span lines) rather than from csv-parse's line counter, which counts a quoted CRLF twice; the two
+ * differ once a value before has spanned lines. Empty lines come through as records of one empty value so that they are counted
  * too (and `info: true`, which copies two objects per record, is not needed), and are then skipped. A
  * quoting error becomes one problem and ends the reading, as nothing after it can be trusted; so do
  * bytes that are not UTF-8. `columnName` names the column at a position, for those problems.
@@ -49,12 +51,13 @@ export async function* readCsvRecords(
 
   let records = 0;
   let lastLine = 0;
-  const syntaxProblem = ({ error }: SyntaxError): NumberedRow => {
-    const row = lastLine + 1;
+  const syntaxProblem = ({ error, records: before }: SyntaxError): NumberedRow => {
+    const at = { row: before + 1, line: lastLine + 1 };
     const column = typeof error.column === 'number' ? columnName(error.column) : '';
     const got = /got "(.*?)" at line/.exec(error.message)?.[1] ?? null;
     const expected = EXPECTED.csvSyntax[error.code] ?? EXPECTED.wellFormedCsv;
-    return { row, values: {}, problems: [rowProblem(row, column, got, expected)] };
+    // Nothing after a syntax error can be trusted: a problem of the file, even when skipping invalid rows.
+    return { ...at, values: {}, problems: [{ ...rowProblem(at, column, got, expected), header: true }] };
   };
 
   for await (const record of parser as AsyncIterable<string[]>) {
@@ -64,13 +67,13 @@ export async function* readCsvRecords(
       yield syntaxProblem(pending);
       return;
     }
-    const row = lastLine + 1;
-    lastLine = row + newlinesIn(record);
+    const line = lastLine + 1;
+    lastLine = line + newlinesIn(record);
     if (record.length === 1 && record[0] === '') continue;
-    yield { row, record };
+    yield { row: records, line, record };
   }
   const pending = syntaxErrors[0];
-  if (decoded.encodingError) yield encodingProblem(decoded.encodingError);
+  if (decoded.encodingError) yield encodingProblem(decoded.encodingError, records + 1);
   else if (pending) yield syntaxProblem(pending);
 }
 
@@ -96,23 +99,25 @@ export async function* readCsvTable(
       yield entry;
       return;
     }
-    const { row, record } = entry;
+    const { record } = entry;
+    const at = { row: entry.row, line: entry.line };
+    const row = entry.row;
     if (!header) {
       header = record;
       const checked = checkHeaderLine(header, row);
-      if (checked.problems.length) yield { row, values: {}, problems: checked.problems, header: true };
+      if (checked.problems.length) yield { ...at, values: {}, problems: checked.problems, header: true };
       if (!checked.readable) return;
       columns = checked.columns;
       continue;
     }
     if (record.length !== header.length) {
-      const problem = rowProblem(row, '', record.join(','), EXPECTED.valuesPerLine(header.length));
-      yield { row, values: {}, problems: [problem] };
+      const problem = rowProblem(at, '', record.join(','), EXPECTED.valuesPerLine(header.length));
+      yield { ...at, values: {}, problems: [problem] };
       continue;
     }
     const values: RawRow = {};
     for (const [index, name] of columns) values[name] = record[index];
-    yield { row, values };
+    yield entry.line === row ? { row, values } : { ...at, values };
   }
   if (!header) {
     const checked = checkHeaderLine([], 1);

@@ -63,9 +63,13 @@ function characterBoundary(data: Buffer): number {
   return end > 0 && data[end - 1]! >= 0xc0 ? end - 1 : data.length;
 }
 
-/** The problem a reader reports for an EncodingError; nothing after it can be read reliably. */
-export function encodingProblem({ line, text }: EncodingError): NumberedRow {
-  return { row: line, values: {}, problems: [rowProblem(line, '', text, EXPECTED.utf8)] };
+/**
+ * The problem a reader reports for an EncodingError, at record `row` (its line when not given); nothing
+ * after it can be read reliably.
+ */
+export function encodingProblem({ line, text }: EncodingError, row = line): NumberedRow {
+  const at = { row, line };
+  return { ...at, values: {}, problems: [{ ...rowProblem(at, '', text, EXPECTED.utf8), header: true }] };
 }
 
 /**

@@ -26,8 +26,8 @@ export async function* labelBatches(
 }
 
 export function labelProblem(problem: RowProblem, labels: Record<string, string>): RowProblem {
-  const column = labels[problem.column];
-  if (column === undefined) return problem;
+  if (!Object.hasOwn(labels, problem.column)) return problem;
+  const column = labels[problem.column]!;
   const labelled = { ...problem, column };
   return { ...labelled, message: problemMessage(labelled) };
 }

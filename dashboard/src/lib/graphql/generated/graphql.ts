@@ -280,7 +280,7 @@ export type ChurnRiskQueryVariables = Exact<{
 }>;
 
 
-export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibration: Array<{ customers: number, meanPredicted: number, observedRate: number }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibration: Array<{ customers: number, meanPredicted: number, observedRate: number }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
 export type ContactsPageQueryVariables = Exact<{
   first?: number;
@@ -305,7 +305,7 @@ export type CustomerHistoryQueryVariables = Exact<{
 }>;
 
 
-export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline?: Array<
+export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation | null, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline?: Array<
       | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
       | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
       | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
