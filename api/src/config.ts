@@ -45,6 +45,18 @@ export interface AppConfig {
   demoLoginFile: string;
   /** Where alerts and their changes are POSTed (CX_WEBHOOKS); no endpoints when unset. */
   webhooks: WebhooksConfig;
+  /** How long a client may take to send a request, and to stay silent (slow-client protection). */
+  httpTimeouts: HttpTimeouts;
+}
+
+/** Bounds on slow clients, in milliseconds (docs/security.md has the reasoning). */
+export interface HttpTimeouts {
+  /** CX_HTTP_HEADERS_TIMEOUT_MS: to send the request line and headers (slowloris). */
+  headersMs: number;
+  /** CX_HTTP_REQUEST_TIMEOUT_MS: to send the whole request, body included (16 MiB at 300 KB/s). */
+  requestMs: number;
+  /** CX_HTTP_IDLE_TIMEOUT_MS: a connection with no bytes either way for this long is closed. */
+  idleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -116,6 +128,11 @@ const redisUrl = z
   .regex(/^(rediss?:\/\/.+)?$/, { message: 'expected redis://host:port or rediss://host:port' })
   .transform((url) => url || undefined);
 
+const milliseconds = z.coerce
+  .number({ message: 'expected a whole number of milliseconds of at least 100' })
+  .int({ message: 'expected a whole number of milliseconds of at least 100' })
+  .min(100, { message: 'expected a whole number of milliseconds of at least 100' });
+
 /** The variables, with their schemas; a file may name further variables of `env` (webhook secrets). */
 const variablesOf = (env: Record<string, string | undefined>) => ({
   CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
@@ -147,6 +164,9 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
     fallback: '600',
   },
   CX_TRUST_PROXY: { schema: flag, fallback: 'false' },
+  CX_HTTP_HEADERS_TIMEOUT_MS: { schema: milliseconds, fallback: '10000' },
+  CX_HTTP_REQUEST_TIMEOUT_MS: { schema: milliseconds, fallback: '60000' },
+  CX_HTTP_IDLE_TIMEOUT_MS: { schema: milliseconds, fallback: '120000' },
   CX_DEMO_LOGIN_FILE: {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
@@ -200,6 +220,11 @@ export function loadConfig(
     trustProxy: readVariable(env, 'CX_TRUST_PROXY'),
     demoLoginFile: readVariable(env, 'CX_DEMO_LOGIN_FILE'),
     webhooks: readVariable(env, 'CX_WEBHOOKS'),
+    httpTimeouts: {
+      headersMs: readVariable(env, 'CX_HTTP_HEADERS_TIMEOUT_MS'),
+      requestMs: readVariable(env, 'CX_HTTP_REQUEST_TIMEOUT_MS'),
+      idleMs: readVariable(env, 'CX_HTTP_IDLE_TIMEOUT_MS'),
+    },
     ...overrides,
   };
 }

@@ -12,10 +12,15 @@ import { buildCxSchema } from '../graphql/schema.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
 import { resultCachePlugins } from '../modules/cache/result-cache.plugin.js';
 import { resultStore } from '../modules/cache/result-store.js';
-import { registerAuthentication, requireViewer } from '../modules/auth/authentication.hook.js';
+import {
+  refuseAnonymousBodies,
+  registerAuthentication,
+  requireViewer,
+} from '../modules/auth/authentication.hook.js';
 import { createApollo } from './apollo.js';
 import { registerErrorHandler } from './error-body.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
+import { graphiqlContentSecurityPolicy } from './graphiql/graphiql-page.js';
 import { graphiqlAssetsPlugin, graphiqlLandingPage } from './graphiql/graphiql.plugin.js';
 import { registerHealthRoute, registerReadinessRoute } from './health.route.js';
 import { registerEtags } from './persisted/http-caching.js';
@@ -26,6 +31,7 @@ import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/w
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
   /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
@@ -53,19 +59,31 @@ export async function createServer(
   config: AppConfig,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  const timeouts = config.httpTimeouts;
   const app = Fastify({
     logger: options.logger ?? true,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
+    // Slow clients: a request (headers and body) must arrive within requestTimeout, its headers within
+    // headersTimeout, and a connection silent for connectionTimeout is closed. Node checks the first two
+    // every connectionsCheckingInterval.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+    },
   });
   const metrics = new ServerMetrics(orm);
   instrumentHttp(app, metrics);
   runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
   registerErrorHandler(app);
+  registerSecurityHeaders(app, graphiqlContentSecurityPolicy());
   echoRequestId(app);
   await app.register(fastifyCookie);
   registerAuthentication(app, orm);
+  refuseAnonymousBodies(app);
   const redis = config.redisUrl ? await connectRedis(app, config.redisUrl) : undefined;
   await registerRateLimit(app, config, redis, options.rateLimit);
   registerHealthRoute(app, orm);
