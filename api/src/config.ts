@@ -13,7 +13,13 @@ import { NO_WEBHOOKS, webhooksSchema, type WebhooksConfig } from './modules/webh
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string; url: string }
+  | {
+      dialect: 'sqlite';
+      path: string;
+      url: string;
+      /** CX_SQLITE_BUSY_WAIT_MS: how long a write waits for another process's write lock (default 5 s). */
+      busyWaitMs?: number;
+    }
   | {
       dialect: 'postgresql';
       url: string;
@@ -47,6 +53,11 @@ export interface AppConfig {
   webhooks: WebhooksConfig;
   /** How long a client may take to send a request, and to stay silent (slow-client protection). */
   httpTimeouts: HttpTimeouts;
+  /**
+   * CX_CLIENT_ADDRESS_SECRET: shared with the dashboard, whose server then passes on the browser's
+   * address (for sign-in limits and rate limits); undefined trusts no forwarded address.
+   */
+  clientAddressSecret: string | undefined;
 }
 
 /** Bounds on slow clients, in milliseconds (docs/security.md has the reasoning). */
@@ -165,8 +176,18 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
   },
   CX_TRUST_PROXY: { schema: flag, fallback: 'false' },
   CX_HTTP_HEADERS_TIMEOUT_MS: { schema: milliseconds, fallback: '10000' },
+  CX_SQLITE_BUSY_WAIT_MS: { schema: milliseconds, fallback: '5000' },
   CX_HTTP_REQUEST_TIMEOUT_MS: { schema: milliseconds, fallback: '60000' },
   CX_HTTP_IDLE_TIMEOUT_MS: { schema: milliseconds, fallback: '120000' },
+  CX_CLIENT_ADDRESS_SECRET: {
+    schema: z
+      .string()
+      .refine((secret) => secret === '' || secret.length >= 16, {
+        message: 'expected a secret of at least 16 characters',
+      })
+      .transform((secret) => secret || undefined),
+    fallback: '',
+  },
   CX_DEMO_LOGIN_FILE: {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
@@ -205,11 +226,15 @@ export function loadConfig(
   if (resultCache === 'redis' && !redisUrl) {
     throw new ConfigError('CX_RESULT_CACHE: redis needs CX_REDIS_URL, which is not set');
   }
+  const database = withReplicas(
+    readVariable(env, 'CX_DATABASE_URL'),
+    readVariable(env, 'CX_DATABASE_REPLICA_URLS'),
+  );
   return {
-    database: withReplicas(
-      readVariable(env, 'CX_DATABASE_URL'),
-      readVariable(env, 'CX_DATABASE_REPLICA_URLS'),
-    ),
+    database:
+      database.dialect === 'sqlite'
+        ? { ...database, busyWaitMs: readVariable(env, 'CX_SQLITE_BUSY_WAIT_MS') }
+        : database,
     apiPort: readVariable(env, 'CX_API_PORT'),
     apiHost: readVariable(env, 'CX_API_HOST'),
     introspection: readVariable(env, 'CX_GRAPHQL_INTROSPECTION'),
@@ -225,6 +250,7 @@ export function loadConfig(
       requestMs: readVariable(env, 'CX_HTTP_REQUEST_TIMEOUT_MS'),
       idleMs: readVariable(env, 'CX_HTTP_IDLE_TIMEOUT_MS'),
     },
+    clientAddressSecret: readVariable(env, 'CX_CLIENT_ADDRESS_SECRET'),
     ...overrides,
   };
 }

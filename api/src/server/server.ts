@@ -10,6 +10,7 @@ import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
 import { instrumentHttp, metricsRoutePlugin, ServerMetrics } from '../modules/ops/server-metrics.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { resultCachePlugins } from '../modules/cache/result-cache.plugin.js';
 import { resultStore } from '../modules/cache/result-store.js';
 import {
@@ -28,6 +29,7 @@ import { persistedOperations } from './persisted/persisted-operations.js';
 import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
+import { registerClientAddress } from './client-address.js';
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
@@ -82,13 +84,14 @@ export async function createServer(
   registerSecurityHeaders(app, graphiqlContentSecurityPolicy());
   echoRequestId(app);
   await app.register(fastifyCookie);
+  registerClientAddress(app, config.clientAddressSecret);
   registerAuthentication(app, orm);
   refuseAnonymousBodies(app);
   const redis = config.redisUrl ? await connectRedis(app, config.redisUrl) : undefined;
   await registerRateLimit(app, config, redis, options.rateLimit);
   registerHealthRoute(app, orm);
   registerReadinessRoute(app, orm);
-  registerAuthRoutes(app, orm);
+  registerAuthRoutes(app, orm, new LoginThrottle());
   await app.register(metricsRoutePlugin(metrics));
   await app.register(exportPlugin(orm));
 
