@@ -25,6 +25,7 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   CustomerHistory: { id: 'C0000001', last: 20 },
   CustomerCare: { id: 'C0000001' },
   ChurnRisk: { minScore: 0 },
+  RiskBySegment: { filter: WINDOW, historyFrom: WINDOW.from, historyTo: WINDOW.to },
   ContactsPage: { first: 20 },
   IngestContacts: {
     rows: [

@@ -1,9 +1,22 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { NextStepAction } from '../src/modules/risk/dto/risk-actions.types.js';
+import { highRiskThreshold } from '../src/modules/risk/high-risk-threshold.js';
+import { nextStep } from '../src/modules/risk/risk-actions.js';
+import { totalsOf } from '../src/modules/risk/risk-history.js';
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, solveSymmetric } from '../src/modules/risk/logistic-regression.js';
-import { areaUnderCurve, calibrationBins } from '../src/modules/risk/model-quality.js';
+import {
+  areaUnderCurve,
+  aucInterval,
+  brierScore,
+  calibrationBins,
+  topDecileShare,
+} from '../src/modules/risk/model-quality.js';
 import { FEATURES } from '../src/modules/risk/risk-features.js';
 import { explainScore, MAX_DRIVERS, type ScoringModel } from '../src/modules/risk/risk-scoring.js';
-import { isHeldOut } from '../src/modules/risk/risk-training.service.js';
+import { isHeldOut, penaltyFor } from '../src/modules/risk/risk-training.service.js';
 
 /* The model's arithmetic on data whose answers are worked out by hand; no database. */
 
@@ -139,18 +152,34 @@ describe('explainScore', () => {
     npsChange: [-4, 'NPS down 4 since the previous score'],
     csatLatest: [2, 'latest CSAT 2'],
     csatChange: [1, 'CSAT up 1 since the previous score'],
+    lowScores30: [1, '1 low survey score in 30 days'],
     lowScores90: [2, '2 low survey scores in 90 days'],
+    lowScores180: [3, '3 low survey scores in 180 days'],
+    promoters180: [1, '1 promoter score in 180 days'],
     contacts30: [3, '3 contacts in 30 days'],
     contacts90: [1, '1 contact in 90 days'],
+    contacts180: [5, '5 contacts in 180 days'],
+    repeatContacts30: [1, '1 repeat contact in 30 days'],
     repeatContacts90: [2, '2 repeat contacts in 90 days'],
+    repeatContacts180: [2, '2 repeat contacts in 180 days'],
+    unresolved30: [1, '1 unresolved contact in 30 days'],
     unresolved90: [1, '1 unresolved contact in 90 days'],
-    escalated90: [3, '3 escalated contacts in 90 days'],
+    unresolved180: [2, '2 unresolved contacts in 180 days'],
+    longWaits30: [1, '1 long wait in 30 days'],
     longWaits90: [2, '2 long waits in 90 days'],
+    longWaits180: [3, '3 long waits in 180 days'],
+    escalated90: [3, '3 escalated contacts in 90 days'],
+    complaints90: [1, '1 complaint in 90 days'],
+    complaints180: [2, '2 complaints in 180 days'],
+    apologies90: [1, '1 apology in 90 days'],
+    apologies180: [2, '2 apologies in 180 days'],
+    perksWithoutApology180: [1, '1 recompense without apology in 180 days'],
     escalatedSessions90: [1, '1 escalated self-service session in 90 days'],
     backfiredSessions90: [1, '1 backfired self-service session in 90 days'],
+    abandonedSessions30: [1, '1 abandoned self-service session in 30 days'],
     abandonedSessions90: [4, '4 abandoned self-service sessions in 90 days'],
-    apologies90: [1, '1 apology in 90 days'],
-    recompenses90: [2, '2 recompenses in 90 days'],
+    abandonedSessions180: [5, '5 abandoned self-service sessions in 180 days'],
+    daysSinceBadExperience: [12.5, 'last bad experience 12 days ago'],
     tenureYears: [2.25, 'customer for 2.3 years'],
     vip: [1, 'VIP tier'],
     lifetimeValueLog: [Math.log1p(1500), 'lifetime value 1,500'],
@@ -202,5 +231,117 @@ describe('explainScore', () => {
       ['vip', -6],
     ]);
     expect(drivers.length).toBeLessThanOrEqual(MAX_DRIVERS);
+  });
+});
+
+describe('aucInterval', () => {
+  it('is A ± 1.96 SE by Hanley and McNeil', () => {
+    /*
+     * A = 0.8, 10 churners, 40 non-churners: Q1 = 0.8 / 1.2 = 0.666667, Q2 = 2 × 0.64 / 1.8 = 0.711111;
+     * SE² = (0.8 × 0.2 + 9 × (0.666667 − 0.64) + 39 × (0.711111 − 0.64)) / 400
+     *     = (0.16 + 0.24 + 2.773333) / 400 = 0.007933, SE = 0.089069; 0.8 ∓ 0.174575.
+     */
+    const interval = aucInterval(0.8, 10, 40)!;
+    expect(interval.lower).toBeCloseTo(0.625425, 5);
+    expect(interval.upper).toBeCloseTo(0.974575, 5);
+  });
+
+  it('is clipped to 0-1 and null without an AUC or an outcome', () => {
+    expect(aucInterval(1, 2, 2)).toEqual({ lower: 1, upper: 1 });
+    expect(aucInterval(null, 5, 5)).toBeNull();
+    expect(aucInterval(0.7, 0, 5)).toBeNull();
+  });
+});
+
+describe('topDecileShare and brierScore', () => {
+  const outcomes = [
+    0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2, 0.1, 0.05, 0.04, 0.03, 0.02, 0.01, 0, 0, 0, 0, 0, 0,
+  ].map((predicted, i) => ({ predicted, churned: [0, 2, 9].includes(i) ? 1 : 0 }));
+
+  it('counts the churners among the highest-scored tenth', () => {
+    // 20 examples: the top round(2) are 0.9 (churned) and 0.8 (not); churners 0.9, 0.7, 0.1: 1 of 3.
+    expect(topDecileShare(outcomes)).toBeCloseTo(1 / 3, 12);
+    expect(topDecileShare([{ predicted: 0.5, churned: 0 }])).toBeNull();
+  });
+
+  it('is the mean squared error of the probabilities', () => {
+    // (0.9 − 1)² + (0.2 − 0)² + (0.5 − 1)² = 0.01 + 0.04 + 0.25 = 0.30, over 3.
+    const three = [
+      { predicted: 0.9, churned: 1 },
+      { predicted: 0.2, churned: 0 },
+      { predicted: 0.5, churned: 1 },
+    ];
+    expect(brierScore(three)).toBeCloseTo(0.1, 12);
+    expect(brierScore([])).toBeNull();
+  });
+});
+
+describe('revenue at risk totals', () => {
+  it('sums the expected loss over every score and the value at or above the threshold', () => {
+    // 0.1 × 1,000 + 0.7 × 300 + 0.95 × 200 = 100 + 210 + 190 = 500; at 70 or more: 2 + 1 customers, 500 of value.
+    const totals = totalsOf(
+      [
+        { score: 10, customers: 4, value: 1000 },
+        { score: 70, customers: 2, value: 300 },
+        { score: 95, customers: 1, value: 200 },
+      ],
+      70,
+    );
+    expect(totals).toEqual({ scoredCustomers: 7, expectedLoss: 500, atRiskCustomers: 3, atRiskValue: 500 });
+    expect(totalsOf([{ score: 70, customers: 2, value: 300 }], 71).atRiskCustomers).toBe(0);
+  });
+
+  it("takes the high-risk threshold from the risk-jump alert rule's configuration", () => {
+    const file = join(mkdtempSync(join(tmpdir(), 'cx-rules-')), 'rules.json');
+    writeFileSync(file, JSON.stringify({ riskJump: { threshold: 55 } }));
+    expect(highRiskThreshold({ CX_ALERT_RULES: file })).toBe(55);
+    expect(highRiskThreshold({})).toBe(70);
+  });
+});
+
+describe('nextStep', () => {
+  const event = (data: Partial<Parameters<typeof nextStep>[0][number]>) => ({
+    customerId: 1,
+    at: new Date('2026-11-20T10:00:00Z'),
+    kind: 'complaint',
+    label: 'complaint about billing by phone, without an apology',
+    unresolved: false,
+    apology: false as boolean | null,
+    reason: 'billing',
+    ...data,
+  });
+
+  it('routes a customer who prefers a live agent to one, before anything else', () => {
+    expect(nextStep([event({})], 'agent note', null).action).toBe(NextStepAction.ROUTE_TO_LIVE_AGENT);
+  });
+
+  it('calls back with an apology when the generation kept more complainers with apologies', () => {
+    const step = nextStep([event({})], null, { apology: 8, perks: 21.5 });
+    expect(step).toEqual({
+      action: NextStepAction.CALL_BACK_WITH_APOLOGY,
+      text: 'Call back with a personal apology and fix the problem about billing of 2026-11-20.',
+      reason:
+        'In this generation, 8.0% of complainers who got an apology left within 90 days, against 21.5% of those given perks alone.',
+    });
+    expect(nextStep([event({ apology: null, unresolved: true })], null, null).action).toBe(
+      NextStepAction.CALL_BACK,
+    );
+  });
+
+  it('closes the loop on a low score, and otherwise checks in', () => {
+    const low = event({ kind: 'low_score', label: 'NPS 3', apology: null, reason: null });
+    expect(nextStep([low], null, null).text).toBe(
+      'Close the loop on the NPS 3 of 2026-11-20: ask what went wrong.',
+    );
+    expect(nextStep([], null, null).action).toBe(NextStepAction.CHECK_IN);
+  });
+});
+
+describe('penaltyFor', () => {
+  it('is 1 from 500 training churners up, 500 / churners below', () => {
+    expect(penaltyFor(2962)).toBe(1);
+    expect(penaltyFor(500)).toBe(1);
+    expect(penaltyFor(20)).toBe(25);
+    expect(penaltyFor(0)).toBe(500);
   });
 });

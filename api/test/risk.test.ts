@@ -55,7 +55,7 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
     survey(SurveyType.NPS, 2, '2026-06-02T00:00:00Z'); // after the instant: never read
     const contact = (startedAt: string, data: Parameters<typeof makeContact>[2] = {}) =>
       makeContact(em, a, { startedAt: at(startedAt), ...data });
-    contact('2026-02-28T00:00:00Z'); // before the 90 days, but makes the next one a repeat
+    contact('2026-02-28T00:00:00Z'); // in the 180 days, not the 90; makes the next one a repeat
     contact('2026-03-04T00:00:00Z', { waitSeconds: 400, resolved: false }); // repeat, long phone wait, unresolved
     contact('2026-05-10T00:00:00Z', {
       channel: Channel.CHAT,
@@ -67,9 +67,10 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
       channel: Channel.EMAIL,
       waitSeconds: 3600, // an hour is not long by e-mail
       resolved: true,
+      apology: false,
       recompenseType: 'credit',
       recompenseValue: 20,
-    }); // repeat (5 days after the previous)
+    }); // repeat (5 days after the previous); a complaint answered with perks alone
     contact('2026-05-25T00:00:00Z', { waitSeconds: 100 }); // 10 days after the previous: not a repeat
     contact('2026-06-01T00:00:00Z'); // at the instant: not before it
     const session = (startedAt: string, outcome: SelfServiceOutcome) =>
@@ -77,30 +78,47 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
     session('2026-05-19T00:00:00Z', SelfServiceOutcome.ESCALATED); // the NPS 3 a day later: backfired
     session('2026-04-01T00:00:00Z', SelfServiceOutcome.ESCALATED);
     session('2026-04-10T00:00:00Z', SelfServiceOutcome.ABANDONED);
-    session('2026-02-01T00:00:00Z', SelfServiceOutcome.ESCALATED); // before the 90 days
+    session('2026-02-01T00:00:00Z', SelfServiceOutcome.ESCALATED); // in the 180 days, not the 90
     await em.flush();
 
     const rows = await customerFeatures(new SqlBuilder(em), asOf, all);
     const byName = (values: (number | null)[]) =>
       Object.fromEntries(FEATURES.map(({ name }, j) => [name, values[j]]));
     expect(rows.map((row) => row.externalId)).toEqual(['FA', 'FD', 'FE']);
+    // Windows start 2026-05-02 (30 days), 2026-03-03 (90) and 2025-12-03 (180).
     expect(byName(rows[0]!.values)).toEqual({
       npsLatest: 3,
       npsChange: -5,
       csatLatest: 2,
       csatChange: null,
+      lowScores30: 3, // NPS 3, CSAT 2, CES 1, all in May
       lowScores90: 3,
-      contacts30: 3,
-      contacts90: 4,
-      repeatContacts90: 2,
-      unresolved90: 1,
+      lowScores180: 3,
+      promoters180: 0,
+      contacts30: 3, // 10, 15 and 25 May
+      contacts90: 4, // and 4 March
+      contacts180: 5, // and 28 February
+      repeatContacts30: 1, // 15 May
+      repeatContacts90: 2, // and 4 March
+      repeatContacts180: 2,
+      unresolved30: 0,
+      unresolved90: 1, // 4 March
+      unresolved180: 1,
+      longWaits30: 0,
+      longWaits90: 1, // 400 s on the phone, 4 March
+      longWaits180: 1,
       escalated90: 1,
-      longWaits90: 1,
+      complaints90: 2, // 10 May (apology) and 15 May (perks alone)
+      complaints180: 2,
+      apologies90: 1,
+      apologies180: 1,
+      perksWithoutApology180: 1,
       escalatedSessions90: 2,
       backfiredSessions90: 1,
-      abandonedSessions90: 1,
-      apologies90: 1,
-      recompenses90: 1,
+      abandonedSessions30: 0,
+      abandonedSessions90: 1, // 10 April
+      abandonedSessions180: 1,
+      daysSinceBadExperience: 10, // the CES 1 of 22 May, 10 days before 1 June
       tenureYears: expect.closeTo(730 / 365.25, 12),
       vip: 1,
       lifetimeValueLog: expect.closeTo(Math.log1p(1000), 12),
@@ -110,6 +128,7 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
       npsChange: null,
       contacts90: 0,
       backfiredSessions90: 0,
+      daysSinceBadExperience: 180, // none in the 180 days
       tenureYears: expect.closeTo(365 / 365.25, 12),
       vip: 0,
       lifetimeValueLog: null,
@@ -163,8 +182,26 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
       trainingChurners: 18,
       heldOutCustomers: 11,
       heldOutChurners: 5,
+      snapshots: 1, // the data start 2026-06-20, less than 180 days before any earlier snapshot
+      penalty: 500 / 18, // few churners: a stronger penalty than 1
       auc: expect.closeTo(0.65, 12),
+      /*
+       * Hanley-McNeil with 5 churners and 6 non-churners, A = 0.65: Q1 = 0.65 / 1.35 = 0.481481,
+       * Q2 = 2 × 0.4225 / 1.65 = 0.512121; SE² = (0.65 × 0.35 + 4 × (Q1 − 0.4225) + 5 × (Q2 − 0.4225)) / 30
+       * = 0.911532 / 30, SE = 0.174311; 0.65 ∓ 1.96 SE = 0.308350 … 0.991650.
+       */
+      aucLower: expect.closeTo(0.30835, 5),
+      aucUpper: expect.closeTo(0.99165, 5),
+      // Latest NPS alone ranks as the model does (2 above 10; the NPS 0 after the snapshot is not read).
+      npsBaselineAuc: expect.closeTo(0.65, 12),
+      // Nobody had a contact before the snapshot: every pair ties.
+      contactsBaselineAuc: 0.5,
+      // The top round(11 / 10) = 1 example: the first detractor held out, D02, a churner: 1 of 5.
+      topDecileShare: 0.2,
     });
+    // Brier: a mean of squared errors, between 0 and 1 (its arithmetic is tested in risk-model.test.ts).
+    expect(model.brierScore).toBeGreaterThan(0);
+    expect(model.brierScore).toBeLessThan(0.25);
     const weights = Object.fromEntries(model.features.map(({ name, weight }) => [name, weight]));
     expect(weights.npsLatest).toBeLessThan(0);
     expect(weights.lowScores90).toBeGreaterThan(0);
@@ -319,23 +356,52 @@ describe.each(DIALECTS)('churn-risk scores over the API on %s', (dialect) => {
     ]);
   });
 
-  it('sums the lifetime value of active customers scored 70 or more as revenueAtRisk, now only', async () => {
-    const { metrics, byTier, overview } = await query(`{
+  it('reports revenueAtRisk as the expected loss Σ score / 100 × lifetime value, and earlier windows from the history', async () => {
+    const { metrics, byTier, past, daily, overview, riskHistory } = await query(`{
       metrics { revenueAtRisk }
       byTier: metrics(dimensions: [TIER]) { tier revenueAtRisk }
       past: metrics(filter: { to: "2026-01-01T00:00:00Z" }) { revenueAtRisk }
+      daily: metrics(grain: DAY, filter: { from: "2026-10-15T00:00:00Z", to: "2026-10-25T00:00:00Z" }) {
+        period revenueAtRisk
+      }
       overview { revenueAtRisk { current previous sampleSize previousSampleSize } }
+      riskHistory(from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z") {
+        day asOf scoredCustomers expectedLoss atRiskCustomers atRiskValue threshold
+      }
     }`);
-    expect(metrics).toEqual([{ revenueAtRisk: 1500 }]);
+    // H1 (VIP, 1,000) and H2 (500) score 90, H3 is not scored yet: 0.9 × 1,000 + 0.9 × 500 = 1,350.
+    expect(metrics).toEqual([{ revenueAtRisk: 1350 }]);
     expect(byTier).toEqual([
-      { tier: 'STANDARD', revenueAtRisk: 500 },
-      { tier: 'VIP', revenueAtRisk: 1000 },
+      { tier: 'STANDARD', revenueAtRisk: 450 },
+      { tier: 'VIP', revenueAtRisk: 900 },
     ]);
+    /*
+     * Every refresh wrote the snapshot of the day its data ended on. The import of HK1-HK4 ended the data on
+     * 20 October: H1 90 (2 contacts), H2 75 (1 contact): 0.9 × 1,000 + 0.75 × 500 = 1,275, both ≥ 70 with
+     * 1,500 of value. The import of HK5 ended it on 21 October, H2 now 90: 1,350.
+     */
+    const snapshot = (day: string, expectedLoss: number) => ({
+      day: `${day}T00:00:00.000Z`,
+      asOf: `${day}T00:00:00.001Z`,
+      scoredCustomers: 2,
+      expectedLoss,
+      atRiskCustomers: 2,
+      atRiskValue: 1500,
+      threshold: 70,
+    });
+    expect(riskHistory).toEqual([snapshot('2026-10-20', 1275), snapshot('2026-10-21', 1350)]);
+    // Windows before now read the history, the last snapshot of each period; before any there is none.
+    expect(daily).toEqual([
+      { period: '2026-10-20T00:00:00.000Z', revenueAtRisk: 1275 },
+      { period: '2026-10-21T00:00:00.000Z', revenueAtRisk: 1350 },
+    ]);
+    expect(past).toEqual([]);
+    // The comparison window (the 30 days before the last 30) holds 21 October, whose snapshot says 1,350.
     expect(overview.revenueAtRisk).toEqual({
-      current: 1500,
-      previous: null,
+      current: 1350,
+      previous: 1350,
       sampleSize: 2,
-      previousSampleSize: 0,
+      previousSampleSize: 2,
     });
   });
 

@@ -121,10 +121,14 @@ describe('the dashboard in Chromium on the seeded demo', () => {
   });
 
   it('ranks customers by risk with their drivers and drills down to a customer page with score, alerts and history', async () => {
-    const { churnRisk, atRisk } = await queryApi<ChurnRiskQuery>(stack, ChurnRiskDocument.toString(), {
-      minScore: 0,
-      first: 1,
-    });
+    const { churnRisk, atRisk, riskModel } = await queryApi<ChurnRiskQuery>(
+      stack,
+      ChurnRiskDocument.toString(),
+      {
+        minScore: 0,
+        first: 1,
+      },
+    );
     const top = churnRisk.nodes[0]!;
     await open(`/risk${WINDOW}`);
     // Revenue at risk is a snapshot of now, whatever the window; the demo has customers scored 70+.
@@ -139,6 +143,11 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     expect(await row.locator('th').innerText()).toBe(top.customer.id);
     expect(await row.locator('td').first().innerText()).toBe(`${top.score}`);
     expect(await row.innerText()).toContain(top.drivers[0]!.label);
+    expect(await row.innerText()).toContain(top.nextStep.text);
+    // The model's quality in plain words: the share of leavers the top tenth of scores holds.
+    expect(await page.locator('[data-lift]').innerText()).toContain(
+      `The top 10% of scores hold ${(100 * riskModel!.topDecileShare!).toFixed(1)}% of the customers who left`,
+    );
     const link = row.locator(`a[href^="/customers/"]`);
     await Promise.all([page.waitForURL(`**/customers/${top.customer.id}**`), link.click()]);
 

@@ -1,6 +1,7 @@
 import { CALIBRATION } from './calibration.js';
 import { commentFor, type CommentContext } from './comments.js';
 import type { CustomerProfile } from './customers.js';
+import { dissatisfactionAt } from './dissatisfaction.js';
 import {
   contactSatisfaction,
   isLongWait,
@@ -69,6 +70,7 @@ interface Experience {
 }
 
 const SURVEYS = CALIBRATION.surveys.value;
+const STATE = CALIBRATION.dissatisfaction.value;
 const AFTER_SELF_SERVICE = CALIBRATION.afterSelfService.value;
 const REASONS = CALIBRATION.reasons.value;
 const RECOMPENSE_WEIGHTS = Object.fromEntries(
@@ -78,8 +80,10 @@ const RECOMPENSE_WEIGHTS = Object.fromEntries(
 /**
  * Simulates one customer's needs from `from` to the end of the window as journeys: an issue may start in
  * self-service, end there (resolved, or given up) or continue to one or more contacts, each of which may
- * be surveyed. Relationship NPS surveys reflect the customer's recent experiences. Events are returned in
- * time order; the churn model decides later how many of them happen.
+ * be surveyed. Relationship NPS surveys reflect the customer's recent experiences. The customer's
+ * dissatisfaction so far (dissatisfaction.ts) brings more needs, lowers every experience and makes giving up
+ * on self-service likelier, so an unhappy customer keeps sending signals. Events are returned in time order;
+ * the churn model decides later how many of them happen.
  */
 export function simulateActivity(rng: Random, profile: CustomerProfile, window: Window): ActivityEvent[] {
   return new CustomerJourneys(rng, profile, window).run();
@@ -89,6 +93,8 @@ class CustomerJourneys {
   private readonly events: ActivityEvent[] = [];
   private readonly experiences: Experience[] = [];
   private readonly from: number;
+  /** Dissatisfaction when the current need started (capped). */
+  private level = 0;
 
   constructor(
     private readonly rng: Random,
@@ -99,9 +105,17 @@ class CustomerJourneys {
   }
 
   run(): ActivityEvent[] {
-    const rate = CALIBRATION.issuesPerYear.value / YEAR_MS;
-    for (const at of this.rng.poissonTimes(rate, this.from, this.window.end)) this.issue(at);
-    this.relationshipSurveys();
+    // Needs arrive at up to the highest lifted rate and are kept in proportion to the lift of the moment
+    // (thinning), so the rate follows the customer's dissatisfaction.
+    const maxLift = 1 + STATE.issueLiftPerUnit * STATE.cap;
+    const rate = (CALIBRATION.issuesPerYear.value / YEAR_MS) * maxLift;
+    const issues = this.rng.poissonTimes(rate, this.from, this.window.end).map((at) => ({ at, issue: true }));
+    const surveys = this.relationshipSurveyTimes().map((at) => ({ at, issue: false }));
+    for (const { at, issue } of [...issues, ...surveys].sort((a, b) => a.at - b.at)) {
+      this.level = Math.min(dissatisfactionAt(this.events, this.from, at), STATE.cap);
+      if (!issue) this.relationshipSurvey(at);
+      else if (this.rng.chance((1 + STATE.issueLiftPerUnit * this.level) / maxLift)) this.issue(at);
+    }
     return this.events.sort((a, b) => a.at - b.at);
   }
 
@@ -180,7 +194,10 @@ class CustomerJourneys {
   }
 
   private outcomeShares(entry: SelfServiceEntry, reason: string): Record<SelfServiceOutcome, number> {
-    if (this.profile.prefersLiveAgent) return CALIBRATION.liveAgentPreferrerOutcomes.value;
+    if (this.profile.prefersLiveAgent) {
+      const shares = CALIBRATION.liveAgentPreferrerOutcomes.value;
+      return { ...shares, abandoned: shares.abandoned * (1 + STATE.abandonLiftPerUnit * this.level) };
+    }
     const base = CALIBRATION.entryOutcomes.value[entry];
     const reluctant = entry === 'chatbot' && !this.profile.welcomesChatbot;
     const resolved = Math.min(
@@ -191,7 +208,11 @@ class CustomerJourneys {
     );
     // What is not resolved splits between giving up and asking for an agent as for an average reason.
     const unresolved = (1 - resolved) / (base.abandoned + base.escalated);
-    return { resolved, abandoned: base.abandoned * unresolved, escalated: base.escalated * unresolved };
+    return {
+      resolved,
+      abandoned: base.abandoned * unresolved * (1 + STATE.abandonLiftPerUnit * this.level),
+      escalated: base.escalated * unresolved,
+    };
   }
 
   /** One to `maxPerIssue` contacts about the issue; each unresolved one is likely followed by another. */
@@ -254,16 +275,17 @@ class CustomerJourneys {
     };
     this.events.push(contact);
 
-    const situational = contactSatisfaction(rng, this.profile, {
-      channel,
-      waitSeconds,
-      transfers: contact.transfers,
-      resolved,
-      repeat: attempt > 0,
-      arrival,
-      apology: recovery?.apology ?? false,
-      recompense: recovery?.recompenseType != null,
-    });
+    const situational =
+      contactSatisfaction(rng, this.profile, {
+        channel,
+        waitSeconds,
+        transfers: contact.transfers,
+        resolved,
+        repeat: attempt > 0,
+        arrival,
+        apology: recovery?.apology ?? false,
+        recompense: recovery?.recompenseType != null,
+      }) + this.stateShift();
     this.remember(at, situational);
     this.surveyAfterContact(contact, situational, arrival, attempt > 0);
     return contact;
@@ -350,26 +372,38 @@ class CustomerJourneys {
   }
 
   private surveySelfService(at: number, resolved: boolean, entry: SelfServiceEntry): void {
-    const situational = selfServiceSatisfaction(this.rng, resolved);
+    const situational = selfServiceSatisfaction(this.rng, resolved) + this.stateShift();
     this.remember(at, situational);
     if (!this.rng.chance(SURVEYS.afterSession)) return;
     this.survey(this.afterDelay(at), 'csat', situational, null, 'self_service', { entry, resolved });
   }
 
-  private relationshipSurveys(): void {
+  /** When relationship NPS invitations are answered: every few months from a random offset. */
+  private relationshipSurveyTimes(): number[] {
     const every = (SURVEYS.relationshipEveryMonths * YEAR_MS) / 12;
-    const { decayDays, weight } = CALIBRATION.mood.value;
+    const times: number[] = [];
     for (let at = this.from + this.rng.uniform(0, every); at < this.window.end; at += every) {
-      if (!this.rng.chance(SURVEYS.relationshipResponse)) continue;
-      let mood = 0;
-      for (const past of this.experiences) {
-        if (past.at < at) mood += past.situational * Math.exp(-(at - past.at) / (decayDays * DAY_MS));
-      }
-      const situational = weight * mood + this.rng.normal(0, CALIBRATION.experience.value.noise);
-      this.survey(at, 'nps', situational, null, 'relationship', {
-        securityConcerned: this.profile.securityConcerned,
-      });
+      if (this.rng.chance(SURVEYS.relationshipResponse)) times.push(at);
     }
+    return times;
+  }
+
+  private relationshipSurvey(at: number): void {
+    const { decayDays, weight } = CALIBRATION.mood.value;
+    let mood = 0;
+    for (const past of this.experiences) {
+      if (past.at < at) mood += past.situational * Math.exp(-(at - past.at) / (decayDays * DAY_MS));
+    }
+    const situational =
+      weight * mood + this.stateShift() + this.rng.normal(0, CALIBRATION.experience.value.noise);
+    this.survey(at, 'nps', situational, null, 'relationship', {
+      securityConcerned: this.profile.securityConcerned,
+    });
+  }
+
+  /** What the customer's dissatisfaction takes off an experience. */
+  private stateShift(): number {
+    return STATE.satisfactionPerUnit * this.level;
   }
 
   private survey(

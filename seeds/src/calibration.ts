@@ -75,12 +75,12 @@ const securityRiskBelief = figure({
 const apologyWinBackShare = figure({
   value: 0.24,
   meaning:
-    'Share of customers who came back after a bad experience because of a personal apology ("nearly a quarter"): an apology on a complaint cuts the churn hazard by this share.',
+    'Share of customers who came back after a bad experience because of a personal apology ("nearly a quarter"): an apology on a complaint cuts the customer’s dissatisfaction by this share.',
   basis: 'published',
   sources: [SOURCES.recoveryAndGenerations],
   quote:
     'nearly a quarter of respondents who returned to a business after a bad experience said that a personal apology was responsible',
-  usedIn: 'churnSignals.apology (log-risk = ln(1 − value))',
+  usedIn: 'dissatisfaction.signals.apology (factor 1 − value)',
 });
 
 const wordOfMouthReach = figure({
@@ -318,7 +318,7 @@ export const CALIBRATION = {
 
   // ── Issues and contact reasons ──────────────────────────────────────────────────────────────
   issuesPerYear: figure({
-    value: 3.6,
+    value: 2.7,
     meaning: 'Needs per customer per year that start a journey (self-service and/or contacts).',
     basis: 'assumption',
     sources: [],
@@ -577,7 +577,7 @@ export const CALIBRATION = {
   // ── Satisfaction (latent scale, then mapped to each survey’s range) ───────────────────────
   experience: figure({
     value: {
-      base: 0.25,
+      base: 0.42,
       noise: 0.7,
       resolved: 0.45,
       unresolved: -1.0,
@@ -659,7 +659,7 @@ export const CALIBRATION = {
 
   // ── Churn (explicit hazard model) ─────────────────────────────────────────────────────────
   baseChurnPerYear: figure({
-    value: 0.08,
+    value: 0.045,
     meaning:
       'Baseline churn hazard per year of a customer with no warning signals (tuned to 10–20% annual churn overall).',
     basis: 'assumption',
@@ -674,25 +674,34 @@ export const CALIBRATION = {
     usedIn: 'churn.ts',
   }),
   apologyWinBackShare,
-  churnSignals: figure({
+  dissatisfaction: figure({
     value: {
-      detractorNps: { logRisk: 1.3, days: 120 },
-      lowCsat: { logRisk: 1.0, days: 90 },
-      highEffort: { logRisk: 0.5, days: 90 },
-      repeatContact: { logRisk: 0.5, days: 60 },
-      longWait: { logRisk: 0.4, days: 60 },
-      leftUnresolved: { logRisk: 0.9, days: 90 },
-      escalatedSession: { logRisk: 0.4, days: 60 },
-      backfire: { logRisk: 0.7, days: 120 },
-      gaveUpSelfService: { logRisk: 0.4, days: 60 },
-      complaint: { logRisk: 0.5, days: 90 },
-      noApology: { logRisk: 0.4, days: 90 },
-      apology: { logRisk: Math.log(1 - apologyWinBackShare.value), days: 90 },
-      fastRecovery: { logRisk: -0.5, days: 90 },
-      perksWithoutApology: { logRisk: 0.3, days: 90 },
+      halfLifeDays: 120,
+      signals: {
+        detractorNps: { add: 1.0 },
+        lowCsat: { add: 0.8 },
+        highEffort: { add: 0.4 },
+        repeatContact: { add: 0.4 },
+        longWait: { add: 0.3 },
+        leftUnresolved: { add: 0.7 },
+        escalatedSession: { add: 0.3 },
+        backfire: { add: 0.6 },
+        gaveUpSelfService: { add: 0.4 },
+        complaint: { add: 0.6 },
+        perksWithoutApology: { add: 0.2 },
+        apology: { factor: 1 - apologyWinBackShare.value },
+        fastRecovery: { factor: 0.85 },
+        promoterNps: { factor: 0.8 },
+      },
+      cap: 5,
+      churnLogRiskPerUnit: 2.0,
+      decisionLagDays: { min: 21, max: 77 },
+      issueLiftPerUnit: 1.2,
+      satisfactionPerUnit: -0.4,
+      abandonLiftPerUnit: 0.3,
     },
     meaning:
-      'Each observable warning signal adds log-risk to the churn hazard for so many days: detractor NPS (0–6), CSAT 1–2, CES 1–2, a contact within 7 days of the previous, a long wait, a contact left unresolved for 7 days, an escalated session, a backfire (escalated session then a low score within 7 days), abandoned self-service without a follow-up, a complaint; its recovery: no apology (+), apology (ln(1 − 24%)), resolved on that contact without a long wait (−), recompense without apology (+).',
+      'A customer’s dissatisfaction, a state built from observable signals: each bad experience adds to it (detractor NPS 0–6, CSAT 1–2, CES 1–2, a contact within 7 days of the previous, a long wait, a contact left unresolved for 7 days, an escalated session, a backfire, self-service given up without a contact in 72 h, a complaint, recompense without an apology); it decays with a half-life of halfLifeDays; recovery multiplies it down (an apology keeps 1 − 24% of it, a complaint resolved at once without a long wait 85%, a promoter score 80%). The state raises the churn decision’s log-hazard by churnLogRiskPerUnit per unit (up to cap), and the customer leaves decisionLagDays after deciding; it also brings more needs (× 1 + issueLiftPerUnit per unit), lowers the satisfaction of every experience (satisfactionPerUnit per unit) and makes giving up on self-service more likely (abandoned share × 1 + abandonLiftPerUnit per unit).',
     basis: 'direction',
     sources: [
       SOURCES.angryCustomers,
@@ -702,7 +711,8 @@ export const CALIBRATION = {
     ],
     quote:
       'This feedback can provide early warning signs of dissatisfied and at-risk customers (001) … customers reward or punish companies based on a single experience (000) … The longer a customer has to wait for a resolution, the less chance you have to persuade them to stay … DON’T: Rely on perks alone (003) … Kunder kan bli frustrerte og aldri gå tilbake til merkevaren din (004)',
-    usedIn: 'churn.ts: hazard',
+    usedIn:
+      'dissatisfaction.ts: the state; churn.ts: hazard and decision lag; activity.ts: issue rate, satisfaction, self-service outcome',
   }),
   wordOfMouthReach,
 } as const;

@@ -11,6 +11,7 @@ import {
   type CustomerRow,
   type SurveyRow,
 } from '../src/index.js';
+import { DissatisfactionTrack } from '../src/dissatisfaction.js';
 
 const DAY_MS = 86_400_000;
 const options = { seed: 11, months: 12, until: new Date('2026-01-01T00:00:00Z') };
@@ -184,5 +185,48 @@ describe('the calibration table', () => {
     expect(CALIBRATION.boomerWeeklyOnlineShare.value).toBe(0.71);
     expect(CALIBRATION.securityRiskBelief.value).toEqual({ boomer: 0.61, millennial: 0.45 });
     expect(CALIBRATION.wordOfMouthReach.value).toEqual({ offline: 12, online: 825 });
+  });
+});
+
+describe('early warnings', () => {
+  it('has the bad experiences of the 90 days before an instant foretell churn in the 90 days after it', () => {
+    const snapshot = window.end - 90 * DAY_MS;
+    const active = batch.customers.filter(
+      (c) => time(c.signup_date) < snapshot && (c.churned_at === null || time(c.churned_at) >= snapshot),
+    );
+    const warnings = (customer: CustomerRow) => {
+      const recent = (iso: string) => time(iso) < snapshot && time(iso) >= snapshot - 90 * DAY_MS;
+      const low = (surveysOf.get(customer.customer_id) ?? []).filter(
+        (s) => recent(s.responded_at) && isLowScore(s),
+      );
+      const open = (contactsOf.get(customer.customer_id) ?? []).filter(
+        (k) => recent(k.started_at) && (k.resolved === false || k.apology === false),
+      );
+      return low.length + open.length;
+    };
+    const churnRate = (customers: CustomerRow[]) =>
+      customers.filter((c) => c.churned_at !== null).length / customers.length;
+    const warned = active.filter((c) => warnings(c) >= 2);
+    const calm = active.filter((c) => warnings(c) === 0);
+    expect(warned.length).toBeGreaterThan(30);
+    expect(churnRate(warned)).toBeGreaterThan(4 * churnRate(calm));
+  });
+});
+
+describe('dissatisfaction', () => {
+  it('halves over the half-life and keeps 76% of itself after an apology', () => {
+    const { halfLifeDays, signals } = CALIBRATION.dissatisfaction.value;
+    const t0 = Date.UTC(2026, 0, 1);
+    // A detractor score adds 1.0; one half-life later 0.5 is left; an apology then keeps 1 − 24% of it: 0.38.
+    const track = new DissatisfactionTrack(
+      [
+        { name: 'detractorNps', at: t0 },
+        { name: 'apology', at: t0 + halfLifeDays * DAY_MS },
+      ],
+      t0,
+    );
+    expect(track.at(t0 + 1)).toBeCloseTo(signals.detractorNps.add, 6);
+    expect(track.at(t0 + halfLifeDays * DAY_MS)).toBeCloseTo(0.5, 9);
+    expect(track.at(t0 + halfLifeDays * DAY_MS + 1)).toBeCloseTo(0.38, 6);
   });
 });

@@ -9,6 +9,7 @@ import { ImportRun } from '../modules/ingest/import-run.entity.js';
 import { ImportedRecord } from './imported-record.entity.js';
 import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../modules/risk/risk-model.entity.js';
+import { RiskSnapshot } from '../modules/risk/risk-snapshot.entity.js';
 import { Alert } from '../modules/alerts/alert.entity.js';
 import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
@@ -28,6 +29,7 @@ export const ENTITIES = [
   ImportRun,
   CustomerRisk,
   RiskModel,
+  RiskSnapshot,
   Alert,
   AlertEvent,
   LiveAgentPreference,

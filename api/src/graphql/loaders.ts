@@ -9,6 +9,7 @@ import type { Customer } from '../modules/customers/customer.entity.js';
 import { CustomerService } from '../modules/customers/customer.service.js';
 import type { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
 import { RiskService } from '../modules/risk/risk.service.js';
+import { riskActions, type RiskActions, type ScoredCustomer } from '../modules/risk/risk-actions.js';
 import type { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
 import { SelfServiceSessionService } from '../modules/selfservice/self-service-session.service.js';
 import type { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
@@ -36,6 +37,8 @@ export interface Loaders {
   selfServiceSessionsByCustomer: DataLoader<CustomerFactsKey, SelfServiceSession[], string>;
   /** A customer's latest churn-risk score, by the customer's internal id; null when not scored. */
   riskByCustomer: DataLoader<number, CustomerRisk | null>;
+  /** "Why now" and the next step of a scored customer (keyed by the customer's internal id). */
+  riskActions: DataLoader<ScoredCustomer, RiskActions, number>;
   /** A customer's alerts (internal customer id), oldest openedAt first. */
   alertsByCustomer: DataLoader<number, Alert[]>;
   /** An alert's audit trail, oldest change first. */
@@ -62,6 +65,13 @@ export function createLoaders(em: EntityManager): Loaders {
       const byCustomer = new Map((await risk.findByCustomerIds(ids)).map((row) => [row.customer.id, row]));
       return ids.map((id) => byCustomer.get(id) ?? null);
     }),
+    riskActions: new DataLoader(
+      async (keys) => {
+        const actions = await riskActions(em, keys);
+        return keys.map(({ customerId }) => actions.get(customerId)!);
+      },
+      { cacheKeyFn: ({ customerId }) => customerId },
+    ),
     alertsByCustomer: groupedLoader(
       (ids) => alerts.findByCustomerIds(ids),
       (alert) => alert.customer.id,

@@ -19,7 +19,13 @@ export const load: PageServerLoad = async (event) => {
     section(runOperation(event, NpsCsatTrendDocument, { filter, grain })),
     section(runOperation(event, ChannelMeasuresDocument, { filter })),
     section(runOperation(event, DeflectionFunnelDocument, { filter: withoutChannel(filter) })),
-    section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
+    section(
+      runOperation(event, RiskBySegmentDocument, {
+        filter: withoutChannel(filter),
+        historyFrom: `${filters.from}T00:00:00Z`,
+        historyTo: filter.to ?? new Date().toISOString(),
+      }),
+    ),
     section(runOperation(event, AlertCountsDocument, {})),
   ]);
   return { filters, grain, overview, trend, channels, funnel, risk, alerts };

@@ -46,7 +46,7 @@ export function dashboardPageLoads(lastDay, customerId = 'C0000001') {
         { operation: 'NpsCsatTrend', variables: { filter, grain: 'DAY' } },
         { operation: 'ChannelMeasures', variables: { filter } },
         { operation: 'DeflectionFunnel', variables: { filter } },
-        { operation: 'RiskBySegment', variables: { filter } },
+        { operation: 'RiskBySegment', variables: { filter, historyFrom: filter.from, historyTo: filter.to } },
         { operation: 'AlertCounts', variables: {} },
       ],
     },
@@ -60,7 +60,7 @@ export function dashboardPageLoads(lastDay, customerId = 'C0000001') {
     {
       page: '/risk',
       calls: [
-        { operation: 'RiskBySegment', variables: { filter } },
+        { operation: 'RiskBySegment', variables: { filter, historyFrom: filter.from, historyTo: filter.to } },
         {
           operation: 'ChurnRisk',
           variables: { filter: segment, segment, minScore: 0, first: RISK_PAGE_SIZE, after: null },

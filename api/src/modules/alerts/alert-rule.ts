@@ -32,8 +32,9 @@ registerEnumType(AlertRule, {
     },
     RISK_JUMP: {
       description:
-        "A refresh of the customer's churn risk score took it from below 70 (or no score) to 70 or more. " +
-        'Raised once per refresh that crosses the threshold.',
+        "A refresh of the customer's churn risk score took it from below the high-risk threshold (or no score) to " +
+        'the threshold or more (riskJump.threshold, default 70; the same threshold counts the customers at high ' +
+        'risk beside revenue at risk). Raised once per refresh that crosses the threshold.',
     },
     LONG_WAIT: {
       description:

@@ -25,6 +25,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.recentImports': EVERYONE,
   'Query.viewer': EVERYONE,
   'Query.riskModel': EVERYONE,
+  'Query.riskHistory': EVERYONE,
   'Query.alertCounts': EVERYONE,
   'Query.alertMeasures': EVERYONE,
   'Query.recoveryEffectiveness': EVERYONE,

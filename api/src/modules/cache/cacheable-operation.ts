@@ -29,6 +29,7 @@ export const CACHEABLE_ROOT_FIELDS: ReadonlySet<string> = new Set([
   'recoveryEffectiveness',
   'recurringCauses',
   'riskModel',
+  'riskHistory',
   'churnRisk',
   'alertMeasures',
   'customer',

@@ -231,13 +231,14 @@ export const MEASURES = {
   },
   revenueAtRisk: {
     family: 'risk',
-    aggregates: ['atRiskValue', 'hasScores'],
-    derive: (a) => (a.hasScores ? a.atRiskValue! : null),
+    aggregates: ['expectedLoss', 'hasScores'],
+    derive: (a) => (a.hasScores ? a.expectedLoss! : null),
     description:
-      'Sum of lifetime_value of active customers (not churned) whose latest churn-risk score is 70 or more, in the ' +
-      'currency of the import. A snapshot of the latest scores, which have no history: it is given only for a window ' +
-      'that contains the present (with a grain, on the period holding it), and is null for earlier windows or ' +
-      'before any customer is scored.',
+      'Revenue at risk, the expected loss: Σ over active customers (not churned) of their churn-risk score / 100 ' +
+      '(the probability of leaving within 90 days) × lifetime_value, in the currency of the import. The latest ' +
+      'scores answer for the window that contains the present (with a grain, the period holding it); earlier ' +
+      'windows and periods read the daily risk history (riskHistory: the last day of each), kept for the whole ' +
+      'customer base, so with a dimension or a segment filter they are null. Null before any customer is scored.',
   },
 } satisfies Record<string, MeasureDefinition>;
 

@@ -19,11 +19,7 @@ import {
   queryChurnRollup,
   queryFactRollup,
 } from './rollups/rollup-queries.js';
-import {
-  queryWordOfMouthRollup,
-  riskScoresFit,
-  SEGMENTS_FROM_RISK_ROLLUP,
-} from './rollups/derived-queries.js';
+import { queryWordOfMouthRollup, riskScoresFit, ROWS_FROM_RISK_ROLLUP } from './rollups/derived-queries.js';
 import { queryRevenueAtRisk } from './revenue-at-risk.js';
 import { dialectOf } from '../../database/dialect.js';
 
@@ -120,7 +116,7 @@ export class MetricsService {
       return queryWordOfMouthRollup(this.em, query);
     }
     if (family === 'risk' && riskScoresFit(query.filter)) {
-      return queryRevenueAtRisk(this.em, query, SEGMENTS_FROM_RISK_ROLLUP);
+      return queryRevenueAtRisk(this.em, query, ROWS_FROM_RISK_ROLLUP);
     }
     const rollup = fittingRollup(family, query);
     if (rollup?.family === 'churn' && churnedBeforeSignup === 0) {

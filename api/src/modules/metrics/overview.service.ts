@@ -24,7 +24,7 @@ const SAMPLE_SIZE: Record<OverviewKpi, string | null> = {
   backfireRate: 'escalatedSessions',
   womReach: 'detractorCustomers',
   churnRate: 'activeCustomers',
-  revenueAtRisk: 'atRiskCustomers',
+  revenueAtRisk: 'scoredCustomers',
 };
 
 /** Variances of the estimates whose change is tested for significance (with at least 2 responses a side). */
@@ -38,7 +38,7 @@ const EXTRA_AGGREGATES: Partial<Record<Family, readonly string[]>> = {
   contacts: ['handleCount', 'waitCount'],
   selfService: ['sessions', 'escalatedSessions'],
   wordOfMouth: ['detractorCustomers'],
-  risk: ['atRiskCustomers'],
+  risk: ['scoredCustomers'],
 };
 
 /** Headline KPIs of a window against a comparison window, for the executive overview. */

@@ -24,7 +24,7 @@ export const CUSTOMER_COLUMNS: Partial<Record<Dimension, string>> = {
 /** Composes SQL from fragments, each with its own bindings, in the order they appear. */
 export class SqlBuilder {
   readonly dialect: Dialect;
-  private readonly knex: Knex;
+  readonly knex: Knex;
 
   /**
    * `knex` is the connection to run on: a transaction's, when the SQL must see its uncommitted rows; by

@@ -4,9 +4,6 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Customer } from '../customers/customer.entity.js';
 import { RiskDriver } from './dto/risk-driver.type.js';
 
-/** Scores from this value up count as at risk (revenueAtRisk, the alerts' risk rule). */
-export const AT_RISK_SCORE = 70;
-
 @ObjectType({
   description:
     "A customer's churn-risk score from the latest refresh: the model's probability that the customer leaves " +
@@ -24,7 +21,9 @@ export class CustomerRisk {
   customer!: Customer;
 
   @Field(() => Int, {
-    description: `Risk score 0-100: the churn probability in percent, rounded. ${AT_RISK_SCORE} or more counts as at risk.`,
+    description:
+      'Risk score 0-100: the probability of churning within 90 days in percent, rounded. At or above the ' +
+      'high-risk threshold (the risk-jump alert rule threshold, default 70) counts as high risk.',
   })
   @Property({ type: 'integer' })
   score!: number;

@@ -50,3 +50,42 @@ export function calibrationBins(outcomes: readonly Outcome[], bins = 10): Calibr
   }
   return result;
 }
+
+/**
+ * The 95% interval of an AUC by Hanley and McNeil (1982): SE² = (A(1 − A) + (n₁ − 1)(Q₁ − A²) +
+ * (n₀ − 1)(Q₂ − A²)) / (n₁ n₀), Q₁ = A / (2 − A), Q₂ = 2A² / (1 + A), with n₁ churners and n₀ non-churners;
+ * A ± 1.96 SE, clipped to 0-1. Null without an AUC.
+ */
+export function aucInterval(
+  auc: number | null,
+  churners: number,
+  nonChurners: number,
+): { lower: number; upper: number } | null {
+  if (auc === null || churners === 0 || nonChurners === 0) return null;
+  const q1 = auc / (2 - auc);
+  const q2 = (2 * auc * auc) / (1 + auc);
+  const variance =
+    (auc * (1 - auc) + (churners - 1) * (q1 - auc * auc) + (nonChurners - 1) * (q2 - auc * auc)) /
+    (churners * nonChurners);
+  const half = 1.96 * Math.sqrt(Math.max(0, variance));
+  return { lower: Math.max(0, auc - half), upper: Math.min(1, auc + half) };
+}
+
+/**
+ * The share of all churners found among the highest-scored tenth (lift): outcomes sorted by prediction,
+ * highest first, ties in the order given; the top round(n / 10) of them. Null without churners.
+ */
+export function topDecileShare(outcomes: readonly Outcome[]): number | null {
+  const churners = outcomes.filter((outcome) => outcome.churned === 1).length;
+  if (churners === 0) return null;
+  const top = [...outcomes]
+    .sort((a, b) => b.predicted - a.predicted)
+    .slice(0, Math.round(outcomes.length / 10));
+  return top.filter((outcome) => outcome.churned === 1).length / churners;
+}
+
+/** Brier score: mean squared difference between predicted probability and outcome (0 best); null when empty. */
+export function brierScore(outcomes: readonly Outcome[]): number | null {
+  if (outcomes.length === 0) return null;
+  return outcomes.reduce((sum, o) => sum + (o.predicted - o.churned) ** 2, 0) / outcomes.length;
+}

@@ -13,9 +13,12 @@ import type { SqlBuilder } from '../metrics/sql-builder.js';
 
 const DAY_MS = 86_400_000;
 const DAY_SECONDS = 86_400;
-/** How far back the latest survey scores are looked for. */
-export const SURVEY_LOOKBACK_DAYS = 180;
-/** The window of the counted signals. */
+/** The windows of the counted signals, shortest first: a trend shows as the short window's share of the long. */
+export const WINDOWS = [30, 90, 180] as const;
+export type WindowDays = (typeof WINDOWS)[number];
+/** The longest window: how far back facts are read, and where the latest survey scores are looked for. */
+export const LOOKBACK_DAYS = 180;
+export const SURVEY_LOOKBACK_DAYS = LOOKBACK_DAYS;
 export const RECENT_DAYS = 90;
 export const SHORT_DAYS = 30;
 const REPEAT_SECONDS = 7 * DAY_SECONDS;
@@ -51,12 +54,12 @@ const orNull = (value: unknown) => (value == null ? null : Number(value));
 const counted = (n: number, noun: string, nouns = `${noun}s`) => `${n} ${n === 1 ? noun : nouns}`;
 const signed = (n: number) => (n > 0 ? `up ${n}` : n < 0 ? `down ${-n}` : 'unchanged');
 
-/** A count of the facts of RECENT_DAYS (or another window), labelled "N nouns in D days". */
-function recentCount(
+/** A count of the facts of one window, labelled "N nouns in D days". */
+function windowCount(
   name: string,
   noun: string | [string, string],
   description: string,
-  days = RECENT_DAYS,
+  days: number,
 ): FeatureDefinition {
   const [singular, plural] = typeof noun === 'string' ? [noun, `${noun}s`] : noun;
   return {
@@ -65,6 +68,16 @@ function recentCount(
     value: (row) => count(row, name),
     label: (value) => `${counted(value, singular, plural)} in ${days} days`,
   };
+}
+
+/** The same count over each of `windows` (named base + days: contacts30, contacts90, contacts180). */
+function windowCounts(
+  base: string,
+  noun: string | [string, string],
+  description: string,
+  windows: readonly WindowDays[] = WINDOWS,
+): FeatureDefinition[] {
+  return windows.map((days) => windowCount(`${base}${days}`, noun, description, days));
 }
 
 /** Latest score and its change since the previous one, for one survey type. */
@@ -88,33 +101,67 @@ function surveyFeatures(type: 'nps' | 'csat', title: string, range: string): Fea
   ];
 }
 
+/** Days from the latest bad experience to asOf; LOOKBACK_DAYS when none in the lookback. */
+function daysSinceBad(row: FeatureRow, asOf: Date): number {
+  const latest = ['lastBadSurvey', 'lastBadContact', 'lastBadSession']
+    .map((column) => row[column])
+    .filter((value) => value != null)
+    .map((value) => fromDbTime(value).getTime());
+  if (latest.length === 0) return LOOKBACK_DAYS;
+  return Math.min(LOOKBACK_DAYS, (asOf.getTime() - Math.max(...latest)) / DAY_MS);
+}
+
 export const FEATURES: readonly FeatureDefinition[] = [
   ...surveyFeatures('nps', 'NPS', '0-10'),
   ...surveyFeatures('csat', 'CSAT', '1-5'),
-  recentCount('lowScores90', 'low survey score', 'Low survey scores (NPS 0-6, CSAT 1-2, CES 1-2)'),
-  recentCount('contacts30', 'contact', 'Assisted contacts', SHORT_DAYS),
-  recentCount('contacts90', 'contact', 'Assisted contacts'),
-  recentCount(
-    'repeatContacts90',
+  ...windowCounts('lowScores', 'low survey score', 'Low survey scores (NPS 0-6, CSAT 1-2, CES 1-2)'),
+  windowCount('promoters180', 'promoter score', 'NPS responses of 9 or 10', 180),
+  ...windowCounts('contacts', 'contact', 'Assisted contacts'),
+  ...windowCounts(
+    'repeatContacts',
     'repeat contact',
     'Contacts that came within 7 days of the previous contact (repeat contacts)',
   ),
-  recentCount('unresolved90', 'unresolved contact', 'Contacts recorded as not resolved'),
-  recentCount('escalated90', 'escalated contact', 'Contacts escalated to a supervisor or tier 2'),
-  recentCount('longWaits90', 'long wait', "Contacts whose wait exceeded the channel's tolerance"),
-  recentCount(
+  ...windowCounts('unresolved', 'unresolved contact', 'Contacts recorded as not resolved'),
+  ...windowCounts('longWaits', 'long wait', "Contacts whose wait exceeded the channel's tolerance"),
+  windowCount('escalated90', 'escalated contact', 'Contacts escalated to a supervisor or tier 2', 90),
+  ...windowCounts('complaints', 'complaint', 'Complaints (contacts with recovery recorded)', [90, 180]),
+  ...windowCounts(
+    'apologies',
+    ['apology', 'apologies'],
+    'Complaints on which the agent apologised',
+    [90, 180],
+  ),
+  windowCount(
+    'perksWithoutApology180',
+    'recompense without apology',
+    'Complaints answered with a recompense but no apology',
+    180,
+  ),
+  windowCount(
     'escalatedSessions90',
     'escalated self-service session',
     'Self-service sessions that ended escalated',
+    90,
   ),
-  recentCount(
+  windowCount(
     'backfiredSessions90',
     'backfired self-service session',
     'Escalated self-service sessions followed within 7 days by a detractor NPS or a CSAT of 1-2',
+    90,
   ),
-  recentCount('abandonedSessions90', 'abandoned self-service session', 'Self-service sessions abandoned'),
-  recentCount('apologies90', ['apology', 'apologies'], 'Contacts on which the agent apologised'),
-  recentCount('recompenses90', 'recompense', 'Contacts on which a recompense was given'),
+  ...windowCounts('abandonedSessions', 'abandoned self-service session', 'Self-service sessions abandoned'),
+  {
+    name: 'daysSinceBadExperience',
+    description:
+      `Days since the latest bad experience (a low score, a contact unresolved, after a long wait or with a ` +
+      `complaint, a self-service session abandoned or escalated); ${LOOKBACK_DAYS} without one in the ${LOOKBACK_DAYS} days before.`,
+    value: daysSinceBad,
+    label: (value) =>
+      value >= LOOKBACK_DAYS
+        ? `no bad experience in ${LOOKBACK_DAYS} days`
+        : `last bad experience ${Math.floor(value)} days ago`,
+  },
   {
     name: 'tenureYears',
     description: 'Years since signup.',
@@ -173,12 +220,40 @@ export interface CustomerFeatures {
   id: number;
   externalId: string;
   churnedAt: Date | null;
+  lifetimeValue: number | null;
   /** One value per FEATURES entry, in order; null when unknown. */
   values: (number | null)[];
 }
 
 const survey = (type: string, score: string) => `(r.type = '${type}' and r.score <= ${score})`;
 const flagged = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+const LOW_SCORE = `(${survey('nps', '6')} or ${survey('csat', '2')} or ${survey('ces', '2')})`;
+
+/** Select-list entries and their parameters, built in order. */
+class Columns {
+  readonly sql: string[] = [];
+  readonly params: unknown[] = [];
+
+  add(sql: string, ...params: unknown[]): this {
+    this.sql.push(sql);
+    this.params.push(...params);
+    return this;
+  }
+
+  /** One count per window: rows at or after the window's start that meet `condition`. */
+  windows(
+    name: string,
+    time: string,
+    condition: string,
+    since: (days: number) => Date,
+    windows: readonly WindowDays[] = WINDOWS,
+  ): this {
+    for (const days of windows) {
+      this.add(`${flagged(`${time} >= ? and ${condition}`)} as "${name}${days}"`, since(days));
+    }
+    return this;
+  }
+}
 
 /**
  * The features of the customers in `scope` who were active at `asOf` (signed up before it, not churned
@@ -191,52 +266,80 @@ export async function customerFeatures(
   scope: CustomerScope,
 ): Promise<CustomerFeatures[]> {
   const { dialect } = builder;
-  const daysBefore = (days: number) => new Date(asOf.getTime() - days * DAY_MS);
-  const recentStart = daysBefore(RECENT_DAYS);
+  const since = (days: number) => new Date(asOf.getTime() - days * DAY_MS);
+  const start = since(LOOKBACK_DAYS);
+
+  const surveyColumns = new Columns()
+    .add(`max(case when r.type = 'nps' and r.position = 1 then r.score end) as "npsLatest"`)
+    .add(`max(case when r.type = 'nps' and r.position = 2 then r.score end) as "npsPrevious"`)
+    .add(`max(case when r.type = 'csat' and r.position = 1 then r.score end) as "csatLatest"`)
+    .add(`max(case when r.type = 'csat' and r.position = 2 then r.score end) as "csatPrevious"`)
+    .windows('lowScores', 'r.responded_at', LOW_SCORE, since)
+    .add(`${flagged(`r.type = 'nps' and r.score >= 9`)} as "promoters180"`)
+    .add(`max(case when ${LOW_SCORE} then r.responded_at end) as "lastBadSurvey"`);
   const surveys = builder.raw(
-    `select r.customer_id, ` +
-      `max(case when r.type = 'nps' and r.position = 1 then r.score end) as "npsLatest", ` +
-      `max(case when r.type = 'nps' and r.position = 2 then r.score end) as "npsPrevious", ` +
-      `max(case when r.type = 'csat' and r.position = 1 then r.score end) as "csatLatest", ` +
-      `max(case when r.type = 'csat' and r.position = 2 then r.score end) as "csatPrevious", ` +
-      `${flagged(`r.responded_at >= ? and (${survey('nps', '6')} or ${survey('csat', '2')} or ${survey('ces', '2')})`)} as "lowScores90" ` +
+    `select r.customer_id, ${surveyColumns.sql.join(', ')} ` +
       `from (select customer_id, type, score, responded_at, row_number() over ` +
       `(partition by customer_id, type order by responded_at desc, id desc) as position ` +
       `from survey_responses where responded_at >= ? and responded_at < ? and ?) r group by r.customer_id`,
-    [recentStart, daysBefore(SURVEY_LOOKBACK_DAYS), asOf, scope(builder, 'customer_id')],
+    [...surveyColumns.params, start, asOf, scope(builder, 'customer_id')],
   );
+
   const longWait = `k.wait_seconds > case k.channel ${Object.entries(LONG_WAIT_SECONDS)
     .map(([channel, seconds]) => `when '${channel}' then ${seconds}`)
     .join(' ')} end`;
-  // Contacts from 7 days before the window are read too, so that the first one in it can be a repeat.
+  const repeat = `k.previous_at is not null and k.started_at <= ${plusSeconds(dialect, 'k.previous_at', REPEAT_SECONDS)}`;
+  const contactColumns = new Columns()
+    .windows('contacts', 'k.started_at', '1 = 1', since)
+    .windows('repeatContacts', 'k.started_at', `(${repeat})`, since)
+    .windows('unresolved', 'k.started_at', 'k.resolved = false', since)
+    .windows('longWaits', 'k.started_at', `(${longWait})`, since)
+    .windows('escalated', 'k.started_at', 'k.escalated = true', since, [90])
+    .windows('complaints', 'k.started_at', 'k.apology is not null', since, [90, 180])
+    .windows('apologies', 'k.started_at', 'k.apology = true', since, [90, 180])
+    .windows(
+      'perksWithoutApology',
+      'k.started_at',
+      'k.apology = false and k.recompense_type is not null',
+      since,
+      [180],
+    )
+    .add(
+      `max(case when k.resolved = false or k.apology is not null or (${longWait}) then k.started_at end) as "lastBadContact"`,
+    );
+  // Contacts from 7 days before the lookback are read too, so that the first one in it can be a repeat.
   const contacts = builder.raw(
-    `select k.customer_id, ${flagged('k.started_at >= ?')} as "contacts30", count(*) as "contacts90", ` +
-      `${flagged(`k.previous_at is not null and k.started_at <= ${plusSeconds(dialect, 'k.previous_at', REPEAT_SECONDS)}`)} as "repeatContacts90", ` +
-      `${flagged('k.resolved = false')} as "unresolved90", ${flagged('k.escalated = true')} as "escalated90", ` +
-      `${flagged(longWait)} as "longWaits90", ${flagged('k.apology = true')} as "apologies90", ` +
-      `${flagged('k.recompense_type is not null')} as "recompenses90" ` +
+    `select k.customer_id, ${contactColumns.sql.join(', ')} ` +
       `from (select customer_id, started_at, channel, wait_seconds, resolved, escalated, apology, recompense_type, ` +
       `lag(started_at) over (partition by customer_id order by started_at, id) as previous_at ` +
       `from contacts where started_at >= ? and started_at < ? and ?) k where k.started_at >= ? group by k.customer_id`,
     [
-      daysBefore(SHORT_DAYS),
-      new Date(recentStart.getTime() - REPEAT_SECONDS * 1000),
+      ...contactColumns.params,
+      new Date(start.getTime() - REPEAT_SECONDS * 1000),
       asOf,
       scope(builder, 'customer_id'),
-      recentStart,
+      start,
     ],
   );
+
+  const backfired =
+    `s.outcome = 'escalated' and exists (select 1 from survey_responses r where r.customer_id = s.customer_id ` +
+    `and r.responded_at > s.started_at and r.responded_at <= ${plusSeconds(dialect, 's.started_at', BACKFIRE_SECONDS)} ` +
+    `and r.responded_at < ? and (${survey('nps', '6')} or ${survey('csat', '2')}))`;
+  const sessionColumns = new Columns()
+    .windows('escalatedSessions', 's.started_at', `s.outcome = 'escalated'`, since, [90])
+    .add(`${flagged(`s.started_at >= ? and ${backfired}`)} as "backfiredSessions90"`, since(90), asOf)
+    .windows('abandonedSessions', 's.started_at', `s.outcome = 'abandoned'`, since)
+    .add(`max(case when s.outcome <> 'resolved' then s.started_at end) as "lastBadSession"`);
   const sessions = builder.raw(
-    `select s.customer_id, ${flagged(`s.outcome = 'escalated'`)} as "escalatedSessions90", ` +
-      `${flagged(
-        `s.outcome = 'escalated' and exists (select 1 from survey_responses r where r.customer_id = s.customer_id ` +
-          `and r.responded_at > s.started_at and r.responded_at <= ${plusSeconds(dialect, 's.started_at', BACKFIRE_SECONDS)} ` +
-          `and r.responded_at < ? and (${survey('nps', '6')} or ${survey('csat', '2')}))`,
-      )} as "backfiredSessions90", ${flagged(`s.outcome = 'abandoned'`)} as "abandonedSessions90" ` +
+    `select s.customer_id, ${sessionColumns.sql.join(', ')} ` +
       `from self_service_sessions s where s.started_at >= ? and s.started_at < ? and ? group by s.customer_id`,
-    [asOf, recentStart, asOf, scope(builder, 's.customer_id')],
+    [...sessionColumns.params, start, asOf, scope(builder, 's.customer_id')],
   );
-  const columns = FEATURE_COLUMNS.map((column) => `"${column}"`).join(', ');
+
+  const columns = [...surveyColumns.sql, ...contactColumns.sql, ...sessionColumns.sql]
+    .map((column) => column.slice(column.lastIndexOf(' as ') + 4))
+    .join(', ');
   const sql = builder.raw(
     `select c.id, c.external_id as "externalId", c.churned_at as "churnedAt", c.signup_date as "signupDate", ` +
       `c.tier, c.lifetime_value as "lifetimeValue", ${columns} from customers c ` +
@@ -249,26 +352,7 @@ export async function customerFeatures(
     id: Number(row.id),
     externalId: String(row.externalId),
     churnedAt: row.churnedAt == null ? null : fromDbTime(row.churnedAt),
+    lifetimeValue: row.lifetimeValue == null ? null : Number(row.lifetimeValue),
     values: FEATURES.map((feature) => feature.value(row, asOf)),
   }));
 }
-
-/** The aggregate columns of the fact subqueries (each named once, so the select list needs no alias). */
-const FEATURE_COLUMNS = [
-  'npsLatest',
-  'npsPrevious',
-  'csatLatest',
-  'csatPrevious',
-  'lowScores90',
-  'contacts30',
-  'contacts90',
-  'repeatContacts90',
-  'unresolved90',
-  'escalated90',
-  'longWaits90',
-  'apologies90',
-  'recompenses90',
-  'escalatedSessions90',
-  'backfiredSessions90',
-  'abandonedSessions90',
-];

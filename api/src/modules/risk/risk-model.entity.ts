@@ -7,8 +7,9 @@ import { FEATURES } from './risk-features.js';
 @ObjectType({
   description:
     'The churn-risk model that computes the scores: a logistic regression with an L2 penalty, fitted on customers ' +
-    'whose outcome is known (features as of snapshotAt, churn in the outcomeDays after), with its quality on ' +
-    'customers held out of the fit.',
+    'whose outcome is known (features as of each training snapshot, churn in the outcomeDays after), with its ' +
+    'quality on customers held out of the fit: AUC with a 95% interval, two baselines, top-decile lift, Brier ' +
+    'score and calibration by decile.',
 })
 @Entity({ tableName: 'risk_models' })
 export class RiskModel {
@@ -27,11 +28,20 @@ export class RiskModel {
 
   @Field(() => DateTimeScalar, {
     description:
-      'The instant the training features were taken as of: outcomeDays before the end of the data, so that the ' +
-      'outcome of every training customer is known. Only facts before it reach the features.',
+      'The latest training snapshot: outcomeDays before the end of the data, so that the outcome of every training ' +
+      'customer is known; earlier snapshots are 30 days apart (see snapshots). Only facts before a snapshot reach ' +
+      'its features.',
   })
   @Property({ type: 'datetime' })
   snapshotAt!: Date;
+
+  @Field(() => Int, {
+    description:
+      'Training snapshots: the latest outcomeDays before the end of the data, and earlier ones every 30 days (up ' +
+      'to 4) where the data reaches 180 days before them. Each active customer is one example per snapshot.',
+  })
+  @Property({ type: 'integer', default: 1 })
+  snapshots: number = 1;
 
   @Field(() => Int, {
     description: 'The outcome predicted: churn within this many days. A score is that probability.',
@@ -40,7 +50,9 @@ export class RiskModel {
   outcomeDays!: number;
 
   @Field(() => Float, {
-    description: 'The L2 penalty λ on the standardised weights (the intercept is not penalised).',
+    description:
+      'The L2 penalty λ on the standardised weights (the intercept is not penalised): 1, or 500 / training churners ' +
+      'when fewer than 500 churned, so that a small data set cannot fit its noise.',
   })
   @Property({ type: 'double' })
   penalty!: number;
@@ -55,23 +67,30 @@ export class RiskModel {
   @Property({ type: 'text', fieldName: 'features' })
   featuresJson!: string;
 
-  @Field(() => Int, { description: 'Customers the model was fitted on (those not held out).' })
+  @Field(() => Int, {
+    description:
+      'Examples the model was fitted on (customers not held out, once per snapshot they were active at).',
+  })
   @Property({ type: 'integer' })
   trainingCustomers!: number;
 
-  @Field(() => Int, { description: 'Of them, customers who churned within outcomeDays.' })
+  @Field(() => Int, {
+    description: 'Of them, examples whose customer churned within outcomeDays of the snapshot.',
+  })
   @Property({ type: 'integer' })
   trainingChurners!: number;
 
   @Field(() => Int, {
     description:
-      'Customers held out of the fit to measure its quality: those whose customer id hashes (FNV-1a, 32 bit) to 0 ' +
-      'modulo 5, about a fifth, the same on every run.',
+      'Examples held out of the fit to measure its quality: customers whose customer id hashes (FNV-1a, 32 bit) to ' +
+      '0 modulo 5, about a fifth, the same on every run, once per snapshot.',
   })
   @Property({ type: 'integer' })
   heldOutCustomers!: number;
 
-  @Field(() => Int, { description: 'Of them, customers who churned within outcomeDays.' })
+  @Field(() => Int, {
+    description: 'Of them, examples whose customer churned within outcomeDays of the snapshot.',
+  })
   @Property({ type: 'integer' })
   heldOutChurners!: number;
 
@@ -83,6 +102,54 @@ export class RiskModel {
   })
   @Property({ type: 'double', nullable: true })
   auc: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lower end of the 95% interval of auc (Hanley and McNeil, 1982, counting distinct held-out customers, not ' +
+      'examples). Null without an AUC.',
+  })
+  @Property({ type: 'double', nullable: true })
+  aucLower: number | null = null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper end of the 95% interval of auc.' })
+  @Property({ type: 'double', nullable: true })
+  aucUpper: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Baseline: the AUC on the same held-out examples of ranking by the latest NPS alone (lower NPS, higher ' +
+      'risk; without an NPS in 180 days, the training average). What the model adds is auc minus this.',
+  })
+  @Property({ type: 'double', nullable: true })
+  npsBaselineAuc: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Baseline: the AUC on the same held-out examples of ranking by the number of contacts in the 30 days before.',
+  })
+  @Property({ type: 'double', nullable: true })
+  contactsBaselineAuc: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lift: the share (0-1) of the held-out churners found among the highest-scored tenth of the held-out ' +
+      'examples (0.1 is chance). Null without churners.',
+  })
+  @Property({ type: 'double', nullable: true })
+  topDecileShare: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Brier score on the held-out examples: the mean of (predicted probability − outcome)², 0 best; predicting ' +
+      'the churn rate p for everyone scores p(1 − p).',
+  })
+  @Property({ type: 'double', nullable: true })
+  brierScore: number | null = null;
 
   /** CalibrationBin[] as JSON. */
   @Property({ type: 'text', fieldName: 'calibration' })

@@ -10,13 +10,16 @@ import {
 } from './risk-features.js';
 import { explainScore, type ScoringModel } from './risk-scoring.js';
 import { dataEnd, latestModel } from './risk-store.js';
-import { AT_RISK_SCORE } from './customer-risk.entity.js';
+import { highRiskThreshold } from './high-risk-threshold.js';
+import { recordSnapshot } from './risk-history.js';
 
 export interface RefreshSummary {
   /** Active customers scored. */
   scored: number;
-  /** Of them, scores of 70 or more. */
+  /** Of them, scores at or above the high-risk threshold. */
   atRisk: number;
+  /** The high-risk threshold (the risk-jump alert rule's). */
+  threshold: number;
   /** The instant features were taken as of (the end of the data). */
   asOf: Date | null;
   modelVersion: string | null;
@@ -28,7 +31,8 @@ const FACT_TABLES = ['survey_responses', 'contacts', 'self_service_sessions'];
 /**
  * Recomputes churn-risk scores inside a transaction: features of active customers as of the end of the
  * data, score and drivers from the latest model, upserted into customer_risk (the old score moves to
- * previous_score); rows of customers who have since churned are removed.
+ * previous_score); rows of customers who have since churned are removed. Then the day's risk snapshot
+ * (risk-history.ts) is rewritten from the scores as they now are.
  */
 export class RiskRefreshService {
   private readonly builder: SqlBuilder;
@@ -36,13 +40,17 @@ export class RiskRefreshService {
   constructor(
     em: EntityManager,
     private readonly trx: Knex.Transaction,
+    private readonly threshold = highRiskThreshold(),
   ) {
     this.builder = new SqlBuilder(em, trx);
   }
 
-  /** Every active customer, a chunk of ids at a time. */
-  async refreshAll(scoredAt: Date): Promise<RefreshSummary> {
-    return this.refresh(await customerChunks(this.builder), scoredAt);
+  /**
+   * Every active customer, a chunk of ids at a time, as of the end of the data or, given, an earlier instant
+   * (from the facts before it: the scores the customers had then).
+   */
+  async refreshAll(scoredAt: Date, asOf?: Date): Promise<RefreshSummary> {
+    return this.refresh(await customerChunks(this.builder), scoredAt, asOf);
   }
 
   /**
@@ -68,12 +76,14 @@ export class RiskRefreshService {
    * Scores the active customers of each chunk and removes the scores of those of them who have churned
    * (chunks of a full refresh cover every id, so every churned customer's score goes).
    */
-  private async refresh(chunks: CustomerScope[], scoredAt: Date): Promise<RefreshSummary> {
+  private async refresh(chunks: CustomerScope[], scoredAt: Date, instant?: Date): Promise<RefreshSummary> {
     const started = performance.now();
-    const [model, asOf] = await Promise.all([latestModel(this.builder), dataEnd(this.builder)]);
+    const [model, end] = await Promise.all([latestModel(this.builder), dataEnd(this.builder)]);
+    const asOf = instant ?? end;
     const summary: RefreshSummary = {
       scored: 0,
       atRisk: 0,
+      threshold: this.threshold,
       asOf,
       modelVersion: model?.version ?? null,
       durationMs: 0,
@@ -94,8 +104,9 @@ export class RiskRefreshService {
         }
         await maintainRiskScores(this.trx, this.builder.dialect, 1, chunk);
         summary.scored += rows.length;
-        summary.atRisk += rows.filter((row) => (row[1] as number) >= AT_RISK_SCORE).length;
+        summary.atRisk += rows.filter((row) => (row[1] as number) >= this.threshold).length;
       }
+      await recordSnapshot(this.builder, asOf, this.threshold);
     }
     summary.durationMs = performance.now() - started;
     return summary;

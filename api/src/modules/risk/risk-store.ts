@@ -39,3 +39,16 @@ export async function dataEnd(builder: SqlBuilder): Promise<Date | null> {
   );
   return row?.latest == null ? null : new Date(fromDbTime(row.latest).getTime() + 1);
 }
+
+/** The earliest fact (contact, survey response or self-service session); null without any. */
+export async function dataStart(builder: SqlBuilder): Promise<Date | null> {
+  const [row] = await builder.rows(
+    builder.raw(
+      'select min(earliest) as earliest from (' +
+        'select min(started_at) as earliest from contacts union all ' +
+        'select min(responded_at) from survey_responses union all ' +
+        'select min(started_at) from self_service_sessions) m',
+    ),
+  );
+  return row?.earliest == null ? null : fromDbTime(row.earliest);
+}

@@ -54,13 +54,21 @@ async function trainOrExplain(orm: Orm) {
 
 function formatModel(model: RiskModel): string {
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
+  const fixed = (value: number | null, digits = 3) => (value === null ? 'n/a' : value.toFixed(digits));
+  const gap = (baseline: number | null) =>
+    model.auc === null || baseline === null ? '' : ` (model ${fixed(model.auc - baseline)} better)`;
   return [
-    `Trained churn-risk model ${model.version}: features as of ${model.snapshotAt.toISOString()}, churn within ` +
-      `${model.outcomeDays} days after.`,
-    `  training customers ${model.trainingCustomers.toLocaleString('en')} (${model.trainingChurners.toLocaleString('en')} churned), ` +
+    `Trained churn-risk model ${model.version}: features as of ${model.snapshots} snapshot${model.snapshots === 1 ? '' : 's'} ` +
+      `30 days apart, the latest ${model.snapshotAt.toISOString()}, churn within ${model.outcomeDays} days after each.`,
+    `  training examples ${model.trainingCustomers.toLocaleString('en')} (${model.trainingChurners.toLocaleString('en')} churned), ` +
       `held out ${model.heldOutCustomers.toLocaleString('en')} (${model.heldOutChurners.toLocaleString('en')} churned; ` +
       'customer id FNV-1a hash mod 5 = 0)',
-    `  held-out AUC ${model.auc === null ? 'n/a (one outcome only)' : model.auc.toFixed(3)}`,
+    `  held-out AUC ${model.auc === null ? 'n/a (one outcome only)' : model.auc.toFixed(3)}` +
+      (model.aucLower === null ? '' : ` (95% interval ${fixed(model.aucLower)}-${fixed(model.aucUpper)})`),
+    `  baselines on the same customers: latest NPS only ${fixed(model.npsBaselineAuc)}${gap(model.npsBaselineAuc)}, ` +
+      `contacts in 30 days ${fixed(model.contactsBaselineAuc)}${gap(model.contactsBaselineAuc)}`,
+    `  top 10% of scores hold ${model.topDecileShare === null ? 'n/a' : percent(model.topDecileShare)} of the churners; ` +
+      `Brier score ${fixed(model.brierScore, 4)}`,
     '  held-out calibration by decile (mean predicted → observed):',
     ...model.calibration.map(
       (bin, i) =>
@@ -72,6 +80,6 @@ function formatModel(model: RiskModel): string {
 function formatRefresh(refresh: RefreshSummary): string {
   return (
     `Scored ${refresh.scored.toLocaleString('en')} active customers as of ${refresh.asOf?.toISOString() ?? 'n/a'} in ` +
-    `${(refresh.durationMs / 1000).toFixed(2)} s; ${refresh.atRisk.toLocaleString('en')} at risk (score ≥ 70).`
+    `${(refresh.durationMs / 1000).toFixed(2)} s; ${refresh.atRisk.toLocaleString('en')} at high risk (score ≥ ${refresh.threshold}).`
   );
 }

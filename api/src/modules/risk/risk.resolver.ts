@@ -1,4 +1,4 @@
-import { Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, Float, Query, Resolver, Root } from 'type-graphql';
 import { connectionType, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Contact } from '../contacts/contact.entity.js';
@@ -6,6 +6,10 @@ import { Customer } from '../customers/customer.entity.js';
 import { CustomerRisk } from './customer-risk.entity.js';
 import { ChurnRiskArgs } from './dto/churn-risk.args.js';
 import { RiskModel } from './risk-model.entity.js';
+import { RiskSnapshot } from './risk-snapshot.entity.js';
+import { NextStep, RiskEvent } from './dto/risk-actions.types.js';
+import type { RiskActions } from './risk-actions.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
 import { RiskService } from './risk.service.js';
 
 const ChurnRiskConnection = connectionType(CustomerRisk, 'scored customers');
@@ -16,11 +20,26 @@ export class RiskResolver {
   @Query(() => RiskModel, {
     nullable: true,
     description:
-      'The churn-risk model behind the scores, with its held-out quality (AUC, calibration); null before the first ' +
+      'The churn-risk model behind the scores, with its held-out quality (AUC with its 95% interval, two baselines, ' +
+      'top-decile lift, Brier score, calibration by decile); null before the first ' +
       'training (`pnpm cx risk train`, or automatically after the demo seed).',
   })
   riskModel(@Ctx() { em }: GraphQLContext): Promise<RiskModel | null> {
     return new RiskService(em).currentModel();
+  }
+
+  @Query(() => [RiskSnapshot], {
+    description:
+      'The history of churn risk: one snapshot per day of data in [from, to), oldest first, each with revenue at ' +
+      'risk (the expected loss) and the customers at or above the high-risk threshold. Written by every refresh ' +
+      '(the last of a day wins); the first training also fills in the 12 weeks before it, every 14 days.',
+  })
+  riskHistory(
+    @Arg('from', () => DateTimeScalar, { description: 'Start, inclusive.' }) from: Date,
+    @Arg('to', () => DateTimeScalar, { description: 'End, exclusive.' }) to: Date,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<RiskSnapshot[]> {
+    return new RiskService(em).history(from, to);
   }
 
   @Query(() => ChurnRiskConnection, {
@@ -49,6 +68,34 @@ export class RiskResolver {
     @Ctx() { loaders }: GraphQLContext,
   ): Promise<number | null> {
     return (await loaders.customerById.load(risk.customer.id)).lifetimeValue;
+  }
+
+  @FieldResolver(() => [RiskEvent], {
+    description:
+      'Why now: the newest bad experiences of the 90 days before the score (at most 3), newest first: low scores, ' +
+      'complaints, contacts left unresolved or after a long wait, self-service abandoned or escalated.',
+  })
+  async whyNow(@Root() risk: CustomerRisk, @Ctx() { loaders }: GraphQLContext): Promise<RiskEvent[]> {
+    return (await this.actions(risk, loaders)).whyNow;
+  }
+
+  @FieldResolver(() => NextStep, {
+    description:
+      'A suggested next step grounded in the data: route to a live agent when the customer prefers one; call back ' +
+      "(with an apology where the customer's generation kept more complainers with apologies than with perks " +
+      'alone) when a complaint or contact is open; close the loop on a recent low score; otherwise check in.',
+  })
+  async nextStep(@Root() risk: CustomerRisk, @Ctx() { loaders }: GraphQLContext): Promise<NextStep> {
+    return (await this.actions(risk, loaders)).nextStep;
+  }
+
+  private async actions(risk: CustomerRisk, loaders: GraphQLContext['loaders']): Promise<RiskActions> {
+    const customer = await loaders.customerById.load(risk.customer.id);
+    return loaders.riskActions.load({
+      customerId: customer.id,
+      scoredAt: risk.scoredAt,
+      generation: customer.generation,
+    });
   }
 
   @FieldResolver(() => Contact, {

@@ -11,7 +11,13 @@ export const load: PageServerLoad = async (event) => {
   const filter = metricFilter(filters);
   const segment = { generations: filter.generations, regions: filter.regions, tiers: filter.tiers };
   const [risk, ranking] = await Promise.all([
-    section(runOperation(event, RiskBySegmentDocument, { filter: withoutChannel(filter) })),
+    section(
+      runOperation(event, RiskBySegmentDocument, {
+        filter: withoutChannel(filter),
+        historyFrom: `${filters.from}T00:00:00Z`,
+        historyTo: filter.to ?? new Date().toISOString(),
+      }),
+    ),
     // Scores are a snapshot of now: the ranking and revenue at risk take the segment, not the window.
     section(
       runOperation(event, ChurnRiskDocument, {

@@ -41,8 +41,8 @@ export class KpiComparison {
     nullable: true,
     description:
       'Rows the current value rests on: responses for survey measures, contacts, sessions (escalated sessions ' +
-      'for backfireRate), detractors for womReach, active customers for churnRate, customers scored 70 or more ' +
-      'for revenueAtRisk; 0 when there are none.',
+      'for backfireRate), detractors for womReach, active customers for churnRate, scored active customers for ' +
+      'revenueAtRisk; 0 when there are none.',
   })
   sampleSize!: number | null;
 

@@ -14,7 +14,7 @@ import {
   type GroupQuery,
   type GroupRow,
 } from '../fact-queries.js';
-import type { ScoredSegments } from '../revenue-at-risk.js';
+import type { ScoreRows } from '../revenue-at-risk.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from '../sql-builder.js';
 import {
   CUSTOMER_MIX_DAYS,
@@ -116,19 +116,13 @@ export function riskScoresFit(filter: MetricFilter): boolean {
   return [filter.generations, filter.regions, filter.tiers].every((values) => !values?.includes(''));
 }
 
-/** ScoredSegments from the churn-risk counts rollup: a few hundred rows rather than every score. */
-export const SEGMENTS_FROM_RISK_ROLLUP: ScoredSegments = (builder, query) => {
+/** ScoreRows from the churn-risk counts rollup: a few thousand rows rather than every score. */
+export const ROWS_FROM_RISK_ROLLUP: ScoreRows = (builder, query) => {
   const dimensions = query.dimensions.map((dimension, i) => `nullif(${SCORE_KEYS[dimension]}, '') as d${i}`);
-  const scored = builder.and([
-    builder.raw('r.customers > 0'),
-    ...builder.dimensionFilters(SCORE_KEYS, query.filter),
-  ]);
-  return dimensions.length
-    ? builder.raw(
-        `select ${dimensions.join(', ')} from ${RISK_SCORES} r where ? ${groupBy(dimensions.length)}`,
-        [scored],
-      )
-    : builder.raw(`select 1 as scored from ${RISK_SCORES} r where ? limit 1`, [scored]);
+  return builder.raw(
+    `select ${[...dimensions, 'r.score', 'r.customers', 'r.value_cents as cents'].join(', ')} from ${RISK_SCORES} r where ?`,
+    [builder.and([builder.raw('r.customers > 0'), ...builder.dimensionFilters(SCORE_KEYS, query.filter)])],
+  );
 };
 
 /**

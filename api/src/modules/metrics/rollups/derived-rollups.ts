@@ -60,6 +60,8 @@ export const WOM_CUSTOMER_DAYS = 'rollup_wom_customer_days';
 export const ESCALATION_FOLLOW_UPS = 'rollup_escalation_follow_ups';
 export const CUSTOMER_MIX_DAYS = 'rollup_customer_mix_days';
 export const RISK_SCORES = 'rollup_risk_scores';
+/** A customer's lifetime value in whole cents (customers alias c); 0 when unknown. */
+export const LIFETIME_VALUE_CENTS = 'coalesce(cast(round(c.lifetime_value * 100) as bigint), 0)';
 
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
@@ -114,8 +116,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       ') u join customers c on c.id = u.customer_id group by u.customer_id, u.day, c.generation, c.region, c.tier) d',
     2,
   ),
-  // Scored active customers per segment and score ('' for an unknown segment value): churnRisk's
-  // totalCount and whether a segment has scores read this instead of every score.
+  // Scored active customers per segment and score ('' for an unknown segment value), with their lifetime
+  // value: churnRisk's totalCount, whether a segment has scores and revenue at risk read this instead of
+  // every score.
   {
     table: RISK_SCORES,
     changedBy: ['customers'],
@@ -124,8 +127,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
         insertOrAdd(
           RISK_SCORES,
           [...SEGMENT, 'score'],
-          ['customers'],
-          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*) ` +
+          ['customers', 'value_cents'],
+          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*), ` +
+            `${sign} * coalesce(sum(${LIFETIME_VALUE_CENTS}), 0) ` +
             'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
             'group by 1, 2, 3, 4',
         ),
@@ -232,6 +236,9 @@ export const DERIVED_ROLLUP_ENTITIES = [
       ...Object.fromEntries(SEGMENT.map((column) => [column, key('text')])),
       score: key('integer'),
       customers: count,
+      // Their lifetime value in whole cents, summed: revenue at risk from a few thousand rows, in the same
+      // digits however the sums were added up (integers, unlike floating-point sums, do not depend on order).
+      value_cents: { type: 'bigint', default: 0 },
     },
   }),
 ];

@@ -307,6 +307,34 @@ from
   rollup_state;
 
 select
+  day,
+  scored_customers as "scoredCustomers",
+  expected_loss as "expectedLoss",
+  at_risk_customers as "atRiskCustomers",
+  at_risk_value as "atRiskValue"
+from
+  risk_snapshots
+where
+  day >= $1
+  and day < $2
+order by
+  day;
+
+select
+  day,
+  scored_customers as "scoredCustomers",
+  expected_loss as "expectedLoss",
+  at_risk_customers as "atRiskCustomers",
+  at_risk_value as "atRiskValue"
+from
+  risk_snapshots
+where
+  day >= $1
+  and day < $2
+order by
+  day;
+
+select
   null as period,
   sum(r.contacts) as "contacts",
   sum(r.handle_sum) as "handleSum",

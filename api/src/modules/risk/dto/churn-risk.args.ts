@@ -42,7 +42,9 @@ export class ChurnRiskArgs extends PageArgs {
 
   @Field(() => Int, {
     defaultValue: 0,
-    description: 'Only scores at or above this, 0-100 (70: the customers counted in revenueAtRisk).',
+    description:
+      'Only scores at or above this, 0-100 (the high-risk threshold, default 70: the customers counted beside ' +
+      'revenueAtRisk).',
   })
   minScore!: number;
 

@@ -27,7 +27,7 @@ export type AlertRule =
   | 'LONG_WAIT'
   /** A contact brought the customer's contacts within 7 days (this one and those started in the 7 days before it) to exactly 3, by default. Raised on the contact that reaches the count, so a burst gives one alert; a burst that goes on raises another once its first contacts are more than 7 days old and the count reaches 3 again. */
   | 'REPEAT_CONTACTS'
-  /** A refresh of the customer's churn risk score took it from below 70 (or no score) to 70 or more. Raised once per refresh that crosses the threshold. */
+  /** A refresh of the customer's churn risk score took it from below the high-risk threshold (or no score) to the threshold or more (riskJump.threshold, default 70; the same threshold counts the customers at high risk beside revenue at risk). Raised once per refresh that crosses the threshold. */
   | 'RISK_JUMP'
   /** A VIP customer gave a detractor NPS (0-6 by default). Raised once per survey response. */
   | 'VIP_DETRACTOR';
@@ -139,6 +139,19 @@ export type MetricFilter = {
   /** End of the window, exclusive, so consecutive windows neither overlap nor leave gaps. */
   to?: string | null | undefined;
 };
+
+/** What to do about a customer at risk, first matching rule first. */
+export type NextStepAction =
+  /** An open problem (a complaint without apology, or a contact left unresolved): call back. */
+  | 'CALL_BACK'
+  /** An open problem, in a generation where apologies kept more complainers than perks alone: call back and apologise. */
+  | 'CALL_BACK_WITH_APOLOGY'
+  /** No single recent event: a proactive check-in. */
+  | 'CHECK_IN'
+  /** A recent low score: call to ask what went wrong. */
+  | 'CLOSE_THE_LOOP'
+  /** The customer prefers a live agent: route their next contact to one. */
+  | 'ROUTE_TO_LIVE_AGENT';
 
 /** How a customer came to be marked as preferring a live agent. */
 export type PreferenceSource =
@@ -260,7 +273,7 @@ export type ChurnRiskQueryVariables = Exact<{
 }>;
 
 
-export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null }> }, riskModel: { version: string, trainedAt: string, auc: number | null, trainingCustomers: number, heldOutCustomers: number } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibration: Array<{ customers: number, meanPredicted: number, observedRate: number }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
 export type ContactsPageQueryVariables = Exact<{
   first?: number;
@@ -381,10 +394,12 @@ export type ResolveAlertMutation = { resolveAlert: { id: string, status: AlertSt
 
 export type RiskBySegmentQueryVariables = Exact<{
   filter: MetricFilter;
+  historyFrom: string;
+  historyTo: string;
 }>;
 
 
-export type RiskBySegmentQuery = { total: Array<{ churnRate: number | null, revenueAtRisk: number | null }>, byGeneration: Array<{ generation: Generation | null, churnRate: number | null, revenueAtRisk: number | null }>, byTier: Array<{ tier: Tier | null, churnRate: number | null, revenueAtRisk: number | null }> };
+export type RiskBySegmentQuery = { total: Array<{ churnRate: number | null, revenueAtRisk: number | null }>, byGeneration: Array<{ generation: Generation | null, churnRate: number | null, revenueAtRisk: number | null }>, byTier: Array<{ tier: Tier | null, churnRate: number | null, revenueAtRisk: number | null }>, history: Array<{ day: string, expectedLoss: number, scoredCustomers: number, atRiskCustomers: number, atRiskValue: number, threshold: number }> };
 
 export type SegmentPreferencesQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -536,14 +551,36 @@ export const ChurnRiskDocument = new TypedDocumentString(`
         channel
         reason
       }
+      whyNow {
+        at
+        label
+      }
+      nextStep {
+        action
+        text
+        reason
+      }
     }
   }
   riskModel {
     version
     trainedAt
+    snapshots
     auc
+    aucLower
+    aucUpper
+    npsBaselineAuc
+    contactsBaselineAuc
+    topDecileShare
+    brierScore
     trainingCustomers
     heldOutCustomers
+    heldOutChurners
+    calibration {
+      customers
+      meanPredicted
+      observedRate
+    }
   }
   atRisk: metrics(filter: $segment) {
     revenueAtRisk
@@ -920,7 +957,7 @@ export const ResolveAlertDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ResolveAlertMutation, ResolveAlertMutationVariables>;
 export const RiskBySegmentDocument = new TypedDocumentString(`
-    query RiskBySegment($filter: MetricFilter!) {
+    query RiskBySegment($filter: MetricFilter!, $historyFrom: DateTime!, $historyTo: DateTime!) {
   total: metrics(filter: $filter) {
     churnRate
     revenueAtRisk
@@ -934,6 +971,14 @@ export const RiskBySegmentDocument = new TypedDocumentString(`
     tier
     churnRate
     revenueAtRisk
+  }
+  history: riskHistory(from: $historyFrom, to: $historyTo) {
+    day
+    expectedLoss
+    scoredCustomers
+    atRiskCustomers
+    atRiskValue
+    threshold
   }
 }
     `) as unknown as TypedDocumentString<RiskBySegmentQuery, RiskBySegmentQueryVariables>;
