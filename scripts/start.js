@@ -2,6 +2,7 @@
 // dashboard first when needed, starts it once the API listens, prints both URLs, and stops both on Ctrl-C
 // (or when either one stops).
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
 import { ensureBuild } from '../dashboard/scripts/ensure-build.js';
 
@@ -14,6 +15,10 @@ const loopback = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(hos
 const dashboardUrl = `http://${loopback ? 'localhost' : host}:${dashboardPort}`;
 
 await ensureBuild();
+
+// The dashboard passes each browser's address on to the API (sign-in and rate limits), vouched for by a
+// secret the two share: one per run unless CX_CLIENT_ADDRESS_SECRET sets it.
+process.env.CX_CLIENT_ADDRESS_SECRET ||= randomBytes(32).toString('base64url');
 
 const children = new Map();
 let stopping = false;

@@ -13,7 +13,13 @@ import { NO_WEBHOOKS, webhooksSchema, type WebhooksConfig } from './modules/webh
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 export type DatabaseConfig =
-  | { dialect: 'sqlite'; path: string; url: string }
+  | {
+      dialect: 'sqlite';
+      path: string;
+      url: string;
+      /** CX_SQLITE_BUSY_WAIT_MS: how long a write waits for another process's write lock (default 5 s). */
+      busyWaitMs?: number;
+    }
   | {
       dialect: 'postgresql';
       url: string;
@@ -52,6 +58,23 @@ export interface AppConfig {
   textMinCustomers: number;
   /** CX_MAX_RESPONSE_MB: the largest GraphQL answer sent, in bytes of JSON; a larger one is refused. */
   maxResponseBytes: number;
+  /** How long a client may take to send a request, and to stay silent (slow-client protection). */
+  httpTimeouts: HttpTimeouts;
+  /**
+   * CX_CLIENT_ADDRESS_SECRET: shared with the dashboard, whose server then passes on the browser's
+   * address (for sign-in limits and rate limits); undefined trusts no forwarded address.
+   */
+  clientAddressSecret: string | undefined;
+}
+
+/** Bounds on slow clients, in milliseconds (docs/security.md has the reasoning). */
+export interface HttpTimeouts {
+  /** CX_HTTP_HEADERS_TIMEOUT_MS: to send the request line and headers (slowloris). */
+  headersMs: number;
+  /** CX_HTTP_REQUEST_TIMEOUT_MS: to send the whole request, body included (16 MiB at 300 KB/s). */
+  requestMs: number;
+  /** CX_HTTP_IDLE_TIMEOUT_MS: a connection with no bytes either way for this long is closed. */
+  idleMs: number;
 }
 
 export class ConfigError extends Error {
@@ -123,6 +146,11 @@ const redisUrl = z
   .regex(/^(rediss?:\/\/.+)?$/, { message: 'expected redis://host:port or rediss://host:port' })
   .transform((url) => url || undefined);
 
+const milliseconds = z.coerce
+  .number({ message: 'expected a whole number of milliseconds of at least 100' })
+  .int({ message: 'expected a whole number of milliseconds of at least 100' })
+  .min(100, { message: 'expected a whole number of milliseconds of at least 100' });
+
 /** The variables, with their schemas; a file may name further variables of `env` (webhook secrets). */
 const variablesOf = (env: Record<string, string | undefined>) => ({
   CX_DATABASE_URL: { schema: databaseUrl, fallback: 'sqlite:data/cx.sqlite' },
@@ -167,6 +195,19 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
       .positive({ message: 'expected a number of megabytes above 0' }),
     fallback: '8',
   },
+  CX_HTTP_HEADERS_TIMEOUT_MS: { schema: milliseconds, fallback: '10000' },
+  CX_SQLITE_BUSY_WAIT_MS: { schema: milliseconds, fallback: '5000' },
+  CX_HTTP_REQUEST_TIMEOUT_MS: { schema: milliseconds, fallback: '60000' },
+  CX_HTTP_IDLE_TIMEOUT_MS: { schema: milliseconds, fallback: '120000' },
+  CX_CLIENT_ADDRESS_SECRET: {
+    schema: z
+      .string()
+      .refine((secret) => secret === '' || secret.length >= 16, {
+        message: 'expected a secret of at least 16 characters',
+      })
+      .transform((secret) => secret || undefined),
+    fallback: '',
+  },
   CX_DEMO_LOGIN_FILE: {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
@@ -205,11 +246,15 @@ export function loadConfig(
   if (resultCache === 'redis' && !redisUrl) {
     throw new ConfigError('CX_RESULT_CACHE: redis needs CX_REDIS_URL, which is not set');
   }
+  const database = withReplicas(
+    readVariable(env, 'CX_DATABASE_URL'),
+    readVariable(env, 'CX_DATABASE_REPLICA_URLS'),
+  );
   return {
-    database: withReplicas(
-      readVariable(env, 'CX_DATABASE_URL'),
-      readVariable(env, 'CX_DATABASE_REPLICA_URLS'),
-    ),
+    database:
+      database.dialect === 'sqlite'
+        ? { ...database, busyWaitMs: readVariable(env, 'CX_SQLITE_BUSY_WAIT_MS') }
+        : database,
     apiPort: readVariable(env, 'CX_API_PORT'),
     apiHost: readVariable(env, 'CX_API_HOST'),
     introspection: readVariable(env, 'CX_GRAPHQL_INTROSPECTION'),
@@ -222,6 +267,12 @@ export function loadConfig(
     webhooks: readVariable(env, 'CX_WEBHOOKS'),
     textMinCustomers: readVariable(env, 'CX_TEXT_MIN_CUSTOMERS'),
     maxResponseBytes: Math.round(readVariable(env, 'CX_MAX_RESPONSE_MB') * 1024 * 1024),
+    httpTimeouts: {
+      headersMs: readVariable(env, 'CX_HTTP_HEADERS_TIMEOUT_MS'),
+      requestMs: readVariable(env, 'CX_HTTP_REQUEST_TIMEOUT_MS'),
+      idleMs: readVariable(env, 'CX_HTTP_IDLE_TIMEOUT_MS'),
+    },
+    clientAddressSecret: readVariable(env, 'CX_CLIENT_ADDRESS_SECRET'),
     ...overrides,
   };
 }

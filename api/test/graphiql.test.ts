@@ -96,7 +96,13 @@ describe('GraphiQL at /graphql', () => {
             foreign.push(request.url());
         });
         page.on('pageerror', (error) => errors.push(error.message));
-        await page.goto(`${api.url}/graphql`);
+        // The page runs under its Content-Security-Policy: anything it refused would be reported here.
+        const refused: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) refused.push(message.text());
+        });
+        const opened = await page.goto(`${api.url}/graphql`);
+        expect(opened?.headers()['content-security-policy']).toMatch(/frame-ancestors 'none'/);
         await page.locator('.graphiql-execute-button').click();
         await expect
           .poll(() => page.locator('.result-window').innerText(), { timeout: 15_000 })
@@ -108,6 +114,7 @@ describe('GraphiQL at /graphql', () => {
         await expect.poll(() => page.locator('.graphiql-plugin').innerText()).toContain('customers');
         expect(foreign).toEqual([]);
         expect(errors).toEqual([]);
+        expect(refused).toEqual([]);
       } finally {
         await browser.close();
       }

@@ -8,7 +8,16 @@ import { fileURLToPath } from 'node:url';
 
 const DASHBOARD = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(DASHBOARD, 'build', '.sources-sha256');
-const INPUTS = ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', '../pnpm-lock.yaml'];
+const INPUTS = [
+  'src',
+  'static',
+  'svelte.config.js',
+  'vite.config.ts',
+  'package.json',
+  '../pnpm-lock.yaml',
+  // Shared with the API (@cx-pulse/api/csv) and bundled into the dashboard.
+  '../api/src/modules/export/csv.ts',
+];
 
 /**
  * Every file under `path`, in a stable order.

@@ -1,4 +1,6 @@
 import { mkdirSync, readFileSync } from 'node:fs';
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,7 +14,7 @@ import {
   type OpenAlertsQuery,
   type OverviewQuery,
 } from '../src/lib/graphql/generated/graphql';
-import { queryApi, signIn, startStack, type Stack } from './support/stack';
+import { CREDENTIALS, queryApi, signIn, startStack, type Stack } from './support/stack';
 
 const SCREENSHOTS = fileURLToPath(new URL('../../test-results/dashboard/', import.meta.url));
 /** Three months of the seeded half year, as a shared link would carry them. */
@@ -21,11 +23,16 @@ const API_WINDOW = { from: '2026-08-01T00:00:00Z', to: '2026-11-01T00:00:00Z' };
 
 let stack: Stack;
 let page: Page;
+/** What the pages' Content-Security-Policy refused, over every test of the main page. */
+const refusedByPolicy: string[] = [];
 
 beforeAll(async () => {
   mkdirSync(SCREENSHOTS, { recursive: true });
   stack = await startStack();
   page = await stack.browser.newPage({ viewport: { width: 1366, height: 900 } });
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) refusedByPolicy.push(message.text());
+  });
   await signIn(page, stack.dashboardUrl);
 });
 afterAll(async () => {
@@ -282,5 +289,111 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     await visitor.locator('[role=alert]').waitFor();
     expect(new URL(visitor.url()).pathname).toBe('/login');
     await visitor.close();
+  });
+
+  it('sends security headers and may be framed by no site (clickjacking)', async () => {
+    const response = await page.goto(`${stack.dashboardUrl}/alerts${WINDOW}`, { waitUntil: 'networkidle' });
+    const headers = response!.headers();
+    expect(headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(headers['content-security-policy']).toMatch(/script-src 'self' 'nonce-/);
+    expect(headers['x-frame-options']).toBe('DENY');
+    expect(headers['x-content-type-options']).toBe('nosniff');
+    expect(headers['referrer-policy']).toBe('same-origin');
+    // A same-site page (another port of the same host: the session cookie goes along) framing the alerts
+    // of a signed-in admin, as in the red-team pass, gets no document from the dashboard.
+    const framing = createServer((_request, response) =>
+      response
+        .writeHead(200, { 'content-type': 'text/html' })
+        .end(`<iframe src="${stack.dashboardUrl}/alerts" width="800" height="600"></iframe>`),
+    );
+    await new Promise<void>((resolve) => framing.listen(0, '127.0.0.1', resolve));
+    const attacker = await stack.browser.newPage();
+    try {
+      await signIn(attacker, stack.dashboardUrl);
+      await attacker.goto(`http://127.0.0.1:${(framing.address() as AddressInfo).port}/`);
+      await attacker.waitForTimeout(1_500);
+      const heading = await attacker
+        .frames()[1]
+        ?.locator('h1')
+        .innerText({ timeout: 1_000 })
+        .catch(() => null);
+      expect(heading).not.toBe('Alerts');
+    } finally {
+      await attacker.close();
+      framing.close();
+    }
+  });
+
+  it('ran every page above under its Content-Security-Policy without a refusal', () => {
+    expect(refusedByPolicy).toEqual([]);
+  });
+
+  it('returns a visitor to the page they asked for after signing in', async () => {
+    const visitor = await stack.browser.newPage();
+    const wanted = `/channels${WINDOW}`;
+    await visitor.goto(`${stack.dashboardUrl}${wanted}`);
+    expect(new URL(visitor.url()).pathname).toBe('/login');
+    await visitor.fill('input[name=email]', CREDENTIALS.email);
+    await visitor.fill('input[name=password]', CREDENTIALS.password);
+    await Promise.all([
+      visitor.waitForURL((url) => url.pathname !== '/login'),
+      visitor.click('button[type=submit]'),
+    ]);
+    const landed = new URL(visitor.url());
+    expect(`${landed.pathname}${landed.search}`).toBe(wanted);
+    await visitor.close();
+  });
+
+  it('never sends a visitor off-site after signing in', async () => {
+    const visitor = await stack.browser.newPage();
+    await visitor.goto(`${stack.dashboardUrl}/login?redirectTo=${encodeURIComponent('/\\evil.example/')}`);
+    await visitor.fill('input[name=email]', CREDENTIALS.email);
+    await visitor.fill('input[name=password]', CREDENTIALS.password);
+    await Promise.all([
+      visitor.waitForURL((url) => url.pathname !== '/login'),
+      visitor.click('button[type=submit]'),
+    ]);
+    expect(new URL(visitor.url()).origin).toBe(stack.dashboardUrl);
+    expect(new URL(visitor.url()).pathname).toBe('/');
+    await visitor.close();
+  });
+
+  it('backs off wrong sign-ins per browser address, while the account signs in from another address', async () => {
+    /** Posts the sign-in form as a browser at `address` (a loopback address of its own) would. */
+    const signInFrom = (address: string, password: string) =>
+      new Promise<{ type: string; status: number; text: string }>((resolve, reject) => {
+        const body = new URLSearchParams({ email: CREDENTIALS.email, password }).toString();
+        const request = httpRequest(
+          `${stack.dashboardUrl}/login?/signIn`,
+          {
+            method: 'POST',
+            localAddress: address,
+            headers: {
+              origin: stack.dashboardUrl,
+              accept: 'application/json',
+              'x-sveltekit-action': 'true',
+              'content-type': 'application/x-www-form-urlencoded',
+            },
+          },
+          (response) => {
+            let text = '';
+            response.on('data', (chunk: Buffer) => (text += chunk.toString()));
+            response.on('end', () => {
+              const answer = JSON.parse(text) as { type: string; status: number };
+              resolve({ type: answer.type, status: answer.status, text });
+            });
+          },
+        );
+        request.on('error', reject);
+        request.end(body);
+      });
+    // Six wrong passwords from 127.0.0.2: five free, the sixth locks that address out for 1 s.
+    for (let attempt = 1; attempt <= 6; attempt++)
+      expect((await signInFrom('127.0.0.2', 'wrong password')).status, `attempt ${attempt}`).toBe(401);
+    const locked = await signInFrom('127.0.0.2', CREDENTIALS.password);
+    expect(locked.status).toBe(429);
+    expect(locked.text).toContain('Too many failed sign-ins to this account from your address');
+    // The account's owner, at another address, is not held back.
+    expect(await signInFrom('127.0.0.3', CREDENTIALS.password)).toMatchObject({ type: 'redirect' });
   });
 });

@@ -148,16 +148,17 @@ const SQLITE_IMPORT_CACHE_KIB = 32_768;
  * writes. PostgreSQL: no JIT compilation; the follow-ups read a few hundred rows by key, but over tables
  * of tens of millions of rows the planner's cost estimates can pass the JIT threshold, and compiling then
  * costs more than running the statement (`set local` ends with the transaction). SQLite: a larger page
- * cache on the connection (restored by endImportTransaction).
+ * cache on the connection the transaction holds. Returns what undoes that once the transaction has
+ * ended: the pool has two SQLite connections, so the undoing must reach the import's own.
  */
-export async function startImportTransaction(dialect: Dialect, trx: Knex.Transaction): Promise<void> {
-  if (dialect === 'postgresql') await trx.raw('set local jit = off');
-  else await trx.raw(`pragma cache_size = -${SQLITE_IMPORT_CACHE_KIB}`);
-}
-
-/** Undoes what startImportTransaction changed beyond the transaction, once it has ended. */
-export async function endImportTransaction(dialect: Dialect, em: EntityManager): Promise<void> {
-  if (dialect === 'sqlite') await em.getConnection().execute(`pragma cache_size = ${SQLITE_DEFAULT_CACHE}`);
+export async function startImportTransaction(dialect: Dialect, trx: Knex.Transaction): Promise<() => void> {
+  if (dialect === 'postgresql') {
+    await trx.raw('set local jit = off');
+    return () => undefined;
+  }
+  await trx.raw(`pragma cache_size = -${SQLITE_IMPORT_CACHE_KIB}`);
+  const connection = await sqliteConnectionOf(trx);
+  return () => connection.pragma(`cache_size = ${SQLITE_DEFAULT_CACHE}`);
 }
 
 /** SQLite's default cache_size: 2,000 KiB. */
@@ -382,6 +383,7 @@ interface SqliteStatement {
 
 interface SqliteConnection {
   prepare(sql: string): SqliteStatement;
+  pragma(sql: string): unknown;
 }
 
 /** The better-sqlite3 handle under a knex transaction (SQLite has one connection, which it holds). */

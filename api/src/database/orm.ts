@@ -8,6 +8,7 @@ import type { DatabaseConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
 import { migrationsFor } from './migrations/index.js';
 import { buildRollupsIfMissing } from '../modules/metrics/rollups/rollup-maintenance.js';
+import { DEFAULT_SQLITE_BUSY_WAIT_MS, waitForLocksAsynchronously } from './sqlite-busy.js';
 
 /** Both supported databases use MikroORM's SQL (knex) driver family. */
 export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
@@ -46,6 +47,10 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
       // instead of queueing behind that transaction for the one connection.
       replicas: database.path === ':memory:' ? [] : [{ name: 'sqlite-reader' }],
       pool: {
+        // Two connections (WAL lets them read side by side): while one waits for another process's
+        // write lock, reads go on through the other. An in-memory database exists once per connection.
+        min: 1,
+        max: database.path === ':memory:' ? 1 : 2,
         afterCreate: (
           connection: SqliteHandle,
           done: (error: Error | null, connection: SqliteHandle) => void,
@@ -53,7 +58,10 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
           // WAL lets readers proceed while an import writes; NORMAL is durable across application crashes.
           connection.pragma('journal_mode = WAL');
           connection.pragma('synchronous = NORMAL');
-          connection.pragma('busy_timeout = 5000');
+          // Another process's write lock is waited for from timers, never inside the synchronous driver,
+          // which would freeze the event loop meanwhile (sqlite-busy.ts).
+          connection.pragma('busy_timeout = 0');
+          waitForLocksAsynchronously(connection, database.busyWaitMs ?? DEFAULT_SQLITE_BUSY_WAIT_MS);
           connection.pragma('foreign_keys = ON');
           // Sorts, unions and the temporary tables of an import stay in memory rather than in temp files.
           connection.pragma('temp_store = MEMORY');
@@ -74,9 +82,9 @@ export function ormOptions(database: DatabaseConfig): SqlOptions {
   };
 }
 
-interface SqliteHandle {
+type SqliteHandle = Parameters<typeof waitForLocksAsynchronously>[0] & {
   pragma(sql: string): unknown;
-}
+};
 
 /**
  * Opens the database and, unless told otherwise, brings its schema up to date and builds the rollups

@@ -6,7 +6,8 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
-import { INTERNAL_ERROR_MESSAGE } from './error-body.js';
+import { isDatabaseBusy } from '../database/sqlite-busy.js';
+import { DATABASE_BUSY_MESSAGE, INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { refuseNulText } from './nul-text.plugin.js';
 import { COST_LIMITS, requestLimits } from './request-limits.js';
 import { cacheableGets } from './persisted/http-caching.js';
@@ -80,7 +81,11 @@ export function createApollo(
       cacheableGets(),
     ],
     formatError: (formatted, error) =>
-      isUnexpected(error, formatted.extensions?.code) ? internalError(formatted) : formatted,
+      isDatabaseBusy(unwrapResolverError(error))
+        ? busyError(formatted)
+        : isUnexpected(error, formatted.extensions?.code)
+          ? internalError(formatted)
+          : formatted,
   });
 }
 
@@ -107,6 +112,16 @@ function logUnexpectedErrors(): ApolloServerPlugin<GraphQLContext> {
         },
       });
     },
+  };
+}
+
+/** SQLite's write lock stayed taken by another process for the whole wait: retryable, not internal. */
+function busyError({ locations, path }: GraphQLFormattedError): GraphQLFormattedError {
+  return {
+    message: DATABASE_BUSY_MESSAGE,
+    ...(locations && { locations }),
+    ...(path && { path }),
+    extensions: { code: 'DATABASE_BUSY', retryable: true },
   };
 }
 

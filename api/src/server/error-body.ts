@@ -1,7 +1,11 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { isDatabaseBusy } from '../database/sqlite-busy.js';
 
 export const INTERNAL_ERROR_MESSAGE =
   'Internal server error: the request could not be completed. It has been logged; try again later.';
+
+export const DATABASE_BUSY_MESSAGE =
+  'The database is busy with another write (an import in progress?): nothing was changed. Retry in a few seconds.';
 
 /** An HTTP failure a client can act on (e.g. a rate limit), answered with its status, code and message. */
 export class HttpError extends Error {
@@ -21,6 +25,13 @@ export class HttpError extends Error {
  */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    // Another process (an import) held SQLite's write lock for the whole wait: worth a retry, not a 500.
+    if (isDatabaseBusy(error)) {
+      return reply
+        .code(503)
+        .header('retry-after', '2')
+        .send(errorBody(request, 'DATABASE_BUSY', DATABASE_BUSY_MESSAGE));
+    }
     const status = error.statusCode ?? 500;
     if (status < 500) {
       return reply.code(status).send(errorBody(request, error.code ?? 'BAD_REQUEST', error.message));

@@ -44,5 +44,6 @@ const PROBES = new Set(['/health', '/ready', '/metrics']);
 
 function rateLimitKey(request: FastifyRequest): string {
   const { viewer } = request;
-  return viewer ? `${viewer.kind}:${viewer.id}` : `ip:${request.ip}`;
+  // The browser's address when the dashboard vouches for it (client-address.ts), else the peer's.
+  return viewer ? `${viewer.kind}:${viewer.id}` : `ip:${request.clientAddress}`;
 }

@@ -10,12 +10,18 @@ import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
 import { instrumentHttp, metricsRoutePlugin, ServerMetrics } from '../modules/ops/server-metrics.js';
 import { buildCxSchema } from '../graphql/schema.js';
 import { registerAuthRoutes } from '../modules/auth/auth.routes.js';
+import { LoginThrottle } from '../modules/auth/login-throttle.js';
 import { resultCachePlugins } from '../modules/cache/result-cache.plugin.js';
 import { resultStore } from '../modules/cache/result-store.js';
-import { registerAuthentication, requireViewer } from '../modules/auth/authentication.hook.js';
+import {
+  refuseAnonymousBodies,
+  registerAuthentication,
+  requireViewer,
+} from '../modules/auth/authentication.hook.js';
 import { createApollo } from './apollo.js';
 import { registerErrorHandler } from './error-body.js';
 import { loadGraphiqlAssets } from './graphiql/graphiql-assets.js';
+import { graphiqlContentSecurityPolicy } from './graphiql/graphiql-page.js';
 import { graphiqlAssetsPlugin, graphiqlLandingPage } from './graphiql/graphiql.plugin.js';
 import { registerHealthRoute, registerReadinessRoute } from './health.route.js';
 import { registerEtags } from './persisted/http-caching.js';
@@ -28,6 +34,8 @@ import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
 import { capResponseSize, refuseLongDocuments } from './request-limits.js';
+import { registerClientAddress } from './client-address.js';
+import { registerSecurityHeaders } from './security-headers.js';
 
 export interface ServerOptions {
   /** fastify's pino logger: true (JSON lines on stdout, the default), false (quiet, for tests) or pino options. */
@@ -60,25 +68,38 @@ export async function createServer(
   config: AppConfig,
   options: ServerOptions = {},
 ): Promise<FastifyInstance> {
+  const timeouts = config.httpTimeouts;
   const app = Fastify({
     logger: options.logger ?? true,
     bodyLimit: BODY_LIMIT_BYTES,
     genReqId: requestIdOf,
     trustProxy: config.trustProxy,
+    // Slow clients: a request (headers and body) must arrive within requestTimeout, its headers within
+    // headersTimeout, and a connection silent for connectionTimeout is closed. Node checks the first two
+    // every connectionsCheckingInterval.
+    requestTimeout: timeouts.requestMs,
+    connectionTimeout: timeouts.idleMs,
+    http: {
+      headersTimeout: Math.min(timeouts.headersMs, timeouts.requestMs),
+      connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
+    },
   });
   const metrics = new ServerMetrics(orm);
   instrumentHttp(app, metrics);
   runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
   if (options.ingestWorker) runIngestWorker(app, orm, options.ingestWorker);
   registerErrorHandler(app);
+  registerSecurityHeaders(app, graphiqlContentSecurityPolicy());
   echoRequestId(app);
   await app.register(fastifyCookie);
+  registerClientAddress(app, config.clientAddressSecret);
   registerAuthentication(app, orm);
+  refuseAnonymousBodies(app);
   const redis = config.redisUrl ? await connectRedis(app, config.redisUrl) : undefined;
   await registerRateLimit(app, config, redis, options.rateLimit);
   registerHealthRoute(app, orm);
   registerReadinessRoute(app, orm);
-  registerAuthRoutes(app, orm);
+  registerAuthRoutes(app, orm, new LoginThrottle());
   await app.register(metricsRoutePlugin(metrics));
   await app.register(exportPlugin(orm));
 

@@ -1,12 +1,14 @@
+import { csvLine } from '@cx-pulse/api/csv';
+
 export type Cell = string | number | null;
 
-/** RFC 4180 CSV: fields with a comma, quote or line break are quoted, quotes doubled; null is empty. */
+/**
+ * A chart's data as CSV, written exactly as the API writes /export/*.csv (the same function): RFC 4180
+ * quoting, CRLF line ends, and text that a spreadsheet would run as a formula neutralised with a leading
+ * quote (OWASP), while numbers, negative ones included, stay numbers.
+ */
 export function toCsv(header: string[], rows: Cell[][]): string {
-  const field = (cell: Cell) => {
-    const text = cell == null ? '' : String(cell);
-    return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-  };
-  return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
+  return [header, ...rows].map((row) => csvLine(row)).join('\r\n') + '\r\n';
 }
 
 /** Saves `content` as a file named `name` through a temporary link (the browser's download). */

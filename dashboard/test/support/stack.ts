@@ -34,7 +34,12 @@ export interface Stack {
  */
 export async function startStack(): Promise<Stack> {
   const scratch = mkdtempSync(join(tmpdir(), 'cx-dashboard-e2e-'));
-  const env = { CX_DATABASE_URL: `sqlite:${join(scratch, 'cx.sqlite')}` };
+  // The secret with which the dashboard vouches for browsers' addresses (as `pnpm start` sets it).
+  const clientAddressSecret = randomBytes(24).toString('base64url');
+  const env = {
+    CX_DATABASE_URL: `sqlite:${join(scratch, 'cx.sqlite')}`,
+    CX_CLIENT_ADDRESS_SECRET: clientAddressSecret,
+  };
   const processes: ChildProcess[] = [];
   let browser: Browser | undefined;
   const close = async () => {
@@ -88,6 +93,7 @@ export async function startStack(): Promise<Stack> {
     const dashboardUrl = `http://127.0.0.1:${port}`;
     const dashboard = startNode(['build/index.js'], DASHBOARD_ROOT, {
       CX_API_URL: apiUrl,
+      CX_CLIENT_ADDRESS_SECRET: clientAddressSecret,
       HOST: '127.0.0.1',
       PORT: `${port}`,
       ORIGIN: dashboardUrl,

@@ -1,7 +1,9 @@
+import { Transform } from 'node:stream';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { GraphQLError } from 'graphql';
 import { FreshReads } from '../../database/fresh-reads.js';
 import type { Orm } from '../../database/orm.js';
+import { HttpError } from '../../server/error-body.js';
 import { authenticate } from './authenticate.js';
 import { onCredentialsChanged } from './credentials-signal.js';
 import type { Viewer } from './viewer.js';
@@ -40,6 +42,48 @@ export function registerAuthentication(app: FastifyInstance, orm: Orm): void {
   app.addHook('onRequest', async (request) => {
     const token = credentialOf(request);
     request.viewer = token ? await viewers.read(token) : null;
+  });
+}
+
+/** The largest body a request without a valid credential may send: a login is two short strings. */
+export const ANONYMOUS_BODY_LIMIT_BYTES = 64 * 1024;
+
+/**
+ * Refuses a body larger than ANONYMOUS_BODY_LIMIT_BYTES from a request without a valid credential with
+ * 401 before reading it: a declared Content-Length is refused before the first byte is read (and the
+ * connection closed, so the rest is never read either); a chunked body is cut off once it passes the
+ * limit. Only authenticated requests may send the 16 MiB of an ingest batch. Registered after
+ * registerAuthentication.
+ */
+export function refuseAnonymousBodies(app: FastifyInstance): void {
+  const refusal = () =>
+    new HttpError(
+      401,
+      'UNAUTHENTICATED',
+      `${UNAUTHENTICATED_MESSAGE} Without one a request body may hold at most ${ANONYMOUS_BODY_LIMIT_BYTES / 1024} KiB.`,
+    );
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.viewer) return;
+    if (Number(request.headers['content-length'] ?? 0) > ANONYMOUS_BODY_LIMIT_BYTES) {
+      void reply.header('www-authenticate', BEARER_CHALLENGE).header('connection', 'close');
+      throw refusal();
+    }
+  });
+  app.addHook('preParsing', async (request, reply, payload) => {
+    // A declared length was checked on request; only a chunked body can grow past the limit unannounced.
+    if (request.viewer || request.headers['transfer-encoding'] === undefined) return payload;
+    let received = 0;
+    const limited = new Transform({
+      transform(chunk: Buffer, _encoding, done) {
+        received += chunk.length;
+        if (received <= ANONYMOUS_BODY_LIMIT_BYTES) return done(null, chunk);
+        void reply.header('www-authenticate', BEARER_CHALLENGE).header('connection', 'close');
+        done(refusal());
+      },
+    });
+    // The body parser reports the error; a route that stopped reading earlier (its own limit) does not.
+    limited.on('error', () => undefined);
+    return payload.pipe(limited);
   });
 }
 

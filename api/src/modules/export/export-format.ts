@@ -1,3 +1,5 @@
+import { csvLine } from './csv.js';
+
 /** The two file formats of /export: Excel-friendly CSV and newline-delimited JSON. */
 export type ExportFormat = 'csv' | 'ndjson';
 
@@ -14,7 +16,8 @@ export type ExportValue = string | number | boolean | Date | null;
 /**
  * Turns rows (objects with the columns as keys, in column order) into the lines of a file. CSV opens
  * with a UTF-8 byte-order mark, without which Excel reads UTF-8 as the local code page, and follows
- * RFC 4180: CRLF line ends, a value quoted when it holds a comma, quote or line break, quotes doubled.
+ * RFC 4180 (CRLF line ends, quoting); text that a spreadsheet would run as a formula is neutralised
+ * (csv.ts has the rule).
  */
 export interface RowEncoder {
   /** What comes before the first row: the BOM and the header line for CSV, nothing for NDJSON. */
@@ -27,13 +30,11 @@ export function rowEncoder(format: ExportFormat, columns: readonly string[]): Ro
     return { head: () => '', line: (row) => `${JSON.stringify(row)}\n` };
   }
   return {
-    head: () => `\uFEFF${columns.map(csvCell).join(',')}\r\n`,
-    line: (row) => `${columns.map((column) => csvCell(row[column] ?? null)).join(',')}\r\n`,
+    head: () => `\uFEFF${csvLine(columns)}\r\n`,
+    line: (row) => `${csvLine(columns.map((column) => csvValue(row[column] ?? null)))}\r\n`,
   };
 }
 
-function csvCell(value: ExportValue): string {
-  if (value === null) return '';
-  const text = value instanceof Date ? value.toISOString() : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+function csvValue(value: ExportValue): string | number | boolean | null {
+  return value instanceof Date ? value.toISOString() : value;
 }

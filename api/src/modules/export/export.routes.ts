@@ -21,9 +21,10 @@ const CHUNK_CHARACTERS = 64 * 1024;
 
 /**
  * `GET /export/<customers|surveys|contacts|selfservice|metrics>.<csv|ndjson>`, for the roles the access
- * policy lets export the dataset, with personal data emptied as in GraphQL for roles without it. Records stream in the order of incremental sync; the header
- * X-Next-Cursor carries the cursor of the last row, for the next call's `cursor`. A bad parameter is a
- * 400 whose JSON body names it and says what was expected.
+ * policy lets export the dataset; for roles without personal data its columns are left out. Records
+ * stream in the order of incremental sync; the header X-Next-Cursor carries the cursor of the last row,
+ * for the next call's `cursor`. A bad parameter is a 400 whose JSON body names it and says what was
+ * expected.
  */
 export function exportPlugin(orm: Orm) {
   return (app: FastifyInstance): Promise<void> => {
@@ -63,10 +64,12 @@ export function exportPlugin(orm: Orm) {
         const parameter = String(error.extensions.argument).replace(/^filter\./, '');
         return reply.code(400).send({ error: { code: 'BAD_REQUEST', parameter, message: error.message } });
       }
-      const encoder = rowEncoder(file.format, opened.columns);
-      const rows = PERSONAL_DATA_READERS.includes(viewer.role)
-        ? opened.rows
-        : withoutPersonalData(opened.rows);
+      const personalData = PERSONAL_DATA_READERS.includes(viewer.role);
+      const columns = personalData
+        ? opened.columns
+        : opened.columns.filter((column) => !PERSONAL_DATA_COLUMNS.includes(column));
+      const encoder = rowEncoder(file.format, columns);
+      const rows = personalData ? opened.rows : withoutPersonalData(opened.rows);
       // Lines go out in chunks of about 64 KiB: a write per line would cost a system call per row.
       async function* chunks(): AsyncGenerator<string> {
         let chunk = encoder.head();
@@ -90,11 +93,15 @@ export function exportPlugin(orm: Orm) {
   };
 }
 
-/** The rows with their personal data (name, e-mail, comment text) emptied, as GraphQL masks it. */
+/**
+ * The rows without their personal data (name, e-mail, comment text): the columns are left out rather than
+ * emptied, so that importing such an export leaves the stored values as they are (a column a file does
+ * not have is not changed; an empty one would erase them).
+ */
 async function* withoutPersonalData(rows: RecordExport['rows']): AsyncGenerator<Record<string, ExportValue>> {
   for await (const row of rows) {
     const masked = { ...row };
-    for (const column of PERSONAL_DATA_COLUMNS) if (column in masked) masked[column] = null;
+    for (const column of PERSONAL_DATA_COLUMNS) delete masked[column];
     yield masked;
   }
 }

@@ -3,7 +3,6 @@ import {
   analyzedRowCount,
   analyzeTable,
   dialectOf,
-  endImportTransaction,
   startImportTransaction,
   toDbValue,
   type Dialect,
@@ -90,7 +89,7 @@ export class IngestService {
     const spec = RECORD_SPECS[kind];
     const dialect = dialectOf(this.em);
     const trx = await this.em.getConnection().getKnex().transaction();
-    await startImportTransaction(dialect, trx);
+    const endImportTransaction = await startImportTransaction(dialect, trx);
     const writer = new RecordWriter(spec, this.em, dialect, trx, startedAt);
     const maintenance = startBatchMaintenance(kind, spec, trx, dialect);
     const summary: ImportSummary = {
@@ -142,7 +141,7 @@ export class IngestService {
       if (!trx.isCompleted()) await trx.rollback();
       throw error;
     } finally {
-      await endImportTransaction(dialect, this.em);
+      endImportTransaction();
     }
     if (refused(summary, state))
       Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0, rejected: [] });

@@ -24,6 +24,8 @@ export interface RecordSpec {
   schema: z.ZodType<ValidRecord>;
   /** Database columns written besides external_id, created_at and updated_at. */
   writtenColumns: string[];
+  /** Written columns computed from a canonical one (generation from birth_year): kept when it is left out. */
+  derivedFrom: Record<string, string>;
 }
 
 type Shape<C extends Record<string, Column>> = { [K in keyof C]: C[K]['schema'] };
@@ -115,7 +117,7 @@ function spec(
   idColumn: string,
   columns: Record<string, Column>,
   schema: z.ZodType<ValidRecord>,
-  derivedColumns: string[] = [],
+  derivedFrom: Record<string, string> = {},
 ): RecordSpec {
   return {
     table,
@@ -124,7 +126,11 @@ function spec(
     columns,
     columnNames: Object.keys(columns),
     schema,
-    writtenColumns: [...Object.keys(columns).filter((name) => name !== idColumn), ...derivedColumns],
+    writtenColumns: [
+      ...Object.keys(columns).filter((name) => name !== idColumn),
+      ...Object.keys(derivedFrom),
+    ],
+    derivedFrom,
   };
 }
 
@@ -142,7 +148,7 @@ export const RECORD_SPECS: Record<RecordKind, RecordSpec> = {
         }),
       )
       .transform((row) => ({ ...row, generation: generationOf(row.birth_year) })),
-    ['generation'],
+    { generation: 'birth_year' },
   ),
   surveys: spec(
     'survey_responses',

@@ -21,27 +21,22 @@ export interface WriteCounts {
  * ORM's hooks are replaced by setting created_at/updated_at here.
  */
 export class RecordWriter {
-  private readonly upserter: BulkUpsert;
+  private readonly columns: { name: string; type: string }[];
+  /** One upsert per set of columns the rows leave out (usually one per file: the header's). */
+  private readonly upserters = new Map<string, BulkUpsert>();
   /** Internal ids of the customers with these external ids; absent ids are missing from the map. */
   readonly customerIds: KeyLookup;
 
   constructor(
     private readonly spec: RecordSpec,
     em: EntityManager,
-    dialect: Dialect,
+    private readonly dialect: Dialect,
     private readonly trx: Knex.Transaction,
     private readonly now: Date,
   ) {
     const names = ['external_id', ...spec.writtenColumns, 'created_at', 'updated_at'];
     const types = columnTypes(em, spec.table);
-    const columns = names.map((name) => ({ name, type: types.get(name)! }));
-    const quote = (name: string) => `"${name}"`;
-    const assigned = [...spec.writtenColumns, 'updated_at'].map((c) => `${quote(c)} = excluded.${quote(c)}`);
-    const differs = spec.writtenColumns.map((c) =>
-      isDistinctFrom(dialect, `${quote(spec.table)}.${quote(c)}`, `excluded.${quote(c)}`),
-    );
-    const onConflict = `on conflict ("external_id") do update set ${assigned.join(', ')} where ${differs.join(' or ')}`;
-    this.upserter = bulkUpsert(dialect, trx, spec.table, columns, onConflict);
+    this.columns = names.map((name) => ({ name, type: types.get(name)! }));
     this.customerIds = keyLookup(dialect, trx, 'customers', 'external_id', 'id');
   }
 
@@ -62,33 +57,75 @@ export class RecordWriter {
     return found;
   }
 
+   * The upsert for rows that leave out the columns `kept`: a new row gets null there, a stored row keeps
+   * its values (the update sets, and compares, only the columns the rows have).
+   */
+  private upserter(kept: string[]): BulkUpsert {
+    const key = kept.join(',');
+    let upserter = this.upserters.get(key);
+    if (!upserter) {
+      const { spec, dialect } = this;
+      const quote = (name: string) => `"${name}"`;
+      const written = spec.writtenColumns.filter((column) => !kept.includes(column));
+      const assigned = [...written, 'updated_at'].map((c) => `${quote(c)} = excluded.${quote(c)}`);
+      const differs = written.map((c) =>
+        isDistinctFrom(dialect, `${quote(spec.table)}.${quote(c)}`, `excluded.${quote(c)}`),
+      );
+      // Required columns are never left out, so there is always something to set and compare.
+      const onConflict = `on conflict ("external_id") do update set ${assigned.join(', ')} where ${differs.join(' or ')}`;
+      upserter = bulkUpsert(dialect, this.trx, spec.table, this.columns, onConflict);
+      this.upserters.set(key, upserter);
+    }
+    return upserter;
+  }
+
   /**
    * Upserts records with distinct ids. A stored row whose values all equal the new ones is left alone
    * (so its updated_at stays); which ids existed is counted first so that the rows changed split into
-   * inserted, updated and unchanged exactly.
+   * inserted, updated and unchanged exactly. A column a record leaves out (undefined: the file did not
+   * have it) keeps its stored value.
    */
   async upsert(records: ValidRecord[], customerIds?: Map<string, number>): Promise<WriteCounts> {
     const { idColumn, writtenColumns } = this.spec;
     let existing = 0;
     let changed = 0;
-    for (const chunk of chunks(records, this.upserter.rowsPerStatement)) {
-      const rows = chunk.map((record) => {
-        const row: unknown[] = [record[idColumn]];
-        for (const column of writtenColumns) {
-          const value = record[column];
-          row.push(column === 'customer_id' && customerIds ? customerIds.get(value as string) : value);
-        }
-        row.push(this.now, this.now);
-        return row;
-      });
-      const counts = await this.upserter.run(rows);
-      existing += counts.existing;
-      changed += counts.changed;
+    for (const [kept, group] of groupByLeftOut(records, writtenColumns)) {
+      const upserter = this.upserter(kept);
+      for (const chunk of chunks(group, upserter.rowsPerStatement)) {
+        const rows = chunk.map((record) => {
+          const row: unknown[] = [record[idColumn]];
+          for (const column of writtenColumns) {
+            const value = record[column] ?? null;
+            row.push(column === 'customer_id' && customerIds ? customerIds.get(value as string) : value);
+          }
+          row.push(this.now, this.now);
+          return row;
+        });
+        const counts = await upserter.run(rows);
+        existing += counts.existing;
+        changed += counts.changed;
+      }
     }
     const inserted = records.length - existing;
     const updated = changed - inserted;
     return { inserted, updated, unchanged: existing - updated };
   }
+}
+
+/**
+ * The records grouped by the columns they leave out, in order of first appearance. Allocates nothing per
+ * record that has every column (the usual case): a million-row import pays one loop over its columns.
+ */
+function groupByLeftOut(records: ValidRecord[], columns: string[]): Map<string[], ValidRecord[]> {
+  const groups = new Map<string, [string[], ValidRecord[]]>();
+  for (const record of records) {
+    let key = '';
+    for (const column of columns) if (record[column] === undefined) key = key ? `${key},${column}` : column;
+    const group = groups.get(key);
+    if (group) group[1].push(record);
+    else groups.set(key, [key ? key.split(',') : [], [record]]);
+  }
+  return new Map(groups.values());
 }
 
 /** Database column types of a table, from the entity metadata (so they always match the migrations). */

@@ -8,7 +8,9 @@ export type RowResult = { record: ValidRecord; problems?: undefined } | { proble
 /**
  * Validates one row of any source. Values arrive as CSV text or JSON/GraphQL scalars; numbers and
  * booleans are turned into their text first so that every source takes the same path, and an empty
- * value means null. Each failing column is reported once, with the phrase its column expects.
+ * value means null. Each failing column is reported once, with the phrase its column expects. A column
+ * the row does not have at all (not in the CSV header, not a key of the JSON object, a GraphQL field
+ * not sent) is undefined in the record: the writer keeps the stored value there.
  */
 export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow): RowResult {
   const at = { row, line };
@@ -22,7 +24,7 @@ export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow
   for (const name of spec.columnNames) cells[name] = asCell(values[name]);
 
   const parsed = spec.schema.safeParse(cells);
-  if (parsed.success) return problems.length ? { problems } : { record: parsed.data };
+  if (parsed.success) return problems.length ? { problems } : { record: leftOut(spec, values, parsed.data) };
   const reported = new Set<string>();
   for (const issue of parsed.error.issues) {
     const column = String(issue.path[0]);
@@ -42,6 +44,14 @@ export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow
   // Rule problems come after the cells' own; a reader expects them in column order.
   if (problems.length > 1) problems.sort((a, b) => columnOrder(spec, a.column) - columnOrder(spec, b.column));
   return { problems };
+}
+
+/** `record` with the optional columns that `values` does not have (and what derives from them) undefined. */
+function leftOut(spec: RecordSpec, values: NumberedRow['values'], record: ValidRecord): ValidRecord {
+  for (const name of spec.columnNames) if (!Object.hasOwn(values, name)) record[name] = undefined;
+  for (const [derived, source] of Object.entries(spec.derivedFrom))
+    if (record[source] === undefined) record[derived] = undefined;
+  return record;
 }
 
 function columnOrder(spec: RecordSpec, column: string): number {

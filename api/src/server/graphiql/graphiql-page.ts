@@ -1,4 +1,5 @@
 import { loadNamedOperations } from '../../graphql/named-operations.js';
+import { cspHash } from '../security-headers.js';
 import type { GraphiqlAsset } from './graphiql-assets.js';
 
 /** One editor tab GraphiQL opens with. */
@@ -47,6 +48,45 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replace(/</g, '\\u003c');
 }
 
+/** The page's one inline style. */
+const PAGE_STYLE = 'body { margin: 0; } #graphiql { height: 100vh; }';
+
+/** The page's one inline script: starts GraphiQL with the configuration in #cx-graphiql-config. */
+const START_SCRIPT = `
+const config = JSON.parse(document.getElementById('cx-graphiql-config').textContent);
+ReactDOM.createRoot(document.getElementById('graphiql')).render(
+  React.createElement(GraphiQL, {
+    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
+    plugins: [GraphiQLPluginExplorer.explorerPlugin()],
+    defaultTabs: config.tabs,
+    isHeadersEditorEnabled: true,
+    // The API key is a secret: keep it out of the browser's storage.
+    shouldPersistHeaders: false,
+    defaultEditorToolsVisibility: 'headers',
+  }),
+);
+`;
+
+/**
+ * The Content-Security-Policy of the GraphiQL page: scripts, styles and requests from this server only,
+ * the inline start script and style by their hashes, no framing. GraphiQL's editors set styles from
+ * script (allowed); the JSON configuration is data, not script, so it needs no hash.
+ */
+export function graphiqlContentSecurityPolicy(): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${cspHash(START_SCRIPT)}`,
+    `style-src 'self' ${cspHash(PAGE_STYLE)}`,
+    "img-src 'self' data:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
 /** The GraphiQL page: every script and stylesheet comes from this server. */
 export function graphiqlPage(assets: GraphiqlAsset[], endpoint: string): string {
   const links = assets
@@ -62,26 +102,13 @@ export function graphiqlPage(assets: GraphiqlAsset[], endpoint: string): string 
 <meta charset="utf-8">
 <title>CX Pulse GraphiQL</title>
 ${links.join('\n')}
-<style>body { margin: 0; } #graphiql { height: 100vh; }</style>
+<style>${PAGE_STYLE}</style>
 </head>
 <body>
 <div id="graphiql">Loading GraphiQL…</div>
 ${scripts.join('\n')}
 <script id="cx-graphiql-config" type="application/json">${scriptJson(config)}</script>
-<script>
-const config = JSON.parse(document.getElementById('cx-graphiql-config').textContent);
-ReactDOM.createRoot(document.getElementById('graphiql')).render(
-  React.createElement(GraphiQL, {
-    fetcher: GraphiQL.createFetcher({ url: config.endpoint }),
-    plugins: [GraphiQLPluginExplorer.explorerPlugin()],
-    defaultTabs: config.tabs,
-    isHeadersEditorEnabled: true,
-    // The API key is a secret: keep it out of the browser's storage.
-    shouldPersistHeaders: false,
-    defaultEditorToolsVisibility: 'headers',
-  }),
-);
-</script>
+<script>${START_SCRIPT}</script>
 </body>
 </html>
 `;

@@ -9,6 +9,23 @@ export interface ApiRequest {
   fetch: typeof fetch;
   cookies: Cookies;
   url: URL;
+  /** The browser's address (SvelteKit's RequestEvent has it), passed on to the API's limits. */
+  getClientAddress?: () => string;
+}
+
+/**
+ * Headers that tell the API the browser's address, vouched for by the secret the dashboard and the API
+ * share (CX_CLIENT_ADDRESS_SECRET): without them every sign-in would come from this server's address
+ * and share its limits. Nothing without a secret, which the API would not trust anyway.
+ */
+function clientAddressHeaders(event: ApiRequest): Record<string, string> {
+  const secret = env.CX_CLIENT_ADDRESS_SECRET;
+  if (!secret || !event.getClientAddress) return {};
+  try {
+    return { 'x-cx-client-address': event.getClientAddress(), 'x-cx-client-address-secret': secret };
+  } catch {
+    return {};
+  }
 }
 
 /** A GraphQL error the API answered with (bad input, a failed resolver): shown in place of its section. */
@@ -29,7 +46,10 @@ export function apiUrl(path: string): URL {
 
 /** Sends `request` to the API with the session as a Bearer token; an unreachable API fails the page. */
 export async function callApi(event: ApiRequest, path: string, init: RequestInit = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
+  const headers = new Headers({
+    ...clientAddressHeaders(event),
+    ...Object.fromEntries(new Headers(init.headers)),
+  });
   const token = sessionToken(event.cookies);
   if (token) headers.set('authorization', `Bearer ${token}`);
   try {

@@ -22,7 +22,31 @@ export function clearSession(cookies: Cookies, url: URL): void {
   cookies.delete(SESSION_COOKIE, sessionCookieOptions(url));
 }
 
-/** A redirect target from a query parameter, kept on this site (a path, never //host or a URL). */
+/** Where localPath resolves a target to see whether it stays on this site. */
+const THIS_SITE = 'http://dashboard.invalid';
+
+/**
+ * A redirect target from a query parameter or form field, kept on this site: a path, else `/`. A browser
+ * reads a backslash as a slash and ignores tabs and line breaks, so `/\evil.example` or `/<tab>/evil`
+ * would leave the site as surely as `//evil.example`; the target is refused when any of its decodings
+ * (%5C, %2F, and again for %25…) holds a backslash or a control character or starts with two slashes,
+ * or when it resolves to another origin. What is kept is the normalised path, query and fragment.
+ */
 export function localPath(target: string | null): string {
-  return target && target.startsWith('/') && !target.startsWith('//') ? target : '/';
+  if (!target?.startsWith('/')) return '/';
+  let decoded = target;
+  for (let round = 0; round < 4; round++) {
+    // eslint-disable-next-line no-control-regex
+    if (/[\\\u0000-\u001f\u007f]/.test(decoded) || /^\/\//.test(decoded)) return '/';
+    let next: string;
+    try {
+      next = decodeURIComponent(decoded);
+    } catch {
+      return '/';
+    }
+    if (next === decoded) break;
+    decoded = next;
+  }
+  const url = new URL(target, THIS_SITE);
+  return url.origin === THIS_SITE ? `${url.pathname}${url.search}${url.hash}` : '/';
 }

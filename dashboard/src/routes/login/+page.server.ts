@@ -32,11 +32,18 @@ export const actions: Actions = {
     });
     if (response.status === 401) return fail(401, { email, message: 'Wrong e-mail address or password.' });
     const body: unknown = await response.json().catch(() => null);
+    // Too many failed sign-ins from this browser's address: the API says how long to wait.
+    if (response.status === 429) {
+      const refusal = body as { error?: { message?: string } } | null;
+      const message = refusal?.error?.message ?? 'Too many attempts: try again later.';
+      return fail(429, { email, message });
+    }
     if (!response.ok || !isLoginAnswer(body)) {
       return fail(502, { email, message: `The API could not sign you in (HTTP ${response.status}).` });
     }
     event.cookies.set(SESSION_COOKIE, body.token, sessionCookieOptions(event.url, new Date(body.expiresAt)));
-    redirect(303, localPath(event.url.searchParams.get('redirectTo')));
+    // Back to the page that asked for a session (the form carries it; the action's URL has no query).
+    redirect(303, localPath(text('redirectTo') || event.url.searchParams.get('redirectTo')));
   },
 
   /** Ends the session at the API (best effort: it may have expired already) and forgets the cookie. */

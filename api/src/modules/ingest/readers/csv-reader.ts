@@ -3,6 +3,7 @@ import { CsvError, parse } from 'csv-parse';
 import type { NumberedRow, RawRow } from '../record-kind.js';
 import type { RecordSpec } from '../record-specs.js';
 import { EXPECTED, rowProblem } from '../row-problem.js';
+import { restoreFormulaText } from '../../export/csv.js';
 import { checkHeader, type CheckedHeader } from './csv-header.js';
 import { encodingProblem, strictUtf8 } from './strict-utf8.js';
 
@@ -116,7 +117,8 @@ export async function* readCsvTable(
       continue;
     }
     const values: RawRow = {};
-    for (const [index, name] of columns) values[name] = record[index];
+    // A cell an export neutralised ('=…, see export/csv.ts) reads back as the text it was.
+    for (const [index, name] of columns) values[name] = restoreFormulaText(record[index]!);
     yield entry.line === row ? { row, values } : { ...at, values };
   }
   if (!header) {
