@@ -1,6 +1,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userInputError } from '../../graphql/user-input-error.js';
+import { AgentRowInput } from './dto/agent-row.input.js';
 import { ContactRowInput } from './dto/contact-row.input.js';
 import { CustomerRowInput } from './dto/customer-row.input.js';
 import { IngestResult } from './dto/ingest-result.type.js';
@@ -61,6 +62,17 @@ export class IngestResolver {
   ): Promise<IngestResult> {
     return ingest(ctx, 'selfservice', rows);
   }
+
+  @Mutation(() => IngestResult, {
+    description:
+      'Creates or updates contact-center agents, keyed by agentId. Optional: contacts may name agents never imported.',
+  })
+  ingestAgents(
+    @Arg('rows', () => [AgentRowInput], { description: ROWS_DESCRIPTION }) rows: AgentRowInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
+    return ingest(ctx, 'agents', rows);
+  }
 }
 
 async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Promise<IngestResult> {
@@ -94,7 +106,10 @@ async function ingest(ctx: GraphQLContext, kind: RecordKind, rows: object[]): Pr
 /** Input fields are the canonical columns in camelCase; enum values arrive already as import values. */
 function asRawRow(input: object): RawRow {
   const row: RawRow = {};
-  for (const [field, value] of Object.entries(input)) row[snakeCase(field)] = value as RawRow[string];
+  for (const [field, value] of Object.entries(input)) {
+    // A list (an agent's channels) arrives as the file's `;`-separated text.
+    row[snakeCase(field)] = Array.isArray(value) ? value.join(';') : (value as RawRow[string]);
+  }
   return row;
 }
 

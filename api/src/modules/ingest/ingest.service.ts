@@ -143,7 +143,7 @@ export class IngestService {
     spec: RecordSpec,
     writer: RecordWriter,
     maintenance: RollupMaintenance,
-    { valid, problems, customerReferences, columnLabels }: ValidatedBatch,
+    { valid, problems, customerReferences, contactReferences, columnLabels }: ValidatedBatch,
     summary: ImportSummary,
   ): Promise<void> {
     let customerIds: Map<string, number> | undefined;
@@ -155,6 +155,11 @@ export class IngestService {
             rowProblem(row, columnLabels?.customer_id ?? 'customer_id', id, EXPECTED.existingCustomer),
           );
       }
+    }
+    if (contactReferences?.length && customerIds) {
+      const column = columnLabels?.contact_id ?? 'contact_id';
+      for (const { row, id, expected } of await writer.contactProblems(contactReferences, customerIds))
+        problems.push(rowProblem(row, column, id, expected));
     }
     if (summary.problemCount === 0 && problems.length === 0) {
       const lastById = new Map(valid.map((record) => [record[spec.idColumn] as string, record]));

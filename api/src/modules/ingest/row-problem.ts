@@ -29,6 +29,11 @@ export const EXPECTED = {
     return `an integer from ${min} to ${max} for ${ARTICLE[type]} ${type} response`;
   },
   existingCustomer: 'the id of an existing customer',
+  channelList: (values: readonly string[]) => `channels separated by ; (each one of ${values.join(', ')})`,
+  existingContact: 'the id of an existing contact (import contacts before the surveys about them)',
+  contactOfCustomer: (customerId: string, contactCustomerId: string) =>
+    `a contact of customer ${JSON.stringify(customerId)}, the response's customer_id ` +
+    `(this contact belongs to customer ${JSON.stringify(contactCustomerId)})`,
   notBeforeSignup: 'a timestamp not before signup_date',
   fcrNeedsResolution: 'false or empty when resolved is false',
   valueNeedsType: 'empty when recompense_type is empty',

@@ -1,0 +1,247 @@
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IngestService } from '../src/modules/ingest/ingest.service.js';
+import { openRecordFile, readerFor } from '../src/modules/ingest/readers/read-file.js';
+import type { RecordKind } from '../src/modules/ingest/record-kind.js';
+import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
+import { EXPECTED } from '../src/modules/ingest/row-problem.js';
+import { startTestApi, type TestApi } from './support/api-server.js';
+import { DIALECTS } from './support/databases.js';
+
+/*
+ * Agents, the agent dimensions and contact_id on survey responses, from the files of fixtures/ingest:
+ *   agents.csv               A1 (red), A2 (blue), "A3/ü é" (no team); agents are optional
+ *   contacts-agents.csv      K1 K2 of C1 by A1 (billing); K3 of C2 by A2 (cards); K4 of C2 by "A3/ü é"
+ *                            (cards); K5 of C2 without agent or queue. K2 and K4 are out of policy, approved
+ *                            by A2 and by an agent never imported.
+ *   surveys-about-contacts   R1 nps 10 about K1, R2 csat 2 about K2, R3 nps 3 about K3, R4 nps 9 about
+ *                            K4, R5 nps 8 about no contact.
+ * Repeats: K2 starts 3 days after K1 (K1 repeated); K5 5 days after K4 (K4 repeated); K3 → K4 is 10 days.
+ */
+const fixture = (name: string) => fileURLToPath(new URL(`fixtures/ingest/${name}`, import.meta.url));
+
+const FEB = { from: '2026-02-01T00:00:00Z', to: '2026-03-01T00:00:00Z' };
+/** Not whole days: answered from the facts rather than the rollups. */
+const FEB_INSIDE_DAYS = { from: '2026-02-01T06:00:00Z', to: '2026-02-28T12:00:00Z' };
+
+const METRICS = (select: string) =>
+  `query ($dimensions: [Dimension!], $filter: MetricFilter) {
+    metrics(dimensions: $dimensions, filter: $filter) { ${select} }
+  }`;
+
+type Row = Record<string, string | number | null>;
+
+describe.each(DIALECTS)('agents on %s', (dialect) => {
+  let api: TestApi;
+  const importFile = (kind: RecordKind, name: string) => {
+    const path = fixture(name);
+    return new IngestService(api.database.orm.em.fork()).importRows(
+      kind,
+      openRecordFile(path, RECORD_SPECS[kind], readerFor(path)!).rows,
+    );
+  };
+
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+    const customers = await new IngestService(api.database.orm.em.fork()).importRows('customers', [
+      { row: 2, values: { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' } },
+      { row: 3, values: { customer_id: 'C2', birth_year: 1960, signup_date: '2025-01-01' } },
+    ]);
+    expect(customers.committed).toBe(true);
+    for (const [kind, file] of [
+      ['agents', 'agents.csv'],
+      ['contacts', 'contacts-agents.csv'],
+      ['surveys', 'surveys-about-contacts.csv'],
+    ] as const) {
+      const summary = await importFile(kind, file);
+      expect(summary.problems, file).toEqual([]);
+      expect(summary.committed, file).toBe(true);
+    }
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  async function metrics(dimensions: string[], filter: object, select: string): Promise<Row[]> {
+    const response = await api.graphql(METRICS(select), { dimensions, filter });
+    expect(response.errors).toBeUndefined();
+    return response.data!.metrics;
+  }
+
+  it('stores agents as imported: odd characters kept, channels checked and deduplicated', async () => {
+    const rows = await api.database.orm.em
+      .getKnex()('agents')
+      .select('external_id', 'name', 'team', 'channels')
+      .orderBy('external_id');
+    expect(rows).toEqual([
+      { external_id: 'A1', name: 'Ada Lovelace, Jr.', team: 'red', channels: 'phone;chat' },
+      { external_id: 'A2', name: 'Bo Ng', team: 'blue', channels: 'email' },
+      // "phone; chat ;phone": spaces around names dropped, the repeated phone once.
+      { external_id: 'A3/ü é', name: 'Zoë "Z" Quinn', team: null, channels: 'phone;chat' },
+    ]);
+  });
+
+  it('rejects an agents file whole, naming row, column and expectation of each bad row', async () => {
+    const summary = await importFile('agents', 'agents-invalid.csv');
+    expect(summary.committed).toBe(false);
+    expect(summary.problems.map(({ row, column, expected }) => ({ row, column, expected }))).toEqual([
+      { row: 2, column: 'agent_id', expected: EXPECTED.id },
+      { row: 3, column: 'agent_id', expected: EXPECTED.id },
+      {
+        row: 4,
+        column: 'channels',
+        expected: EXPECTED.channelList(['phone', 'chat', 'email', 'social', 'video', 'in_person']),
+      },
+      { row: 5, column: 'hired_on', expected: EXPECTED.timestamp },
+    ]);
+    expect(summary.problems[2]!.message).toBe(
+      'row 4, column channels: got "phone;fax", expected channels separated by ; ' +
+        '(each one of phone, chat, email, social, video, in_person)',
+    );
+    const stored = await api.database.orm.em.getKnex()('agents').count({ n: '*' });
+    expect(Number(stored[0]!.n)).toBe(3);
+  });
+
+  it("refuses a survey's contact_id of another customer naming both, and one that names no contact", async () => {
+    const summary = await importFile('surveys', 'surveys-wrong-contact.csv');
+    expect(summary.committed).toBe(false);
+    expect(summary.problems.map(({ message }) => message)).toEqual([
+      // R6: K3 is C2's contact.
+      'row 2, column contact_id: got "K3", expected a contact of customer "C1", the response\'s customer_id ' +
+        '(this contact belongs to customer "C2")',
+      'row 3, column contact_id: got "K404", expected ' + EXPECTED.existingContact,
+      // R8: the unknown customer is the problem; its contact_id is not judged against it.
+      'row 4, column customer_id: got "C404", expected ' + EXPECTED.existingCustomer,
+    ]);
+  });
+
+  it('splits contact measures by AGENT: unknown and odd agent ids as given, no agent last', async () => {
+    const select = 'agent contacts avgHandleSeconds avgWaitSeconds fcrRate escalationRate repeatContactRate';
+    const expected = [
+      // K1 K2: handle (300 + 500) / 2, wait (60 + 20) / 2; K1 first-contact resolved, K2 escalated, K1 repeated.
+      {
+        agent: 'A1',
+        contacts: 2,
+        avgHandleSeconds: 400,
+        avgWaitSeconds: 40,
+        fcrRate: 50,
+        escalationRate: 50,
+        repeatContactRate: 50,
+      },
+      {
+        agent: 'A2',
+        contacts: 1,
+        avgHandleSeconds: 200,
+        avgWaitSeconds: 100,
+        fcrRate: 100,
+        escalationRate: 0,
+        repeatContactRate: 0,
+      },
+      // Never imported, with a slash, a non-ASCII letter and a space: known by its id only.
+      {
+        agent: 'A3/ü é',
+        contacts: 1,
+        avgHandleSeconds: 400,
+        avgWaitSeconds: null,
+        fcrRate: 0,
+        escalationRate: 0,
+        repeatContactRate: 100,
+      },
+      {
+        agent: null,
+        contacts: 1,
+        avgHandleSeconds: null,
+        avgWaitSeconds: null,
+        fcrRate: 0,
+        escalationRate: 0,
+        repeatContactRate: 0,
+      },
+    ];
+    // Whole days from the rollups, inside days from the facts: the same rows.
+    expect(await metrics(['AGENT'], FEB, select)).toEqual(expected);
+    expect(await metrics(['AGENT'], FEB_INSIDE_DAYS, select)).toEqual(expected);
+  });
+
+  it('splits by TEAM through the agents import and by QUEUE, and filters by each', async () => {
+    for (const filter of [FEB, FEB_INSIDE_DAYS]) {
+      expect(await metrics(['TEAM'], filter, 'team contacts avgHandleSeconds repeatContactRate')).toEqual([
+        { team: 'blue', contacts: 1, avgHandleSeconds: 200, repeatContactRate: 0 },
+        { team: 'red', contacts: 2, avgHandleSeconds: 400, repeatContactRate: 50 },
+        // K4 (agent without team) and K5 (no agent): handle known for K4 only, K4 repeated.
+        { team: null, contacts: 2, avgHandleSeconds: 400, repeatContactRate: 50 },
+      ]);
+      expect(await metrics(['QUEUE'], filter, 'queue contacts avgHandleSeconds fcrRate')).toEqual([
+        { queue: 'billing', contacts: 2, avgHandleSeconds: 400, fcrRate: 50 },
+        // K3 K4: (200 + 400) / 2; K3 first-contact resolved.
+        { queue: 'cards', contacts: 2, avgHandleSeconds: 300, fcrRate: 50 },
+        { queue: null, contacts: 1, avgHandleSeconds: null, fcrRate: 0 },
+      ]);
+      expect(await metrics([], { ...filter, teams: ['red'] }, 'contacts')).toEqual([{ contacts: 2 }]);
+      expect(await metrics([], { ...filter, agents: ['A3/ü é'] }, 'contacts')).toEqual([{ contacts: 1 }]);
+      expect(await metrics(['AGENT'], { ...filter, queues: ['cards'] }, 'agent contacts')).toEqual([
+        { agent: 'A2', contacts: 1 },
+        { agent: 'A3/ü é', contacts: 1 },
+      ]);
+    }
+  });
+
+  it('credits survey responses to the agent, team and queue of the contact they are about', async () => {
+    for (const filter of [FEB, FEB_INSIDE_DAYS]) {
+      expect(await metrics(['AGENT'], filter, 'agent nps npsResponses csatAvg')).toEqual([
+        // R1 promoter; R2 a csat of 2.
+        { agent: 'A1', nps: 100, npsResponses: 1, csatAvg: 2 },
+        // R3 detractor.
+        { agent: 'A2', nps: -100, npsResponses: 1, csatAvg: null },
+        { agent: 'A3/ü é', nps: 100, npsResponses: 1, csatAvg: null },
+        // R5, about no contact: a passive.
+        { agent: null, nps: 0, npsResponses: 1, csatAvg: null },
+      ]);
+      expect(await metrics(['TEAM'], filter, 'team nps')).toEqual([
+        { team: 'blue', nps: -100 },
+        { team: 'red', nps: 100 },
+        // R4 promoter (agent without team) and R5 passive: 100 × (1 − 0) / 2.
+        { team: null, nps: 50 },
+      ]);
+      expect(await metrics(['QUEUE'], { ...filter, queues: ['cards'] }, 'queue nps')).toEqual([
+        // R3 detractor and R4 promoter.
+        { queue: 'cards', nps: 0 },
+      ]);
+    }
+  });
+
+  it('moves past contacts and responses with a team or contact that is imported again', async () => {
+    const again = await new IngestService(api.database.orm.em.fork()).importRows('agents', [
+      { row: 2, values: { agent_id: 'A2', team: 'red' } },
+    ]);
+    expect(again.committed).toBe(true);
+    // K4 re-imported with agent A1 (of team red): its response R4 follows it.
+    const moved = await new IngestService(api.database.orm.em.fork()).importRows('contacts', [
+      {
+        row: 2,
+        values: {
+          contact_id: 'K4',
+          customer_id: 'C2',
+          channel: 'email',
+          queue: 'cards',
+          agent_id: 'A1',
+          started_at: '2026-02-20T10:00:00Z',
+          handle_seconds: 400,
+        },
+      },
+    ]);
+    expect(moved.committed).toBe(true);
+    for (const filter of [FEB, FEB_INSIDE_DAYS]) {
+      // red: A1 (K1 K2 K4) and A2 (K3); R1 R4 promoters, R3 a detractor: 100 × (2 − 1) / 3.
+      expect(await metrics(['TEAM'], filter, 'team contacts nps')).toEqual([
+        { team: 'red', contacts: 4, nps: 100 / 3 },
+        { team: null, contacts: 1, nps: 0 },
+      ]);
+    }
+  });
+
+  it('refuses the agent dimensions for measures without an agent', async () => {
+    const response = await api.graphql(METRICS('deflectionRate'), { dimensions: ['AGENT'], filter: FEB });
+    expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(response.errors?.[0]?.message).toMatch(/AGENT/);
+  });
+});
