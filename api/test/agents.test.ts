@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Role } from '../src/modules/auth/role.js';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { openRecordFile, readerFor } from '../src/modules/ingest/readers/read-file.js';
 import type { RecordKind } from '../src/modules/ingest/record-kind.js';
@@ -13,7 +14,8 @@ import { DIALECTS } from './support/databases.js';
  *   agents.csv               A1 (red), A2 (blue), "A3/ü é" (no team); agents are optional
  *   contacts-agents.csv      K1 K2 of C1 by A1 (billing); K3 of C2 by A2 (cards); K4 of C2 by "A3/ü é"
  *                            (cards); K5 of C2 without agent or queue. K2 and K4 are out of policy, approved
- *                            by A2 and by an agent never imported.
+ *                            by A2 and by an agent never imported. Recoveries: K2 an apology and a credit
+ *                            of 20, K3 a refund of 5 (resolved). C2 churns on 2026-04-01.
  *   surveys-about-contacts   R1 nps 10 about K1, R2 csat 2 about K2, R3 nps 3 about K3, R4 nps 9 about
  *                            K4, R5 nps 8 about no contact.
  * Repeats: K2 starts 3 days after K1 (K1 repeated); K5 5 days after K4 (K4 repeated); K3 → K4 is 10 days.
@@ -45,7 +47,10 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     api = await startTestApi(dialect);
     const customers = await new IngestService(api.database.orm.em.fork()).importRows('customers', [
       { row: 2, values: { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' } },
-      { row: 3, values: { customer_id: 'C2', birth_year: 1960, signup_date: '2025-01-01' } },
+      {
+        row: 3,
+        values: { customer_id: 'C2', birth_year: 1960, signup_date: '2025-01-01', churned_at: '2026-04-01' },
+      },
     ]);
     expect(customers.committed).toBe(true);
     for (const [kind, file] of [
@@ -207,6 +212,200 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         { queue: 'cards', nps: 0 },
       ]);
     }
+  });
+
+  const SCORECARD = `agentId agentName team agents contacts contactsTooFew channels { channel contacts } fcrRate
+    repeatContactRate escalationRate avgHandleSeconds avgWaitSeconds nps npsResponses npsTooFew csatAvg
+    csatResponses csatTooFew recoveries apologies recompenseCost recoveryResolvedRate recoveryChurnRate
+    recoveryNpsAfter recoveryNpsResponsesAfter outOfPolicy peerApproved`;
+  const scorecards = async (by: string, filter: object) => {
+    const response = await api.graphql(
+      `query ($by: ScorecardGrouping, $filter: MetricFilter) {
+        agentScorecards(by: $by, filter: $filter, minSample: 2) { ${SCORECARD} }
+      }`,
+      { by, filter },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.agentScorecards;
+  };
+  const EMPTY_RECOVERY = {
+    recoveries: 0,
+    apologies: 0,
+    recompenseCost: 0,
+    recoveryResolvedRate: null,
+    recoveryChurnRate: null,
+    recoveryNpsAfter: null,
+    recoveryNpsResponsesAfter: 0,
+  };
+  const A2_CARD = {
+    agents: 1,
+    contacts: 1,
+    contactsTooFew: true, // 1 < minSample 2
+    channels: [{ channel: 'PHONE', contacts: 1 }],
+    fcrRate: 100,
+    repeatContactRate: 0,
+    escalationRate: 0,
+    avgHandleSeconds: 200,
+    avgWaitSeconds: 100,
+    nps: -100, // R3, a 3, about K3
+    npsResponses: 1,
+    npsTooFew: true,
+    csatAvg: null,
+    csatResponses: 0,
+    csatTooFew: true,
+    // K3: a refund of 5, resolved; C2 churned 50 days later; C2 answered R3 (3) and R4 (9) within 14 days.
+    recoveries: 1,
+    apologies: 0,
+    recompenseCost: 5,
+    recoveryResolvedRate: 100,
+    recoveryChurnRate: 100,
+    recoveryNpsAfter: 0,
+    recoveryNpsResponsesAfter: 2,
+    outOfPolicy: 0,
+    peerApproved: 0,
+  };
+  const A1_CARD = {
+    agents: 1,
+    contacts: 2,
+    contactsTooFew: false,
+    // One each: ties by channel name.
+    channels: [
+      { channel: 'CHAT', contacts: 1 },
+      { channel: 'PHONE', contacts: 1 },
+    ],
+    fcrRate: 50,
+    repeatContactRate: 50,
+    escalationRate: 50,
+    avgHandleSeconds: 400,
+    avgWaitSeconds: 40,
+    nps: 100, // R1 about K1
+    npsResponses: 1,
+    npsTooFew: true,
+    csatAvg: 2, // R2 about K2
+    csatResponses: 1,
+    csatTooFew: true,
+    // K2: an apology and a credit of 20, not recorded resolved; C1 stays; no nps from C1 in the 14 days after.
+    recoveries: 1,
+    apologies: 1,
+    recompenseCost: 20,
+    recoveryResolvedRate: 0,
+    recoveryChurnRate: 0,
+    recoveryNpsAfter: null,
+    recoveryNpsResponsesAfter: 0,
+    outOfPolicy: 1,
+    peerApproved: 1,
+  };
+
+  it('scores each agent over the window, names of unknown agents null, no agent last', async () => {
+    expect(await scorecards('AGENT', FEB)).toEqual([
+      { agentId: 'A1', agentName: 'Ada Lovelace, Jr.', team: 'red', ...A1_CARD },
+      { agentId: 'A2', agentName: 'Bo Ng', team: 'blue', ...A2_CARD },
+      {
+        agentId: 'A3/ü é',
+        agentName: 'Zoë "Z" Quinn',
+        team: null,
+        agents: 1,
+        contacts: 1,
+        contactsTooFew: true,
+        channels: [{ channel: 'EMAIL', contacts: 1 }],
+        fcrRate: 0,
+        repeatContactRate: 100, // K5 five days later
+        escalationRate: 0,
+        avgHandleSeconds: 400,
+        avgWaitSeconds: null,
+        nps: 100, // R4, a 9
+        npsResponses: 1,
+        npsTooFew: true,
+        csatAvg: null,
+        csatResponses: 0,
+        csatTooFew: true,
+        ...EMPTY_RECOVERY,
+        outOfPolicy: 1,
+        peerApproved: 1,
+      },
+      {
+        agentId: null,
+        agentName: null,
+        team: null,
+        agents: 0,
+        contacts: 1,
+        contactsTooFew: true,
+        channels: [{ channel: 'PHONE', contacts: 1 }],
+        fcrRate: 0,
+        repeatContactRate: 0,
+        escalationRate: 0,
+        avgHandleSeconds: null,
+        avgWaitSeconds: null,
+        nps: null,
+        npsResponses: 0,
+        npsTooFew: true,
+        csatAvg: null,
+        csatResponses: 0,
+        csatTooFew: true,
+        ...EMPTY_RECOVERY,
+        outOfPolicy: 0,
+        peerApproved: 0,
+      },
+    ]);
+  });
+
+  it('scores each team, and keeps to the filter', async () => {
+    expect(await scorecards('TEAM', FEB)).toEqual([
+      { agentId: null, agentName: null, team: 'blue', ...A2_CARD },
+      { agentId: null, agentName: null, team: 'red', ...A1_CARD },
+      {
+        agentId: null,
+        agentName: null,
+        team: null,
+        agents: 1, // "A3/ü é"; K5 has no agent
+        contacts: 2,
+        contactsTooFew: false,
+        channels: [
+          { channel: 'EMAIL', contacts: 1 },
+          { channel: 'PHONE', contacts: 1 },
+        ],
+        fcrRate: 0,
+        repeatContactRate: 50,
+        escalationRate: 0,
+        avgHandleSeconds: 400,
+        avgWaitSeconds: null,
+        nps: 100,
+        npsResponses: 1,
+        npsTooFew: true,
+        csatAvg: null,
+        csatResponses: 0,
+        csatTooFew: true,
+        ...EMPTY_RECOVERY,
+        outOfPolicy: 1,
+        peerApproved: 1,
+      },
+    ]);
+    // Only K1: from the 3rd, only billing.
+    const [only] = await scorecards('AGENT', {
+      ...FEB,
+      from: '2026-02-01T00:00:00Z',
+      to: '2026-02-03T00:00:00Z',
+    });
+    expect(only).toMatchObject({ agentId: 'A1', contacts: 1, nps: 100, recoveries: 0, outOfPolicy: 0 });
+    expect(await scorecards('TEAM', { ...FEB, queues: ['cards'] })).toMatchObject([
+      { team: 'blue', contacts: 1 },
+      { team: null, contacts: 1 },
+    ]);
+  });
+
+  it('masks agent names for roles without personal data, and refuses a bad minSample', async () => {
+    const executive = await api.createKey(Role.EXECUTIVE);
+    const response = await api.graphql(
+      '{ agentScorecards(filter: { teams: ["red"] }) { agentId agentName } agents { nodes { id name team } } }',
+      {},
+      { token: executive },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.agentScorecards).toEqual([{ agentId: 'A1', agentName: null }]);
+    expect(response.data!.agents.nodes[0]).toEqual({ id: 'A1', name: null, team: 'red' });
+    const bad = await api.graphql('{ agentScorecards(minSample: 0) { agentId } }');
+    expect(bad.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(bad.errors?.[0]?.message).toMatch(/minSample/);
   });
 
   it('moves past contacts and responses with a team or contact that is imported again', async () => {

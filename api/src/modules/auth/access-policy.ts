@@ -44,6 +44,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.selfServiceSessions': RECORD_READERS,
   // Agents are people: listed for those who read records about people (their names masked as customers').
   'Query.agents': CUSTOMER_READERS,
+  'Query.agentScorecards': CUSTOMER_READERS,
   // Writes.
   'Mutation.ingestCustomers': WRITERS,
   'Mutation.ingestSurveyResponses': WRITERS,
@@ -90,6 +91,7 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'Customer.email',
   // An agent is a person too: their name is masked like a customer's.
   'Agent.name',
+  'AgentScorecard.agentName',
   'SurveyResponse.comment',
   // Notes on an alert quote what the customer said and how to reach them.
   'AlertEvent.text',
