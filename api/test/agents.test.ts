@@ -18,6 +18,9 @@ import { DIALECTS } from './support/databases.js';
  *                            of 20, K3 a refund of 5 (resolved). C2 churns on 2026-04-01.
  *   surveys-about-contacts   R1 nps 10 about K1, R2 csat 2 about K2, R3 nps 3 about K3, R4 nps 9 about
  *                            K4, R5 nps 8 about no contact.
+ *   selfservice-agents.csv   S0 of C1 resolved (2026-02-01), S1 of C1 escalated 2 hours before K2, S2 of C2
+ *                            abandoned 22 hours before K3; K5 names a session (S3): the contacts after
+ *                            self-service are K2 (not resolved), K3 (resolved) and K5 (not resolved).
  * Repeats: K2 starts 3 days after K1 (K1 repeated); K5 5 days after K4 (K4 repeated); K3 → K4 is 10 days.
  */
 const fixture = (name: string) => fileURLToPath(new URL(`fixtures/ingest/${name}`, import.meta.url));
@@ -57,6 +60,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
       ['agents', 'agents.csv'],
       ['contacts', 'contacts-agents.csv'],
       ['surveys', 'surveys-about-contacts.csv'],
+      ['selfservice', 'selfservice-agents.csv'],
     ] as const) {
       const summary = await importFile(kind, file);
       expect(summary.problems, file).toEqual([]);
@@ -408,6 +412,78 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     expect(bad.errors?.[0]?.message).toMatch(/minSample/);
   });
 
+  it('ranks agents on the contacts after self-service by the lower end of the Wilson interval', async () => {
+    const ranking = async (minSample: number) => {
+      const response = await api.graphql(
+        `query ($filter: MetricFilter, $minSample: Int) { superAgents(filter: $filter, minSample: $minSample) {
+          contacts resolutionRate minSample rows { agentId team contacts resolved resolutionRate resolutionLow
+          resolutionHigh rank verdict npsAfter npsResponsesAfter csatAfter csatResponsesAfter churnRateAfter } } }`,
+        { filter: FEB, minSample },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.superAgents;
+    };
+    // Wilson 95%, z² = 3.8416: 0 of 1 gives center = half = (3.8416 / 2) / (1 + 3.8416) = 0.396727, so
+    // 0 to 79.3454%; 1 of 1 gives center 0.603273 and the same half, so 20.6546% to 100%.
+    const none = { low: 0, high: (100 * (2 * 1.9208)) / 4.8416 };
+    const one = { low: 100 * (1 - (2 * 1.9208) / 4.8416), high: 100 };
+    const near = (value: number) => expect.closeTo(value, 9);
+    const A2 = {
+      agentId: 'A2',
+      team: 'blue',
+      contacts: 1, // K3
+      resolved: 1,
+      resolutionRate: 100,
+      resolutionLow: near(one.low),
+      resolutionHigh: near(one.high),
+      npsAfter: -100, // R3 about K3
+      npsResponsesAfter: 1,
+      csatAfter: null,
+      csatResponsesAfter: 0,
+      churnRateAfter: 100, // C2 churned 50 days after K3
+    };
+    const A1 = {
+      agentId: 'A1',
+      team: 'red',
+      contacts: 1, // K2 (K1 follows a resolved session: not hard)
+      resolved: 0,
+      resolutionRate: 0,
+      resolutionLow: near(none.low),
+      resolutionHigh: near(none.high),
+      npsAfter: null,
+      npsResponsesAfter: 0,
+      csatAfter: 2, // R2 about K2
+      csatResponsesAfter: 1,
+      churnRateAfter: 0,
+    };
+    const NO_AGENT = {
+      ...A1,
+      agentId: null,
+      team: null,
+      csatAfter: null,
+      csatResponsesAfter: 0,
+      churnRateAfter: 100,
+    };
+    // Everyone: 1 of 3 resolved, inside every interval.
+    expect(await ranking(1)).toEqual({
+      contacts: 3,
+      resolutionRate: near(100 / 3),
+      minSample: 1,
+      rows: [
+        { ...A2, rank: 1, verdict: 'TYPICAL' },
+        // Tied at 0 and 1 contact: by agent id, no agent last.
+        { ...A1, rank: 2, verdict: 'TYPICAL' },
+        { ...NO_AGENT, rank: 3, verdict: 'TYPICAL' },
+      ],
+    });
+    // Below minSample nobody is ranked: by contacts, then by agent id.
+    expect((await ranking(2)).rows).toEqual([
+      { ...A1, rank: null, verdict: 'TOO_FEW' },
+      { ...A2, rank: null, verdict: 'TOO_FEW' },
+      { ...NO_AGENT, rank: null, verdict: 'TOO_FEW' },
+    ]);
+  });
+
   it('moves past contacts and responses with a team or contact that is imported again', async () => {
     const again = await new IngestService(api.database.orm.em.fork()).importRows('agents', [
       { row: 2, values: { agent_id: 'A2', team: 'red' } },
@@ -442,5 +518,103 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     const response = await api.graphql(METRICS('deflectionRate'), { dimensions: ['AGENT'], filter: FEB });
     expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(response.errors?.[0]?.message).toMatch(/AGENT/);
+  });
+});
+
+describe.each(DIALECTS)('routing to the team that resolves after self-service on %s', (dialect) => {
+  let api: TestApi;
+  const now = Date.now();
+  const hoursAgo = (hours: number) => new Date(now - hours * 3_600_000).toISOString();
+  const numbered = (rows: Record<string, unknown>[]) =>
+    rows.map((values, index) => ({ row: index + 2, values: values as never }));
+
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+    const ingest = async (kind: RecordKind, rows: Record<string, unknown>[]) => {
+      const summary = await new IngestService(api.database.orm.em.fork()).importRows(kind, numbered(rows));
+      expect(summary.problems).toEqual([]);
+    };
+    const ids = Array.from({ length: 60 }, (_, i) => `H${i}`);
+    await ingest('customers', [
+      ...[...ids, 'X-EXHAUSTED', 'X-CALM', 'X-RESOLVED'].map((id) => ({
+        customer_id: id,
+        birth_year: 1970,
+        signup_date: '2025-01-01',
+      })),
+    ]);
+    await ingest('agents', [
+      { agent_id: 'A1', team: 'red' },
+      { agent_id: 'A2', team: 'blue' },
+    ]);
+    // Sixty escalated sessions ten days ago, each followed an hour later by a contact: red (A1) resolves 28
+    // of its 30, blue (A2) 15 of 30.
+    await ingest(
+      'selfservice',
+      ids.map((id, i) => ({
+        session_id: `S-${id}`,
+        customer_id: id,
+        entry: 'chatbot',
+        started_at: hoursAgo(240 + i),
+        outcome: 'escalated',
+      })),
+    );
+    await ingest(
+      'contacts',
+      ids.map((id, i) => ({
+        contact_id: `K-${id}`,
+        customer_id: id,
+        channel: 'phone',
+        agent_id: i < 30 ? 'A1' : 'A2',
+        started_at: hoursAgo(239 + i),
+        resolved: i < 30 ? i < 28 : i < 45,
+      })),
+    );
+    await ingest('selfservice', [
+      {
+        session_id: 'S-X1',
+        customer_id: 'X-EXHAUSTED',
+        entry: 'ivr',
+        started_at: hoursAgo(1),
+        outcome: 'abandoned',
+      },
+      {
+        session_id: 'S-X2',
+        customer_id: 'X-RESOLVED',
+        entry: 'faq',
+        started_at: hoursAgo(1),
+        outcome: 'resolved',
+      },
+    ]);
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  const advice = async (customerId: string) => {
+    const response = await api.graphql(
+      'query ($customerId: ID!) { routingAdvice(customerId: $customerId) { skipSelfService suggestedTeam suggestedTeamReason } }',
+      { customerId },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.routingAdvice;
+  };
+
+  it('suggests the best team to a customer who just gave up on self-service, and to one who wants a person', async () => {
+    // Red: 28 of 30, p = 0.9333, Wilson low = (p + 0.064027 − 1.96 · sqrt(p(1 − p)/30 + 0.001067)) / 1.128053
+    // = 78.7%, high 98.2%; blue: 15 of 30, 33.2% to 66.8%. Red is first.
+    expect(await advice('X-EXHAUSTED')).toEqual({
+      skipSelfService: false,
+      suggestedTeam: 'red',
+      suggestedTeamReason:
+        'team red resolved 28 of 30 contacts after self-service in the last 90 days (93%, 95% interval 79-98%), ' +
+        'the best of the teams',
+    });
+    // A resolved session is not a dead end; nor is nothing at all.
+    expect(await advice('X-RESOLVED')).toMatchObject({ suggestedTeam: null, suggestedTeamReason: null });
+    expect(await advice('X-CALM')).toMatchObject({ suggestedTeam: null });
+    const marked = await api.graphql(
+      'mutation { markLiveAgentPreference(customerId: "X-CALM", reason: "asked for a person") { skipSelfService suggestedTeam } }',
+    );
+    expect(marked.data!.markLiveAgentPreference).toEqual({ skipSelfService: true, suggestedTeam: 'red' });
   });
 });

@@ -7,6 +7,8 @@ import { userInputError } from '../../graphql/user-input-error.js';
 import { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { AgentScorecard, DEFAULT_MIN_SAMPLE, ScorecardGrouping } from './dto/agent-scorecard.type.js';
 import { ScorecardService } from './scorecard.service.js';
+import { SuperAgentRanking } from './dto/super-agents.type.js';
+import { SuperAgentService } from './super-agent.service.js';
 
 const AgentConnection = connectionType(Agent, 'agents');
 
@@ -52,8 +54,40 @@ export class AgentResolver {
     minSample: number,
     @Ctx() { em }: GraphQLContext,
   ): Promise<AgentScorecard[]> {
-    if (!Number.isInteger(minSample) || minSample < 1 || minSample > 10_000)
-      throw userInputError('minSample', minSample, 'a whole number from 1 to 10000');
+    checkMinSample(minSample);
     return new ScorecardService(em).scorecards(filter ?? {}, by, minSample);
   }
+
+  @Query(() => SuperAgentRanking, {
+    description:
+      'Super agents, measured: each agent (or team) on the contacts that arrived after self-service, with resolution ' +
+      'and its 95% Wilson interval, satisfaction and churn after, ranked by the lower end of the interval. Accepts the ' +
+      'filters of contact measures.',
+  })
+  superAgents(
+    @Arg('filter', () => MetricFilter, {
+      nullable: true,
+      description: 'Window and segment; everything when omitted.',
+    })
+    filter: MetricFilter | null,
+    @Arg('by', () => ScorecardGrouping, {
+      defaultValue: ScorecardGrouping.AGENT,
+      description: 'One row per agent or per team.',
+    })
+    by: ScorecardGrouping,
+    @Arg('minSample', () => Int, {
+      defaultValue: DEFAULT_MIN_SAMPLE,
+      description: 'Contacts after self-service below which a row is not ranked (TOO_FEW), 1 to 10000.',
+    })
+    minSample: number,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<SuperAgentRanking> {
+    checkMinSample(minSample);
+    return new SuperAgentService(em).ranking(filter ?? {}, by, minSample);
+  }
+}
+
+function checkMinSample(minSample: number): void {
+  if (!Number.isInteger(minSample) || minSample < 1 || minSample > 10_000)
+    throw userInputError('minSample', minSample, 'a whole number from 1 to 10000');
 }

@@ -1,25 +1,25 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { plusSeconds } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
 import type { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
-import { countWhere, FACT_TABLES } from '../metrics/fact-queries.js';
+import { countWhere } from '../metrics/fact-queries.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
-import { validateMetricsRequest } from '../metrics/metrics.service.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { ScorecardGrouping, type AgentScorecard } from './dto/agent-scorecard.type.js';
+import {
+  compareKeys,
+  contactConditions,
+  CONTACTS_WITH_AGENT,
+  groupKey,
+  keyOf,
+  sumsByKey,
+  surveyAggregates,
+  surveySums,
+  withinDaysAfterContact,
+} from './agent-groups.js';
+import type { AgentScorecard, ScorecardGrouping } from './dto/agent-scorecard.type.js';
 
-const DAY_SECONDS = 86_400;
-const KEY_NAMES = new Set(['agentId', 'agentName', 'team']);
 /** A recovery: the agent apologised or gave a recompense (recoveryEffectiveness's APOLOGY and PERKS_ONLY). */
 const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
-
-/** The columns a scorecard is keyed by, over the contact `f` and its agent `a`. */
-const KEYS: Record<ScorecardGrouping, { agentId: string; agentName: string; team: string }> = {
-  [ScorecardGrouping.AGENT]: { agentId: 'f.agent_id', agentName: 'a.name', team: 'a.team' },
-  [ScorecardGrouping.TEAM]: { agentId: 'null', agentName: 'null', team: 'a.team' },
-};
 
 /**
  * Agent and team scorecards. Four grouped queries over the contacts that started in the window (and match
@@ -35,28 +35,20 @@ export class ScorecardService {
     by: ScorecardGrouping,
     minSample: number,
   ): Promise<AgentScorecard[]> {
-    checkWindowOrder(filter);
-    // The rules of the contact measures: every filter list they accept, agents, teams and queues included.
-    validateMetricsRequest({ measures: ['contacts'], dimensions: [], grain: null, filter });
     const builder = new SqlBuilder(this.em);
-    const { dialect } = builder;
-    const keys = KEYS[by];
-    const keyColumns = [keys.agentId, keys.agentName, keys.team];
-    const keySelect = `${keys.agentId} as "agentId", ${keys.agentName} as "agentName", ${keys.team} as team`;
-    const groupBy = `group by ${keyColumns.filter((column) => column !== 'null').join(', ')}`;
-    const from =
-      'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id';
-    const where = () =>
-      builder.and([
-        ...builder.window('f.started_at', filter),
-        ...builder.dimensionFilters(FACT_TABLES.contacts.columns, filter),
-      ]);
-    const after = (column: string, days: number) =>
-      `${column} > f.started_at and ${column} <= ${plusSeconds(dialect, 'f.started_at', days * DAY_SECONDS)}`;
-
-    const totals = builder.rows(
-      builder.raw(
-        `select ${keySelect}, count(distinct f.agent_id) as agents, count(*) as contacts, ` +
+    const where = () => contactConditions(builder, filter);
+    const key = groupKey(by);
+    const grouped = (select: string, join = '', condition = '1 = 1', extraGroup = '') =>
+      builder.rows(
+        builder.raw(
+          `select ${key.select}, ${select} ${CONTACTS_WITH_AGENT}${join} where ${condition} and ? ${key.groupBy}${extraGroup}`,
+          [where()],
+        ),
+      );
+    const churnedAfter = withinDaysAfterContact(builder, 'c.churned_at', RECOVERY_CHURN_DAYS);
+    const [totals, channels, about, afterRecovery] = await Promise.all([
+      grouped(
+        `count(distinct f.agent_id) as agents, count(*) as contacts, ` +
           `sum(f.handle_seconds) as "handleSum", count(f.handle_seconds) as "handleCount", ` +
           `sum(f.wait_seconds) as "waitSum", count(f.wait_seconds) as "waitCount", ` +
           `${countWhere('f.first_contact_resolution = true')} as "firstContactResolved", ` +
@@ -65,60 +57,28 @@ export class ScorecardService {
           `${countWhere(RECOVERY)} as recoveries, ${countWhere('f.apology = true')} as apologies, ` +
           `coalesce(sum(f.recompense_value), 0) as "recompenseCost", ` +
           `${countWhere(`${RECOVERY} and f.resolved = true`)} as "recoveriesResolved", ` +
-          `${countWhere(`${RECOVERY} and ${after('c.churned_at', RECOVERY_CHURN_DAYS)}`)} as "recoveriesChurned", ` +
+          `${countWhere(`${RECOVERY} and ${churnedAfter}`)} as "recoveriesChurned", ` +
           `${countWhere('f.out_of_policy = true')} as "outOfPolicy", ` +
-          `${countWhere('f.out_of_policy = true and f.peer_approved = true')} as "peerApproved" ` +
-          `${from} where ? ${groupBy}`,
-        [where()],
+          `${countWhere('f.out_of_policy = true and f.peer_approved = true')} as "peerApproved"`,
       ),
-    );
-    const channels = builder.rows(
-      builder.raw(
-        `select ${keySelect}, f.channel, count(*) as contacts ${from} where ? ${groupBy}, f.channel`,
-        [where()],
+      grouped('f.channel, count(*) as contacts', '', '1 = 1', ', f.channel'),
+      grouped(surveySums('about', countWhere), ' join survey_responses r on r.contact_id = f.external_id'),
+      // A response after two recoveries of its customer counts for both, as in recoveryEffectiveness.
+      grouped(
+        surveySums('recovery', countWhere),
+        ' join survey_responses r on r.customer_id = f.customer_id and ' +
+          withinDaysAfterContact(builder, 'r.responded_at', RECOVERY_SURVEY_DAYS),
+        RECOVERY,
       ),
-    );
-    const surveyScores = (prefix: string) =>
-      `${countWhere(`r.type = 'nps'`)} as "${prefix}NpsResponses", ` +
-      `${countWhere(`r.type = 'nps' and r.score >= 9`)} as "${prefix}Promoters", ` +
-      `${countWhere(`r.type = 'nps' and r.score <= 6`)} as "${prefix}Detractors", ` +
-      `${countWhere(`r.type = 'csat'`)} as "${prefix}CsatResponses", ` +
-      `sum(case when r.type = 'csat' then r.score else 0 end) as "${prefix}CsatSum"`;
-    const attributed = builder.rows(
-      builder.raw(
-        `select ${keySelect}, ${surveyScores('about')} ${from} ` +
-          `join survey_responses r on r.contact_id = f.external_id where ? ${groupBy}`,
-        [where()],
-      ),
-    );
-    // A response after two recoveries of its customer counts for both, as in recoveryEffectiveness.
-    const afterRecovery = builder.rows(
-      builder.raw(
-        `select ${keySelect}, ${surveyScores('recovery')} ${from} ` +
-          `join survey_responses r on r.customer_id = f.customer_id and ${after('r.responded_at', RECOVERY_SURVEY_DAYS)} ` +
-          `where ${RECOVERY} and ? ${groupBy}`,
-        [where()],
-      ),
-    );
-
-    const cards = new Map<
-      string,
-      { key: Record<string, unknown>; sums: Aggregates; channels: [Channel, number][] }
-    >();
-    const card = (row: Record<string, unknown>) => {
-      const id = JSON.stringify([row.agentId ?? null, row.team ?? null]);
-      let found = cards.get(id);
-      if (!found) cards.set(id, (found = { key: row, sums: {}, channels: [] }));
-      return found;
-    };
-    for (const row of [...(await totals), ...(await attributed), ...(await afterRecovery)]) {
-      const { sums } = card(row);
-      for (const [name, value] of Object.entries(row))
-        if (!KEY_NAMES.has(name)) sums[name] = Number(value ?? 0);
+    ]);
+    const byChannel = new Map<string, [Channel, number][]>();
+    for (const row of channels) {
+      const list = byChannel.get(keyOf(row)) ?? [];
+      list.push([row.channel as Channel, Number(row.contacts)]);
+      byChannel.set(keyOf(row), list);
     }
-    for (const row of await channels) card(row).channels.push([row.channel as Channel, Number(row.contacts)]);
-    return [...cards.values()]
-      .map(({ key, sums, channels: byChannel }) => toScorecard(key, sums, byChannel, minSample))
+    return [...sumsByKey([...totals, ...about, ...afterRecovery]).entries()]
+      .map(([id, { key: row, sums }]) => toScorecard(row, sums, byChannel.get(id) ?? [], minSample))
       .sort(compareKeys);
   }
 }
@@ -129,15 +89,8 @@ function toScorecard(
   channels: [Channel, number][],
   minSample: number,
 ): AgentScorecard {
-  const scores = (prefix: string): Aggregates => ({
-    npsResponses: a[`${prefix}NpsResponses`] ?? 0,
-    promoters: a[`${prefix}Promoters`] ?? 0,
-    detractors: a[`${prefix}Detractors`] ?? 0,
-    csatResponses: a[`${prefix}CsatResponses`] ?? 0,
-    csatSum: a[`${prefix}CsatSum`] ?? 0,
-  });
-  const surveys = scores('about');
-  const recovery = scores('recovery');
+  const surveys = surveyAggregates(a, 'about');
+  const recovery = surveyAggregates(a, 'recovery');
   const contacts = a.contacts ?? 0;
   return {
     agentId: (key.agentId as string | null) ?? null,
@@ -170,18 +123,4 @@ function toScorecard(
     outOfPolicy: a.outOfPolicy ?? 0,
     peerApproved: a.peerApproved ?? 0,
   };
-}
-
-/** By agent id (or team) by code point, the unknown last. */
-function compareKeys(a: AgentScorecard, b: AgentScorecard): number {
-  for (const [x, y] of [
-    [a.agentId, b.agentId],
-    [a.team, b.team],
-  ]) {
-    if (x === y) continue;
-    if (x === null) return 1;
-    if (y === null) return -1;
-    return x! < y! ? -1 : 1;
-  }
-  return 0;
 }

@@ -45,6 +45,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   // Agents are people: listed for those who read records about people (their names masked as customers').
   'Query.agents': CUSTOMER_READERS,
   'Query.agentScorecards': CUSTOMER_READERS,
+  'Query.superAgents': CUSTOMER_READERS,
   // Writes.
   'Mutation.ingestCustomers': WRITERS,
   'Mutation.ingestSurveyResponses': WRITERS,
@@ -92,6 +93,7 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   // An agent is a person too: their name is masked like a customer's.
   'Agent.name',
   'AgentScorecard.agentName',
+  'SuperAgentRow.agentName',
   'SurveyResponse.comment',
   // Notes on an alert quote what the customer said and how to reach them.
   'AlertEvent.text',
