@@ -484,6 +484,145 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     ]);
   });
 
+  const EXCEPTION = `contactId customerId agentId agentName team peerApproved approvedBy apology recompenseType
+    recompenseValue resolved nextScoreType nextScore repeatContact churnedWithin90Days reviewStatus
+    review { status note reviewerKind }`;
+  const exceptions = async (filter: object = FEB) => {
+    const response = await api.graphql(
+      `query ($filter: ExceptionFilter) { exceptions(filter: $filter) { ${EXCEPTION} } }`,
+      { filter },
+    );
+    expect(response.errors).toBeUndefined();
+    return response.data!.exceptions;
+  };
+  const review = (contactId: string, status: string, note: string, token?: string) =>
+    api.graphql(
+      `mutation ($contactId: ID!, $status: ReviewStatus!, $note: String!) {
+        reviewException(contactId: $contactId, status: $status, note: $note) { contactId reviewStatus review { status note reviewerKind } }
+      }`,
+      { contactId, status, note },
+      token ? { token } : undefined,
+    );
+
+  it('lists every out-of-policy contact as an exception with what happened next, most recent first', async () => {
+    expect(await exceptions()).toEqual([
+      {
+        contactId: 'K4',
+        customerId: 'C2',
+        agentId: 'A3/ü é',
+        agentName: 'Zoë "Z" Quinn',
+        team: null,
+        peerApproved: true,
+        approvedBy: 'NOT-IMPORTED', // a peer never imported is still named
+        apology: null,
+        recompenseType: null,
+        recompenseValue: null,
+        resolved: null,
+        nextScoreType: 'NPS', // R4, the day after
+        nextScore: 9,
+        repeatContact: true, // K5 five days later
+        churnedWithin90Days: true, // C2 left 40 days later
+        reviewStatus: 'PENDING',
+        review: null,
+      },
+      {
+        contactId: 'K2',
+        customerId: 'C1',
+        agentId: 'A1',
+        agentName: 'Ada Lovelace, Jr.',
+        team: 'red',
+        peerApproved: true,
+        approvedBy: 'A2',
+        apology: true,
+        recompenseType: 'credit',
+        recompenseValue: 20,
+        resolved: null,
+        nextScoreType: 'CSAT', // R2, the day after
+        nextScore: 2,
+        repeatContact: false,
+        churnedWithin90Days: false,
+        reviewStatus: 'PENDING',
+        review: null,
+      },
+    ]);
+  });
+
+  it('reviews an exception once, refuses invalid steps, and lets one of two concurrent reviews win', async () => {
+    const upheld = await review('K2', 'UPHELD', '  a fair credit for a double charge  ');
+    expect(upheld.errors).toBeUndefined();
+    expect(upheld.data!.reviewException).toEqual({
+      contactId: 'K2',
+      reviewStatus: 'UPHELD',
+      review: { status: 'UPHELD', note: 'a fair credit for a double charge', reviewerKind: 'API_KEY' },
+    });
+    const refused = async (response: Awaited<ReturnType<typeof review>>, mention: RegExp) => {
+      expect(response.data).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(response.errors?.[0]?.message).toMatch(mention);
+    };
+    await refused(await review('K2', 'CORRECTED', 'second thoughts'), /already UPHELD/);
+    await refused(
+      await review('K3', 'UPHELD', 'fine'),
+      /out-of-policy contact \(this one is within policy\)/,
+    );
+    await refused(await review('K404', 'UPHELD', 'fine'), /contact_id of an imported contact/);
+    await refused(await review('K4', 'PENDING', 'undo'), /UPHELD or CORRECTED/);
+    await refused(await review('K4', 'UPHELD', '   '), /non-blank text/);
+    const executive = await api.createKey(Role.EXECUTIVE);
+    const forbidden = await review('K4', 'UPHELD', 'fine', executive);
+    expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    // Two supervisors at once: exactly one review stands, the other is told it came second.
+    const race = await Promise.all([review('K4', 'UPHELD', 'ok'), review('K4', 'CORRECTED', 'no')]);
+    const winners = race.filter((response) => !response.errors);
+    expect(winners).toHaveLength(1);
+    const winner = winners[0]!.data!.reviewException.reviewStatus as string;
+    await refused(
+      race.find((response) => response.errors)!,
+      new RegExp(`already ${winner}`),
+    );
+    expect(await exceptions({ ...FEB, statuses: ['PENDING'] })).toEqual([]);
+    expect((await exceptions({ ...FEB, statuses: [winner] }))[0]).toMatchObject({ contactId: 'K4' });
+
+    const report = await api.graphql(
+      `query ($filter: ExceptionFilter) { exceptionReport(filter: $filter) { exceptions peerApproved peerApprovedShare
+        reviewed upheld corrected upheldRate correctedRate peerApprovedCorrectedRate
+        outOfPolicy { contacts resolvedRate repeatContactRate churnRate recompenseCost recompenseAvg }
+        withinPolicyRecoveries { contacts resolvedRate repeatContactRate churnRate recompenseCost recompenseAvg } } }`,
+      { filter: FEB },
+    );
+    expect(report.errors).toBeUndefined();
+    const corrected = winner === 'CORRECTED' ? 1 : 0;
+    expect(report.data!.exceptionReport).toEqual({
+      exceptions: 2, // K2 K4, both peer-approved
+      peerApproved: 2,
+      peerApprovedShare: 100,
+      reviewed: 2,
+      upheld: 2 - corrected,
+      corrected,
+      upheldRate: (100 * (2 - corrected)) / 2,
+      correctedRate: (100 * corrected) / 2,
+      peerApprovedCorrectedRate: (100 * corrected) / 2,
+      // K2 (credit 20, C1 stays) and K4 (repeated, C2 churned): neither recorded resolved.
+      outOfPolicy: {
+        contacts: 2,
+        resolvedRate: 0,
+        repeatContactRate: 50,
+        churnRate: 50,
+        recompenseCost: 20,
+        recompenseAvg: 20,
+      },
+      // K3: a refund of 5, resolved, C2 churned 50 days later.
+      withinPolicyRecoveries: {
+        contacts: 1,
+        resolvedRate: 100,
+        repeatContactRate: 0,
+        churnRate: 100,
+        recompenseCost: 5,
+        recompenseAvg: 5,
+      },
+    });
+  });
+
   it('moves past contacts and responses with a team or contact that is imported again', async () => {
     const again = await new IngestService(api.database.orm.em.fork()).importRows('agents', [
       { row: 2, values: { agent_id: 'A2', team: 'red' } },

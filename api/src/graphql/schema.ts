@@ -3,6 +3,7 @@ import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphq
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
 import { AgentResolver } from '../modules/agents/agent.resolver.js';
+import { ExceptionResolver } from '../modules/exceptions/exception.resolver.js';
 import { AlertMeasuresResolver } from '../modules/alerts/alert-measures.resolver.js';
 import { AlertResolver } from '../modules/alerts/alert.resolver.js';
 import { CustomerAlertsResolver } from '../modules/alerts/customer-alerts.resolver.js';
@@ -42,6 +43,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       ContactResolver,
       SelfServiceSessionResolver,
       AgentResolver,
+      ExceptionResolver,
       IngestResolver,
       ImportRunResolver,
       MetricsResolver,

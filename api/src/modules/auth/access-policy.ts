@@ -46,6 +46,8 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.agents': CUSTOMER_READERS,
   'Query.agentScorecards': CUSTOMER_READERS,
   'Query.superAgents': CUSTOMER_READERS,
+  'Query.exceptions': CUSTOMER_READERS,
+  'Query.exceptionReport': EVERYONE,
   // Writes.
   'Mutation.ingestCustomers': WRITERS,
   'Mutation.ingestSurveyResponses': WRITERS,
@@ -60,6 +62,8 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.recordCustomerContact': ADMINS,
   'Mutation.resolveAlert': ADMINS,
   'Mutation.addAlertNote': ADMINS,
+  // Supervisors review out-of-policy exceptions.
+  'Mutation.reviewException': ADMINS,
   // Webhooks: where alerts go and whether they arrived.
   'Query.webhookEndpoints': ADMINS,
   'Query.webhookDeliveries': ADMINS,
@@ -94,6 +98,9 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'Agent.name',
   'AgentScorecard.agentName',
   'SuperAgentRow.agentName',
+  'PolicyException.agentName',
+  // A review note may quote the customer, like a note on an alert.
+  'ExceptionReviewRecord.note',
   'SurveyResponse.comment',
   // Notes on an alert quote what the customer said and how to reach them.
   'AlertEvent.text',

@@ -11,6 +11,7 @@ import { Migration20261123170741 } from './Migration20261123170741.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210633 } from './Migration20261206210633.js';
 import { Migration20261207035926 } from './Migration20261207035926.js';
+import { Migration20261207042136 } from './Migration20261207042136.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -25,4 +26,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210633', class: Migration20261206210633 },
   { name: 'Migration20261207035926', class: Migration20261207035926 },
+  { name: 'Migration20261207042136', class: Migration20261207042136 },
 ];

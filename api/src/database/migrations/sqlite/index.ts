@@ -11,6 +11,7 @@ import { Migration20261123170739 } from './Migration20261123170739.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210632 } from './Migration20261206210632.js';
 import { Migration20261207035924 } from './Migration20261207035924.js';
+import { Migration20261207042132 } from './Migration20261207042132.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -25,4 +26,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210632', class: Migration20261206210632 },
   { name: 'Migration20261207035924', class: Migration20261207035924 },
+  { name: 'Migration20261207042132', class: Migration20261207042132 },
 ];
