@@ -20,7 +20,7 @@ export interface RecordSpec {
   referencesCustomer: boolean;
   /** Whether contact_id names a contact that must exist and belong to the row's customer (surveys). */
   referencesContact: boolean;
-  /** The canonical columns, in the order of DESIGN.md. */
+  /** The canonical columns, in the order of docs/importing.md. */
   columns: Record<string, Column>;
   columnNames: string[];
   schema: z.ZodType<ValidRecord>;
