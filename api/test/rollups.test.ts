@@ -138,7 +138,7 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
     await importRows(
       database,
       'surveys',
-      about.map((row) => ({ ...row, responded_at: iso(row.responded_at) }) as RawRow),
+      about.map((row) => ({ ...row, responded_at: iso(row.responded_at) })),
     );
     // A contact that responses are about moves to another agent and queue: their groups move with it.
     const [named] = await rows(

@@ -3,7 +3,7 @@ import { AGENT_CALIBRATION, type TeamName } from './agent-calibration.js';
 import { CALIBRATION } from './calibration.js';
 import type { GeneratedBatch } from './generator.js';
 import { Random } from './random.js';
-import type { Channel, ContactRow } from './rows.js';
+import type { ContactRow } from './rows.js';
 import { DAY_MS, HOUR_MS, YEAR_MS, windowOf, type GeneratorOptions } from './window.js';
 
 /**
@@ -104,7 +104,7 @@ export function staffContacts(seed: number, batch: GeneratedBatch): GeneratedBat
 
 /** The team a contact is credited to: routing share × likelihood of the contact's outcome for the team. */
 function creditedTeam(rng: Random, contact: ContactRow, hard: boolean): TeamName {
-  const handles = (team: TeamName) => TEAMS[team].channels.includes(contact.channel as Channel);
+  const handles = (team: TeamName) => TEAMS[team].channels.includes(contact.channel);
   const others = TEAM_NAMES.filter((team) => team !== 'super_agents' && handles(team));
   const superShare = hard ? AGENT_CALIBRATION.superAgentRouting.value : TEAMS.super_agents.share;
   const weights: Partial<Record<TeamName, number>> = { super_agents: superShare };

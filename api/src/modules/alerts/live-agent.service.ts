@@ -33,7 +33,7 @@ export class LiveAgentService {
     }
     const customer = await this.em.findOne(Customer, { externalId: customerId });
     if (!customer) throw userInputError('customerId', customerId, 'the customer_id of an imported customer');
-    const preference = await this.em.upsert(
+    await this.em.upsert(
       LiveAgentPreference,
       { customer, reason: text, source: PreferenceSource.AGENT_NOTE, since: new Date() },
       { onConflictFields: ['customer'], onConflictAction: 'merge' },

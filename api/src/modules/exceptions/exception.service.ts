@@ -141,7 +141,7 @@ export class ExceptionService {
         'contactId',
         contactId,
         `an exception in status PENDING for reviewException, but ${contactId} is already ` +
-          `${graphqlEnumName(String(existing?.status ?? 'reviewed'))} (an exception is reviewed once)`,
+          `${graphqlEnumName((existing?.status as string | undefined) ?? 'reviewed')} (an exception is reviewed once)`,
       );
     }
     const [exception] = await this.list({}, 1, contactId);
@@ -180,7 +180,7 @@ export class ExceptionService {
           'corrected',
           'peerReviewed',
           'peerCorrected',
-        ].map((name) => [name, Number((row as Record<string, unknown>)[name] ?? 0)]),
+        ].map((name) => [name, Number(row[name] ?? 0)]),
       );
     };
     const out = sums('out');
