@@ -29,11 +29,12 @@ import { wilsonInterval } from './wilson.js';
  * within AFTER_SELF_SERVICE_HOURS after an escalated or abandoned session of the same customer.
  */
 export function afterSelfService(builder: SqlBuilder): string {
-  const hours = plusSeconds(builder.dialect, 's.started_at', AFTER_SELF_SERVICE_HOURS * 3_600);
+  // Both bounds on the session's start, so that the (customer, started_at) index holds the whole range.
+  const earliest = plusSeconds(builder.dialect, 'f.started_at', -AFTER_SELF_SERVICE_HOURS * 3_600);
   return (
     '(f.self_service_session_id is not null or exists (select 1 from self_service_sessions s ' +
     `where s.customer_id = f.customer_id and s.outcome in ('escalated', 'abandoned') ` +
-    `and s.started_at < f.started_at and f.started_at <= ${hours}))`
+    `and s.started_at < f.started_at and s.started_at >= ${earliest}))`
   );
 }
 
