@@ -672,7 +672,7 @@ describe.each(DIALECTS)('routing to the team that resolves after self-service on
     };
     const ids = Array.from({ length: 60 }, (_, i) => `H${i}`);
     await ingest('customers', [
-      ...[...ids, 'X-EXHAUSTED', 'X-CALM', 'X-RESOLVED'].map((id) => ({
+      ...[...ids, 'X-EXHAUSTED', 'X-CALM', 'X-RESOLVED', 'X-EDGE'].map((id) => ({
         customer_id: id,
         birth_year: 1970,
         signup_date: '2025-01-01',
@@ -705,6 +705,32 @@ describe.each(DIALECTS)('routing to the team that resolves after self-service on
         resolved: i < 30 ? i < 28 : i < 45,
       })),
     );
+    // The 72-hour edge, without an agent (so the teams above keep their numbers): a contact exactly 72 hours
+    // after an abandoned session arrives after self-service; one a second later does not.
+    await ingest('selfservice', [
+      {
+        session_id: 'S-EDGE',
+        customer_id: 'X-EDGE',
+        entry: 'ivr',
+        started_at: hoursAgo(500),
+        outcome: 'abandoned',
+      },
+    ]);
+    await ingest('contacts', [
+      {
+        contact_id: 'K-EDGE-IN',
+        customer_id: 'X-EDGE',
+        channel: 'phone',
+        started_at: hoursAgo(500 - 72),
+        resolved: true,
+      },
+      {
+        contact_id: 'K-EDGE-OUT',
+        customer_id: 'X-EDGE',
+        channel: 'phone',
+        started_at: new Date(now - (500 - 72) * 3_600_000 + 1_000).toISOString(),
+      },
+    ]);
     await ingest('selfservice', [
       {
         session_id: 'S-X1',
@@ -752,5 +778,22 @@ describe.each(DIALECTS)('routing to the team that resolves after self-service on
       'mutation { markLiveAgentPreference(customerId: "X-CALM", reason: "asked for a person") { skipSelfService suggestedTeam } }',
     );
     expect(marked.data!.markLiveAgentPreference).toEqual({ skipSelfService: true, suggestedTeam: 'red' });
+  });
+
+  it('counts a contact exactly 72 hours after a failed session as after self-service, not one a second later', async () => {
+    const response = await api.graphql(
+      `query ($filter: MetricFilter) { superAgents(by: TEAM, filter: $filter, minSample: 1) {
+        contacts rows { team contacts resolved rank } } }`,
+      { filter: { from: hoursAgo(24 * 30), to: hoursAgo(0) } },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.superAgents).toEqual({
+      contacts: 61, // 30 + 30 after escalated sessions, and K-EDGE-IN
+      rows: [
+        { team: 'red', contacts: 30, resolved: 28, rank: 1 }, // Wilson low 78.7
+        { team: 'blue', contacts: 30, resolved: 15, rank: 2 }, // 33.2
+        { team: null, contacts: 1, resolved: 1, rank: 3 }, // K-EDGE-IN alone, 1 of 1: 20.7
+      ],
+    });
   });
 });
