@@ -620,6 +620,38 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     });
   });
 
+  it("shows each contact's agent and approving peer in the customer history, known or not", async () => {
+    const history = await api.graphql(
+      '{ customer(id: "C1") { contacts { id agentId agent { id name team } approvedBy approver { id name } } } }',
+    );
+    expect(history.errors).toBeUndefined();
+    expect(history.data!.customer.contacts).toEqual([
+      {
+        id: 'K1',
+        agentId: 'A1',
+        agent: { id: 'A1', name: 'Ada Lovelace, Jr.', team: 'red' },
+        approvedBy: null,
+        approver: null,
+      },
+      {
+        id: 'K2',
+        agentId: 'A1',
+        agent: { id: 'A1', name: 'Ada Lovelace, Jr.', team: 'red' },
+        approvedBy: 'A2',
+        approver: { id: 'A2', name: 'Bo Ng' },
+      },
+    ]);
+    const other = await api.graphql(
+      '{ customer(id: "C2") { contacts { id agent { id } approvedBy approver { id } } } }',
+    );
+    expect(other.data!.customer.contacts).toEqual([
+      { id: 'K3', agent: { id: 'A2' }, approvedBy: null, approver: null },
+      // A peer never imported is named by id, with no agent record.
+      { id: 'K4', agent: { id: 'A3/ü é' }, approvedBy: 'NOT-IMPORTED', approver: null },
+      { id: 'K5', agent: null, approvedBy: null, approver: null },
+    ]);
+  });
+
   it('moves past contacts and responses with a team or contact that is imported again', async () => {
     const again = await new IngestService(api.database.orm.em.fork()).importRows('agents', [
       { row: 2, values: { agent_id: 'A2', team: 'red' } },
