@@ -1,8 +1,13 @@
 import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCxSchema } from '../src/graphql/schema.js';
-import { ROOT_FIELD_ACCESS } from '../src/modules/auth/access-policy.js';
+import {
+  PERSONAL_DATA_FIELDS,
+  PERSONAL_DATA_READERS,
+  ROOT_FIELD_ACCESS,
+} from '../src/modules/auth/access-policy.js';
 import { nestedListAccess } from '../src/modules/auth/enforce-access.js';
+import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { Role } from '../src/modules/auth/role.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
@@ -159,5 +164,98 @@ describe.each(DIALECTS)('every role against every root operation on %s', (dialec
       expect(errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
     expect((await api.graphql('{ apiKeys { id } }')).data!.apiKeys).toHaveLength(before);
+  });
+});
+
+describe.each(DIALECTS)('agent names and review notes for every role on %s', (dialect) => {
+  let api: TestApi;
+  const tokens = new Map<Role, string>();
+  beforeAll(async () => {
+    api = await startTestApi(dialect);
+    for (const role of ROLES) tokens.set(role, await api.createKey(role));
+    const ingest = (kind: 'customers' | 'agents' | 'contacts', values: Record<string, unknown>) =>
+      new IngestService(api.database.orm.em.fork()).importRows(kind, [{ row: 2, values: values as never }]);
+    await ingest('customers', { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' });
+    await ingest('agents', { agent_id: 'A1', name: 'Ada Agent', team: 'red' });
+    // An out-of-policy contact after self-service: it shows in every agent view.
+    await ingest('contacts', {
+      contact_id: 'K1',
+      customer_id: 'C1',
+      channel: 'phone',
+      agent_id: 'A1',
+      started_at: '2026-02-01T10:00:00Z',
+      self_service_session_id: 'S1',
+      resolved: true,
+      out_of_policy: true,
+    });
+    const reviewed = await api.graphql(
+      'mutation { reviewException(contactId: "K1", status: UPHELD, note: "Mrs C1 was told so") { reviewStatus } }',
+    );
+    expect(reviewed.errors).toBeUndefined();
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+
+  /** Each new personal-data field, the root field it is read through, and how to reach it. */
+  const READS = [
+    { field: 'Agent.name', root: 'Query.agents', query: '{ agents { nodes { name } } }', value: 'Ada Agent' },
+    {
+      field: 'AgentScorecard.agentName',
+      root: 'Query.agentScorecards',
+      query: '{ agentScorecards { agentName } }',
+      value: 'Ada Agent',
+    },
+    {
+      field: 'SuperAgentRow.agentName',
+      root: 'Query.superAgents',
+      query: '{ superAgents(minSample: 1) { rows { agentName } } }',
+      value: 'Ada Agent',
+    },
+    {
+      field: 'PolicyException.agentName',
+      root: 'Query.exceptions',
+      query: '{ exceptions { agentName } }',
+      value: 'Ada Agent',
+    },
+    {
+      field: 'ExceptionReviewRecord.note',
+      root: 'Query.exceptions',
+      query: '{ exceptions { review { note } } }',
+      value: 'Mrs C1 was told so',
+    },
+  ];
+
+  it('lists each of them as personal data', () => {
+    expect(READS.map(({ field }) => field).filter((field) => !PERSONAL_DATA_FIELDS.includes(field))).toEqual(
+      [],
+    );
+  });
+
+  it('shows them to ANALYST and ADMIN, null to the other roles that may read the view, nothing to the rest', async () => {
+    const seen: string[] = [];
+    const expected: string[] = [];
+    for (const { field, root, query, value } of READS) {
+      for (const role of ROLES) {
+        const { data, errors } = await api.graphql(query, {}, { token: tokens.get(role)! });
+        const text = JSON.stringify(data ?? null);
+        const outcome = errors?.length
+          ? String(errors[0]!.extensions?.code)
+          : text.includes(JSON.stringify(value))
+            ? 'shown'
+            : text.includes('null')
+              ? 'masked'
+              : text;
+        seen.push(`${role} ${field}: ${outcome}`);
+        const allowed = ROOT_FIELD_ACCESS[root]!.includes(role);
+        expected.push(
+          `${role} ${field}: ${!allowed ? 'FORBIDDEN' : PERSONAL_DATA_READERS.includes(role) ? 'shown' : 'masked'}`,
+        );
+      }
+    }
+    expect(seen).toEqual(expected);
+    // Executives see the views, masked; INGEST keys (contact-center systems) see none of them.
+    expect(seen).toContain('executive Agent.name: masked');
+    expect(seen).toContain('ingest PolicyException.agentName: FORBIDDEN');
   });
 });

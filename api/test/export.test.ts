@@ -105,6 +105,7 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
           self_service_session_id: null,
           out_of_policy: null,
           peer_approved: null,
+          approved_by: null,
           apology: null,
           recompense_type: 'credit',
           recompense_value: 5,

@@ -58,7 +58,7 @@ describe.each(DIALECTS)('cx import on %s', (dialect) => {
     expect(invalid.stdout).toBe('');
     const problems = lines(invalid.stderr);
     expect(problems.slice(0, 8)).toEqual([
-      `row 1, column mood: got "mood", expected ${EXPECTED.knownColumn(['response_id', 'customer_id', 'type', 'score', 'comment', 'channel', 'touchpoint', 'responded_at'])}`,
+      `row 1, column mood: got "mood", expected ${EXPECTED.knownColumn(['response_id', 'customer_id', 'type', 'score', 'comment', 'channel', 'touchpoint', 'responded_at', 'contact_id'])}`,
       'row 2, column score: got "11", expected an integer from 0 to 10 for an nps response',
       'row 3, column score: got "0", expected an integer from 1 to 5 for a csat response',
       'row 3, column channel: got "Phone", expected one of phone, chat, email, social, video, in_person',

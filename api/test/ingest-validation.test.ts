@@ -16,6 +16,7 @@ const VALID: Record<RecordKind, RawRow> = {
     started_at: '2026-03-01',
     outcome: 'resolved',
   },
+  agents: { agent_id: 'A1' },
 };
 
 function messages(kind: RecordKind, changes: RawRow, row = 7): string[] {

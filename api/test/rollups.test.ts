@@ -113,6 +113,52 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
     });
     await em.persist(model).flush();
     await new RiskService(em).refreshAll(new Date('2026-01-01T00:00:00Z'));
+    // Agents: the first six seeded agent ids get a team; the others stay known by id only.
+    const agentIds = (
+      await rows(
+        database,
+        'select distinct agent_id from contacts where agent_id is not null order by agent_id',
+      )
+    ).map((row) => row.agent_id as string);
+    await importRows(
+      database,
+      'agents',
+      agentIds
+        .slice(0, 6)
+        .map((id, i) => ({ agent_id: id, team: i % 2 ? 'red' : 'blue', channels: 'phone;chat' })),
+    );
+    // 200 responses come to name a contact of their customer, so that they count for its agent and queue.
+    const about = await rows(
+      database,
+      'select r.external_id as response_id, c.external_id as customer_id, r.type, r.score, r.channel, ' +
+        'r.responded_at, (select min(k.external_id) from contacts k where k.customer_id = r.customer_id) as contact_id ' +
+        'from survey_responses r join customers c on c.id = r.customer_id ' +
+        'where exists (select 1 from contacts k where k.customer_id = r.customer_id) order by r.external_id limit 200',
+    );
+    await importRows(
+      database,
+      'surveys',
+      about.map((row) => ({ ...row, responded_at: iso(row.responded_at) })),
+    );
+    // A contact that responses are about moves to another agent and queue: their groups move with it.
+    const [named] = await rows(
+      database,
+      'select k.external_id, c.external_id as customer, k.channel, k.started_at from contacts k ' +
+        'join customers c on c.id = k.customer_id where k.external_id = ?',
+      [about[0]!.contact_id],
+    );
+    await importRows(database, 'contacts', [
+      {
+        contact_id: named!.external_id as string,
+        customer_id: named!.customer as string,
+        channel: named!.channel as string,
+        started_at: iso(named!.started_at),
+        agent_id: agentIds[1]!,
+        queue: 'moved',
+      },
+    ]);
+    // A team changes after the fact: it applies to past contacts, read when asked.
+    await importRows(database, 'agents', [{ agent_id: agentIds[2]!, team: 'red' }]);
     // A contact moves to another customer, day and channel.
     const [moved] = await rows(
       database,
@@ -223,6 +269,11 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
       to: new Date('2026-01-01T00:00:00Z'),
       generations: [Generation.MILLENNIAL],
     },
+    'midnights, one team': {
+      from: new Date('2025-10-01T00:00:00Z'),
+      to: new Date('2026-01-01T00:00:00Z'),
+      teams: ['red'],
+    },
     'open end': { from: new Date('2025-11-01T00:00:00Z') },
     'inside days': { from: new Date('2025-10-15T12:00:00Z'), to: new Date('2025-12-20T06:30:00Z') },
   };
@@ -239,11 +290,17 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
         [],
         ...accepted.map((dimension) => [dimension]),
         accepted.slice(0, 2),
+        // The agent dimensions together and with a rollup's own key (TEAM is looked up by AGENT).
+        ...[
+          [Dimension.AGENT, Dimension.QUEUE],
+          [Dimension.TEAM, Dimension.CHANNEL],
+        ].filter((set) => set.every((dimension) => accepted.includes(dimension))),
       ];
       for (const dimensions of dimensionSets) {
         for (const grain of [null, ...Object.values(TimeGrain)]) {
           for (const [name, filter] of Object.entries(FILTERS)) {
             if (!accepted.includes(Dimension.GENERATION) && 'generations' in filter) continue;
+            if (!accepted.includes(Dimension.TEAM) && 'teams' in filter) continue;
             // An open end differs from a closed one only for churnRate, whose last period then ends now.
             if (!('to' in filter) && family !== 'churn') continue;
             const request: MetricsRequest = { measures: [measure], dimensions, grain, filter };

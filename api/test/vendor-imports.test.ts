@@ -585,7 +585,7 @@ describe('vendor formats on the command line', () => {
     expect(mismatch.stderr.trim()).toBe('error: --format qualtrics imports surveys, not contacts');
     await expect(
       loadColumnMapping(fixture('crm-contacts.mapping.yaml'), 'map.yaml', RECORD_SPECS.surveys),
-    ).rejects.toThrow('map.yaml: columns.contact_id: expected one of the columns response_id, customer_id,');
+    ).rejects.toThrow('map.yaml: columns.started_at: expected one of the columns response_id, customer_id,');
     await expect(
       loadColumnMapping(fixture('zendesk-tickets.json'), 'tickets.json', RECORD_SPECS.contacts),
     ).rejects.toThrow(/^tickets\.json: columns: /);

@@ -1,6 +1,7 @@
 import { simulateActivity, type ActivityEvent } from './activity.js';
 import { churnTime } from './churn.js';
 import { createProfile, type CustomerProfile } from './customers.js';
+import { staffContacts } from './agents.js';
 import { Random } from './random.js';
 import {
   isoTimestamp,
@@ -55,7 +56,8 @@ export function generateCustomers(
   for (let index = fromIndex; index < fromIndex + count; index++) {
     appendHistory(batch, options.seed, index, window);
   }
-  return batch;
+  // The agent layer (agents.ts): who handled each contact, which peer approved, what a survey is about.
+  return staffContacts(options.seed, batch);
 }
 
 /**

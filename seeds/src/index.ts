@@ -1,4 +1,6 @@
 export { CALIBRATION, SOURCES, type Figure, type SourceFile } from './calibration.js';
+export { AGENT_CALIBRATION } from './agent-calibration.js';
+export { generateAgents, type AgentRow } from './agents.js';
 export { customerId, customerProfile, generateCustomers, type GeneratedBatch } from './generator.js';
 export type { CustomerProfile } from './customers.js';
 export {

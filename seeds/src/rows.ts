@@ -61,6 +61,8 @@ export type SurveyRow = {
   channel: Channel | null;
   touchpoint: string | null;
   responded_at: string;
+  /** The contact the response is about; set by the agent layer (agents.ts). */
+  contact_id?: string | null;
 };
 
 export type ContactRow = {
@@ -78,6 +80,8 @@ export type ContactRow = {
   first_contact_resolution: boolean | null;
   escalated: boolean | null;
   self_service_session_id: string | null;
+  /** The peer who approved an exception; set by the agent layer (agents.ts). */
+  approved_by?: string | null;
   out_of_policy: boolean | null;
   peer_approved: boolean | null;
   apology: boolean | null;

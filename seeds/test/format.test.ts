@@ -35,6 +35,7 @@ const COLUMNS = {
     'channel',
     'touchpoint',
     'responded_at',
+    'contact_id',
   ],
   contacts: [
     'contact_id',
@@ -53,6 +54,7 @@ const COLUMNS = {
     'self_service_session_id',
     'out_of_policy',
     'peer_approved',
+    'approved_by',
     'apology',
     'recompense_type',
     'recompense_value',

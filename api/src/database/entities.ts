@@ -1,6 +1,8 @@
 import { ApiKey } from '../modules/auth/api-key.entity.js';
 import { Session } from '../modules/auth/session.entity.js';
 import { User } from '../modules/auth/user.entity.js';
+import { Agent } from '../modules/agents/agent.entity.js';
+import { ExceptionReview } from '../modules/exceptions/exception-review.entity.js';
 import { Contact } from '../modules/contacts/contact.entity.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
@@ -27,6 +29,8 @@ export const ENTITIES = [
   SurveyResponse,
   Contact,
   SelfServiceSession,
+  Agent,
+  ExceptionReview,
   ImportRun,
   IngestBatch,
   CustomerRisk,

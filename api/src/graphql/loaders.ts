@@ -1,5 +1,7 @@
 import DataLoader from 'dataloader';
 import type { EntityManager } from '@mikro-orm/knex';
+import type { Agent } from '../modules/agents/agent.entity.js';
+import { AgentService } from '../modules/agents/agent.service.js';
 import type { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import type { Alert } from '../modules/alerts/alert.entity.js';
 import { AlertService } from '../modules/alerts/alert.service.js';
@@ -45,6 +47,8 @@ export interface Loaders {
   eventsByAlert: DataLoader<number, AlertEvent[]>;
   /** One entry of an alert's audit trail by its id (webhook deliveries point at them). */
   alertEventById: DataLoader<number, AlertEvent>;
+  /** An imported agent by agent_id; null for an id never imported. */
+  agentById: DataLoader<string, Agent | null>;
 }
 
 export function createLoaders(em: EntityManager): Loaders {
@@ -54,6 +58,7 @@ export function createLoaders(em: EntityManager): Loaders {
   const sessions = new SelfServiceSessionService(em);
   const risk = new RiskService(em);
   const alerts = new AlertService(em);
+  const agents = new AgentService(em);
   return {
     customerById: byIdLoader('customer', (ids) => customers.findByIds(ids)),
     surveyResponsesByCustomer: customerFactsLoader((ids, last) =>
@@ -78,6 +83,10 @@ export function createLoaders(em: EntityManager): Loaders {
       (event) => event.alert.id,
     ),
     alertEventById: byIdLoader('alert event', (ids) => alerts.findEventsByIds(ids)),
+    agentById: new DataLoader(async (ids) => {
+      const byId = new Map((await agents.findByAgentIds(ids)).map((agent) => [agent.externalId, agent]));
+      return ids.map((id) => byId.get(id) ?? null);
+    }),
   };
 }
 

@@ -2,6 +2,8 @@ import { resolve } from 'node:path';
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from '../config.js';
+import { AgentResolver } from '../modules/agents/agent.resolver.js';
+import { ExceptionResolver } from '../modules/exceptions/exception.resolver.js';
 import { AlertMeasuresResolver } from '../modules/alerts/alert-measures.resolver.js';
 import { AlertResolver } from '../modules/alerts/alert.resolver.js';
 import { CustomerAlertsResolver } from '../modules/alerts/customer-alerts.resolver.js';
@@ -40,6 +42,8 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       SurveyResponseResolver,
       ContactResolver,
       SelfServiceSessionResolver,
+      AgentResolver,
+      ExceptionResolver,
       IngestResolver,
       ImportRunResolver,
       MetricsResolver,

@@ -2,6 +2,7 @@ import { generateCustomers, type GeneratedBatch } from '@cx-pulse/seeds';
 import type { Orm } from '../database/orm.js';
 import { analyzeTable, dialectOf } from '../database/dialect.js';
 import { refreshRollupStatistics } from '../modules/metrics/rollups/rollup-maintenance.js';
+import { importDemoAgents, reviewDemoExceptions } from './demo-agents.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { RECORD_SPECS } from '../modules/ingest/record-specs.js';
 import {
@@ -58,8 +59,9 @@ export interface SeedSummary {
 function byKind(batch: GeneratedBatch): [RecordKind, RawRow[]][] {
   return [
     ['customers', batch.customers],
-    ['surveys', batch.surveys],
+    // Contacts before the surveys about them (contact_id).
     ['contacts', batch.contacts],
+    ['surveys', batch.surveys],
     ['selfservice', batch.sessions],
   ];
 }
@@ -82,6 +84,20 @@ export async function seedDatabase(
   const totals = { rows: 0, inserted: 0, updated: 0, unchanged: 0 };
   const first = options.firstCustomer ?? 0;
   const end = first + options.customers;
+  // The agent layer (demo-agents.ts): agents before the contacts that name them, reviews after them. The
+  // agents belong to the whole data set: a later range of customers (firstCustomer) finds them there.
+  if (first === 0) await seedAgents();
+  async function seedAgents() {
+    const agentsStarted = performance.now();
+    const agents = await importDemoAgents(orm, options);
+    assertAccepted(agents);
+    durationMsByKind.agents += performance.now() - agentsStarted;
+    rowsByKind.agents += agents.rowsRead;
+    totals.rows += agents.rowsRead;
+    totals.inserted += agents.inserted;
+    totals.updated += agents.updated;
+    totals.unchanged += agents.unchanged;
+  }
   for (let from = first; from < end; from += SEED_CHUNK_CUSTOMERS) {
     const count = Math.min(SEED_CHUNK_CUSTOMERS, end - from);
     for (const [kind, rows] of byKind(generateCustomers(options, from, count))) {
@@ -104,6 +120,7 @@ export async function seedDatabase(
       rows: totals.rows,
     });
   }
+  await reviewDemoExceptions(orm, options.until);
   // Chunks stop growing the tables by a tenth after the first few, so imports stop re-analyzing them.
   for (const kind of RECORD_KINDS) await analyzeTable(orm.em, RECORD_SPECS[kind].table);
   // The rollups grew with every chunk from the empty tables the schema built: their statistics too.

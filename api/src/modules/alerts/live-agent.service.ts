@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { userInputError } from '../../graphql/user-input-error.js';
+import { suggestTeam } from '../agents/team-suggestion.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RoutingAdvice } from './dto/routing-advice.type.js';
 import { LiveAgentPreference, PreferenceSource } from './live-agent-preference.entity.js';
@@ -14,9 +15,14 @@ export class LiveAgentService {
    * Whether to skip self-service for a customer. An unknown customer gets the default (self-service
    * allowed) rather than an error: a contact center asks for callers CX Pulse may not have imported yet.
    */
-  async routingAdvice(customerId: string): Promise<RoutingAdvice> {
+  async routingAdvice(customerId: string, now = new Date()): Promise<RoutingAdvice> {
     const preference = await this.em.findOne(LiveAgentPreference, { customer: { externalId: customerId } });
-    return adviceOf(preference);
+    const suggestion = await suggestTeam(this.em, customerId, preference !== null, now);
+    return {
+      ...adviceOf(preference),
+      suggestedTeam: suggestion?.team ?? null,
+      suggestedTeamReason: suggestion?.reason ?? null,
+    };
   }
 
   /** Records an agent's note that the customer prefers a live agent; it replaces an earlier preference. */
@@ -27,19 +33,21 @@ export class LiveAgentService {
     }
     const customer = await this.em.findOne(Customer, { externalId: customerId });
     if (!customer) throw userInputError('customerId', customerId, 'the customer_id of an imported customer');
-    const preference = await this.em.upsert(
+    await this.em.upsert(
       LiveAgentPreference,
       { customer, reason: text, source: PreferenceSource.AGENT_NOTE, since: new Date() },
       { onConflictFields: ['customer'], onConflictAction: 'merge' },
     );
-    return adviceOf(preference);
+    return this.routingAdvice(customerId);
   }
 }
 
 /** The reason of an agent's note, in words that quote nothing of it (the note itself is personal data). */
 export const AGENT_NOTE_REASON = 'An agent noted that the customer prefers a live agent.';
 
-function adviceOf(preference: LiveAgentPreference | null): RoutingAdvice {
+function adviceOf(
+  preference: LiveAgentPreference | null,
+): Omit<RoutingAdvice, 'suggestedTeam' | 'suggestedTeamReason'> {
   const byAgent = preference?.source === PreferenceSource.AGENT_NOTE;
   return {
     skipSelfService: preference !== null,

@@ -44,11 +44,18 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.contacts': RECORD_READERS,
   'Query.surveyResponses': RECORD_READERS,
   'Query.selfServiceSessions': RECORD_READERS,
+  // Agents are people: listed for those who read records about people (their names masked as customers').
+  'Query.agents': CUSTOMER_READERS,
+  'Query.agentScorecards': CUSTOMER_READERS,
+  'Query.superAgents': CUSTOMER_READERS,
+  'Query.exceptions': CUSTOMER_READERS,
+  'Query.exceptionReport': EVERYONE,
   // Writes.
   'Mutation.ingestCustomers': WRITERS,
   'Mutation.ingestSurveyResponses': WRITERS,
   'Mutation.ingestContacts': WRITERS,
   'Mutation.ingestSelfServiceSessions': WRITERS,
+  'Mutation.ingestAgents': WRITERS,
   // A contact-center system records an agent's note that the customer wants a person.
   'Mutation.markLiveAgentPreference': WRITERS,
   // The alert workflow.
@@ -57,6 +64,8 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.recordCustomerContact': ADMINS,
   'Mutation.resolveAlert': ADMINS,
   'Mutation.addAlertNote': ADMINS,
+  // Supervisors review out-of-policy exceptions.
+  'Mutation.reviewException': ADMINS,
   // Webhooks: where alerts go and whether they arrived.
   'Query.webhookEndpoints': ADMINS,
   'Query.webhookDeliveries': ADMINS,
@@ -77,6 +86,7 @@ export const EXPORT_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   surveys: RECORD_READERS,
   contacts: RECORD_READERS,
   selfservice: RECORD_READERS,
+  agents: RECORD_READERS,
 };
 
 /** Export columns holding personal data: emptied for roles without PERSONAL_DATA_READERS. */
@@ -86,6 +96,13 @@ export const PERSONAL_DATA_COLUMNS: readonly string[] = ['name', 'email', 'comme
 export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'Customer.name',
   'Customer.email',
+  // An agent is a person too: their name is masked like a customer's.
+  'Agent.name',
+  'AgentScorecard.agentName',
+  'SuperAgentRow.agentName',
+  'PolicyException.agentName',
+  // A review note may quote the customer, like a note on an alert.
+  'ExceptionReviewRecord.note',
   'SurveyResponse.comment',
   // Notes on an alert quote what the customer said and how to reach them.
   'AlertEvent.text',

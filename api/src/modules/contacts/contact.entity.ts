@@ -11,6 +11,7 @@ import { Channel } from './channel.js';
 @Entity({ tableName: 'contacts' })
 @Index({ properties: ['customer', 'startedAt'] })
 @Index({ properties: ['startedAt', 'channel'] })
+@Index({ properties: ['agentId', 'startedAt'] })
 export class Contact extends ImportedRecord {
   @ManyToOne(() => Customer, { deleteRule: 'cascade' })
   customer!: Customer;
@@ -80,6 +81,14 @@ export class Contact extends ImportedRecord {
   })
   @Property({ type: 'boolean', nullable: true })
   peerApproved: boolean | null = null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'agent_id of the peer who approved the exception, when one did (need not be an imported agent).',
+  })
+  @Property({ type: 'text', nullable: true })
+  approvedBy: string | null = null;
 
   @Field(() => Boolean, { nullable: true, description: 'Whether the agent apologised.' })
   @Property({ type: 'boolean', nullable: true })

@@ -1,6 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { ImportedRecord } from '../../database/imported-record.entity.js';
+import { Agent } from '../agents/agent.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RecordKind } from '../ingest/record-kind.js';
@@ -13,6 +14,7 @@ export const ENTITY_OF_KIND: Record<RecordKind, EntityClass<ImportedRecord>> = {
   surveys: SurveyResponse,
   contacts: Contact,
   selfservice: SelfServiceSession,
+  agents: Agent,
 };
 
 /** How a column is read back: datetimes and booleans are stored differently by the two databases. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Channel } from '../contacts/channel.js';
 import { SurveyType } from '../surveys/survey-type.js';
 import { parseTimestamp } from './parse-timestamp.js';
 import { EXPECTED, MAX_ID_LENGTH, MAX_INTEGER, MIN_BIRTH_YEAR } from './row-problem.js';
@@ -16,6 +17,7 @@ export interface Column<T = unknown> {
   required: boolean;
 }
 
+const CHANNELS: readonly string[] = Object.values(Channel);
 const INTEGER = /^[+-]?\d{1,15}$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
@@ -100,4 +102,11 @@ export const cell = {
   oneOf: <E extends Record<string, string>>(values: E) =>
     required(z.enum(values), EXPECTED.oneOf(Object.values(values))),
   timestamp: () => parsed(parseTimestamp, EXPECTED.timestamp),
+  /** `;`-separated channels, stored without duplicates in the order given (`phone; chat` → `phone;chat`). */
+  channelList: () =>
+    parsed((text) => {
+      const names = text.split(';').map((name) => name.trim());
+      if (!names.every((name) => CHANNELS.includes(name))) return undefined;
+      return [...new Set(names)].join(';');
+    }, EXPECTED.channelList(CHANNELS)),
 };

@@ -2,6 +2,7 @@ import { Arg, Ctx, Extensions, Mutation, Resolver } from 'type-graphql';
 import { OWN_DATA_VERSION_EXTENSION } from '../cache/data-version.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userInputError } from '../../graphql/user-input-error.js';
+import { AgentRowInput } from './dto/agent-row.input.js';
 import { ContactRowInput } from './dto/contact-row.input.js';
 import { CustomerRowInput } from './dto/customer-row.input.js';
 import { IngestResult } from './dto/ingest-result.type.js';
@@ -79,6 +80,18 @@ export class IngestResolver {
   ): Promise<IngestResult> {
     return ingest(ctx, 'selfservice', rows, apply);
   }
+
+  @Mutation(() => IngestResult, {
+    description:
+      'Creates or updates contact-center agents, keyed by agentId. Optional: contacts may name agents never imported.',
+  })
+  ingestAgents(
+    @Arg('rows', () => [AgentRowInput], { description: ROWS_DESCRIPTION }) rows: AgentRowInput[],
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<IngestResult> {
+    // Agents are reference data, imported now and then: never streamed through the background queue.
+    return ingest(ctx, 'agents', rows, IngestApply.NOW);
+  }
 }
 
 async function ingest(
@@ -126,7 +139,10 @@ async function ingest(
  */
 export function asRawRow(input: object): RawRow {
   const row: RawRow = {};
-  for (const [field, value] of Object.entries(input)) row[snakeCase(field)] = value as RawRow[string];
+  for (const [field, value] of Object.entries(input)) {
+    // A list (an agent's channels) arrives as the file's `;`-separated text.
+    row[snakeCase(field)] = Array.isArray(value) ? value.join(';') : (value as RawRow[string]);
+  }
   return row;
 }
 

@@ -177,7 +177,7 @@ export class IngestService {
     spec: RecordSpec,
     writer: RecordWriter,
     maintenance: RollupMaintenance,
-    { valid, problems, customerReferences, columnLabels, skipped }: ValidatedBatch,
+    { valid, problems, customerReferences, contactReferences, columnLabels, skipped }: ValidatedBatch,
     summary: ImportSummary,
     state: ImportState,
   ): Promise<void> {
@@ -205,6 +205,11 @@ export class IngestService {
             rowProblem(reference, reference.column ?? column, reference.id, EXPECTED.existingCustomer),
           );
       }
+    }
+    if (contactReferences?.length && customerIds) {
+      const column = columnLabels?.contact_id ?? 'contact_id';
+      for (const { row, id, expected } of await writer.contactProblems(contactReferences, customerIds))
+        problems.push(rowProblem(row, column, id, expected));
     }
     state.fileProblems += problems.filter((problem) => problem.header).length;
     if (state.skipInvalid) recordRejected(state, problems);

@@ -6,6 +6,7 @@ export enum ImportKind {
   SURVEYS = 'surveys',
   CONTACTS = 'contacts',
   SELFSERVICE = 'selfservice',
+  AGENTS = 'agents',
 }
 
 registerEnumType(ImportKind, {
@@ -16,6 +17,7 @@ registerEnumType(ImportKind, {
     SURVEYS: { description: 'Survey responses (NPS, CSAT, CES).' },
     CONTACTS: { description: 'Assisted contact-center contacts.' },
     SELFSERVICE: { description: 'Self-service sessions.' },
+    AGENTS: { description: 'Contact-center agents (names, teams, channels).' },
   },
 });
 

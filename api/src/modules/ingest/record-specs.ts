@@ -18,6 +18,8 @@ export interface RecordSpec {
   idColumn: string;
   /** Whether customer_id names a customer that must already exist (every kind but customers). */
   referencesCustomer: boolean;
+  /** Whether contact_id names a contact that must exist and belong to the row's customer (surveys). */
+  referencesContact: boolean;
   /** The canonical columns, in the order of docs/importing.md. */
   columns: Record<string, Column>;
   columnNames: string[];
@@ -75,6 +77,7 @@ const surveyColumns = {
   channel: optional(cell.oneOf(Channel)),
   touchpoint: optional(cell.text()),
   responded_at: cell.timestamp(),
+  contact_id: optional(cell.id()),
 };
 type SurveyRow = z.output<z.ZodObject<Shape<typeof surveyColumns>>>;
 
@@ -95,6 +98,7 @@ const contactColumns = {
   self_service_session_id: optional(cell.id()),
   out_of_policy: optional(cell.boolean()),
   peer_approved: optional(cell.boolean()),
+  approved_by: optional(cell.id()),
   apology: optional(cell.boolean()),
   recompense_type: optional(cell.text()),
   recompense_value: optional(cell.amount()),
@@ -112,6 +116,14 @@ const selfServiceColumns = {
 };
 type SelfServiceRow = z.output<z.ZodObject<Shape<typeof selfServiceColumns>>>;
 
+const agentColumns = {
+  agent_id: cell.id(),
+  name: optional(cell.text()),
+  team: optional(cell.text()),
+  hired_on: optional(cell.timestamp()),
+  channels: optional(cell.channelList()),
+};
+
 function spec(
   table: string,
   idColumn: string,
@@ -122,7 +134,8 @@ function spec(
   return {
     table,
     idColumn,
-    referencesCustomer: idColumn !== 'customer_id',
+    referencesCustomer: 'customer_id' in columns && idColumn !== 'customer_id',
+    referencesContact: 'contact_id' in columns && idColumn !== 'contact_id',
     columns,
     columnNames: Object.keys(columns),
     schema,
@@ -187,4 +200,5 @@ export const RECORD_SPECS: Record<RecordKind, RecordSpec> = {
       }),
     ),
   ),
+  agents: spec('agents', 'agent_id', agentColumns, z.object(shape(agentColumns))),
 };

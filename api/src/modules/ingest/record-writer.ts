@@ -8,6 +8,7 @@ import {
   type KeyLookup,
 } from '../../database/dialect.js';
 import type { RecordSpec, ValidRecord } from './record-specs.js';
+import { EXPECTED } from './row-problem.js';
 
 export interface WriteCounts {
   inserted: number;
@@ -26,6 +27,8 @@ export class RecordWriter {
   private readonly upserters = new Map<string, BulkUpsert>();
   /** Internal ids of the customers with these external ids; absent ids are missing from the map. */
   readonly customerIds: KeyLookup;
+  /** The internal customer id of the contacts with these external ids. */
+  private readonly contactOwners: KeyLookup;
 
   constructor(
     private readonly spec: RecordSpec,
@@ -38,6 +41,37 @@ export class RecordWriter {
     const types = columnTypes(em, spec.table);
     this.columns = names.map((name) => ({ name, type: types.get(name)! }));
     this.customerIds = keyLookup(dialect, trx, 'customers', 'external_id', 'id');
+    this.contactOwners = keyLookup(dialect, trx, 'contacts', 'external_id', 'customer_id');
+  }
+
+  /**
+   * The references to contacts (a survey's contact_id) that name no stored contact, or a contact of
+   * another customer than the row's: each with the phrase its problem reports, naming both customers.
+   * References whose customer is unknown are left to the customer check.
+   */
+  async contactProblems(
+    references: readonly { row: number; id: string; customerId: string }[],
+    customerIds: ReadonlyMap<string, number>,
+  ): Promise<{ row: number; id: string; expected: string }[]> {
+    const owners = await this.contactOwners([...new Set(references.map(({ id }) => id))]);
+    const mismatched = references.filter(
+      ({ id, customerId }) =>
+        owners.has(id) && customerIds.has(customerId) && owners.get(id) !== customerIds.get(customerId),
+    );
+    const names = new Map<number, string>();
+    if (mismatched.length) {
+      const rows: { id: number; external_id: string }[] = await this.trx('customers')
+        .whereIn('id', [...new Set(mismatched.map(({ id }) => owners.get(id)!))])
+        .select('id', 'external_id');
+      for (const { id, external_id } of rows) names.set(Number(id), external_id);
+    }
+    return references.flatMap(({ row, id, customerId }) => {
+      if (!customerIds.has(customerId)) return [];
+      const owner = owners.get(id);
+      if (owner === undefined) return [{ row, id, expected: EXPECTED.existingContact }];
+      if (owner === customerIds.get(customerId)) return [];
+      return [{ row, id, expected: EXPECTED.contactOfCustomer(customerId, names.get(owner)!) }];
+    });
   }
 
   /**
@@ -57,6 +91,7 @@ export class RecordWriter {
     return found;
   }
 
+  /**
    * The upsert for rows that leave out the columns `kept`: a new row gets null there, a stored row keeps
    * its values (the update sets, and compares, only the columns the rows have).
    */

@@ -32,6 +32,11 @@ export const EXPECTED = {
   existingCustomerEmail: 'the e-mail of an existing customer (the file has no CRM id for this row)',
   oneCustomerEmail: (count: number) =>
     `an e-mail that names one customer (${count} customers have it: give the row its CRM id)`,
+  channelList: (values: readonly string[]) => `channels separated by ; (each one of ${values.join(', ')})`,
+  existingContact: 'the id of an existing contact (import contacts before the surveys about them)',
+  contactOfCustomer: (customerId: string, contactCustomerId: string) =>
+    `a contact of customer ${JSON.stringify(customerId)}, the response's customer_id ` +
+    `(this contact belongs to customer ${JSON.stringify(contactCustomerId)})`,
   notBeforeSignup: 'a timestamp not before signup_date',
   fcrNeedsResolution: 'false or empty when resolved is false',
   valueNeedsType: 'empty when recompense_type is empty',

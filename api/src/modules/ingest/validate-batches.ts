@@ -16,6 +16,8 @@ export interface ValidatedBatch {
   customerReferences: CustomerReference[];
   /** Records a vendor reader left out, by reason. */
   skipped: Record<string, number>;
+  /** Rows naming a contact (a survey's contact_id), with the customer they name, to be checked. */
+  contactReferences?: { row: number; id: string; customerId: string }[];
   /** The file's own names of canonical columns (vendor formats), for the problems found later. */
   columnLabels?: Record<string, string>;
 }
@@ -88,6 +90,17 @@ function validateInto(batch: ValidatedBatch, spec: RecordSpec, row: NumberedRow)
     if (labels && Object.hasOwn(labels, 'customer_id')) reference.column = labels.customer_id;
     batch.customerReferences.push(reference);
   }
+  const contact = spec.referencesContact ? wellFormed(row, result, 'contact_id') : undefined;
+  if (contact != null && customer !== undefined)
+    (batch.contactReferences ??= []).push({ row: row.row, id: contact, customerId: customer });
+}
+
+/** The value of a column when it is well-formed (whatever else is wrong with the row). */
+function wellFormed(row: NumberedRow, result: RowResult, column: string): string | null | undefined {
+  if (!result.problems) return result.record[column] as string | null;
+  if (result.problems.some((problem) => problem.column === column)) return undefined;
+  const value = row.values[column];
+  return value === null || value === undefined || value === '' ? null : String(value);
 }
 
 /** The customer a row names, when its customer_id is a well-formed id (whatever else is wrong). */

@@ -7,6 +7,9 @@ export enum Dimension {
   TIER = 'tier',
   REASON = 'reason',
   ENTRY = 'entry',
+  AGENT = 'agent',
+  TEAM = 'team',
+  QUEUE = 'queue',
 }
 
 registerEnumType(Dimension, {
@@ -23,6 +26,20 @@ registerEnumType(Dimension, {
     TIER: { description: "The customer's service tier (null when unknown)." },
     REASON: { description: 'Contact reason, as coded on the contact (null when not coded).' },
     ENTRY: { description: 'Self-service entry point where the session started.' },
+    AGENT: {
+      description:
+        'The agent_id of the agent who handled the contact; for a survey response, of the contact it is about ' +
+        '(null without contact_id). Agents need not be imported to appear here.',
+    },
+    TEAM: {
+      description:
+        'The team of that agent, from the agents import (null when the agent is unknown or has no team). A ' +
+        "re-imported team applies to the agent's past contacts too.",
+    },
+    QUEUE: {
+      description:
+        'The queue or skill group that handled the contact; for a survey response, that of the contact it is about.',
+    },
   },
 });
 

@@ -46,11 +46,16 @@ interface Scope {
   counter: string;
 }
 
-/** A fact table, aliased `f`, joined to its customer `c` when a dimension or filter needs one. */
+/**
+ * A fact table, aliased `f`, joined to what its dimension columns name only when a dimension or filter
+ * needs it: its customer `c`, the contact `k` a survey response is about, the agent `a` of the contact.
+ */
 export interface FactTable {
   table: string;
   time: string;
   columns: Partial<Record<Dimension, string>>;
+  /** The joins by alias, in an order where each follows those it reads (k before a). */
+  joins: Record<string, string>;
   aggregates: Record<string, AggregateSql>;
   /** The aggregate counting every row. */
   rowCounter: string;
@@ -70,11 +75,43 @@ const CSAT = surveyType('csat');
 const CES = surveyType('ces');
 const ESCALATED: Scope = { condition: `f.outcome = 'escalated'`, counter: 'escalatedSessions' };
 
+const CUSTOMER_JOIN = { c: 'join customers c on c.id = f.customer_id' };
+/** The columns of the agent dimensions, on the contact aliased `contact` and its agent `a`. */
+const agentColumns = (contact: string): Partial<Record<Dimension, string>> => ({
+  [Dimension.AGENT]: `${contact}.agent_id`,
+  [Dimension.TEAM]: 'a.team',
+  [Dimension.QUEUE]: `${contact}.queue`,
+});
+
+/**
+ * The joins a query over `table` needs for the dimension columns it reads: each alias a column names
+ * (`c.generation` needs c), and the aliases that join reads in turn (a survey's agent `a` is the agent of
+ * its contact `k`).
+ */
+export function factJoins(table: FactTable, columns: readonly string[]): string {
+  const needed = new Set(columns.map((column) => column.split('.')[0]!));
+  const aliases = Object.keys(table.joins);
+  // A join that reads an alias needs it: walk the list backwards so that a → k is seen before k.
+  for (const alias of [...aliases].reverse()) {
+    if (!needed.has(alias)) continue;
+    for (const other of aliases) if (table.joins[alias]!.includes(` ${other}.`)) needed.add(other);
+  }
+  return aliases
+    .filter((alias) => needed.has(alias))
+    .map((alias) => ` ${table.joins[alias]}`)
+    .join('');
+}
+
 export const FACT_TABLES: Record<FactFamily, FactTable> = {
   surveys: {
     table: 'survey_responses',
     time: 'f.responded_at',
-    columns: { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS },
+    columns: { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS, ...agentColumns('k') },
+    joins: {
+      ...CUSTOMER_JOIN,
+      k: 'left join contacts k on k.external_id = f.contact_id',
+      a: 'left join agents a on a.external_id = k.agent_id',
+    },
     rowCounter: 'responses',
     aggregates: {
       responses: { sql: constant('count(*)') },
@@ -95,7 +132,13 @@ export const FACT_TABLES: Record<FactFamily, FactTable> = {
   contacts: {
     table: 'contacts',
     time: 'f.started_at',
-    columns: { [Dimension.CHANNEL]: 'f.channel', [Dimension.REASON]: 'f.reason', ...CUSTOMER_COLUMNS },
+    columns: {
+      [Dimension.CHANNEL]: 'f.channel',
+      [Dimension.REASON]: 'f.reason',
+      ...CUSTOMER_COLUMNS,
+      ...agentColumns('f'),
+    },
+    joins: { ...CUSTOMER_JOIN, a: 'left join agents a on a.external_id = f.agent_id' },
     rowCounter: 'contacts',
     aggregates: {
       contacts: { sql: constant('count(*)') },
@@ -112,6 +155,7 @@ export const FACT_TABLES: Record<FactFamily, FactTable> = {
     table: 'self_service_sessions',
     time: 'f.started_at',
     columns: { [Dimension.ENTRY]: 'f.entry', ...CUSTOMER_COLUMNS },
+    joins: CUSTOMER_JOIN,
     rowCounter: 'sessions',
     aggregates: {
       sessions: { sql: constant('count(*)') },
@@ -178,13 +222,15 @@ export function toGroupRows(rows: Record<string, unknown>[], query: GroupQuery):
   });
 }
 
-function needsCustomer(columns: Partial<Record<Dimension, string>>, query: GroupQuery): boolean {
-  const customerDimension = (dimension: Dimension) => columns[dimension]?.startsWith('c.') ?? false;
-  return (
-    query.dimensions.some(customerDimension) ||
-    Object.values(Dimension).some(
-      (dimension) => customerDimension(dimension) && query.filter[FILTER_OF_DIMENSION[dimension]] != null,
-    )
+/** The joins of `table` that the dimensions a query groups or filters by need. */
+function queryJoins(table: FactTable, query: GroupQuery): string {
+  const used = Object.values(Dimension).filter(
+    (dimension) =>
+      query.dimensions.includes(dimension) || query.filter[FILTER_OF_DIMENSION[dimension]] != null,
+  );
+  return factJoins(
+    table,
+    used.flatMap((dimension) => table.columns[dimension] ?? []),
   );
 }
 
@@ -201,7 +247,7 @@ async function queryFactTable(em: EntityManager, table: FactTable, query: GroupQ
   ];
   const scopes = requestedScopes(table, query.aggregates);
   if (scopes) conditions.push(builder.raw(`(${scopes.map(({ condition }) => condition).join(' or ')})`));
-  const join = needsCustomer(table.columns, query) ? ' join customers c on c.id = f.customer_id' : '';
+  const join = queryJoins(table, query);
   const sql = builder.raw(
     `select ${select.join(', ')} from ${table.table} f${join} where ? ${groupBy(query.dimensions.length + 1)}`,
     [builder.and(conditions)],
@@ -264,7 +310,7 @@ export const womReach = (usedSocial: string) =>
 export async function queryAfterEscalation(em: EntityManager, query: GroupQuery): Promise<GroupRow[]> {
   const builder = new SqlBuilder(em);
   const table = FACT_TABLES.selfService;
-  const join = needsCustomer(table.columns, query) ? ' join customers c on c.id = f.customer_id' : '';
+  const join = queryJoins(table, query);
   // Aliased f like the survey table, so that the survey aggregates apply to it unchanged.
   const followUps = builder.raw(
     `select distinct ${groupColumns(builder, table.time, table.columns, query).join(', ')}, r.id, r.type, r.score ` +

@@ -8,11 +8,13 @@ import { Dimension } from './dimension.js';
 export type Family = 'surveys' | 'contacts' | 'selfService' | 'wordOfMouth' | 'churn' | 'risk';
 
 const CUSTOMER_DIMENSIONS = [Dimension.GENERATION, Dimension.REGION, Dimension.TIER];
+/** Who handled a contact, and so who earned the responses about it. */
+export const AGENT_DIMENSIONS = [Dimension.AGENT, Dimension.TEAM, Dimension.QUEUE];
 
 /** The dimensions (and so the filters) each family can be split by. */
 export const FAMILY_DIMENSIONS: Record<Family, readonly Dimension[]> = {
-  surveys: [Dimension.CHANNEL, ...CUSTOMER_DIMENSIONS],
-  contacts: [Dimension.CHANNEL, ...CUSTOMER_DIMENSIONS, Dimension.REASON],
+  surveys: [Dimension.CHANNEL, ...CUSTOMER_DIMENSIONS, ...AGENT_DIMENSIONS],
+  contacts: [Dimension.CHANNEL, ...CUSTOMER_DIMENSIONS, Dimension.REASON, ...AGENT_DIMENSIONS],
   selfService: [Dimension.ENTRY, ...CUSTOMER_DIMENSIONS],
   wordOfMouth: CUSTOMER_DIMENSIONS,
   churn: CUSTOMER_DIMENSIONS,

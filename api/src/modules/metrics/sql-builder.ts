@@ -12,6 +12,9 @@ export const FILTER_OF_DIMENSION = {
   [Dimension.TIER]: 'tiers',
   [Dimension.REASON]: 'reasons',
   [Dimension.ENTRY]: 'entries',
+  [Dimension.AGENT]: 'agents',
+  [Dimension.TEAM]: 'teams',
+  [Dimension.QUEUE]: 'queues',
 } as const satisfies Record<Dimension, keyof MetricFilter>;
 
 /** The columns of the customer dimensions, on the customers table aliased `c`. */

@@ -55,4 +55,14 @@ export class SurveyResponse extends ImportedRecord {
   @Field(() => DateTimeScalar, { description: 'When the customer answered (UTC).' })
   @Property({ type: 'datetime' })
   respondedAt!: Date;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'contact_id of the contact the response is about (a contact of the same customer), when known: the ' +
+      "response then counts for that contact's agent, team and queue.",
+  })
+  @Index()
+  @Property({ type: 'text', nullable: true })
+  contactId: string | null = null;
 }

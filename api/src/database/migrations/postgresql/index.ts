@@ -10,8 +10,10 @@ import { Migration20261123164010 } from './Migration20261123164010.js';
 import { Migration20261123170741 } from './Migration20261123170741.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210633 } from './Migration20261206210633.js';
+import { Migration20261207035926 } from './Migration20261207035926.js';
 import { Migration20261207040959 } from './Migration20261207040959.js';
 import { Migration20261207041222 } from './Migration20261207041222.js';
+import { Migration20261207042136 } from './Migration20261207042136.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 
@@ -27,8 +29,10 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123170741', class: Migration20261123170741 },
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210633', class: Migration20261206210633 },
+  { name: 'Migration20261207035926', class: Migration20261207035926 },
   { name: 'Migration20261207040959', class: Migration20261207040959 },
   { name: 'Migration20261207041222', class: Migration20261207041222 },
+  { name: 'Migration20261207042136', class: Migration20261207042136 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
 ];

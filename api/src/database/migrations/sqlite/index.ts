@@ -10,8 +10,10 @@ import { Migration20261123164010 } from './Migration20261123164010.js';
 import { Migration20261123170739 } from './Migration20261123170739.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210632 } from './Migration20261206210632.js';
+import { Migration20261207035924 } from './Migration20261207035924.js';
 import { Migration20261207040955 } from './Migration20261207040955.js';
 import { Migration20261207041221 } from './Migration20261207041221.js';
+import { Migration20261207042132 } from './Migration20261207042132.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 
@@ -27,8 +29,10 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123170739', class: Migration20261123170739 },
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210632', class: Migration20261206210632 },
+  { name: 'Migration20261207035924', class: Migration20261207035924 },
   { name: 'Migration20261207040955', class: Migration20261207040955 },
   { name: 'Migration20261207041221', class: Migration20261207041221 },
+  { name: 'Migration20261207042132', class: Migration20261207042132 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
 ];

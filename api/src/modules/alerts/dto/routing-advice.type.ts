@@ -40,4 +40,16 @@ export class RoutingAdvice {
     description: 'Since when the preference holds (UTC); null when there is none.',
   })
   since!: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'For a customer who exhausted self-service (an escalated or abandoned session in the last 72 hours) or prefers ' +
+      'a live agent: the team to route them to, the one that best resolves contacts after self-service over the last ' +
+      '90 days (superAgents by TEAM, at least 30 such contacts). Null otherwise, or when no team qualifies.',
+  })
+  suggestedTeam!: string | null;
+
+  @Field(() => String, { nullable: true, description: 'Why that team, with its numbers; null without one.' })
+  suggestedTeamReason!: string | null;
 }

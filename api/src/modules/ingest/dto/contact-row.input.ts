@@ -69,6 +69,12 @@ export class ContactRowInput {
   })
   peerApproved?: boolean | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description: `agentId of the peer who approved the exception (${ID_INPUT}); need not be an imported agent.`,
+  })
+  approvedBy?: string | null;
+
   @Field(() => Boolean, { nullable: true, description: 'Whether the agent apologised.' })
   apology?: boolean | null;
 

@@ -33,4 +33,10 @@ export class SurveyResponseRowInput {
 
   @Field(() => String, { description: `When the customer answered. ${TIMESTAMP_INPUT}` })
   respondedAt!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: `contactId of the contact the response is about: an existing contact of the same customer (${ID_INPUT}).`,
+  })
+  contactId?: string | null;
 }

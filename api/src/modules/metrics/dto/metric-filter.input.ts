@@ -61,4 +61,22 @@ export class MetricFilter {
     description: `Only self-service sessions from these entry points (dimension ENTRY). ${LIST_RULE}`,
   })
   entries?: SelfServiceEntry[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only contacts handled by these agent ids, and responses about them, exact match (dimension AGENT). ${LIST_RULE}`,
+  })
+  agents?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only contacts handled by agents of these teams, and responses about them, exact match (dimension TEAM). ${LIST_RULE}`,
+  })
+  teams?: string[] | null;
+
+  @Field(() => [String], {
+    nullable: true,
+    description: `Only contacts of these queues, and responses about them, exact match (dimension QUEUE). ${LIST_RULE}`,
+  })
+  queues?: string[] | null;
 }

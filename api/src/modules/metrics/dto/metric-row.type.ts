@@ -48,6 +48,15 @@ export class MetricRow {
     description: `Self-service entry point (dimension ENTRY). ${DIMENSION_FIELD}`,
   })
   entry?: SelfServiceEntry | null;
+
+  @Field(() => String, { nullable: true, description: `Agent id (dimension AGENT). ${DIMENSION_FIELD}` })
+  agent?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Agent team (dimension TEAM). ${DIMENSION_FIELD}` })
+  team?: string | null;
+
+  @Field(() => String, { nullable: true, description: `Queue (dimension QUEUE). ${DIMENSION_FIELD}` })
+  queue?: string | null;
 }
 
 export interface MetricRow extends Partial<Record<Measure, number | null>> {}

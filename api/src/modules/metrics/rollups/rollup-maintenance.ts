@@ -17,7 +17,7 @@ import {
 import type { RecordKind } from '../../ingest/record-kind.js';
 import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
 import type { Dimension } from '../dimension.js';
-import { FACT_TABLES, type FactFamily } from '../fact-queries.js';
+import { FACT_TABLES, factJoins, type FactFamily } from '../fact-queries.js';
 import { CUSTOMER_COLUMNS } from '../sql-builder.js';
 import { TimeGrain } from '../time-grain.js';
 import {
@@ -42,8 +42,11 @@ type Customers = readonly number[] | null;
 const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
   customers: ['surveys', 'contacts', 'selfService', 'churn'],
   surveys: ['surveys', 'selfService'],
-  contacts: ['contacts', 'selfService'],
+  // A survey about a contact is grouped by the contact's agent and queue: moving one moves the other.
+  contacts: ['contacts', 'selfService', 'surveys'],
   selfservice: ['selfService'],
+  // An agent's team is looked up when a query asks for it, never stored in a rollup.
+  agents: [],
 };
 
 /**
@@ -54,11 +57,12 @@ const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
 const ROLLUP_WRITERS_LOCK = 7_301;
 
 /** The family whose facts an import of each kind writes. */
-const OWN_FAMILY: Record<RecordKind, RollupFamily> = {
+const OWN_FAMILY: Record<RecordKind, RollupFamily | null> = {
   customers: 'churn',
   surveys: 'surveys',
   contacts: 'contacts',
   selfservice: 'selfService',
+  agents: null,
 };
 
 const groupBy = (columns: number) =>
@@ -74,9 +78,7 @@ function factContribution(
 ): string {
   const source = FACT_TABLES[family];
   const columns = dimensions.map((dimension) => source.columns[dimension]!);
-  const join = columns.some((column) => column.startsWith('c.'))
-    ? ' join customers c on c.id = f.customer_id'
-    : '';
+  const join = factJoins(source, columns);
   const select = [
     timeBucket(dialect, source.time, TimeGrain.DAY),
     ...columns.map((column) => `coalesce(${column}, '')`),
@@ -307,6 +309,7 @@ export class RollupMaintenance {
     records: ValidRecord[],
     customerIds: ReadonlyMap<string, number> | undefined,
   ): Promise<void> {
+    if (FAMILIES_CHANGED_BY[this.kind].length === 0) return;
     const started = performance.now();
     if (!this.locked) await lockForTransaction(this.dialect, this.trx, ROLLUP_WRITERS_LOCK);
     this.locked = true;
@@ -328,6 +331,7 @@ export class RollupMaintenance {
    * the import's net change to every rollup.
    */
   async finish(): Promise<void> {
+    if (FAMILIES_CHANGED_BY[this.kind].length === 0) return;
     const started = performance.now();
     const touched = [...this.touched];
     const all = [...touched, ...(await this.customerLookup([...this.inserted])).values()];

@@ -24,13 +24,56 @@ const isMidnight = (instant: Date | null | undefined) => !instant || instant.get
 export const coversWholeDays = (filter: { from?: Date | null; to?: Date | null }) =>
   isMidnight(filter.from) && isMidnight(filter.to);
 
+/**
+ * Dimensions a rollup answers without holding them: an agent's TEAM is looked up in the agents table
+ * (aliased a) by the rollup's AGENT when a query asks for it.
+ */
+const LOOKED_UP: Partial<Record<Dimension, { from: Dimension; column: string; join: string }>> = {
+  [Dimension.TEAM]: {
+    from: Dimension.AGENT,
+    column: 'a.team',
+    join: ` left join agents a on a.external_id = r.${Dimension.AGENT}`,
+  },
+};
+
+const holds = (rollup: RollupTable, dimension: Dimension) =>
+  rollup.dimensions.includes(dimension) ||
+  rollup.dimensions.includes(LOOKED_UP[dimension]?.from as Dimension);
+
+const lookedUp = (rollup: RollupTable) =>
+  Object.fromEntries(
+    Object.entries(LOOKED_UP)
+      .filter(
+        ([dimension, { from }]) =>
+          !rollup.dimensions.includes(dimension as Dimension) && rollup.dimensions.includes(from),
+      )
+      .map(([dimension, { column }]) => [dimension, column]),
+  ) as Partial<Record<Dimension, string>>;
+
 /** A rollup's dimension columns, aliased r, as read (unknown, stored as '', reads back as null). */
-const rollupValues = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
-  Object.fromEntries(rollup.dimensions.map((dimension) => [dimension, `nullif(r.${dimension}, '')`]));
+const rollupValues = (rollup: RollupTable): Partial<Record<Dimension, string>> => ({
+  ...Object.fromEntries(rollup.dimensions.map((dimension) => [dimension, `nullif(r.${dimension}, '')`])),
+  ...lookedUp(rollup),
+});
 
 /** The same columns as filtered (no filter names '': see fittingRollup), so that indexes stay usable. */
-const rollupKeys = (rollup: RollupTable): Partial<Record<Dimension, string>> =>
-  Object.fromEntries(rollup.dimensions.map((dimension) => [dimension, `r.${dimension}`]));
+const rollupKeys = (rollup: RollupTable): Partial<Record<Dimension, string>> => ({
+  ...Object.fromEntries(rollup.dimensions.map((dimension) => [dimension, `r.${dimension}`])),
+  ...lookedUp(rollup),
+});
+
+/** The joins of the looked-up dimensions a query groups or filters by. */
+function lookupJoins(rollup: RollupTable, query: GroupQuery): string {
+  return Object.entries(LOOKED_UP)
+    .filter(
+      ([dimension]) =>
+        !rollup.dimensions.includes(dimension as Dimension) &&
+        (query.dimensions.includes(dimension as Dimension) ||
+          query.filter[FILTER_OF_DIMENSION[dimension as Dimension]] != null),
+    )
+    .map(([, { join }]) => join)
+    .join('');
+}
 
 /**
  * The smallest rollup that answers a query of `family` exactly, or null: the window starts and ends at
@@ -48,8 +91,7 @@ export function fittingRollup(family: Family, query: GroupQuery): RollupTable | 
   if (needed.some((dimension) => values(dimension)?.includes(''))) return null;
   return (
     ROLLUP_TABLES.find(
-      (rollup) =>
-        rollup.family === family && needed.every((dimension) => rollup.dimensions.includes(dimension)),
+      (rollup) => rollup.family === family && needed.every((dimension) => holds(rollup, dimension)),
     ) ?? null
   );
 }
@@ -76,7 +118,7 @@ export async function queryFactRollup(
     builder.raw(`(${counters.map((counter) => `r.${aggregateColumn(counter)} > 0`).join(' or ')})`),
   ];
   const sql = builder.raw(
-    `select ${select.join(', ')} from ${rollup.table} r where ? ${groupBy(query.dimensions.length + 1)}`,
+    `select ${select.join(', ')} from ${rollup.table} r${lookupJoins(rollup, query)} where ? ${groupBy(query.dimensions.length + 1)}`,
     [builder.and(conditions)],
   );
   return toGroupRows(await builder.rows(sql), query);

@@ -39,6 +39,13 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     dimensions: [Dimension.CHANNEL, Dimension.GENERATION, Dimension.TIER],
   },
   {
+    // Agents handle few queues and channels each: at a year of data and 200 agents, some 300,000 rows.
+    // TEAM is read from the agent's current record when asked, so no agents import changes a rollup.
+    table: 'rollup_surveys_agent_queue_channel',
+    family: 'surveys',
+    dimensions: [Dimension.AGENT, Dimension.QUEUE, Dimension.CHANNEL],
+  },
+  {
     table: 'rollup_contacts_channel_generation',
     family: 'contacts',
     dimensions: [Dimension.CHANNEL, Dimension.GENERATION],
@@ -52,6 +59,11 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     table: 'rollup_contacts_reason_channel',
     family: 'contacts',
     dimensions: [Dimension.REASON, Dimension.CHANNEL],
+  },
+  {
+    table: 'rollup_contacts_agent_queue_channel',
+    family: 'contacts',
+    dimensions: [Dimension.AGENT, Dimension.QUEUE, Dimension.CHANNEL],
   },
   {
     table: 'rollup_contacts_channel_generation_tier',

@@ -71,6 +71,8 @@ export type ContactRowInput = {
   agentId?: string | null | undefined;
   /** Whether the agent apologised. */
   apology?: boolean | null | undefined;
+  /** agentId of the peer who approved the exception (at most 255 characters, no leading or trailing spaces); need not be an imported agent. */
+  approvedBy?: string | null | undefined;
   /** Channel of the interaction. */
   channel: Channel;
   /** Id of the contact in the contact-center system (at most 255 characters, no leading or trailing spaces); the key of the upsert. */
@@ -129,6 +131,8 @@ export type IngestApply =
 
 /** Which rows measures are computed over. Each list restricts the dimension of the same name, so it only applies to measures that accept that dimension; `from` and `to` apply to every measure, on its own time. */
 export type MetricFilter = {
+  /** Only contacts handled by these agent ids, and responses about them, exact match (dimension AGENT). Omitted or null: any value; an empty list matches nothing. */
+  agents?: Array<string> | null | undefined;
   /** Only these channels (dimension CHANNEL). Omitted or null: any value; an empty list matches nothing. */
   channels?: Array<Channel> | null | undefined;
   /** Only self-service sessions from these entry points (dimension ENTRY). Omitted or null: any value; an empty list matches nothing. */
@@ -137,10 +141,14 @@ export type MetricFilter = {
   from?: string | null | undefined;
   /** Only customers of these generations (dimension GENERATION). Omitted or null: any value; an empty list matches nothing. */
   generations?: Array<Generation> | null | undefined;
+  /** Only contacts of these queues, and responses about them, exact match (dimension QUEUE). Omitted or null: any value; an empty list matches nothing. */
+  queues?: Array<string> | null | undefined;
   /** Only contacts with these reasons, exact match (dimension REASON). Omitted or null: any value; an empty list matches nothing. */
   reasons?: Array<string> | null | undefined;
   /** Only customers of these regions, exact match (dimension REGION). Omitted or null: any value; an empty list matches nothing. */
   regions?: Array<string> | null | undefined;
+  /** Only contacts handled by agents of these teams, and responses about them, exact match (dimension TEAM). Omitted or null: any value; an empty list matches nothing. */
+  teams?: Array<string> | null | undefined;
   /** Only customers of these tiers (dimension TIER). Omitted or null: any value; an empty list matches nothing. */
   tiers?: Array<Tier> | null | undefined;
   /** End of the window, exclusive, so consecutive windows neither overlap nor leave gaps. */

@@ -1,0 +1,119 @@
+import type { EntityManager } from '@mikro-orm/knex';
+import { plusSeconds } from '../../database/dialect.js';
+import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
+import { countWhere } from '../metrics/fact-queries.js';
+import { MEASURES, percent } from '../metrics/measures.js';
+import { SqlBuilder } from '../metrics/sql-builder.js';
+import {
+  compareKeys,
+  contactConditions,
+  CONTACTS_WITH_AGENT,
+  groupKey,
+  sumsByKey,
+  surveyAggregates,
+  surveySums,
+  withinDaysAfterContact,
+} from './agent-groups.js';
+import type { ScorecardGrouping } from './dto/agent-scorecard.type.js';
+import {
+  AFTER_SELF_SERVICE_HOURS,
+  CHURN_AFTER_DAYS,
+  SuperAgentVerdict,
+  type SuperAgentRanking,
+  type SuperAgentRow,
+} from './dto/super-agents.type.js';
+import { wilsonInterval } from './wilson.js';
+
+/**
+ * The contact `f` arrived after self-service: it names the session it escalated from, or it started
+ * within AFTER_SELF_SERVICE_HOURS after an escalated or abandoned session of the same customer.
+ */
+export function afterSelfService(builder: SqlBuilder): string {
+  // Both bounds on the session's start, so that the (customer, started_at) index holds the whole range.
+  const earliest = plusSeconds(builder.dialect, 'f.started_at', -AFTER_SELF_SERVICE_HOURS * 3_600);
+  return (
+    '(f.self_service_session_id is not null or exists (select 1 from self_service_sessions s ' +
+    `where s.customer_id = f.customer_id and s.outcome in ('escalated', 'abandoned') ` +
+    `and s.started_at < f.started_at and s.started_at >= ${earliest}))`
+  );
+}
+
+/**
+ * Super agents, measured: per agent or team, the contacts after self-service, how many were resolved
+ * (with the 95% Wilson interval), the satisfaction of the responses about them and the churn after.
+ * Rows with at least minSample contacts are ranked by the interval's lower end, the score: it rewards a
+ * high rate and enough contacts to trust it. The verdict compares the interval with everyone's rate.
+ */
+export class SuperAgentService {
+  constructor(private readonly em: EntityManager) {}
+
+  async ranking(filter: MetricFilter, by: ScorecardGrouping, minSample: number): Promise<SuperAgentRanking> {
+    const builder = new SqlBuilder(this.em);
+    const key = groupKey(by);
+    const hard = afterSelfService(builder);
+    const [totals, about] = await Promise.all([
+      builder.rows(
+        builder.raw(
+          `select ${key.select}, count(*) as contacts, ${countWhere('f.resolved = true')} as resolved, ` +
+            `${countWhere(withinDaysAfterContact(builder, 'c.churned_at', CHURN_AFTER_DAYS))} as churned ` +
+            `${CONTACTS_WITH_AGENT} where ${hard} and ? ${key.groupBy}`,
+          [contactConditions(builder, filter)],
+        ),
+      ),
+      builder.rows(
+        builder.raw(
+          `select ${key.select}, ${surveySums('about', countWhere)} ${CONTACTS_WITH_AGENT} ` +
+            `join survey_responses r on r.contact_id = f.external_id where ${hard} and ? ${key.groupBy}`,
+          [contactConditions(builder, filter)],
+        ),
+      ),
+    ]);
+    const contacts = totals.reduce((sum, row) => sum + Number(row.contacts), 0);
+    const resolved = totals.reduce((sum, row) => sum + Number(row.resolved), 0);
+    const overall = percent(resolved, contacts);
+    const rows = [...sumsByKey([...totals, ...about]).values()].map(({ key: row, sums }) =>
+      toRow(row, sums, overall, minSample),
+    );
+    const ranked = rows
+      .filter((row) => row.verdict !== SuperAgentVerdict.TOO_FEW)
+      .sort((a, b) => b.resolutionLow! - a.resolutionLow! || b.contacts - a.contacts || compareKeys(a, b));
+    ranked.forEach((row, index) => (row.rank = index + 1));
+    const unranked = rows
+      .filter((row) => row.verdict === SuperAgentVerdict.TOO_FEW)
+      .sort((a, b) => b.contacts - a.contacts || compareKeys(a, b));
+    return { contacts, resolutionRate: overall, minSample, rows: [...ranked, ...unranked] };
+  }
+}
+
+function toRow(
+  key: Record<string, unknown>,
+  sums: Record<string, number>,
+  overall: number | null,
+  minSample: number,
+): SuperAgentRow {
+  const contacts = sums.contacts ?? 0;
+  const resolved = sums.resolved ?? 0;
+  const interval = wilsonInterval(resolved, contacts);
+  const surveys = surveyAggregates(sums, 'about');
+  let verdict = SuperAgentVerdict.TYPICAL;
+  if (contacts < minSample || !interval || overall === null) verdict = SuperAgentVerdict.TOO_FEW;
+  else if (interval.low > overall) verdict = SuperAgentVerdict.SUPER_AGENT;
+  else if (interval.high < overall) verdict = SuperAgentVerdict.NEEDS_COACHING;
+  return {
+    agentId: (key.agentId as string | null) ?? null,
+    agentName: (key.agentName as string | null) ?? null,
+    team: (key.team as string | null) ?? null,
+    contacts,
+    resolved,
+    resolutionRate: percent(resolved, contacts),
+    resolutionLow: interval?.low ?? null,
+    resolutionHigh: interval?.high ?? null,
+    rank: null,
+    verdict,
+    npsAfter: MEASURES.nps.derive(surveys),
+    npsResponsesAfter: surveys.npsResponses!,
+    csatAfter: MEASURES.csatAvg.derive(surveys),
+    csatResponsesAfter: surveys.csatResponses!,
+    churnRateAfter: percent(sums.churned, contacts),
+  };
+}

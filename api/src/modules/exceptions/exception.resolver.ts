@@ -1,0 +1,59 @@
+import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import type { GraphQLContext } from '../../graphql/context.js';
+import { changeActor } from '../alerts/change-actor.js';
+import { ExceptionFilter } from './dto/exception-filter.input.js';
+import { ExceptionReport, PolicyException } from './dto/policy-exception.type.js';
+import { ExceptionService, MAX_EXCEPTIONS } from './exception.service.js';
+import { ReviewStatus } from './review-outcome.js';
+
+@Resolver()
+export class ExceptionResolver {
+  @Query(() => [PolicyException], {
+    description:
+      'Out-of-policy decisions as reviewable exceptions, the most recent first: decider, peer approval, recompense, ' +
+      'what happened next and the review.',
+  })
+  exceptions(
+    @Arg('filter', () => ExceptionFilter, {
+      nullable: true,
+      description: 'Which exceptions; all when omitted.',
+    })
+    filter: ExceptionFilter | null,
+    @Arg('limit', () => Int, { defaultValue: 50, description: `How many, 1 to ${MAX_EXCEPTIONS}.` })
+    limit: number,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<PolicyException[]> {
+    return new ExceptionService(em).list(filter ?? {}, limit);
+  }
+
+  @Query(() => ExceptionReport, {
+    description:
+      'Out-of-policy exceptions of the window: volume, peer-approved share, review outcomes (upheld vs corrected), ' +
+      'cost, and outcomes beside within-policy recoveries.',
+  })
+  exceptionReport(
+    @Arg('filter', () => ExceptionFilter, {
+      nullable: true,
+      description: 'Window and agents; all when omitted.',
+    })
+    filter: ExceptionFilter | null,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<ExceptionReport> {
+    return new ExceptionService(em).report(filter ?? {});
+  }
+
+  @Mutation(() => PolicyException, {
+    description:
+      'Reviews an out-of-policy exception: UPHELD or CORRECTED with a note, once. The review records who gave it ' +
+      'and when; a second review of the same exception is refused.',
+  })
+  reviewException(
+    @Arg('contactId', () => ID, { description: 'contact_id of the out-of-policy contact.' })
+    contactId: string,
+    @Arg('status', () => ReviewStatus, { description: 'UPHELD or CORRECTED.' }) status: ReviewStatus,
+    @Arg('note', () => String, { description: 'Why, at most 4,000 characters.' }) note: string,
+    @Ctx() ctx: GraphQLContext,
+  ): Promise<PolicyException> {
+    return new ExceptionService(ctx.em).review(contactId, status, note, changeActor(ctx));
+  }
+}

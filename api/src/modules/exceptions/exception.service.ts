@@ -1,0 +1,229 @@
+import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { fromDbTime, plusSeconds, selectRows, toDbValue } from '../../database/dialect.js';
+import { checkWindowOrder } from '../../graphql/filters.js';
+import { userInputError } from '../../graphql/user-input-error.js';
+import type { ActorKind } from '../alerts/alert-action.js';
+import type { ChangeActor } from '../alerts/change-actor.js';
+import type { Channel } from '../contacts/channel.js';
+import { graphqlEnumName } from '../metrics/dimension.js';
+import { countWhere } from '../metrics/fact-queries.js';
+import { percent, ratio } from '../metrics/measures.js';
+import { SqlBuilder } from '../metrics/sql-builder.js';
+import type { SurveyType } from '../surveys/survey-type.js';
+import type { ExceptionFilter } from './dto/exception-filter.input.js';
+import {
+  EXCEPTION_CHURN_DAYS,
+  type ExceptionOutcomes,
+  type ExceptionReport,
+  type PolicyException,
+} from './dto/policy-exception.type.js';
+import { REVIEW_VERDICTS, ReviewStatus } from './review-outcome.js';
+
+const MAX_NOTE = 4_000;
+export const MAX_EXCEPTIONS = 500;
+const DAY_SECONDS = 86_400;
+const FROM =
+  'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id ' +
+  'left join exception_reviews v on v.contact_id = f.id';
+const STATUS = `coalesce(v.status, '${ReviewStatus.PENDING}')`;
+const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
+
+/**
+ * Out-of-policy decisions as reviewable exceptions: the list with what happened next, the review (once,
+ * by an ADMIN, audited with who and when), and the report of volume, review outcomes, cost and outcomes.
+ */
+export class ExceptionService {
+  constructor(private readonly em: EntityManager) {}
+
+  /** The exceptions of the filter, the most recent first, at most `limit`. */
+  async list(filter: ExceptionFilter, limit: number, contactId?: string): Promise<PolicyException[]> {
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXCEPTIONS)
+      throw userInputError('limit', limit, `a whole number from 1 to ${MAX_EXCEPTIONS}`);
+    const builder = new SqlBuilder(this.em);
+    const next = (column: string) =>
+      `(select r.${column} from survey_responses r where r.customer_id = f.customer_id and r.responded_at > f.started_at ` +
+      'order by r.responded_at, r.id limit 1)';
+    const conditions = [builder.raw('f.out_of_policy = true'), ...this.conditions(builder, filter)];
+    if (contactId !== undefined) conditions.push(builder.raw('f.external_id = ?', [contactId]));
+    const rows = await builder.rows(
+      builder.raw(
+        'select f.external_id as contact_id, c.external_id as customer_id, f.started_at, f.channel, f.reason, ' +
+          'f.agent_id, a.name as agent_name, a.team, f.peer_approved, f.approved_by, f.apology, f.recompense_type, ' +
+          `f.recompense_value, f.resolved, f.repeated, case when ${this.churned(builder)} then 1 else 0 end as churned, ` +
+          `${next('type')} as next_type, ${next('score')} as next_score, v.status, v.note, v.reviewed_at, ` +
+          `v.reviewer_name, v.reviewer_kind ${FROM} where ? ` +
+          `order by f.started_at desc, f.id desc limit ${limit}`,
+        [builder.and(conditions)],
+      ),
+    );
+    const bool = (value: unknown) => (value == null ? null : Boolean(value));
+    return rows.map((row) => ({
+      contactId: row.contact_id as string,
+      customerId: row.customer_id as string,
+      startedAt: fromDbTime(row.started_at),
+      channel: row.channel as Channel,
+      reason: (row.reason as string | null) ?? null,
+      agentId: (row.agent_id as string | null) ?? null,
+      agentName: (row.agent_name as string | null) ?? null,
+      team: (row.team as string | null) ?? null,
+      peerApproved: Boolean(row.peer_approved),
+      approvedBy: (row.approved_by as string | null) ?? null,
+      apology: bool(row.apology),
+      recompenseType: (row.recompense_type as string | null) ?? null,
+      recompenseValue: row.recompense_value == null ? null : Number(row.recompense_value),
+      resolved: bool(row.resolved),
+      nextScoreType: (row.next_type as SurveyType | null) ?? null,
+      nextScore: row.next_score == null ? null : Number(row.next_score),
+      repeatContact: Boolean(row.repeated),
+      churnedWithin90Days: Number(row.churned) > 0,
+      reviewStatus: (row.status as ReviewStatus | null) ?? ReviewStatus.PENDING,
+      review:
+        row.status == null
+          ? null
+          : {
+              status: row.status as ReviewStatus,
+              note: row.note as string,
+              reviewedAt: fromDbTime(row.reviewed_at),
+              reviewerName: row.reviewer_name as string,
+              reviewerKind: row.reviewer_kind as ActorKind,
+            },
+    }));
+  }
+
+  /**
+   * Marks an exception UPHELD or CORRECTED with a note, once: a second review of it, even one racing
+   * this one, is refused (the unique key on the contact decides which review came first).
+   */
+  async review(
+    contactId: string,
+    status: ReviewStatus,
+    note: string,
+    actor: ChangeActor,
+  ): Promise<PolicyException> {
+    if (!REVIEW_VERDICTS.includes(status as (typeof REVIEW_VERDICTS)[number]))
+      throw userInputError('status', graphqlEnumName(status), 'UPHELD or CORRECTED');
+    const text = note.trim();
+    if (text === '' || text.length > MAX_NOTE)
+      throw userInputError('note', note, `a non-blank text of at most ${MAX_NOTE} characters`);
+    const builder = new SqlBuilder(this.em, this.em.getKnex());
+    const [contact] = await builder.rows(
+      builder.raw('select f.id, f.out_of_policy from contacts f where f.external_id = ?', [contactId]),
+    );
+    if (!contact) throw userInputError('contactId', contactId, 'the contact_id of an imported contact');
+    if (!contact.out_of_policy)
+      throw userInputError(
+        'contactId',
+        contactId,
+        'the contact_id of an out-of-policy contact (this one is within policy)',
+      );
+    const inserted = await selectRows(
+      builder.dialect,
+      this.em
+        .getKnex()
+        .raw(
+          'insert into exception_reviews (contact_id, status, note, reviewed_at, reviewer_name, reviewer_kind) ' +
+            'values (?, ?, ?, ?, ?, ?) on conflict (contact_id) do nothing returning id',
+          [
+            Number(contact.id),
+            status,
+            text,
+            toDbValue(builder.dialect, new Date()) as Knex.Value,
+            actor.name,
+            actor.kind,
+          ],
+        ),
+    );
+    if (inserted.length === 0) {
+      const [existing] = await builder.rows(
+        builder.raw('select status from exception_reviews where contact_id = ?', [Number(contact.id)]),
+      );
+      throw userInputError(
+        'contactId',
+        contactId,
+        `an exception in status PENDING for reviewException, but ${contactId} is already ` +
+          `${graphqlEnumName((existing?.status as string | undefined) ?? 'reviewed')} (an exception is reviewed once)`,
+      );
+    }
+    const [exception] = await this.list({}, 1, contactId);
+    return exception!;
+  }
+
+  /** Volume, peer approval, review outcomes, cost, and outcomes beside within-policy recoveries. */
+  async report(filter: ExceptionFilter): Promise<ExceptionReport> {
+    const builder = new SqlBuilder(this.em);
+    const rows = await builder.rows(
+      builder.raw(
+        `select case when f.out_of_policy = true then 'out' else 'within' end as grp, count(*) as contacts, ` +
+          `${countWhere('f.resolved = true')} as resolved, ${countWhere('f.repeated = true')} as repeated, ` +
+          `${countWhere(this.churned(builder))} as churned, coalesce(sum(f.recompense_value), 0) as cost, ` +
+          `count(f.recompense_value) as recompensed, ${countWhere('f.peer_approved = true')} as peer, ` +
+          `${countWhere(`v.status = '${ReviewStatus.UPHELD}'`)} as upheld, ` +
+          `${countWhere(`v.status = '${ReviewStatus.CORRECTED}'`)} as corrected, ` +
+          `${countWhere('f.peer_approved = true and v.status is not null')} as "peerReviewed", ` +
+          `${countWhere(`f.peer_approved = true and v.status = '${ReviewStatus.CORRECTED}'`)} as "peerCorrected" ` +
+          `${FROM} where (f.out_of_policy = true or ${RECOVERY}) and ? group by 1`,
+        [builder.and(this.conditions(builder, { ...filter, statuses: null }))],
+      ),
+    );
+    const sums = (group: string) => {
+      const row = rows.find((candidate) => candidate.grp === group) ?? {};
+      return Object.fromEntries(
+        [
+          'contacts',
+          'resolved',
+          'repeated',
+          'churned',
+          'cost',
+          'recompensed',
+          'peer',
+          'upheld',
+          'corrected',
+          'peerReviewed',
+          'peerCorrected',
+        ].map((name) => [name, Number(row[name] ?? 0)]),
+      );
+    };
+    const out = sums('out');
+    const reviewed = out.upheld! + out.corrected!;
+    return {
+      exceptions: out.contacts!,
+      peerApproved: out.peer!,
+      peerApprovedShare: percent(out.peer, out.contacts),
+      reviewed,
+      upheld: out.upheld!,
+      corrected: out.corrected!,
+      upheldRate: percent(out.upheld, reviewed),
+      correctedRate: percent(out.corrected, reviewed),
+      peerApprovedCorrectedRate: percent(out.peerCorrected, out.peerReviewed),
+      outOfPolicy: outcomes(out),
+      withinPolicyRecoveries: outcomes(sums('within')),
+    };
+  }
+
+  private churned(builder: SqlBuilder): string {
+    return (
+      `c.churned_at > f.started_at and c.churned_at <= ` +
+      plusSeconds(builder.dialect, 'f.started_at', EXCEPTION_CHURN_DAYS * DAY_SECONDS)
+    );
+  }
+
+  private conditions(builder: SqlBuilder, filter: ExceptionFilter): Knex.Raw[] {
+    checkWindowOrder(filter);
+    const conditions = builder.window('f.started_at', filter);
+    if (filter.statuses != null) conditions.push(builder.oneOf(STATUS, filter.statuses));
+    if (filter.agents != null) conditions.push(builder.oneOf('f.agent_id', filter.agents));
+    if (filter.teams != null) conditions.push(builder.oneOf('a.team', filter.teams));
+    return conditions;
+  }
+}
+
+function outcomes(sums: Record<string, number>): ExceptionOutcomes {
+  return {
+    contacts: sums.contacts!,
+    resolvedRate: percent(sums.resolved, sums.contacts),
+    repeatContactRate: percent(sums.repeated, sums.contacts),
+    churnRate: percent(sums.churned, sums.contacts),
+    recompenseCost: sums.cost!,
+    recompenseAvg: ratio(sums.cost, sums.recompensed),
+  };
+}
