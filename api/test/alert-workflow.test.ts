@@ -9,7 +9,7 @@ import { ingestOverHttp } from './support/ingest-over-http.js';
 
 const ALERT_FIELDS = `
   id rule status owner triggerKey value tier customerId overdue
-  openedAt dueAt acknowledgedAt customerContactedAt resolvedAt
+  triggeredAt openedAt dueAt acknowledgedAt customerContactedAt resolvedAt
   history { action status text actorName actorKind }
 `;
 
@@ -99,15 +99,19 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
       tier: 'VIP',
       customerId: 'C-VIP',
       owner: null,
-      overdue: false,
+      // The contact started on 2026-01-01: its SLA ran out long before the import, whenever that ran.
+      overdue: true,
+      triggeredAt: '2026-01-01T00:00:00.000Z',
+      dueAt: '2026-01-02T00:00:00.000Z',
       history: [
         { action: 'OPENED', status: 'OPEN', text: null, actorName: 'alert rules', actorKind: 'SYSTEM' },
       ],
     });
     const second = await alert(alertIds[1]!);
     expect(second).toMatchObject({ tier: 'STANDARD', customerId: 'C-STD' });
-    const hoursDue = (view: AlertView & { openedAt?: string; dueAt?: string }) =>
-      (Date.parse(view.dueAt!) - Date.parse(view.openedAt!)) / 3_600_000;
+    // The SLA clock runs from the event (the contact's start), not from the import.
+    const hoursDue = (view: AlertView & { triggeredAt?: string; dueAt?: string }) =>
+      (Date.parse(view.dueAt!) - Date.parse(view.triggeredAt!)) / 3_600_000;
     expect([hoursDue(first), hoursDue(second)]).toEqual([24, 72]);
   });
 
