@@ -45,6 +45,15 @@ export interface AppConfig {
   demoLoginFile: string;
   /** Where alerts and their changes are POSTed (CX_WEBHOOKS); no endpoints when unset. */
   webhooks: WebhooksConfig;
+  /** How clients present numbers: what the measure catalogue tells them (measureCatalogue). */
+  display: DisplayConfig;
+}
+
+export interface DisplayConfig {
+  /** CX_MIN_SAMPLE: below this many rows a value is flagged as resting on too few (default 30). */
+  minimumSample: number;
+  /** CX_CURRENCY: ISO 4217 code of the money imported (lifetime value, recompense), e.g. USD. */
+  currency: string;
 }
 
 export class ConfigError extends Error {
@@ -147,6 +156,17 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
     fallback: '600',
   },
   CX_TRUST_PROXY: { schema: flag, fallback: 'false' },
+  CX_MIN_SAMPLE: {
+    schema: z.coerce
+      .number({ message: 'expected a whole number of at least 1' })
+      .int({ message: 'expected a whole number of at least 1' })
+      .min(1, { message: 'expected a whole number of at least 1' }),
+    fallback: '30',
+  },
+  CX_CURRENCY: {
+    schema: z.string().regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO 4217 code such as USD' }),
+    fallback: 'USD',
+  },
   CX_DEMO_LOGIN_FILE: {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
@@ -200,6 +220,10 @@ export function loadConfig(
     trustProxy: readVariable(env, 'CX_TRUST_PROXY'),
     demoLoginFile: readVariable(env, 'CX_DEMO_LOGIN_FILE'),
     webhooks: readVariable(env, 'CX_WEBHOOKS'),
+    display: {
+      minimumSample: readVariable(env, 'CX_MIN_SAMPLE'),
+      currency: readVariable(env, 'CX_CURRENCY'),
+    },
     ...overrides,
   };
 }

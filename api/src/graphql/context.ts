@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { DisplayConfig } from '../config.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { WebhooksConfig } from '../modules/webhooks/webhooks.config.js';
@@ -15,4 +16,6 @@ export interface GraphQLContext {
   viewer: Viewer;
   log: FastifyBaseLogger;
   webhooks: WebhooksConfig;
+  /** How clients are told to present numbers (minimum sample, currency). */
+  display: DisplayConfig;
 }

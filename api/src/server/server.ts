@@ -95,6 +95,7 @@ export async function createServer(
       viewer,
       log: request.log,
       webhooks: config.webhooks,
+      display: config.display,
     });
   };
   registerEtags(app);
