@@ -40,10 +40,10 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.liveAgentPreferences': CUSTOMER_READERS,
   // Words from detractors' comments can carry names: not for machines that only write.
   'Query.recurringCauses': CUSTOMER_READERS,
-  // Fact lists.
-  'Query.contacts': RECORD_READERS,
-  'Query.surveyResponses': RECORD_READERS,
-  'Query.selfServiceSessions': RECORD_READERS,
+  // Fact lists: the rows behind a chart (the dashboard's drill-through); personal data masked by role.
+  'Query.contacts': CUSTOMER_READERS,
+  'Query.surveyResponses': CUSTOMER_READERS,
+  'Query.selfServiceSessions': CUSTOMER_READERS,
   // Writes.
   'Mutation.ingestCustomers': WRITERS,
   'Mutation.ingestSurveyResponses': WRITERS,
