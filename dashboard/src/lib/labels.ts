@@ -78,3 +78,13 @@ export const ALERT_ACTION_LABELS: Record<AlertAction, string> = {
   NOTE_ADDED: 'Note',
   RESOLVED: 'Resolved',
 };
+
+/** Said where a filter window applies to something that is not a measure (alerts by their event). */
+export const PRESET_RANGE_NOTE = 'Change the period above to see older or newer events.';
+
+/** A contact reason as imported ("app_error") as a reader sees it ("App error"); null when none was recorded. */
+export function reasonLabel(reason: string | null | undefined): string {
+  if (reason == null || reason.trim() === '') return 'Not recorded';
+  const words = reason.trim().replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -13,7 +13,7 @@ import {
   type ChartConfiguration,
   type Plugin,
 } from 'chart.js';
-import type { ChartKind, Series } from './chart-types';
+import type { ChartKind, ChartOptions, Series } from './chart-types';
 
 /*
  * Only the Chart.js parts the dashboard draws are registered, so the bundle leaves out the rest (pie,
@@ -47,16 +47,36 @@ const whiteBackground: Plugin = {
   },
 };
 
-function datasets(series: Series[], kind: ChartKind) {
+const THIN = '#94a3b8';
+
+function datasets(series: Series[], kind: ChartKind, options: ChartOptions) {
+  const thin = (one: Series, i: number) =>
+    options.minimumSample != null && (one.samples?.[i] ?? Infinity) < options.minimumSample;
   return series.flatMap((one, index) => {
     const color = PALETTE[index % PALETTE.length]!;
+    const fill = kind === 'line' ? color : `${color}cc`;
     const main = {
       label: one.label,
       data: one.values,
-      borderColor: color,
-      backgroundColor: kind === 'line' ? color : `${color}cc`,
+      borderColor: one.values.map((_, i) => (thin(one, i) ? THIN : color)),
+      // Too few rows: hollow and grey, never a full bar; a partial period: a hollow point.
+      backgroundColor: one.values.map((_, i) =>
+        thin(one, i) ? 'transparent' : kind === 'line' && options.partial[i] ? '#fff' : fill,
+      ),
+      borderWidth: kind === 'line' ? 2 : one.values.map((_, i) => (thin(one, i) ? 1.5 : 0)),
+      borderDash: [],
+      pointRadius: one.values.map((_, i) => (options.partial[i] || thin(one, i) ? 4 : 3)),
+      // A value of exactly 0 (an NPS of 0) still shows as a sliver, not as missing data.
+      minBarLength: 3,
       spanGaps: true,
       tension: 0.2,
+      segment:
+        kind === 'line'
+          ? {
+              borderDash: (context: { p1DataIndex: number }) =>
+                options.partial[context.p1DataIndex] ? [5, 4] : undefined,
+            }
+          : undefined,
     };
     if (!one.band) return [main];
     const edge = { borderWidth: 0, pointRadius: 0, backgroundColor: `${color}26`, spanGaps: true };
@@ -75,19 +95,47 @@ export function drawChart(
   labels: string[],
   series: Series[],
   unit: string,
+  options: ChartOptions,
+  formatValue: (value: number | null) => string,
 ): Chart {
+  const byLabel = new Map(series.map((one) => [one.label, one]));
   const config: ChartConfiguration = {
     type: kind === 'line' ? 'line' : 'bar',
-    data: { labels, datasets: datasets(series, kind) },
+    data: { labels, datasets: datasets(series, kind, options) as ChartConfiguration['data']['datasets'] },
     options: {
       indexAxis: kind === 'horizontalBar' ? 'y' : 'x',
       maintainAspectRatio: false,
       animation: false,
+      onClick: (_event, elements) => {
+        const [element] = elements;
+        if (element && options.onPick) options.onPick(element.index);
+      },
+      onHover: (event, elements) => {
+        const target = event.native?.target as HTMLElement | undefined;
+        if (target) target.style.cursor = options.onPick && elements.length ? 'pointer' : 'default';
+      },
       plugins: {
         legend: { labels: { filter: (item) => !item.text.endsWith('(lower)') } },
-        tooltip: { mode: 'index', intersect: false },
+        tooltip: {
+          mode: 'index',
+          intersect: false,
+          callbacks: {
+            label: (item) => {
+              const one = byLabel.get(item.dataset.label ?? '');
+              const value = formatValue(item.parsed[kind === 'horizontalBar' ? 'x' : 'y'] ?? null);
+              const n = one?.samples?.[item.dataIndex];
+              const few =
+                n != null && options.minimumSample != null && n < options.minimumSample ? ', too few' : '';
+              return `${item.dataset.label}: ${value}${n != null ? ` (n = ${n.toLocaleString('en-US')}${options.sampleNoun ? ` ${options.sampleNoun}` : ''}${few})` : ''}`;
+            },
+          },
+        },
       },
-      scales: { [kind === 'horizontalBar' ? 'x' : 'y']: { title: { display: true, text: unit } } },
+      scales: {
+        [kind === 'horizontalBar' ? 'x' : 'y']: { title: { display: true, text: unit } },
+        // Category labels wrap rather than being cut off on narrow screens.
+        [kind === 'horizontalBar' ? 'y' : 'x']: { ticks: { autoSkip: true, maxRotation: 45 } },
+      },
     },
     plugins: [whiteBackground],
   };
