@@ -1,4 +1,5 @@
 import type {
+  RecoveryGroup,
   AlertAction,
   AlertRule,
   AlertStatus,
@@ -88,3 +89,12 @@ export function reasonLabel(reason: string | null | undefined): string {
   const words = reason.trim().replace(/[_-]+/g, ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
+
+export const RECOVERY_GROUP_LABELS: Record<RecoveryGroup, string> = {
+  APOLOGY: 'Apology',
+  PERKS_ONLY: 'Perks only (no apology)',
+  NEITHER: 'Neither',
+  WITHIN_POLICY: 'Within policy',
+  OUT_OF_POLICY_PEER_APPROVED: 'Exception, peer-approved',
+  OUT_OF_POLICY_NOT_APPROVED: 'Exception, not approved',
+};

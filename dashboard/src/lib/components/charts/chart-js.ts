@@ -49,6 +49,18 @@ const whiteBackground: Plugin = {
 
 const THIN = '#94a3b8';
 
+/** A label of several words on lines of about 16 characters. */
+function wrapLabel(label: string): string | string[] {
+  if (label.length <= 16) return label;
+  const lines: string[] = [];
+  for (const word of label.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && `${last} ${word}`.length <= 16) lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
 function datasets(series: Series[], kind: ChartKind, options: ChartOptions) {
   const thin = (one: Series, i: number) =>
     options.minimumSample != null && (one.samples?.[i] ?? Infinity) < options.minimumSample;
@@ -99,6 +111,9 @@ export function drawChart(
   formatValue: (value: number | null) => string,
 ): Chart {
   const byLabel = new Map(series.map((one) => [one.label, one]));
+  const seriesOrder = series.map((one) => one.label);
+  const chartLabel = (datasetIndex: number): string | undefined =>
+    (config.data.datasets[datasetIndex] as { label?: string } | undefined)?.label;
   const config: ChartConfiguration = {
     type: kind === 'line' ? 'line' : 'bar',
     data: { labels, datasets: datasets(series, kind, options) as ChartConfiguration['data']['datasets'] },
@@ -108,7 +123,9 @@ export function drawChart(
       animation: false,
       onClick: (_event, elements) => {
         const [element] = elements;
-        if (element && options.onPick) options.onPick(element.index);
+        const label = element ? chartLabel(element.datasetIndex) : undefined;
+        const series = element ? Math.max(0, seriesOrder.indexOf(label ?? '')) : 0;
+        if (element && options.onPick) options.onPick(element.index, series);
       },
       onHover: (event, elements) => {
         const target = event.native?.target as HTMLElement | undefined;
@@ -133,8 +150,10 @@ export function drawChart(
       },
       scales: {
         [kind === 'horizontalBar' ? 'x' : 'y']: { title: { display: true, text: unit } },
-        // Category labels wrap rather than being cut off on narrow screens.
-        [kind === 'horizontalBar' ? 'y' : 'x']: { ticks: { autoSkip: true, maxRotation: 45 } },
+        // Long category labels wrap onto lines rather than being cut off on narrow screens.
+        [kind === 'horizontalBar' ? 'y' : 'x']: {
+          ticks: { autoSkip: true, maxRotation: 45, callback: (_value, index) => wrapLabel(labels[index] ?? '') },
+        },
       },
     },
     plugins: [whiteBackground],

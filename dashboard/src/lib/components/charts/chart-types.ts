@@ -17,8 +17,8 @@ export interface ChartOptions {
   minimumSample: number | null;
   /** Category indexes whose period the window covers only in part: drawn hollow on lines. */
   partial: boolean[];
-  /** Called with the category index when a bar or point is clicked. */
-  onPick?: ((index: number) => void) | undefined;
+  /** Called with the category index and the series' position when a bar or point is clicked. */
+  onPick?: ((index: number, series: number) => void) | undefined;
   /** The unit of each series' n, for the tooltip ("responses"). */
   sampleNoun?: string | undefined;
 }

@@ -385,7 +385,7 @@ export type ChannelSatisfactionQueryVariables = Exact<{
 }>;
 
 
-export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null }> }> };
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null }> }> };
 
 export type ChurnRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
@@ -563,9 +563,9 @@ export type RecoveryEffectivenessQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }>, detractorPhrases: Array<{ term: string, comments: number, share: number }> } };
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }>, detractorPhrases: Array<{ term: string, comments: number, share: number }> } };
 
-export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
+export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
 
 export type ResolveAlertMutationVariables = Exact<{
   id: string | number;
@@ -589,6 +589,15 @@ export type SegmentPreferencesQueryVariables = Exact<{
 
 
 export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null }> }> };
+
+export type VoiceOfCustomerQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type VoiceOfCustomerQuery = { recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, fcrRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }>, detractorPhrases: Array<{ term: string, comments: number, share: number }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -629,6 +638,7 @@ export const OutcomeFragmentDoc = new TypedDocumentString(`
   npsAfter
   npsResponsesAfter
   csatAfter
+  csatResponsesAfter
   churnRateAfter
   recompensed
   recompenseCost
@@ -724,7 +734,9 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
     trend {
       period
       nps
+      npsResponses
       csatAvg
+      csatResponses
       cesAvg
       contacts
     }
@@ -1260,6 +1272,7 @@ export const RecoveryEffectivenessDocument = new TypedDocumentString(`
   npsAfter
   npsResponsesAfter
   csatAfter
+  csatResponsesAfter
   churnRateAfter
   recompensed
   recompenseCost
@@ -1323,3 +1336,32 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SegmentPreferencesQuery, SegmentPreferencesQueryVariables>;
+export const VoiceOfCustomerDocument = new TypedDocumentString(`
+    query VoiceOfCustomer($filter: MetricFilter, $grain: TimeGrain = MONTH, $top: Int = 20) {
+  recurringCauses(filter: $filter, grain: $grain, top: $top) {
+    reasons {
+      reason
+      contacts
+      share
+      repeatContactRate
+      fcrRate
+      trend {
+        period
+        contacts
+      }
+    }
+    detractorComments
+    commentsAnalysed
+    detractorWords {
+      term
+      comments
+      share
+    }
+    detractorPhrases {
+      term
+      comments
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VoiceOfCustomerQuery, VoiceOfCustomerQueryVariables>;
