@@ -56,7 +56,9 @@ export function bucketFilters(
       ? addDays(first, 1)
       : grain === 'WEEK'
         ? addDays(first, 7)
-        : new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 1)).toISOString().slice(0, 10);
+        : new Date(Date.UTC(Number(first.slice(0, 4)), Number(first.slice(5, 7)), 1))
+            .toISOString()
+            .slice(0, 10);
   const last = addDays(next, -1);
   return { ...filters, range: 'custom', from: start, to: last < filters.to ? last : filters.to };
 }

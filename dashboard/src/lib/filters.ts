@@ -142,7 +142,9 @@ export function bucketOf(
   const next =
     grain === 'WEEK'
       ? addDays(start, 7)
-      : new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1)).toISOString().slice(0, 10);
+      : new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))
+          .toISOString()
+          .slice(0, 10);
   const clippedStart = start < filters.from ? filters.from : start;
   const partial = start < filters.from || addDays(next, -1) > filters.to;
   return { start: clippedStart, partial };
@@ -179,7 +181,8 @@ export function trendAxis(
   const buckets = periods.map((period) => bucketOf(period, grain, filters));
   return {
     labels: buckets.map(
-      ({ start, partial }) => `${grain === 'MONTH' ? start.slice(0, 7) : start}${partial ? ' (partial)' : ''}`,
+      ({ start, partial }) =>
+        `${grain === 'MONTH' ? start.slice(0, 7) : start}${partial ? ' (partial)' : ''}`,
     ),
     partial: buckets.map((bucket) => bucket.partial),
   };

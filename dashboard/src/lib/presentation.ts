@@ -1,11 +1,5 @@
 import type { DashboardContextQuery, MeasureUnit } from '$lib/graphql/generated/graphql';
-import {
-  formatCount,
-  formatCurrency,
-  formatDuration,
-  formatNumber,
-  formatPercent,
-} from '$lib/format';
+import { formatCount, formatCurrency, formatDuration, formatNumber, formatPercent } from '$lib/format';
 
 /*
  * How numbers are presented, from the API's measure catalogue (units, rounding, good direction, what n

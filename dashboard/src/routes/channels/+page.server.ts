@@ -11,7 +11,9 @@ export const load: PageServerLoad = async (event) => {
   const comparison = comparisonDays(filters);
   const [measures, previous, trends] = await Promise.all([
     section(runOperation(event, ChannelMeasuresDocument, { filter })),
-    section(runOperation(event, ChannelMeasuresDocument, { filter: metricFilter({ ...filters, ...comparison }) })),
+    section(
+      runOperation(event, ChannelMeasuresDocument, { filter: metricFilter({ ...filters, ...comparison }) }),
+    ),
     section(runOperation(event, ChannelSatisfactionDocument, { filter, grain })),
   ]);
   return { filters, grain, measures, previous, comparison, trends };

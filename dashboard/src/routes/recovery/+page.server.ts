@@ -5,6 +5,8 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async (event) => {
   const filters = parseFilters(event.url.searchParams);
-  const recovery = await section(runOperation(event, RecoveryEffectivenessDocument, { filter: metricFilter(filters) }));
+  const recovery = await section(
+    runOperation(event, RecoveryEffectivenessDocument, { filter: metricFilter(filters) }),
+  );
   return { filters, recovery };
 };

@@ -69,6 +69,7 @@ function datasets(series: Series[], kind: ChartKind, options: ChartOptions) {
     const fill = kind === 'line' ? color : `${color}cc`;
     const main = {
       label: one.label,
+      legendColor: color,
       data: one.values,
       borderColor: one.values.map((_, i) => (thin(one, i) ? THIN : color)),
       // Too few rows: hollow and grey, never a full bar; a partial period: a hollow point.
@@ -132,7 +133,20 @@ export function drawChart(
         if (target) target.style.cursor = options.onPick && elements.length ? 'pointer' : 'default';
       },
       plugins: {
-        legend: { labels: { filter: (item) => !item.text.endsWith('(lower)') } },
+        legend: {
+          labels: {
+            filter: (item) => !item.text.endsWith('(lower)'),
+            // The series' own colour, whatever its first point looks like (hollow when thin or partial).
+            generateLabels: (chart) =>
+              Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+                const dataset = chart.data.datasets[item.datasetIndex ?? -1] as
+                  { legendColor?: string } | undefined;
+                return dataset?.legendColor
+                  ? { ...item, fillStyle: dataset.legendColor, strokeStyle: dataset.legendColor }
+                  : item;
+              }),
+          },
+        },
         tooltip: {
           mode: 'index',
           intersect: false,
@@ -152,7 +166,12 @@ export function drawChart(
         [kind === 'horizontalBar' ? 'x' : 'y']: { title: { display: true, text: unit } },
         // Long category labels wrap onto lines rather than being cut off on narrow screens.
         [kind === 'horizontalBar' ? 'y' : 'x']: {
-          ticks: { autoSkip: true, maxRotation: 45, callback: (_value, index) => wrapLabel(labels[index] ?? '') },
+          ticks: {
+            // Every category of a bar chart is named; a long time axis names every few periods.
+            autoSkip: kind === 'line',
+            maxRotation: 45,
+            callback: (_value, index) => wrapLabel(labels[index] ?? ''),
+          },
         },
       },
     },
