@@ -97,9 +97,9 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     ]);
     const phone = await overviewFromApi({ channels: ['PHONE'] });
     await expect.poll(() => tile('nps')).toBe(fixed(phone.nps.current, 1));
-    // Churn and the funnel have no channel: they stay loaded, for every channel, and say so.
+    // Churn, the funnel and word-of-mouth reach have no channel: they stay loaded, for every channel, and say so.
     expect(await page.locator('[role=alert]').count()).toBe(0);
-    expect(await page.getByText('Not split by channel').count()).toBe(3);
+    expect(await page.getByText('Not split by channel').count()).toBe(4);
     expect(await tile('nps')).not.toBe(everyone);
     // The shared link reproduces the view: the same URL opened in another tab shows the same number.
     const colleague = await stack.browser.newPage();

@@ -463,7 +463,7 @@ describe('tablet (820 × 1180)', () => {
           ).length,
       );
       expect(uncued, path).toBe(0);
-      await shot(tablet, `tablet${path.split('?')[0]!.replace(/\W+/g, '-') || '-overview'}`);
+      await shot(tablet, `tablet${screenshotName(path.split('?')[0]!)}`);
     }
     await tablet.close();
   });
@@ -477,9 +477,14 @@ describe('screenshots', () => {
       await page.locator('figure canvas').count(),
     );
     expect(await page.locator('[role=alert]').count()).toBe(0);
-    await shot(page, `desktop${path.replace(/\W+/g, '-') || '-overview'}`);
+    await shot(page, `desktop${screenshotName(path)}`);
   });
 });
+
+/** "-channels" for /channels, "-overview" for /. */
+function screenshotName(path: string): string {
+  return path === '/' ? '-overview' : path.replace(/\W+/g, '-');
+}
 
 function addDay(day: string): string {
   return new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -35,7 +35,7 @@ type Documents = {
   'query LiveAgentPreferences($first: Int = 25, $after: String) {\n  liveAgentPreferences(first: $first, after: $after) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      customerId\n      reason\n      source\n      since\n      customer {\n        name\n        tier\n      }\n    }\n  }\n}': typeof types.LiveAgentPreferencesDocument;
   'mutation MarkLiveAgentPreference($customerId: ID!, $reason: String!) {\n  markLiveAgentPreference(customerId: $customerId, reason: $reason) {\n    skipSelfService\n  }\n}': typeof types.MarkLiveAgentPreferenceDocument;
   'query MetricsByChannelGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {\n  metrics(dimensions: [CHANNEL, GENERATION], grain: $grain, filter: $filter) {\n    period\n    channel\n    generation\n    nps\n    npsResponses\n    csatAvg\n    cesAvg\n    contacts\n    avgHandleSeconds\n    fcrRate\n    escalationRate\n  }\n}': typeof types.MetricsByChannelGenerationDocument;
-  'query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    nps\n    npsMarginOfError\n    npsResponses\n    csatAvg\n    csatResponses\n    womReach\n  }\n}': typeof types.NpsCsatTrendDocument;
+  'query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    nps\n    npsMarginOfError\n    npsResponses\n    csatAvg\n    csatResponses\n  }\n}': typeof types.NpsCsatTrendDocument;
   'query NpsTrendByGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {\n  metrics(dimensions: [GENERATION], grain: $grain, filter: $filter) {\n    period\n    generation\n    nps\n    npsMarginOfError\n    npsResponses\n  }\n}': typeof types.NpsTrendByGenerationDocument;
   'query OpenAlerts($first: Int = 50, $after: String, $rules: [AlertRule!], $overdue: Boolean, $tiers: [Tier!], $generations: [Generation!], $triggeredFrom: DateTime, $triggeredTo: DateTime, $customerId: ID) {\n  alertCounts {\n    unresolved\n    open\n    overdue\n  }\n  alerts(\n    first: $first\n    after: $after\n    filter: {statuses: [OPEN, ACKNOWLEDGED, CUSTOMER_CONTACTED], rules: $rules, overdue: $overdue, tiers: $tiers, generations: $generations, triggeredFrom: $triggeredFrom, triggeredTo: $triggeredTo, customerId: $customerId}\n  ) {\n    totalCount\n    pageInfo {\n      hasNextPage\n      endCursor\n    }\n    nodes {\n      id\n      rule\n      status\n      tier\n      value\n      triggerKey\n      triggeredAt\n      openedAt\n      dueAt\n      overdue\n      owner\n      customer {\n        id\n        name\n        lifetimeValue\n      }\n      history {\n        at\n        action\n        status\n        actorName\n        text\n      }\n    }\n  }\n}': typeof types.OpenAlertsDocument;
   'query Overview($filter: MetricFilter, $compare: Comparison = PREVIOUS_PERIOD) {\n  overview(filter: $filter, compare: $compare) {\n    window {\n      from\n      to\n    }\n    comparisonWindow {\n      from\n      to\n    }\n    nps {\n      ...KpiComparisonFields\n    }\n    csatAvg {\n      ...KpiComparisonFields\n    }\n    csatTop2Pct {\n      ...KpiComparisonFields\n    }\n    cesAvg {\n      ...KpiComparisonFields\n    }\n    fcrRate {\n      ...KpiComparisonFields\n    }\n    contacts {\n      ...KpiComparisonFields\n    }\n    avgWaitSeconds {\n      ...KpiComparisonFields\n    }\n    deflectionRate {\n      ...KpiComparisonFields\n    }\n    trueDeflectionRate {\n      ...KpiComparisonFields\n    }\n    backfireRate {\n      ...KpiComparisonFields\n    }\n    womReach {\n      ...KpiComparisonFields\n    }\n    churnRate {\n      ...KpiComparisonFields\n    }\n    revenueAtRisk {\n      ...KpiComparisonFields\n    }\n  }\n}\n\nfragment KpiComparisonFields on KpiComparison {\n  current\n  previous\n  delta\n  deltaPct\n  marginOfError\n  sampleSize\n  previousSampleSize\n  significant\n  pValue\n}': typeof types.OverviewDocument;
@@ -45,6 +45,7 @@ type Documents = {
   'query RiskBySegment($filter: MetricFilter!) {\n  total: metrics(filter: $filter) {\n    churnRate\n    revenueAtRisk\n  }\n  byGeneration: metrics(dimensions: [GENERATION], filter: $filter) {\n    generation\n    churnRate\n    revenueAtRisk\n  }\n  byTier: metrics(dimensions: [TIER], filter: $filter) {\n    tier\n    churnRate\n    revenueAtRisk\n  }\n}': typeof types.RiskBySegmentDocument;
   'query SegmentPreferences($filter: MetricFilter, $generations: [Generation!] = [BOOMER, MILLENNIAL]) {\n  segmentPreferences(filter: $filter, generations: $generations) {\n    generation\n    interactingCustomers\n    selfServiceAdoptionPct\n    liveAgentPreferencePct\n    selfServiceSharePct\n    nps\n    npsResponses\n    csatAvg\n    csatResponses\n    contacts\n    selfServiceSessions\n    deflectionRate\n    backfireRate\n    churnRate\n    channels {\n      channel\n      contactSharePct\n      contacts\n      nps\n      npsResponses\n      csatAvg\n      csatResponses\n      cesAvg\n    }\n  }\n}': typeof types.SegmentPreferencesDocument;
   'query VoiceOfCustomer($filter: MetricFilter, $grain: TimeGrain = MONTH, $top: Int = 20) {\n  recurringCauses(filter: $filter, grain: $grain, top: $top) {\n    reasons {\n      reason\n      contacts\n      share\n      repeatContactRate\n      fcrRate\n      trend {\n        period\n        contacts\n      }\n    }\n    detractorComments\n    commentsAnalysed\n    detractorWords {\n      term\n      comments\n      share\n    }\n    detractorPhrases {\n      term\n      comments\n      share\n    }\n  }\n}': typeof types.VoiceOfCustomerDocument;
+  'query WomReachTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    womReach\n  }\n}': typeof types.WomReachTrendDocument;
 };
 const documents: Documents = {
   'mutation AcknowledgeAlert($id: ID!, $note: String) {\n  acknowledgeAlert(id: $id, note: $note) {\n    id\n    status\n    acknowledgedAt\n    overdue\n  }\n}':
@@ -91,7 +92,7 @@ const documents: Documents = {
     types.MarkLiveAgentPreferenceDocument,
   'query MetricsByChannelGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {\n  metrics(dimensions: [CHANNEL, GENERATION], grain: $grain, filter: $filter) {\n    period\n    channel\n    generation\n    nps\n    npsResponses\n    csatAvg\n    cesAvg\n    contacts\n    avgHandleSeconds\n    fcrRate\n    escalationRate\n  }\n}':
     types.MetricsByChannelGenerationDocument,
-  'query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    nps\n    npsMarginOfError\n    npsResponses\n    csatAvg\n    csatResponses\n    womReach\n  }\n}':
+  'query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    nps\n    npsMarginOfError\n    npsResponses\n    csatAvg\n    csatResponses\n  }\n}':
     types.NpsCsatTrendDocument,
   'query NpsTrendByGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {\n  metrics(dimensions: [GENERATION], grain: $grain, filter: $filter) {\n    period\n    generation\n    nps\n    npsMarginOfError\n    npsResponses\n  }\n}':
     types.NpsTrendByGenerationDocument,
@@ -111,6 +112,8 @@ const documents: Documents = {
     types.SegmentPreferencesDocument,
   'query VoiceOfCustomer($filter: MetricFilter, $grain: TimeGrain = MONTH, $top: Int = 20) {\n  recurringCauses(filter: $filter, grain: $grain, top: $top) {\n    reasons {\n      reason\n      contacts\n      share\n      repeatContactRate\n      fcrRate\n      trend {\n        period\n        contacts\n      }\n    }\n    detractorComments\n    commentsAnalysed\n    detractorWords {\n      term\n      comments\n      share\n    }\n    detractorPhrases {\n      term\n      comments\n      share\n    }\n  }\n}':
     types.VoiceOfCustomerDocument,
+  'query WomReachTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    womReach\n  }\n}':
+    types.WomReachTrendDocument,
 };
 
 /**
@@ -249,7 +252,7 @@ export function graphql(
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(
-  source: 'query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    nps\n    npsMarginOfError\n    npsResponses\n    csatAvg\n    csatResponses\n    womReach\n  }\n}',
+  source: 'query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    nps\n    npsMarginOfError\n    npsResponses\n    csatAvg\n    csatResponses\n  }\n}',
 ): typeof import('./graphql').NpsCsatTrendDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -305,6 +308,12 @@ export function graphql(
 export function graphql(
   source: 'query VoiceOfCustomer($filter: MetricFilter, $grain: TimeGrain = MONTH, $top: Int = 20) {\n  recurringCauses(filter: $filter, grain: $grain, top: $top) {\n    reasons {\n      reason\n      contacts\n      share\n      repeatContactRate\n      fcrRate\n      trend {\n        period\n        contacts\n      }\n    }\n    detractorComments\n    commentsAnalysed\n    detractorWords {\n      term\n      comments\n      share\n    }\n    detractorPhrases {\n      term\n      comments\n      share\n    }\n  }\n}',
 ): typeof import('./graphql').VoiceOfCustomerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(
+  source: 'query WomReachTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {\n  metrics(grain: $grain, filter: $filter) {\n    period\n    womReach\n  }\n}',
+): typeof import('./graphql').WomReachTrendDocument;
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

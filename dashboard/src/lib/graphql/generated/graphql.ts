@@ -786,7 +786,6 @@ export type NpsCsatTrendQuery = {
     npsResponses: number | null;
     csatAvg: number | null;
     csatResponses: number | null;
-    womReach: number | null;
   }>;
 };
 
@@ -1169,6 +1168,13 @@ export type VoiceOfCustomerQuery = {
     detractorPhrases: Array<{ term: string; comments: number; share: number }>;
   };
 };
+
+export type WomReachTrendQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+export type WomReachTrendQuery = { metrics: Array<{ period: string | null; womReach: number | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1683,7 +1689,6 @@ export const NpsCsatTrendDocument = new TypedDocumentString(`
     npsResponses
     csatAvg
     csatResponses
-    womReach
   }
 }
     `) as unknown as TypedDocumentString<NpsCsatTrendQuery, NpsCsatTrendQueryVariables>;
@@ -1954,3 +1959,11 @@ export const VoiceOfCustomerDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VoiceOfCustomerQuery, VoiceOfCustomerQueryVariables>;
+export const WomReachTrendDocument = new TypedDocumentString(`
+    query WomReachTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {
+  metrics(grain: $grain, filter: $filter) {
+    period
+    womReach
+  }
+}
+    `) as unknown as TypedDocumentString<WomReachTrendQuery, WomReachTrendQueryVariables>;
