@@ -21,7 +21,7 @@ import { formatReport, writeReport } from './report.js';
 /*
  * pnpm bench: seeds a database at a chosen scale (or reuses a seeded one), then prints one markdown table
  * of import rates, query latencies against the raw SQL floor, and the API's throughput under load, and
- * writes the same as JSON. See README.md, "Benchmarks and load tests".
+ * writes the same as JSON. See docs/benchmarks.md.
  */
 
 interface RawOptions {

@@ -13,7 +13,7 @@ import type { Random } from './random.js';
 import type { Channel, SelfServiceEntry, SelfServiceOutcome, SurveyType } from './rows.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, YEAR_MS, type Window } from './window.js';
 
-/** Complaint handling recorded on a contact (DESIGN.md recovery columns). */
+/** Complaint handling recorded on a contact (the recovery columns of docs/importing.md). */
 export interface Recovery {
   apology: boolean;
   outOfPolicy: boolean;

@@ -10,7 +10,7 @@ import type { Channel, Generation, SelfServiceEntry, SelfServiceOutcome, SurveyT
  *   the magnitude is our assumption, chosen so the effect is visible in a year of demo data.
  * - `assumption`: the sources say nothing; a plausible value for a retail bank, chosen by us.
  *
- * The sources are the five articles in /shared/sources (see its README.md), cited by file name. Article
+ * The sources are five articles on customer experience, cited by the file name they were collected under. Article
  * 001 is typed with look-alike Cyrillic letters; its quotes here are normalised to Latin ones.
  */
 export const SOURCES = {
@@ -91,7 +91,7 @@ const wordOfMouthReach = figure({
   quote:
     'With traditional word-of-mouth reaching around 12 people, online and social networking word-of-mouth reaches a massive 69 times that, averaging around 825 people',
   usedIn:
-    'not by the generator itself: the WOM_REACH metric (DESIGN.md) weights detractors with it; kept here so the figure has one home',
+    'not by the generator itself: the womReach measure (docs/concepts.md) weights detractors with it; kept here so the figure has one home',
 });
 
 const generationMix = figure<PerGeneration<number>>({
@@ -121,7 +121,7 @@ export const CALIBRATION = {
       'Earliest birth year generated (Silent generation) and the minimum age of a customer at the end of the window (caps Gen Z).',
     basis: 'assumption',
     sources: [],
-    usedIn: 'customers.ts: birth year within the DESIGN.md generation ranges',
+    usedIn: 'customers.ts: birth year within the generation ranges of docs/concepts.md',
   }),
   regions: figure({
     value: { Northeast: 0.18, Southeast: 0.24, Midwest: 0.21, Southwest: 0.14, West: 0.23 },

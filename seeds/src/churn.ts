@@ -5,7 +5,7 @@ import { isLongWait } from './experience.js';
 import type { Random } from './random.js';
 import { DAY_MS, HOUR_MS, YEAR_MS, type Window } from './window.js';
 
-/** Windows of the DESIGN.md metrics (REPEAT_CONTACT_RATE, TRUE_DEFLECTION_RATE, BACKFIRE_RATE). */
+/** Windows of the metrics of docs/concepts.md (REPEAT_CONTACT_RATE, TRUE_DEFLECTION_RATE, BACKFIRE_RATE). */
 const REPEAT_WINDOW_MS = 7 * DAY_MS;
 const DEFLECTION_WINDOW_MS = 72 * HOUR_MS;
 const BACKFIRE_WINDOW_MS = 7 * DAY_MS;

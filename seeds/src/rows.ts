@@ -1,5 +1,5 @@
 /**
- * The generator's output: rows in the canonical import format of DESIGN.md (snake_case columns, import
+ * The generator's output: rows in the canonical import format of docs/importing.md (snake_case columns, import
  * enum values, ISO 8601 UTC timestamps ending in Z, numbers, booleans, null). Type aliases rather than
  * interfaces so a row is assignable to a plain `Record<string, …>` import row.
  */
@@ -18,7 +18,7 @@ export type SelfServiceOutcome = (typeof SELF_SERVICE_OUTCOMES)[number];
 export const SURVEY_TYPES = ['nps', 'csat', 'ces'] as const;
 export type SurveyType = (typeof SURVEY_TYPES)[number];
 
-/** Inclusive score range per survey type (DESIGN.md). */
+/** Inclusive score range per survey type (docs/concepts.md). */
 export const SCORE_RANGES: Record<SurveyType, { min: number; max: number }> = {
   nps: { min: 0, max: 10 },
   csat: { min: 1, max: 5 },
@@ -28,10 +28,10 @@ export const SCORE_RANGES: Record<SurveyType, { min: number; max: number }> = {
 export const TIERS = ['standard', 'vip'] as const;
 export type Tier = (typeof TIERS)[number];
 
-/** First birth year of each generation after the Silent one (DESIGN.md; Silent is everyone born earlier). */
+/** First birth year of each generation after the Silent one (docs/concepts.md; Silent is everyone born earlier). */
 export const GENERATION_FIRST_YEAR = { boomer: 1946, gen_x: 1965, millennial: 1980, gen_z: 2001 } as const;
 
-/** Birth-year ranges of DESIGN.md. */
+/** Birth-year ranges of docs/concepts.md. */
 export function generationOf(birthYear: number): Generation {
   if (birthYear >= GENERATION_FIRST_YEAR.gen_z) return 'gen_z';
   if (birthYear >= GENERATION_FIRST_YEAR.millennial) return 'millennial';

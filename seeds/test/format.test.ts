@@ -13,7 +13,7 @@ import {
   type GeneratorOptions,
 } from '../src/index.js';
 
-/** The canonical columns of DESIGN.md, per kind, in order. */
+/** The canonical columns of docs/importing.md, per kind, in order. */
 const COLUMNS = {
   customers: [
     'customer_id',
@@ -105,7 +105,7 @@ describe.each(cases)('rows for %s', (_label, options) => {
   it('describe valid customers', () => {
     const youngest = new Date(window.end).getUTCFullYear() - 18;
     for (const [index, customer] of batch.customers.entries()) {
-      // The birth year is drawn for a generation; DESIGN.md's ranges must give that generation back.
+      // The birth year is drawn for a generation; the ranges of docs/concepts.md must give that generation back.
       expect(generationOf(customer.birth_year)).toBe(customerProfile(options, index).generation);
       expect(customer.birth_year).toBeGreaterThanOrEqual(1900);
       expect(customer.birth_year).toBeLessThanOrEqual(youngest);

@@ -21,7 +21,7 @@ registerEnumType(AlertRule, {
     BACKFIRED_SELF_SERVICE: {
       description:
         'A self-service session ended escalated and the customer then gave a detractor NPS (0-6) or a CSAT ' +
-        'of 1-2 within 7 days (backfire, as in DESIGN.md). Raised once per session.',
+        'of 1-2 within 7 days (a backfire). Raised once per session.',
     },
     REPEAT_CONTACTS: {
       description:

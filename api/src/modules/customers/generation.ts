@@ -20,7 +20,7 @@ registerEnumType(Generation, {
   },
 });
 
-/** The generation ranges of DESIGN.md (taken from the seed documents). */
+/** The generation ranges of docs/concepts.md (taken from the seed documents). */
 export function generationOf(birthYear: number): Generation {
   if (birthYear <= 1945) return Generation.SILENT;
   if (birthYear <= 1964) return Generation.BOOMER;

@@ -19,7 +19,7 @@ export const ENTITY_OF_KIND: Record<RecordKind, EntityClass<ImportedRecord>> = {
 export type ColumnType = 'datetime' | 'boolean' | 'other';
 
 export interface ExportColumn {
-  /** Canonical column name of the import format (DESIGN.md), so that an export re-imports as is. */
+  /** Canonical column name of the import format (docs/importing.md), so that an export re-imports as is. */
   name: string;
   /** SQL expression over the record table `t` and its customer `c`. */
   sql: string;

@@ -1,6 +1,6 @@
 import { registerEnumType } from 'type-graphql';
 
-/** The four canonical import kinds of DESIGN.md; the values are their names on the command line. */
+/** The four canonical import kinds (docs/importing.md); the values are their names on the command line. */
 export enum ImportKind {
   CUSTOMERS = 'customers',
   SURVEYS = 'surveys',

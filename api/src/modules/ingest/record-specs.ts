@@ -18,7 +18,7 @@ export interface RecordSpec {
   idColumn: string;
   /** Whether customer_id names a customer that must already exist (every kind but customers). */
   referencesCustomer: boolean;
-  /** The canonical columns, in the order of DESIGN.md. */
+  /** The canonical columns, in the order of docs/importing.md. */
   columns: Record<string, Column>;
   columnNames: string[];
   schema: z.ZodType<ValidRecord>;

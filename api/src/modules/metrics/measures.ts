@@ -58,7 +58,7 @@ export const percent = (numerator: number | undefined, denominator: number | und
   denominator ? (100 * numerator!) / denominator : null;
 const countOrNull = (count: number | undefined): number | null => count || null;
 
-/** The normal quantile DESIGN.md uses for 95% margins of error. */
+/** The normal quantile of 95% margins of error (docs/concepts.md). */
 export const Z_95 = 1.96;
 
 /** Variance of an NPS estimate, in NPS points squared: 100² × (p + d − (p − d)²) / n; null without responses. */

@@ -1,6 +1,6 @@
 import { plusSeconds, type Dialect } from '../../database/dialect.js';
 
-/** How long after an escalated session a low score still counts as its backfire (DESIGN.md). */
+/** How long after an escalated session a low score still counts as its backfire (docs/concepts.md). */
 export const BACKFIRE_SECONDS = 7 * 86_400;
 
 /**

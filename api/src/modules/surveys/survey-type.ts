@@ -16,7 +16,7 @@ registerEnumType(SurveyType, {
   },
 });
 
-/** Inclusive score range per survey type (DESIGN.md). */
+/** Inclusive score range per survey type (docs/concepts.md). */
 export const SCORE_RANGE: Record<SurveyType, { min: number; max: number }> = {
   [SurveyType.NPS]: { min: 0, max: 10 },
   [SurveyType.CSAT]: { min: 1, max: 5 },

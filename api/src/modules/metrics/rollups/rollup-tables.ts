@@ -18,7 +18,7 @@ export interface RollupTable {
 export const CHURN_AGGREGATES = ['signups', 'churns'] as const;
 
 /**
- * Several narrow rollups rather than one wide one (DESIGN.md, "What speed costs"); within a family the
+ * Several narrow rollups rather than one wide one (docs/architecture.md, "What speed costs"); within a family the
  * smallest comes first, as a query takes the first that holds its dimensions and filters. At a year of
  * data, (day, channel, generation) holds at most 365 × 6 × 5 rows, a third of the same with tier.
  */

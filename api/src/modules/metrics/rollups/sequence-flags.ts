@@ -8,7 +8,7 @@ const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
 const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
 
 /**
- * A boolean stored on a fact row that depends on the same customer's other facts (DESIGN.md's repeat
+ * A boolean stored on a fact row that depends on the same customer's other facts (docs/concepts.md's repeat
  * contact, true deflection, backfire). Stored so that the measures built on them aggregate like any
  * column and roll up; imports recompute them for the customers they touch.
  */

@@ -22,7 +22,7 @@ export type AlertAction =
 
 /** Why an alert was raised. Thresholds, SLA hours and on/off per rule come from the alert rules configuration (CX_ALERT_RULES); the descriptions give the defaults. */
 export type AlertRule =
-  /** A self-service session ended escalated and the customer then gave a detractor NPS (0-6) or a CSAT of 1-2 within 7 days (backfire, as in DESIGN.md). Raised once per session. */
+  /** A self-service session ended escalated and the customer then gave a detractor NPS (0-6) or a CSAT of 1-2 within 7 days (a backfire). Raised once per session. */
   | 'BACKFIRED_SELF_SERVICE'
   /** A contact waited longer than the limit of its channel (by default 10 minutes for phone and video, 5 for chat, 20 in person, 4 hours for social, 24 hours for e-mail). Raised once per contact. */
   | 'LONG_WAIT'
