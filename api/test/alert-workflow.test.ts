@@ -130,7 +130,9 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
     expect(await count({ generations: ['MILLENNIAL', 'BOOMER'] })).toBe(14);
     expect(await count({ generations: ['GEN_Z'] })).toBe(0);
     // Jan 1 (n=0), Jan 9 (n=1), Jan 17 (n=2) fall in [Jan 1, Jan 20); Jan 25 (n=3) does not.
-    expect(await count({ triggeredFrom: '2026-01-01T00:00:00Z', triggeredTo: '2026-01-20T00:00:00Z' })).toBe(3);
+    expect(await count({ triggeredFrom: '2026-01-01T00:00:00Z', triggeredTo: '2026-01-20T00:00:00Z' })).toBe(
+      3,
+    );
     // From Jan 9 inclusive: n = 1…13.
     expect(await count({ triggeredFrom: '2026-01-09T00:00:00Z' })).toBe(13);
     expect(await count({ customerId: 'C-STD', tiers: ['VIP'] })).toBe(0);

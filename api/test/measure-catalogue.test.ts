@@ -55,7 +55,11 @@ describe.each(DIALECTS)('the measure catalogue and the viewer on %s', (dialect) 
       minimumSample: 50,
       tooFewLabel: 'too few responses (under 50)',
     });
-    expect(byName.get('churnRate')).toMatchObject({ unit: 'PERCENT', goodDirection: 'LOWER', sampleField: null });
+    expect(byName.get('churnRate')).toMatchObject({
+      unit: 'PERCENT',
+      goodDirection: 'LOWER',
+      sampleField: null,
+    });
     expect(byName.get('avgWaitSeconds')).toMatchObject({ unit: 'SECONDS', goodDirection: 'LOWER' });
     // Counts and sums are not estimates: no minimum sample.
     expect(byName.get('contacts')).toMatchObject({ unit: 'COUNT', minimumSample: null, tooFewLabel: null });

@@ -42,7 +42,8 @@ export function FactFilter(timeField: string): ClassType<FactFilterFields> {
 
     @Field(() => [Generation], {
       nullable: true,
-      description: "Only rows of customers of these generations (as metric filters: the rows behind a chart's bar).",
+      description:
+        "Only rows of customers of these generations (as metric filters: the rows behind a chart's bar).",
     })
     generations?: Generation[] | null;
 

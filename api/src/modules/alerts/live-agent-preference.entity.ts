@@ -35,7 +35,7 @@ export class LiveAgentPreference {
   @OneToOne(() => Customer, { owner: true, deleteRule: 'cascade', unique: true })
   customer!: Customer;
 
-  @Field(() => String, { description: 'Why, in words: the agent\'s note or the backfire that set it.' })
+  @Field(() => String, { description: "Why, in words: the agent's note or the backfire that set it." })
   @Property({ type: 'text' })
   reason!: string;
 

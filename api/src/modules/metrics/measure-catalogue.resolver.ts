@@ -1,7 +1,7 @@
 import { Ctx, Query, Resolver } from 'type-graphql';
 import type { DisplayConfig } from '../../config.js';
 import type { GraphQLContext } from '../../graphql/context.js';
-import { GoodDirection, MeasureCatalogue, MeasureUnitKind } from './dto/measure-catalogue.type.js';
+import { MeasureCatalogue, type GoodDirection, type MeasureUnitKind } from './dto/measure-catalogue.type.js';
 import { MEASURE_NAMES, MEASURES } from './measures.js';
 
 /** The measure catalogue and the display settings, as one object a client reads once. */

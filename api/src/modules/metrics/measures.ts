@@ -23,7 +23,8 @@ export const FAMILY_DIMENSIONS: Record<Family, readonly Dimension[]> = {
 export type Aggregates = Record<string, number>;
 
 /** How a measure's value reads: the unit the dashboard formats it in. */
-export type MeasureUnit = 'npsPoints' | 'score5' | 'score7' | 'percent' | 'count' | 'seconds' | 'people' | 'money';
+export type MeasureUnit =
+  'npsPoints' | 'score5' | 'score7' | 'percent' | 'count' | 'seconds' | 'people' | 'money';
 
 /** Which way of a change is good news. */
 export type Direction = 'higher' | 'lower' | 'neither';

@@ -46,7 +46,7 @@ export class AlertFilter {
 
   @Field(() => [Generation], {
     nullable: true,
-    description: "Only alerts about customers of these generations; an empty list matches none.",
+    description: 'Only alerts about customers of these generations; an empty list matches none.',
   })
   generations?: Generation[] | null;
 

@@ -42,7 +42,9 @@ registerEnumType(GoodDirection, {
   },
 });
 
-@ObjectType({ description: 'How to present one measure: its name, unit, rounding, good direction and sample.' })
+@ObjectType({
+  description: 'How to present one measure: its name, unit, rounding, good direction and sample.',
+})
 export class MeasureInfo {
   @Field(() => String, { description: 'The field name of the measure, e.g. fcrRate (as on MetricRow).' })
   name!: string;
@@ -56,7 +58,9 @@ export class MeasureInfo {
   @Field(() => MeasureUnitKind, { description: 'Its unit.' })
   unit!: MeasureUnitKind;
 
-  @Field(() => Int, { description: 'Decimals to show (display rounding; the API answers at full precision).' })
+  @Field(() => Int, {
+    description: 'Decimals to show (display rounding; the API answers at full precision).',
+  })
   decimals!: number;
 
   @Field(() => GoodDirection, { description: 'Which way of a change is good news.' })
@@ -100,11 +104,14 @@ export class MeasureInfo {
 })
 export class MeasureCatalogue {
   @Field(() => Int, {
-    description: 'Fewest rows a sample-based value may rest on before it is flagged as too few (CX_MIN_SAMPLE).',
+    description:
+      'Fewest rows a sample-based value may rest on before it is flagged as too few (CX_MIN_SAMPLE).',
   })
   minimumSample!: number;
 
-  @Field(() => String, { description: 'ISO 4217 code of the money measures and amounts (CX_CURRENCY), e.g. USD.' })
+  @Field(() => String, {
+    description: 'ISO 4217 code of the money measures and amounts (CX_CURRENCY), e.g. USD.',
+  })
   currency!: string;
 
   @Field(() => [MeasureInfo], { description: 'Every measure, in the catalogue order.' })

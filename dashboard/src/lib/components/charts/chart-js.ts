@@ -117,7 +117,7 @@ export function drawChart(
     (config.data.datasets[datasetIndex] as { label?: string } | undefined)?.label;
   const config: ChartConfiguration = {
     type: kind === 'line' ? 'line' : 'bar',
-    data: { labels, datasets: datasets(series, kind, options) as ChartConfiguration['data']['datasets'] },
+    data: { labels, datasets: datasets(series, kind, options) },
     options: {
       indexAxis: kind === 'horizontalBar' ? 'y' : 'x',
       maintainAspectRatio: false,
