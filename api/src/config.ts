@@ -65,6 +65,8 @@ export interface AppConfig {
    * address (for sign-in limits and rate limits); undefined trusts no forwarded address.
    */
   clientAddressSecret: string | undefined;
+  /** How clients present numbers: what the measure catalogue tells them (measureCatalogue). */
+  display: DisplayConfig;
 }
 
 /** Bounds on slow clients, in milliseconds (docs/security.md has the reasoning). */
@@ -75,6 +77,13 @@ export interface HttpTimeouts {
   requestMs: number;
   /** CX_HTTP_IDLE_TIMEOUT_MS: a connection with no bytes either way for this long is closed. */
   idleMs: number;
+}
+
+export interface DisplayConfig {
+  /** CX_MIN_SAMPLE: below this many rows a value is flagged as resting on too few (default 30). */
+  minimumSample: number;
+  /** CX_CURRENCY: ISO 4217 code of the money imported (lifetime value, recompense), e.g. USD. */
+  currency: string;
 }
 
 export class ConfigError extends Error {
@@ -208,6 +217,17 @@ const variablesOf = (env: Record<string, string | undefined>) => ({
       .transform((secret) => secret || undefined),
     fallback: '',
   },
+  CX_MIN_SAMPLE: {
+    schema: z.coerce
+      .number({ message: 'expected a whole number of at least 1' })
+      .int({ message: 'expected a whole number of at least 1' })
+      .min(1, { message: 'expected a whole number of at least 1' }),
+    fallback: '30',
+  },
+  CX_CURRENCY: {
+    schema: z.string().regex(/^[A-Z]{3}$/, { message: 'expected a three-letter ISO 4217 code such as USD' }),
+    fallback: 'USD',
+  },
   CX_DEMO_LOGIN_FILE: {
     schema: z.string().transform((path) => resolve(REPO_ROOT, path)),
     fallback: 'data/demo-login.json',
@@ -273,6 +293,10 @@ export function loadConfig(
       idleMs: readVariable(env, 'CX_HTTP_IDLE_TIMEOUT_MS'),
     },
     clientAddressSecret: readVariable(env, 'CX_CLIENT_ADDRESS_SECRET'),
+    display: {
+      minimumSample: readVariable(env, 'CX_MIN_SAMPLE'),
+      currency: readVariable(env, 'CX_CURRENCY'),
+    },
     ...overrides,
   };
 }

@@ -268,7 +268,7 @@ describe.each(DIALECTS)('alert rules on %s', (dialect) => {
   });
 
   describe('SLA and idempotence', () => {
-    it('sets dueAt from the rule and tier SLA, counted from the import', async () => {
+    it('sets dueAt from the rule and tier SLA, counted from the event rather than the import', async () => {
       const vip = await customer('vip');
       const untiered = await customer(null);
       const custom = alertRulesSchema.parse({ longWait: { slaHours: { vip: 2, standard: 10.5 } } });
@@ -280,18 +280,22 @@ describe.each(DIALECTS)('alert rules on %s', (dialect) => {
           rulesOfImport,
         );
       }
-      const slaHours = async (id: string) =>
-        (await alertsOf(knex, id)).map(({ tier, openedAt, dueAt }) => ({
+      const sla = async (id: string) =>
+        (await alertsOf(knex, id)).map(({ tier, triggeredAt, openedAt, dueAt }) => ({
           tier,
-          hours: (dueAt.getTime() - openedAt.getTime()) / HOUR_MS,
+          // The contacts started in May 2026 (T0 + 10 and + 20 days); the import ran now, months later.
+          triggeredAt,
+          hoursFromEvent: (dueAt.getTime() - Date.parse(triggeredAt)) / HOUR_MS,
+          openedAfterEvent: openedAt.getTime() > Date.parse(triggeredAt),
         }));
-      expect(await slaHours(vip)).toEqual([
-        { tier: 'vip', hours: 24 },
-        { tier: 'vip', hours: 2 },
+      // VIP: 24 h by default, 2 h by the custom rules; untiered counts as standard: 72 h, then 10.5 h.
+      expect(await sla(vip)).toEqual([
+        { tier: 'vip', triggeredAt: daysAfter(T0, 10), hoursFromEvent: 24, openedAfterEvent: true },
+        { tier: 'vip', triggeredAt: daysAfter(T0, 20), hoursFromEvent: 2, openedAfterEvent: true },
       ]);
-      expect(await slaHours(untiered)).toEqual([
-        { tier: 'standard', hours: 72 },
-        { tier: 'standard', hours: 10.5 },
+      expect(await sla(untiered)).toEqual([
+        { tier: 'standard', triggeredAt: daysAfter(T0, 10), hoursFromEvent: 72, openedAfterEvent: true },
+        { tier: 'standard', triggeredAt: daysAfter(T0, 20), hoursFromEvent: 10.5, openedAfterEvent: true },
       ]);
     });
 

@@ -9,7 +9,7 @@ import { ingestOverHttp } from './support/ingest-over-http.js';
 
 const ALERT_FIELDS = `
   id rule status owner triggerKey value tier customerId overdue
-  openedAt dueAt acknowledgedAt customerContactedAt resolvedAt
+  triggeredAt openedAt dueAt acknowledgedAt customerContactedAt resolvedAt
   history { action status text actorName actorKind }
 `;
 
@@ -99,16 +99,46 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
       tier: 'VIP',
       customerId: 'C-VIP',
       owner: null,
-      overdue: false,
+      // The contact started on 2026-01-01: its SLA ran out long before the import, whenever that ran.
+      overdue: true,
+      triggeredAt: '2026-01-01T00:00:00.000Z',
+      dueAt: '2026-01-02T00:00:00.000Z',
       history: [
         { action: 'OPENED', status: 'OPEN', text: null, actorName: 'alert rules', actorKind: 'SYSTEM' },
       ],
     });
     const second = await alert(alertIds[1]!);
     expect(second).toMatchObject({ tier: 'STANDARD', customerId: 'C-STD' });
-    const hoursDue = (view: AlertView & { openedAt?: string; dueAt?: string }) =>
-      (Date.parse(view.dueAt!) - Date.parse(view.openedAt!)) / 3_600_000;
+    // The SLA clock runs from the event (the contact's start), not from the import.
+    const hoursDue = (view: AlertView & { triggeredAt?: string; dueAt?: string }) =>
+      (Date.parse(view.dueAt!) - Date.parse(view.triggeredAt!)) / 3_600_000;
     expect([hoursDue(first), hoursDue(second)]).toEqual([24, 72]);
+  });
+
+  it('filters alerts by tier, generation, event window and customer, each alone and together', async () => {
+    const count = async (filter: Record<string, unknown>) =>
+      (
+        await api.graphql<{ alerts: { totalCount: number } }>(
+          'query ($filter: AlertFilter) { alerts(filter: $filter) { totalCount } }',
+          { filter },
+        )
+      ).data!.alerts.totalCount;
+    // 14 contacts, K-00…K-13, on 2026-01-01 + 8n days; even n is C-VIP (born 1960, Boomer), odd n C-STD (1990).
+    expect(await count({ tiers: ['VIP'] })).toBe(7);
+    expect(await count({ tiers: ['STANDARD'] })).toBe(7);
+    expect(await count({ generations: ['BOOMER'] })).toBe(7);
+    expect(await count({ generations: ['MILLENNIAL', 'BOOMER'] })).toBe(14);
+    expect(await count({ generations: ['GEN_Z'] })).toBe(0);
+    // Jan 1 (n=0), Jan 9 (n=1), Jan 17 (n=2) fall in [Jan 1, Jan 20); Jan 25 (n=3) does not.
+    expect(await count({ triggeredFrom: '2026-01-01T00:00:00Z', triggeredTo: '2026-01-20T00:00:00Z' })).toBe(
+      3,
+    );
+    // From Jan 9 inclusive: n = 1…13.
+    expect(await count({ triggeredFrom: '2026-01-09T00:00:00Z' })).toBe(13);
+    expect(await count({ customerId: 'C-STD', tiers: ['VIP'] })).toBe(0);
+    expect(
+      await count({ customerId: 'C-VIP', generations: ['BOOMER'], triggeredTo: '2026-01-20T00:00:00Z' }),
+    ).toBe(2);
   });
 
   it('walks OPEN -> ACKNOWLEDGED -> CUSTOMER_CONTACTED -> RESOLVED with an owner, notes and an audit trail', async () => {
@@ -225,6 +255,7 @@ describe('changeActor', () => {
     log: undefined as never,
     webhooks: undefined as never,
     textMinCustomers: undefined as never,
+    display: undefined as never,
   };
 
   it("records the request's viewer by name and kind", () => {

@@ -61,6 +61,7 @@ describe.each(DIALECTS)('GraphQL API on %s', (dialect) => {
       score: 3,
       channel: Channel.CHAT,
       respondedAt: hours(2),
+      comment: 'The App crashed at login, again',
     });
     makeSurveyResponse(em, millennial, { type: SurveyType.CES, score: 5, respondedAt: hours(3) });
 
@@ -195,6 +196,14 @@ describe.each(DIALECTS)('GraphQL API on %s', (dialect) => {
     expect(await scores({ from: iso(hours(1)) })).toEqual([4, 3, 5]);
     expect(await scores({ to: iso(hours(1)) })).toEqual([9]);
     expect(await scores({ customerId: 'no-such-customer' })).toEqual([]);
+    // The segment of the customer, as metric filters have it: the rows behind a chart's bar.
+    expect(await scores({ generations: ['MILLENNIAL'] })).toEqual([3, 5]);
+    expect(await scores({ generations: ['BOOMER'], tiers: ['VIP'], regions: ['north'] })).toEqual([9, 4]);
+    expect(await scores({ regions: ['south'], tiers: ['VIP'] })).toEqual([]);
+    // Detractors and the comments behind a phrase, ignoring case.
+    expect(await scores({ types: ['NPS'], maxScore: 6 })).toEqual([3]);
+    expect(await scores({ commentContains: 'app CRASHED' })).toEqual([3]);
+    expect(await scores({ commentContains: 'refund' })).toEqual([]);
     expect((await page({ types: ['CES'] })).nodes).toEqual([
       {
         type: 'CES',
@@ -348,6 +357,14 @@ describe.each(DIALECTS)('GraphQL API on %s', (dialect) => {
       );
       const { customers: page } = await query('{ customers(first: 1) { pageInfo { endCursor } } }');
       await rejects(source, { after: page.pageInfo.endCursor }, /^after: got ".+", expected a cursor/);
+    });
+
+    it('a comment search with pattern characters', async () => {
+      await rejects(
+        'query ($filter: SurveyResponseFilter) { surveyResponses(filter: $filter) { totalCount } }',
+        { filter: { commentContains: '50%' } },
+        /^filter\.commentContains: got "50%", expected a non-blank text of at most 100 characters without %, _ or \\/,
+      );
     });
 
     it('a window that ends before it starts', async () => {

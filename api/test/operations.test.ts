@@ -41,8 +41,13 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   // The first alert the seed's import raised, taken round the loop by the three alert-page mutations
   // (operations run in file-name order).
   AcknowledgeAlert: { id: '1' },
+  AddAlertNote: { id: '1', text: 'Left a voicemail.' },
+  AssignAlert: { id: '1', owner: 'Dana Reyes' },
   RecordCustomerContact: { id: '1', note: 'Called back; apologised for the wait.' },
   ResolveAlert: { id: '1', note: null },
+  // The customer page's routing forms (Clear… runs before Mark…).
+  ClearLiveAgentPreference: { customerId: 'C0000001' },
+  MarkLiveAgentPreference: { customerId: 'C0000001', reason: 'Asked for a person, not the bot.' },
 };
 
 describe('schema/operations', () => {

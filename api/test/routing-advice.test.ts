@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AUTOMATIC_PREFERENCE_REASON } from '../src/modules/alerts/alert-rules.follow-up.js';
 import { AGENT_NOTE_REASON } from '../src/modules/alerts/live-agent.service.js';
+import { Role } from '../src/modules/auth/role.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 import { ingestOverHttp, sessionRow } from './support/ingest-over-http.js';
@@ -116,5 +117,48 @@ describe.each(DIALECTS)('live-agent routing on %s', (dialect) => {
       'reason: got " ", expected a non-blank text of at most 1000 characters',
     );
     expect(await advice('C-QUIET')).toEqual(NO_PREFERENCE);
+  });
+
+  it('lists the flagged customers with a count, oldest preference first, and clears one', async () => {
+    const list = async () => {
+      const response = await api.graphql<{
+        liveAgentPreferences: {
+          totalCount: number;
+          nodes: { customerId: string; source: string; since: string }[];
+        };
+      }>('{ liveAgentPreferences(first: 10) { totalCount nodes { customerId source since } } }');
+      expect(response.errors).toBeUndefined();
+      return response.data!.liveAgentPreferences;
+    };
+    // C-BACKFIRED (automatic, 2026-02-03) first; C-NOTED and C-BOTH from the agent notes above, noted now.
+    const before = await list();
+    expect(before.totalCount).toBe(3);
+    expect(before.nodes.map((n) => n.customerId)).toEqual(['C-BACKFIRED', 'C-NOTED', 'C-BOTH']);
+    expect(before.nodes[0]).toMatchObject({ source: 'AUTOMATIC', since: '2026-02-03T10:00:00.000Z' });
+
+    const clear = (customerId: string, token?: string) =>
+      api.graphql<{ clearLiveAgentPreference: unknown }>(
+        `mutation ($customerId: ID!) { clearLiveAgentPreference(customerId: $customerId) { ${ADVICE} } }`,
+        { customerId },
+        token === undefined ? {} : { token },
+      );
+    // An executive reads the list but may not change routing.
+    const executive = await api.createKey(Role.EXECUTIVE);
+    expect((await clear('C-BACKFIRED', executive)).errors?.[0]?.message).toMatch(/EXECUTIVE/);
+    const executiveList = await api.graphql<{ liveAgentPreferences: { totalCount: number } }>(
+      '{ liveAgentPreferences { totalCount } }',
+      {},
+      { token: executive },
+    );
+    expect(executiveList.data?.liveAgentPreferences.totalCount).toBe(3);
+
+    expect((await clear('C-BACKFIRED')).data?.clearLiveAgentPreference).toEqual(NO_PREFERENCE);
+    expect(await advice('C-BACKFIRED')).toEqual(NO_PREFERENCE);
+    expect((await list()).totalCount).toBe(2);
+    // Clearing again is harmless; an unknown customer is refused by name.
+    expect((await clear('C-BACKFIRED')).errors).toBeUndefined();
+    expect((await clear('C-NOBODY')).errors?.[0]?.message).toBe(
+      'customerId: got "C-NOBODY", expected the customer_id of an imported customer',
+    );
   });
 });

@@ -69,6 +69,8 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     ['/self-service', 'Self-service'],
     ['/risk', 'Churn risk'],
     ['/alerts', 'Alerts'],
+    ['/voice', 'Voice of the customer'],
+    ['/recovery', 'Recovery & exceptions'],
   ])('%s renders its charts and data (screenshot saved)', async (path, heading) => {
     await open(`${path}${WINDOW}`);
     expect(await page.locator('h1').innerText()).toBe(heading);
@@ -102,9 +104,9 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     ]);
     const phone = await overviewFromApi({ channels: ['PHONE'] });
     await expect.poll(() => tile('nps')).toBe(fixed(phone.nps.current, 1));
-    // Churn and the funnel have no channel: they stay loaded, for every channel, and say so.
+    // Churn, the funnel and word-of-mouth reach have no channel: they stay loaded, for every channel, and say so.
     expect(await page.locator('[role=alert]').count()).toBe(0);
-    expect(await page.getByText('Not split by channel').count()).toBe(3);
+    expect(await page.getByText('Not split by channel').count()).toBe(4);
     expect(await tile('nps')).not.toBe(everyone);
     // The shared link reproduces the view: the same URL opened in another tab shows the same number.
     const colleague = await stack.browser.newPage();
@@ -156,8 +158,13 @@ describe('the dashboard in Chromium on the seeded demo', () => {
       last: 200,
     });
     expect(await page.locator('h1').innerText()).toBe(customer?.name ?? top.customer.id);
+    // In the currency the API is configured with (CX_CURRENCY, USD by default).
     expect(await tile('lifetime-value')).toBe(
-      customer?.lifetimeValue?.toLocaleString('en-US', { maximumFractionDigits: 0 }),
+      customer?.lifetimeValue?.toLocaleString('en-US', {
+        style: 'currency',
+        currency: 'USD',
+        maximumFractionDigits: 0,
+      }),
     );
     expect(await tile('risk-score')).toBe(`${top.score}`);
     const drivers = page.locator('table', {
@@ -172,10 +179,15 @@ describe('the dashboard in Chromium on the seeded demo', () => {
   });
 
   it('takes an alert through acknowledge, call-back and resolve, and the API records each step', async () => {
-    const { alerts } = await queryApi<OpenAlertsQuery>(stack, OpenAlertsDocument.toString(), { first: 50 });
+    // The page lists the alerts whose event happened in the window, as the API does with the same filter.
+    const { alerts } = await queryApi<OpenAlertsQuery>(stack, OpenAlertsDocument.toString(), {
+      first: 50,
+      triggeredFrom: API_WINDOW.from,
+      triggeredTo: API_WINDOW.to,
+    });
     const alert = alerts.nodes.find((a) => a.status === 'OPEN');
     expect(alert, 'the demo has an open alert on the first page').toBeDefined();
-    await open('/alerts');
+    await open(`/alerts${WINDOW}`);
     const card = page.locator(`[data-alert="${alert!.id}"]`);
     const steps = [
       ['Acknowledge', 'Taking this one', 'Acknowledged'],
@@ -240,7 +252,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     expect(lines.length).toBeGreaterThan(1);
   });
 
-  it('fits a tablet without sideways scrolling', async () => {
+  it('fits a small tablet without sideways scrolling', async () => {
     const tablet = await stack.browser.newPage({ viewport: { width: 768, height: 1024 } });
     await signIn(tablet, stack.dashboardUrl);
     await tablet.goto(`${stack.dashboardUrl}/${WINDOW}`, { waitUntil: 'networkidle' });

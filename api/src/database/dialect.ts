@@ -21,6 +21,14 @@ export function toDbValue(dialect: Dialect, value: unknown): unknown {
   return value;
 }
 
+/**
+ * A MikroORM condition "contains `text`, ignoring case": SQLite's LIKE already ignores ASCII case (and
+ * has no ILIKE); PostgreSQL's LIKE does not.
+ */
+export function containsIgnoringCase(dialect: Dialect, text: string): { $like: string } | { $ilike: string } {
+  return dialect === 'sqlite' ? { $like: `%${text}%` } : { $ilike: `%${text}%` };
+}
+
 /** Null-safe "differs" comparison between two SQL expressions. */
 export function isDistinctFrom(dialect: Dialect, left: string, right: string): string {
   return dialect === 'sqlite' ? `${left} IS NOT ${right}` : `${left} IS DISTINCT FROM ${right}`;

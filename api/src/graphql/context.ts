@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { DisplayConfig } from '../config.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { WebhooksConfig } from '../modules/webhooks/webhooks.config.js';
@@ -17,4 +18,6 @@ export interface GraphQLContext {
   webhooks: WebhooksConfig;
   /** The fewest distinct customers a term of free text must come from to be reported (CX_TEXT_MIN_CUSTOMERS). */
   textMinCustomers: number;
+  /** How clients are told to present numbers (minimum sample, currency). */
+  display: DisplayConfig;
 }

@@ -1,4 +1,6 @@
 import { Field, ID, InputType, type ClassType } from 'type-graphql';
+import { Generation } from '../modules/customers/generation.js';
+import { Tier } from '../modules/customers/tier.js';
 import { DateTimeScalar } from './scalars.js';
 import type { TimeProperty } from './paginate.js';
 import { userInputError } from './user-input-error.js';
@@ -8,6 +10,9 @@ export interface FactFilterFields {
   customerId?: string | null;
   from?: Date | null;
   to?: Date | null;
+  generations?: Generation[] | null;
+  regions?: string[] | null;
+  tiers?: Tier[] | null;
 }
 
 /**
@@ -34,6 +39,19 @@ export function FactFilter(timeField: string): ClassType<FactFilterFields> {
       description: `Only rows with ${timeField} before this instant (exclusive), so consecutive windows do not overlap.`,
     })
     to?: Date | null;
+
+    @Field(() => [Generation], {
+      nullable: true,
+      description:
+        "Only rows of customers of these generations (as metric filters: the rows behind a chart's bar).",
+    })
+    generations?: Generation[] | null;
+
+    @Field(() => [String], { nullable: true, description: 'Only rows of customers of these regions.' })
+    regions?: string[] | null;
+
+    @Field(() => [Tier], { nullable: true, description: 'Only rows of customers of these tiers.' })
+    tiers?: Tier[] | null;
   }
   return FactFilterBase;
 }
@@ -42,8 +60,14 @@ export function FactFilter(timeField: string): ClassType<FactFilterFields> {
 export function factConditions<T>(filter: FactFilterFields, time: TimeProperty<T>): Record<string, unknown> {
   const { customerId, from, to } = filter;
   checkWindowOrder(filter);
+  const customer = definedOnly({
+    externalId: customerId ?? undefined,
+    generation: oneOf(filter.generations),
+    region: oneOf(filter.regions),
+    tier: oneOf(filter.tiers),
+  });
   return definedOnly({
-    customer: customerId == null ? undefined : { externalId: customerId },
+    customer: Object.keys(customer).length === 0 ? undefined : customer,
     [time]: from || to ? definedOnly({ $gte: from ?? undefined, $lt: to ?? undefined }) : undefined,
   });
 }

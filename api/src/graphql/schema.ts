@@ -8,7 +8,7 @@ import { AlertMeasuresResolver } from '../modules/alerts/alert-measures.resolver
 import { AlertResolver } from '../modules/alerts/alert.resolver.js';
 import { CustomerAlertsResolver } from '../modules/alerts/customer-alerts.resolver.js';
 import { RoutingResolver } from '../modules/alerts/routing.resolver.js';
-import { AuthResolver } from '../modules/auth/auth.resolver.js';
+import { AuthResolver, ViewerResolver } from '../modules/auth/auth.resolver.js';
 import { enforceAccessPolicy } from '../modules/auth/enforce-access.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
 import { CustomerHistoryResolver } from '../modules/customers/customer-history.resolver.js';
@@ -16,6 +16,7 @@ import { CustomerResolver } from '../modules/customers/customer.resolver.js';
 import { ImportRunResolver } from '../modules/ingest/import-run.resolver.js';
 import { IngestResolver } from '../modules/ingest/ingest.resolver.js';
 import { MetricsResolver } from '../modules/metrics/metrics.resolver.js';
+import { MeasureCatalogueResolver } from '../modules/metrics/measure-catalogue.resolver.js';
 import { OverviewResolver } from '../modules/metrics/overview.resolver.js';
 import { RecoveryViewsResolver } from '../modules/metrics/recovery-views.resolver.js';
 import { ViewsResolver } from '../modules/metrics/views.resolver.js';
@@ -37,6 +38,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
   const schema = await buildSchema({
     resolvers: [
       AuthResolver,
+      ViewerResolver,
       CustomerResolver,
       CustomerHistoryResolver,
       SurveyResponseResolver,
@@ -47,6 +49,7 @@ export async function buildCxSchema(): Promise<GraphQLSchema> {
       IngestResolver,
       ImportRunResolver,
       MetricsResolver,
+      MeasureCatalogueResolver,
       OverviewResolver,
       ViewsResolver,
       RecoveryViewsResolver,

@@ -125,6 +125,7 @@ export async function createServer(
       log: request.log,
       webhooks: config.webhooks,
       textMinCustomers: config.textMinCustomers,
+      display: config.display,
     });
   };
   // Before the ETags, so that a refused answer is not hashed.

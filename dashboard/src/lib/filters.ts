@@ -36,9 +36,12 @@ export interface Filters {
 export const FILTER_PARAMS = ['range', 'from', 'to', 'compare', 'channel', 'generation', 'region', 'tier'];
 
 const DAY_MS = 86_400_000;
-/** A real calendar day as YYYY-MM-DD: 2026-02-30 is refused, not rolled over to March. */
-const isDay = (value: string | null): value is string => {
-  if (value === null || !/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+/**
+ * A real calendar day as YYYY-MM-DD in a plausible year: 2026-02-30 is refused, not rolled over to March,
+ * and so is 0026-06-12, which a date field holds for a moment while the year is being typed.
+ */
+export const isDay = (value: string | null): value is string => {
+  if (value === null || !/^(19|2\d)\d{2}-\d{2}-\d{2}$/.test(value)) return false;
   const time = Date.parse(`${value}T00:00:00Z`);
   return !Number.isNaN(time) && new Date(time).toISOString().startsWith(value);
 };
@@ -96,10 +99,55 @@ export function channelNote(filters: Filters): string | undefined {
   return filters.channel ? 'Not split by channel: this shows every channel.' : undefined;
 }
 
-/** Trend buckets that give a readable number of points for the window's length. */
-export function trendGrain(filters: Filters): 'DAY' | 'WEEK' | 'MONTH' {
-  const days = (Date.parse(filters.to) - Date.parse(filters.from)) / DAY_MS + 1;
-  return days <= 31 ? 'DAY' : days <= 120 ? 'WEEK' : 'MONTH';
+/** Days in the window, both ends included. */
+export function windowDays(filters: Pick<Filters, 'from' | 'to'>): number {
+  return (Date.parse(filters.to) - Date.parse(filters.from)) / DAY_MS + 1;
+}
+
+/**
+ * The trend grain that follows the window's length: daily up to 31 days, weekly up to six months
+ * (184 days), monthly beyond.
+ */
+export function trendGrain(filters: Pick<Filters, 'from' | 'to'>): 'DAY' | 'WEEK' | 'MONTH' {
+  const days = windowDays(filters);
+  return days <= 31 ? 'DAY' : days <= 184 ? 'WEEK' : 'MONTH';
+}
+
+/** The comparison window of `filters`, as the API's overview computes it: first and last day, inclusive. */
+export function comparisonDays(filters: Filters): { from: string; to: string } {
+  if (filters.compare === 'PREVIOUS_PERIOD') {
+    const days = windowDays(filters);
+    return { from: addDays(filters.from, -days), to: addDays(filters.from, -1) };
+  }
+  const yearEarlier = (day: string) => {
+    const date = new Date(`${day}T00:00:00Z`);
+    date.setUTCFullYear(date.getUTCFullYear() - 1);
+    return date.toISOString().slice(0, 10);
+  };
+  // The window's end is exclusive in the API: a year before the day after the last day, minus one day.
+  return { from: yearEarlier(filters.from), to: addDays(yearEarlier(addDays(filters.to, 1)), -1) };
+}
+
+/**
+ * A trend bucket against the window: its label clipped to the window (a week that starts before the window
+ * opens is labelled from the window's first day) and whether it is partial (the window covers only part of it).
+ */
+export function bucketOf(
+  periodStart: string,
+  grain: 'DAY' | 'WEEK' | 'MONTH',
+  filters: Pick<Filters, 'from' | 'to'>,
+): { start: string; partial: boolean } {
+  const start = periodStart.slice(0, 10);
+  if (grain === 'DAY') return { start, partial: false };
+  const next =
+    grain === 'WEEK'
+      ? addDays(start, 7)
+      : new Date(Date.UTC(Number(start.slice(0, 4)), Number(start.slice(5, 7)), 1))
+          .toISOString()
+          .slice(0, 10);
+  const clippedStart = start < filters.from ? filters.from : start;
+  const partial = start < filters.from || addDays(next, -1) > filters.to;
+  return { start: clippedStart, partial };
 }
 
 /**
@@ -123,3 +171,19 @@ export function filterSearch(filters: Filters, extra: Record<string, string | nu
 }
 
 export const PRESET_OPTIONS = optionsOf(PRESET_LABELS);
+
+/** The category axis of a trend: each bucket's label (clipped to the window, partial ones said so). */
+export function trendAxis(
+  periods: string[],
+  grain: 'DAY' | 'WEEK' | 'MONTH',
+  filters: Pick<Filters, 'from' | 'to'>,
+): { labels: string[]; partial: boolean[] } {
+  const buckets = periods.map((period) => bucketOf(period, grain, filters));
+  return {
+    labels: buckets.map(
+      ({ start, partial }) =>
+        `${grain === 'MONTH' ? start.slice(0, 7) : start}${partial ? ' (partial)' : ''}`,
+    ),
+    partial: buckets.map((bucket) => bucket.partial),
+  };
+}

@@ -52,3 +52,27 @@ export function formatPeriod(iso: string, grain: 'DAY' | 'WEEK' | 'MONTH'): stri
 export function formatMinute(iso: string | null | undefined): string {
   return iso ? `${iso.slice(0, 16).replace('T', ' ')} UTC` : NONE;
 }
+
+/**
+ * A duration read by a person: seconds up to two minutes, then minutes, then hours, then days
+ * ("20,539 s" reads as "5.7 h").
+ */
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds == null) return NONE;
+  const magnitude = Math.abs(seconds);
+  if (magnitude < 120) return `${formatNumber(seconds, 0)} s`;
+  if (magnitude < 7_200) return `${formatNumber(seconds / 60, 1)} min`;
+  if (magnitude < 172_800) return `${formatNumber(seconds / 3_600, 1)} h`;
+  return `${formatNumber(seconds / 86_400, 1)} days`;
+}
+
+/** Hours (alert timeliness) as a duration. */
+export function formatHours(hours: number | null | undefined): string {
+  return formatDuration(hours == null ? null : hours * 3_600);
+}
+
+/** An amount in the currency the API is configured with (ISO 4217), whole units: "$12,345". */
+export function formatCurrency(value: number | null | undefined, currency: string): string {
+  if (value == null) return NONE;
+  return value.toLocaleString('en-US', { style: 'currency', currency, maximumFractionDigits: 0 });
+}

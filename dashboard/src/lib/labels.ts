@@ -1,4 +1,5 @@
 import type {
+  RecoveryGroup,
   AlertAction,
   AlertRule,
   AlertStatus,
@@ -77,4 +78,23 @@ export const ALERT_ACTION_LABELS: Record<AlertAction, string> = {
   CUSTOMER_CONTACTED: 'Called back',
   NOTE_ADDED: 'Note',
   RESOLVED: 'Resolved',
+};
+
+/** Said where a filter window applies to something that is not a measure (alerts by their event). */
+export const PRESET_RANGE_NOTE = 'Change the period above to see older or newer events.';
+
+/** A contact reason as imported ("app_error") as a reader sees it ("App error"); null when none was recorded. */
+export function reasonLabel(reason: string | null | undefined): string {
+  if (reason == null || reason.trim() === '') return 'Not recorded';
+  const words = reason.trim().replace(/[_-]+/g, ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export const RECOVERY_GROUP_LABELS: Record<RecoveryGroup, string> = {
+  APOLOGY: 'Apology',
+  PERKS_ONLY: 'Perks only (no apology)',
+  NEITHER: 'Neither',
+  WITHIN_POLICY: 'Within policy',
+  OUT_OF_POLICY_PEER_APPROVED: 'Exception, peer-approved',
+  OUT_OF_POLICY_NOT_APPROVED: 'Exception, not approved',
 };

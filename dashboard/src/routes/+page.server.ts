@@ -6,6 +6,7 @@ import {
   NpsCsatTrendDocument,
   OverviewDocument,
   RiskBySegmentDocument,
+  WomReachTrendDocument,
 } from '$lib/graphql/generated/graphql';
 import { runOperation, section } from '$lib/server/api';
 import type { PageServerLoad } from './$types';
@@ -14,9 +15,10 @@ export const load: PageServerLoad = async (event) => {
   const filters = parseFilters(event.url.searchParams);
   const filter = metricFilter(filters);
   const grain = trendGrain(filters);
-  const [overview, trend, channels, funnel, risk, alerts] = await Promise.all([
+  const [overview, trend, reach, channels, funnel, risk, alerts] = await Promise.all([
     section(runOperation(event, OverviewDocument, { filter, compare: filters.compare })),
     section(runOperation(event, NpsCsatTrendDocument, { filter, grain })),
+    section(runOperation(event, WomReachTrendDocument, { filter: withoutChannel(filter), grain })),
     section(runOperation(event, ChannelMeasuresDocument, { filter })),
     section(runOperation(event, DeflectionFunnelDocument, { filter: withoutChannel(filter) })),
     section(
@@ -28,5 +30,5 @@ export const load: PageServerLoad = async (event) => {
     ),
     section(runOperation(event, AlertCountsDocument, {})),
   ]);
-  return { filters, grain, overview, trend, channels, funnel, risk, alerts };
+  return { filters, grain, overview, trend, reach, channels, funnel, risk, alerts };
 };

@@ -84,6 +84,23 @@ export async function startStack(): Promise<Stack> {
     processes.push(userCreation);
     // Fails with the CLI's output when it exits without creating the user.
     await waitForOutput(userCreation, /Created user/);
+    // An executive, to check what a role without write access sees.
+    const executiveCreation = cli(
+      [
+        'users',
+        'create',
+        '--email',
+        EXECUTIVE_CREDENTIALS.email,
+        '--name',
+        'E2E executive',
+        '--role',
+        'executive',
+        '--password-stdin',
+      ],
+      EXECUTIVE_CREDENTIALS.password,
+    );
+    processes.push(executiveCreation);
+    await waitForOutput(executiveCreation, /Created user/);
     const api = cli(['serve', '--port', '0']);
     processes.push(api);
     const [, apiPort] = await waitForOutput(api, /CX Pulse API: http:\/\/localhost:(\d+)\/graphql/);
@@ -118,6 +135,12 @@ export const CREDENTIALS = {
   password: process.env.CX_E2E_PASSWORD || randomBytes(18).toString('base64url'),
 };
 
+/** An EXECUTIVE of the scratch database: reads everything aggregated, changes nothing, sees no personal data. */
+export const EXECUTIVE_CREDENTIALS = {
+  email: 'e2e-executive@cx-pulse.local',
+  password: randomBytes(18).toString('base64url'),
+};
+
 /** Signs in to the API itself (POST /auth/login): the session for the tests' direct API calls. */
 async function apiSession(apiUrl: string): Promise<string> {
   const response = await fetch(`${apiUrl}/auth/login`, {
@@ -130,10 +153,14 @@ async function apiSession(apiUrl: string): Promise<string> {
 }
 
 /** Signs in through the dashboard's login page, as a person would. */
-export async function signIn(page: Page, dashboardUrl: string): Promise<void> {
+export async function signIn(
+  page: Page,
+  dashboardUrl: string,
+  credentials: { email: string; password: string } = CREDENTIALS,
+): Promise<void> {
   await page.goto(`${dashboardUrl}/login`);
-  await page.fill('input[name=email]', CREDENTIALS.email);
-  await page.fill('input[name=password]', CREDENTIALS.password);
+  await page.fill('input[name=email]', credentials.email);
+  await page.fill('input[name=password]', credentials.password);
   await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit]')]);
 }
 

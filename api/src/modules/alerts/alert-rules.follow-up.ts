@@ -19,7 +19,6 @@ const tierOf = (customer: string) =>
   `case when ${customer}.tier = '${Tier.VIP}' then '${Tier.VIP}' else '${Tier.STANDARD}' end`;
 
 const DAY_SECONDS = 86_400;
-const HOUR_MS = 3_600_000;
 
 /** Rows a rule selects: the triggering record's key, its customer, the number that tripped it, and when. */
 interface RuleSource {
@@ -146,19 +145,21 @@ export class AlertRuleEvaluator {
 
   /**
    * Inserts the alerts of `source` not raised before, with the SLA of the customer's tier (customers
-   * without one count as standard), and opens their audit trail.
+   * without one count as standard), and opens their audit trail. The SLA clock runs from the event
+   * (triggered_at), not from the import: a complaint made in March and imported in December was due in
+   * March, and shows as overdue rather than as due tomorrow.
    */
   private async raise(rule: AlertRule, sla: SlaHours, source: RuleSource, customerCondition = 'true') {
-    const due = (hours: number) => this.db(new Date(this.writtenAt.getTime() + hours * HOUR_MS));
+    const due = (hours: number) => plusSeconds(this.dialect, 'x.triggered_at', Math.round(hours * 3_600));
     const time = timestampParameter(this.dialect);
     await this.trx.raw(
       'insert into alerts (rule, trigger_key, customer_id, tier, status, value, triggered_at, opened_at, due_at) ' +
         `select '${rule}', x.trigger_key, c.id, ${tierOf('c')}, ` +
         `'${AlertStatus.OPEN}', x.value, x.triggered_at, ${time}, ` +
-        `case when c.tier = '${Tier.VIP}' then ${time} else ${time} end ` +
+        `case when c.tier = '${Tier.VIP}' then ${due(sla.vip)} else ${due(sla.standard)} end ` +
         `from (${source.sql}) x join customers c on c.id = x.customer_id where ${customerCondition} ` +
         'on conflict (rule, trigger_key) do nothing',
-      [this.db(this.writtenAt), due(sla.vip), due(sla.standard), ...source.bindings],
+      [this.db(this.writtenAt), ...source.bindings],
     );
     await this.trx.raw(
       'insert into alert_events (alert_id, at, action, status, actor_name, actor_kind) ' +

@@ -64,13 +64,17 @@ export class Alert {
   triggeredAt!: Date;
 
   @Field(() => DateTimeScalar, {
-    description: 'When the import raised the alert (UTC); the SLA clock starts here.',
+    description:
+      'When CX Pulse raised the alert (UTC): the import that brought the event in. Later than triggeredAt when ' +
+      'history is imported after the fact.',
   })
   @Property({ type: 'datetime' })
   openedAt!: Date;
 
   @Field(() => DateTimeScalar, {
-    description: 'When the alert must be resolved by: openedAt plus the SLA hours of its rule and tier.',
+    description:
+      'When the alert must be resolved by: triggeredAt plus the SLA hours of its rule and tier. The clock runs ' +
+      'from the event, not from the import, so an old event imported late is overdue at once.',
   })
   @Property({ type: 'datetime' })
   dueAt!: Date;

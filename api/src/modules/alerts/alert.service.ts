@@ -72,7 +72,18 @@ export class AlertService {
       status: oneOf(filter.statuses),
       rule: oneOf(filter.rules),
       owner: filter.owner ?? undefined,
-      customer: filter.customerId == null ? undefined : { externalId: filter.customerId },
+      tier: oneOf(filter.tiers),
+      customer:
+        filter.customerId == null && filter.generations == null
+          ? undefined
+          : definedOnly({
+              externalId: filter.customerId ?? undefined,
+              generation: oneOf(filter.generations),
+            }),
+      triggeredAt:
+        filter.triggeredFrom == null && filter.triggeredTo == null
+          ? undefined
+          : definedOnly({ $gte: filter.triggeredFrom ?? undefined, $lt: filter.triggeredTo ?? undefined }),
     });
     const overdue =
       filter.overdue == null

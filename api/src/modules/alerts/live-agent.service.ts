@@ -1,4 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import type { Connection, PageArgs } from '../../graphql/connection.js';
+import { paginate } from '../../graphql/paginate.js';
 import { userInputError } from '../../graphql/user-input-error.js';
 import { suggestTeam } from '../agents/team-suggestion.js';
 import { Customer } from '../customers/customer.entity.js';
@@ -38,6 +40,22 @@ export class LiveAgentService {
       { customer, reason: text, source: PreferenceSource.AGENT_NOTE, since: new Date() },
       { onConflictFields: ['customer'], onConflictAction: 'merge' },
     );
+    return this.routingAdvice(customerId);
+  }
+
+  /** A page of the customers who prefer a live agent, the oldest preference first. */
+  list(page: PageArgs): Promise<Connection<LiveAgentPreference>> {
+    return paginate<LiveAgentPreference>(this.em, LiveAgentPreference, {}, page, 'since');
+  }
+
+  /**
+   * Clears a customer's preference, whoever set it: their contacts are routed as anyone's again. An
+   * automatic preference comes back only if self-service backfires for them again.
+   */
+  async clear(customerId: string): Promise<RoutingAdvice> {
+    const customer = await this.em.findOne(Customer, { externalId: customerId });
+    if (!customer) throw userInputError('customerId', customerId, 'the customer_id of an imported customer');
+    await this.em.nativeDelete(LiveAgentPreference, { customer });
     return this.routingAdvice(customerId);
   }
 }

@@ -30,6 +30,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.alertCounts': EVERYONE,
   'Query.alertMeasures': EVERYONE,
   'Query.recoveryEffectiveness': EVERYONE,
+  'Query.measureCatalogue': EVERYONE,
   // Contact-center systems ask it before routing a contact (with an ingest key).
   'Query.routingAdvice': EVERYONE,
   // Customer pages: executives too.
@@ -38,12 +39,13 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Query.churnRisk': CUSTOMER_READERS,
   'Query.alerts': CUSTOMER_READERS,
   'Query.alert': CUSTOMER_READERS,
+  'Query.liveAgentPreferences': CUSTOMER_READERS,
   // Words from detractors' comments can carry names: not for machines that only write.
   'Query.recurringCauses': CUSTOMER_READERS,
-  // Fact lists.
-  'Query.contacts': RECORD_READERS,
-  'Query.surveyResponses': RECORD_READERS,
-  'Query.selfServiceSessions': RECORD_READERS,
+  // Fact lists: the rows behind a chart (the dashboard's drill-through); personal data masked by role.
+  'Query.contacts': CUSTOMER_READERS,
+  'Query.surveyResponses': CUSTOMER_READERS,
+  'Query.selfServiceSessions': CUSTOMER_READERS,
   // Agents are people: listed for those who read records about people (their names masked as customers').
   'Query.agents': CUSTOMER_READERS,
   'Query.agentScorecards': CUSTOMER_READERS,
@@ -58,6 +60,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.ingestAgents': WRITERS,
   // A contact-center system records an agent's note that the customer wants a person.
   'Mutation.markLiveAgentPreference': WRITERS,
+  'Mutation.clearLiveAgentPreference': WRITERS,
   // The alert workflow.
   'Mutation.acknowledgeAlert': ADMINS,
   'Mutation.assignAlert': ADMINS,
@@ -118,6 +121,13 @@ export const PERSONAL_DATA_READERS: readonly Role[] = [ANALYST, ADMIN];
 
 /** Roles that may introspect the schema (when introspection is on at all: CX_GRAPHQL_INTROSPECTION). */
 export const SCHEMA_READERS: readonly Role[] = [ANALYST, BI, INGEST, ADMIN];
+
+/** The root fields of `type` (Query or Mutation) that `role` may run, by field name. */
+export function allowedRootFields(role: Role, type: 'Query' | 'Mutation'): string[] {
+  return Object.entries(ROOT_FIELD_ACCESS)
+    .filter(([field, roles]) => field.startsWith(`${type}.`) && roles.includes(role))
+    .map(([field]) => field.slice(type.length + 1));
+}
 
 export function mayRun(role: Role, rootField: string): boolean {
   return ROOT_FIELD_ACCESS[rootField]?.includes(role) ?? false;

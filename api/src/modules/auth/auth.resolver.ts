@@ -1,10 +1,11 @@
-import { Arg, Ctx, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { ApiKey } from './api-key.entity.js';
 import { ApiKeyService } from './api-key.service.js';
 import { asUserInput } from './credential-input-error.js';
 import { CreateUserInput } from './dto/create-user.input.js';
 import { CreatedApiKey } from './dto/created-api-key.type.js';
+import { allowedRootFields } from './access-policy.js';
 import { Role } from './role.js';
 import { User } from './user.entity.js';
 import { UserService } from './user.service.js';
@@ -69,5 +70,18 @@ export class AuthResolver {
     @Ctx() { em }: GraphQLContext,
   ): Promise<User | null> {
     return new UserService(em).disable(email);
+  }
+}
+
+/** What the credential may do, for clients that show only the actions a role can take. */
+@Resolver(() => Viewer)
+export class ViewerResolver {
+  @FieldResolver(() => [String], {
+    description:
+      'The mutations this credential may run, by field name (e.g. acknowledgeAlert): a client shows only the ' +
+      'actions in this list.',
+  })
+  mutations(@Root() viewer: Viewer): string[] {
+    return allowedRootFields(viewer.role, 'Mutation');
   }
 }

@@ -24,8 +24,26 @@ export const FAMILY_DIMENSIONS: Record<Family, readonly Dimension[]> = {
 /** Sums and counts of one group, by the names fact-queries.ts gives them. */
 export type Aggregates = Record<string, number>;
 
+/** How a measure's value reads: the unit the dashboard formats it in. */
+export type MeasureUnit =
+  'npsPoints' | 'score5' | 'score7' | 'percent' | 'count' | 'seconds' | 'people' | 'money';
+
+/** Which way of a change is good news. */
+export type Direction = 'higher' | 'lower' | 'neither';
+
 interface MeasureDefinition {
   family: Family;
+  /** Short display name, e.g. "First-contact resolution". */
+  label: string;
+  unit: MeasureUnit;
+  /** Decimals a reader needs to tell a real move from noise (display rounding only). */
+  decimals: number;
+  better: Direction;
+  /**
+   * What the value rests on, when it is an estimate from a sample: the rows it counts (plural noun) and
+   * the measure of the same row that holds their number, where one exists. Counts and sums have none.
+   */
+  sample?: { noun: string; field?: string };
   /** The aggregates it is derived from. */
   aggregates: readonly string[];
   /** Integer measures are counts; the others are floats at full precision. */
@@ -67,6 +85,11 @@ const NPS = ['npsResponses', 'promoters', 'detractors'] as const;
 
 export const MEASURES = {
   nps: {
+    label: 'NPS',
+    unit: 'npsPoints',
+    decimals: 1,
+    better: 'higher',
+    sample: { noun: 'responses', field: 'npsResponses' },
     family: 'surveys',
     aggregates: NPS,
     derive: (a) => percent(a.promoters! - a.detractors!, a.npsResponses),
@@ -74,6 +97,10 @@ export const MEASURES = {
       'Net Promoter Score, -100 to 100: promoters (9-10) minus detractors (0-6) as a percentage of nps responses.',
   },
   npsMarginOfError: {
+    label: 'NPS margin of error (95%)',
+    unit: 'npsPoints',
+    decimals: 1,
+    better: 'lower',
     family: 'surveys',
     aggregates: NPS,
     derive: (a) => {
@@ -85,6 +112,10 @@ export const MEASURES = {
       'p and d the promoter and detractor shares.',
   },
   npsResponses: {
+    label: 'NPS responses',
+    unit: 'count',
+    decimals: 0,
+    better: 'neither',
     family: 'surveys',
     aggregates: NPS,
     integer: true,
@@ -92,30 +123,54 @@ export const MEASURES = {
     description: 'Number of nps responses (scores 0-10).',
   },
   promotersPct: {
+    label: 'Promoters',
+    unit: 'percent',
+    decimals: 1,
+    better: 'higher',
+    sample: { noun: 'responses', field: 'npsResponses' },
     family: 'surveys',
     aggregates: NPS,
     derive: (a) => percent(a.promoters, a.npsResponses),
     description: 'Share of nps responses scoring 9 or 10, percent 0-100.',
   },
   detractorsPct: {
+    label: 'Detractors',
+    unit: 'percent',
+    decimals: 1,
+    better: 'lower',
+    sample: { noun: 'responses', field: 'npsResponses' },
     family: 'surveys',
     aggregates: NPS,
     derive: (a) => percent(a.detractors, a.npsResponses),
     description: 'Share of nps responses scoring 0 to 6, percent 0-100.',
   },
   csatAvg: {
+    label: 'CSAT',
+    unit: 'score5',
+    decimals: 2,
+    better: 'higher',
+    sample: { noun: 'responses', field: 'csatResponses' },
     family: 'surveys',
     aggregates: ['csatResponses', 'csatSum'],
     derive: (a) => ratio(a.csatSum, a.csatResponses),
     description: 'Mean score of csat responses, 1-5.',
   },
   csatTop2Pct: {
+    label: 'CSAT top-2',
+    unit: 'percent',
+    decimals: 1,
+    better: 'higher',
+    sample: { noun: 'responses', field: 'csatResponses' },
     family: 'surveys',
     aggregates: ['csatResponses', 'csatTop2'],
     derive: (a) => percent(a.csatTop2, a.csatResponses),
     description: 'Share of csat responses scoring 4 or 5 (satisfied), percent 0-100.',
   },
   csatResponses: {
+    label: 'CSAT responses',
+    unit: 'count',
+    decimals: 0,
+    better: 'neither',
     family: 'surveys',
     aggregates: ['csatResponses'],
     integer: true,
@@ -123,12 +178,21 @@ export const MEASURES = {
     description: 'Number of csat responses (scores 1-5).',
   },
   cesAvg: {
+    label: 'CES',
+    unit: 'score7',
+    decimals: 2,
+    better: 'higher',
+    sample: { noun: 'responses', field: 'cesResponses' },
     family: 'surveys',
     aggregates: ['cesResponses', 'cesSum'],
     derive: (a) => ratio(a.cesSum, a.cesResponses),
     description: 'Mean score of ces (customer effort) responses, 1-7.',
   },
   cesResponses: {
+    label: 'CES responses',
+    unit: 'count',
+    decimals: 0,
+    better: 'neither',
     family: 'surveys',
     aggregates: ['cesResponses'],
     integer: true,
@@ -136,6 +200,10 @@ export const MEASURES = {
     description: 'Number of ces responses (scores 1-7).',
   },
   contacts: {
+    label: 'Contacts',
+    unit: 'count',
+    decimals: 0,
+    better: 'neither',
     family: 'contacts',
     aggregates: ['contacts'],
     integer: true,
@@ -143,12 +211,22 @@ export const MEASURES = {
     description: 'Number of assisted contacts.',
   },
   avgHandleSeconds: {
+    label: 'Average handle time',
+    unit: 'seconds',
+    decimals: 0,
+    better: 'neither',
+    sample: { noun: 'contacts', field: 'contacts' },
     family: 'contacts',
     aggregates: ['handleSum', 'handleCount'],
     derive: (a) => ratio(a.handleSum, a.handleCount),
     description: 'Mean handle time in seconds, over the contacts whose handle_seconds is known.',
   },
   avgWaitSeconds: {
+    label: 'Average wait',
+    unit: 'seconds',
+    decimals: 0,
+    better: 'lower',
+    sample: { noun: 'contacts', field: 'contacts' },
     family: 'contacts',
     aggregates: ['waitSum', 'waitCount'],
     derive: (a) => ratio(a.waitSum, a.waitCount),
@@ -156,6 +234,11 @@ export const MEASURES = {
       'Mean wait before an agent answered, in seconds, over the contacts whose wait_seconds is known.',
   },
   fcrRate: {
+    label: 'First-contact resolution',
+    unit: 'percent',
+    decimals: 1,
+    better: 'higher',
+    sample: { noun: 'contacts', field: 'contacts' },
     family: 'contacts',
     aggregates: ['contacts', 'firstContactResolved'],
     derive: (a) => percent(a.firstContactResolved, a.contacts),
@@ -164,12 +247,22 @@ export const MEASURES = {
       '(unknown counts as not resolved first time).',
   },
   escalationRate: {
+    label: 'Escalation rate',
+    unit: 'percent',
+    decimals: 1,
+    better: 'lower',
+    sample: { noun: 'contacts', field: 'contacts' },
     family: 'contacts',
     aggregates: ['contacts', 'escalatedContacts'],
     derive: (a) => percent(a.escalatedContacts, a.contacts),
     description: 'Percent 0-100 of contacts escalated to a supervisor or tier 2.',
   },
   repeatContactRate: {
+    label: 'Repeat contacts',
+    unit: 'percent',
+    decimals: 1,
+    better: 'lower',
+    sample: { noun: 'contacts', field: 'contacts' },
     family: 'contacts',
     aggregates: ['contacts', 'repeatedContacts'],
     derive: (a) => percent(a.repeatedContacts, a.contacts),
@@ -178,6 +271,10 @@ export const MEASURES = {
       'later but within 7 days (even after the end of the window).',
   },
   selfServiceSessions: {
+    label: 'Self-service sessions',
+    unit: 'count',
+    decimals: 0,
+    better: 'neither',
     family: 'selfService',
     aggregates: ['sessions'],
     integer: true,
@@ -185,12 +282,22 @@ export const MEASURES = {
     description: 'Number of self-service sessions.',
   },
   deflectionRate: {
+    label: 'Containment',
+    unit: 'percent',
+    decimals: 1,
+    better: 'higher',
+    sample: { noun: 'sessions', field: 'selfServiceSessions' },
     family: 'selfService',
     aggregates: ['sessions', 'resolvedSessions'],
     derive: (a) => percent(a.resolvedSessions, a.sessions),
     description: 'Containment, percent 0-100: self-service sessions with outcome resolved / sessions.',
   },
   trueDeflectionRate: {
+    label: 'True deflection',
+    unit: 'percent',
+    decimals: 1,
+    better: 'higher',
+    sample: { noun: 'sessions', field: 'selfServiceSessions' },
     family: 'selfService',
     aggregates: ['sessions', 'trulyDeflectedSessions'],
     derive: (a) => percent(a.trulyDeflectedSessions, a.sessions),
@@ -199,12 +306,22 @@ export const MEASURES = {
       'within 72 hours of the session start. Abandoned sessions never count as deflected.',
   },
   selfServiceEscalationRate: {
+    label: 'Self-service escalation',
+    unit: 'percent',
+    decimals: 1,
+    better: 'lower',
+    sample: { noun: 'sessions', field: 'selfServiceSessions' },
     family: 'selfService',
     aggregates: ['sessions', 'escalatedSessions'],
     derive: (a) => percent(a.escalatedSessions, a.sessions),
     description: 'Percent 0-100 of self-service sessions that ended escalated to an agent.',
   },
   backfireRate: {
+    label: 'Backfire rate',
+    unit: 'percent',
+    decimals: 1,
+    better: 'lower',
+    sample: { noun: 'escalated sessions' },
     family: 'selfService',
     aggregates: ['escalatedSessions', 'backfiredSessions'],
     derive: (a) => percent(a.backfiredSessions, a.escalatedSessions),
@@ -213,6 +330,10 @@ export const MEASURES = {
       'detractor nps (0-6) or a csat of 1-2 from the same customer. Null without escalated sessions.',
   },
   womReach: {
+    label: 'Word-of-mouth reach',
+    unit: 'people',
+    decimals: 0,
+    better: 'lower',
     family: 'wordOfMouth',
     aggregates: ['womReach'],
     integer: true,
@@ -223,6 +344,11 @@ export const MEASURES = {
       'it), else 12. Null without detractors.',
   },
   churnRate: {
+    label: 'Churn rate',
+    unit: 'percent',
+    decimals: 1,
+    better: 'lower',
+    sample: { noun: 'active customers' },
     family: 'churn',
     aggregates: ['churnedCustomers', 'activeCustomers'],
     derive: (a) => percent(a.churnedCustomers, a.activeCustomers),
@@ -232,6 +358,10 @@ export const MEASURES = {
       'or without a grain the window itself, which then needs filter.from. Null when no one was active.',
   },
   revenueAtRisk: {
+    label: 'Revenue at risk',
+    unit: 'money',
+    decimals: 0,
+    better: 'lower',
     family: 'risk',
     aggregates: ['expectedLoss', 'hasScores'],
     derive: (a) => (a.hasScores ? a.expectedLoss! : null),

@@ -1,7 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { containsIgnoringCase, dialectOf } from '../../database/dialect.js';
 import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
 import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
 import { paginate } from '../../graphql/paginate.js';
+import { userInputError } from '../../graphql/user-input-error.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { SurveyResponseFilter } from './dto/survey-response-filter.input.js';
 import { SurveyResponse } from './survey-response.entity.js';
@@ -13,7 +15,15 @@ export class SurveyResponseService {
   list(filter: SurveyResponseFilter, page: SyncPageArgs): Promise<Connection<SurveyResponse>> {
     const where = {
       ...factConditions<SurveyResponse>(filter, 'respondedAt'),
-      ...definedOnly({ type: oneOf(filter.types), channel: oneOf(filter.channels) }),
+      ...definedOnly({
+        type: oneOf(filter.types),
+        channel: oneOf(filter.channels),
+        score: filter.maxScore == null ? undefined : { $lte: filter.maxScore },
+        comment:
+          filter.commentContains == null
+            ? undefined
+            : containsIgnoringCase(dialectOf(this.em), likePattern(filter.commentContains)),
+      }),
     };
     return paginate(this.em, SurveyResponse, where, page, 'respondedAt');
   }
@@ -25,4 +35,16 @@ export class SurveyResponseService {
   findByCustomerIds(customerIds: readonly number[], last: number | null = null): Promise<SurveyResponse[]> {
     return findFactsByCustomer(this.em, SurveyResponse, 'respondedAt', customerIds, last);
   }
+}
+
+/** A comment search as a LIKE pattern; its own pattern characters (%, _ and backslash) are refused. */
+function likePattern(text: string): string {
+  if (text.trim().length === 0 || text.length > 100 || /[%_\\]/.test(text)) {
+    throw userInputError(
+      'filter.commentContains',
+      text,
+      'a non-blank text of at most 100 characters without %, _ or \\',
+    );
+  }
+  return text;
 }

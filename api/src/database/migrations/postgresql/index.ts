@@ -13,6 +13,7 @@ import { Migration20261206210633 } from './Migration20261206210633.js';
 import { Migration20261207035926 } from './Migration20261207035926.js';
 import { Migration20261207040959 } from './Migration20261207040959.js';
 import { Migration20261207041222 } from './Migration20261207041222.js';
+import { Migration20261207041500 } from './Migration20261207041500.js';
 import { Migration20261207042136 } from './Migration20261207042136.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
@@ -32,6 +33,7 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207035926', class: Migration20261207035926 },
   { name: 'Migration20261207040959', class: Migration20261207040959 },
   { name: 'Migration20261207041222', class: Migration20261207041222 },
+  { name: 'Migration20261207041500', class: Migration20261207041500 },
   { name: 'Migration20261207042136', class: Migration20261207042136 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },

@@ -13,6 +13,7 @@ import { Migration20261206210632 } from './Migration20261206210632.js';
 import { Migration20261207035924 } from './Migration20261207035924.js';
 import { Migration20261207040955 } from './Migration20261207040955.js';
 import { Migration20261207041221 } from './Migration20261207041221.js';
+import { Migration20261207041500 } from './Migration20261207041500.js';
 import { Migration20261207042132 } from './Migration20261207042132.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
@@ -32,6 +33,7 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207035924', class: Migration20261207035924 },
   { name: 'Migration20261207040955', class: Migration20261207040955 },
   { name: 'Migration20261207041221', class: Migration20261207041221 },
+  { name: 'Migration20261207041500', class: Migration20261207041500 },
   { name: 'Migration20261207042132', class: Migration20261207042132 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },

@@ -1,4 +1,7 @@
 import { Field, ID, InputType } from 'type-graphql';
+import { DateTimeScalar } from '../../../graphql/scalars.js';
+import { Generation } from '../../customers/generation.js';
+import { Tier } from '../../customers/tier.js';
 import { AlertRule } from '../alert-rule.js';
 import { AlertStatus } from '../alert-status.js';
 
@@ -33,4 +36,29 @@ export class AlertFilter {
     description: 'Only alerts about this customer (the customer id of the import).',
   })
   customerId?: string | null;
+
+  @Field(() => [Tier], {
+    nullable: true,
+    description:
+      "Only alerts raised for customers of these tiers (the alert's tier, which set its SLA); an empty list matches none.",
+  })
+  tiers?: Tier[] | null;
+
+  @Field(() => [Generation], {
+    nullable: true,
+    description: 'Only alerts about customers of these generations; an empty list matches none.',
+  })
+  generations?: Generation[] | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only alerts whose event (triggeredAt) happened at or after this instant.',
+  })
+  triggeredFrom?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only alerts whose event (triggeredAt) happened before this instant (exclusive).',
+  })
+  triggeredTo?: Date | null;
 }

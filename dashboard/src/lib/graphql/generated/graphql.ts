@@ -43,6 +43,14 @@ export type AlertStatus =
   /** Closed: the cause has been dealt with. */
   | 'RESOLVED';
 
+/** Which alerts the measures cover, by when they were raised (openedAt). */
+export type AlertWindow = {
+  /** Only alerts opened at or after this instant. */
+  from?: string | null | undefined;
+  /** Only alerts opened before this instant (exclusive), so consecutive windows do not overlap. */
+  to?: string | null | undefined;
+};
+
 /** Assisted contact channel. For a survey: the channel the response is about. */
 export type Channel =
   /** Live chat with an agent. */
@@ -64,6 +72,26 @@ export type Comparison =
   | 'PREVIOUS_PERIOD'
   /** The same dates one calendar year earlier (a window starting on February 29 starts on March 1). */
   | 'PREVIOUS_YEAR';
+
+/** Which contacts to return. Unset fields do not filter; every field that is set must match. */
+export type ContactFilter = {
+  /** Only contacts on these channels; an empty list matches none. */
+  channels?: Array<Channel> | null | undefined;
+  /** Only rows of this customer (the customer id of the import). */
+  customerId?: string | number | null | undefined;
+  /** Only rows with startedAt at or after this instant (inclusive). */
+  from?: string | null | undefined;
+  /** Only rows of customers of these generations (as metric filters: the rows behind a chart's bar). */
+  generations?: Array<Generation> | null | undefined;
+  /** Only contacts with these reasons (exact, case-sensitive match as imported; contacts without a reason never match); an empty list matches none. */
+  reasons?: Array<string> | null | undefined;
+  /** Only rows of customers of these regions. */
+  regions?: Array<string> | null | undefined;
+  /** Only rows of customers of these tiers. */
+  tiers?: Array<Tier> | null | undefined;
+  /** Only rows with startedAt before this instant (exclusive), so consecutive windows do not overlap. */
+  to?: string | null | undefined;
+};
 
 /** One assisted contact, as a row of the contacts import (columns in camelCase). */
 export type ContactRowInput = {
@@ -122,12 +150,40 @@ export type Generation =
   /** Born 1945 or earlier. */
   | 'SILENT';
 
+/** Which way of a change is good news. */
+export type GoodDirection =
+  /** A rise is good news (NPS, first-contact resolution). */
+  | 'HIGHER'
+  /** A fall is good news (churn, waits, backfire). */
+  | 'LOWER'
+  /** Neither: a volume or a duration that is not better either way. */
+  | 'NEITHER';
+
 /** When the rows of an ingest mutation are written and their follow-ups run. */
 export type IngestApply =
   /** Validated and stored durably before the answer (nothing is lost if the server stops), then applied by the ingest worker within seconds, merged with other waiting batches (see ingestBacklog); the answer has queued and batchId, and the three counts are 0. */
   | 'BACKGROUND'
   /** Before the answer: the rows, rollups, risk scores, alerts and data version in one transaction, visible to the next query; the answer has the inserted/updated/unchanged counts. */
   | 'NOW';
+
+/** The unit a measure is reported in, which says how to format it. */
+export type MeasureUnit =
+  /** A count of rows. */
+  | 'COUNT'
+  /** An amount in the currency of the catalogue (MeasureCatalogue.currency). */
+  | 'MONEY'
+  /** NPS points, -100 to 100; a change is in points. */
+  | 'NPS_POINTS'
+  /** An estimated number of people. */
+  | 'PEOPLE'
+  /** Percent 0-100; a change is in percentage points. */
+  | 'PERCENT'
+  /** A mean score on the 1-5 CSAT scale. */
+  | 'SCORE_5'
+  /** A mean score on the 1-7 CES scale (higher is easier). */
+  | 'SCORE_7'
+  /** A duration in seconds (shown in minutes or hours when long). */
+  | 'SECONDS';
 
 /** Which rows measures are computed over. Each list restricts the dimension of the same name, so it only applies to measures that accept that dimension; `from` and `to` apply to every measure, on its own time. */
 export type MetricFilter = {
@@ -200,6 +256,19 @@ export type RiskFilter = {
   tiers?: Array<Tier> | null | undefined;
 };
 
+/** What an API key or a dashboard user may read and write. */
+export type Role =
+  /** Reads and writes everything and manages API keys and users. */
+  | 'ADMIN'
+  /** Reads everything, personal data included, and may introspect the schema. */
+  | 'ANALYST'
+  /** A BI tool: reads everything, with personal data masked. */
+  | 'BI'
+  /** Reads aggregates and customer pages; personal data is masked. */
+  | 'EXECUTIVE'
+  /** A system that pushes records: reads aggregates and writes imports. */
+  | 'INGEST';
+
 /** Where a self-service session started. */
 export type SelfServiceEntry =
   /** Automated chat assistant. */
@@ -221,6 +290,50 @@ export type SelfServiceOutcome =
   | 'ESCALATED'
   /** The customer found an answer (contained). */
   | 'RESOLVED';
+
+/** Which self-service sessions to return. Unset fields do not filter; every field that is set must match. */
+export type SelfServiceSessionFilter = {
+  /** Only rows of this customer (the customer id of the import). */
+  customerId?: string | number | null | undefined;
+  /** Only sessions that started at these entry points; an empty list matches none. */
+  entries?: Array<SelfServiceEntry> | null | undefined;
+  /** Only rows with startedAt at or after this instant (inclusive). */
+  from?: string | null | undefined;
+  /** Only rows of customers of these generations (as metric filters: the rows behind a chart's bar). */
+  generations?: Array<Generation> | null | undefined;
+  /** Only sessions that ended this way; an empty list matches none. */
+  outcomes?: Array<SelfServiceOutcome> | null | undefined;
+  /** Only rows of customers of these regions. */
+  regions?: Array<string> | null | undefined;
+  /** Only rows of customers of these tiers. */
+  tiers?: Array<Tier> | null | undefined;
+  /** Only rows with startedAt before this instant (exclusive), so consecutive windows do not overlap. */
+  to?: string | null | undefined;
+};
+
+/** Which survey responses to return. Unset fields do not filter; every field that is set must match. */
+export type SurveyResponseFilter = {
+  /** Only responses about these channels (responses without a channel never match); an empty list matches none. */
+  channels?: Array<Channel> | null | undefined;
+  /** Only responses whose comment contains this text, ignoring case (1 to 100 characters): the comments behind a word or phrase of recurringCauses. */
+  commentContains?: string | null | undefined;
+  /** Only rows of this customer (the customer id of the import). */
+  customerId?: string | number | null | undefined;
+  /** Only rows with respondedAt at or after this instant (inclusive). */
+  from?: string | null | undefined;
+  /** Only rows of customers of these generations (as metric filters: the rows behind a chart's bar). */
+  generations?: Array<Generation> | null | undefined;
+  /** Only responses scoring at most this (e.g. 6 with types [NPS]: the detractors). */
+  maxScore?: number | null | undefined;
+  /** Only rows of customers of these regions. */
+  regions?: Array<string> | null | undefined;
+  /** Only rows of customers of these tiers. */
+  tiers?: Array<Tier> | null | undefined;
+  /** Only rows with respondedAt before this instant (exclusive), so consecutive windows do not overlap. */
+  to?: string | null | undefined;
+  /** Only responses to these kinds of question; an empty list matches none. */
+  types?: Array<SurveyType> | null | undefined;
+};
 
 /** Kind of survey question, which fixes the score range. */
 export type SurveyType =
@@ -259,17 +372,40 @@ export type AcknowledgeAlertMutationVariables = Exact<{
 
 export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, status: AlertStatus, acknowledgedAt: string | null, overdue: boolean } };
 
+export type AddAlertNoteMutationVariables = Exact<{
+  id: string | number;
+  text: string;
+}>;
+
+
+export type AddAlertNoteMutation = { addAlertNote: { id: string } };
+
 export type AlertCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type AlertCountsQuery = { alertCounts: { unresolved: number, open: number, overdue: number } };
+
+export type AlertPerformanceQueryVariables = Exact<{
+  window?: AlertWindow | null | undefined;
+}>;
+
+
+export type AlertPerformanceQuery = { alertMeasures: Array<{ rule: AlertRule | null, tier: Tier | null, alerts: number, acknowledged: number, resolved: number, resolvedWithinSla: number, meanHoursToAcknowledge: number | null, medianHoursToAcknowledge: number | null, meanHoursToResolve: number | null, medianHoursToResolve: number | null, resolvedWithinSlaRate: number | null }> };
+
+export type AssignAlertMutationVariables = Exact<{
+  id: string | number;
+  owner: string;
+}>;
+
+
+export type AssignAlertMutation = { assignAlert: { id: string, owner: string | null } };
 
 export type ChannelMeasuresQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
 
 
-export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
+export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, csatResponses: number | null, cesAvg: number | null, cesResponses: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
 
 export type ChannelSatisfactionQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -277,7 +413,7 @@ export type ChannelSatisfactionQueryVariables = Exact<{
 }>;
 
 
-export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null }> }> };
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null }> }> };
 
 export type ChurnRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
@@ -289,6 +425,13 @@ export type ChurnRiskQueryVariables = Exact<{
 
 
 export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibration: Array<{ customers: number, meanPredicted: number, observedRate: number }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
+
+export type ClearLiveAgentPreferenceMutationVariables = Exact<{
+  customerId: string | number;
+}>;
+
+
+export type ClearLiveAgentPreferenceMutation = { clearLiveAgentPreference: { skipSelfService: boolean } };
 
 export type ContactsPageQueryVariables = Exact<{
   first?: number;
@@ -304,7 +447,7 @@ export type CustomerCareQueryVariables = Exact<{
 }>;
 
 
-export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, note: string | null, since: string | null, source: PreferenceSource | null } };
+export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, note: string | null, since: string | null, source: PreferenceSource | null } };
 
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
@@ -319,12 +462,44 @@ export type CustomerHistoryQuery = { customer: { id: string, name: string | null
       | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
     > } | null };
 
+export type DashboardContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardContextQuery = { viewer: { name: string, role: Role, mutations: Array<string> }, measureCatalogue: { minimumSample: number, currency: string, measures: Array<{ name: string, label: string, unit: MeasureUnit, decimals: number, goodDirection: GoodDirection, sampleNoun: string | null, sampleField: string | null, minimumSample: number | null, tooFewLabel: string | null }> } };
+
 export type DeflectionFunnelQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
 
 
 export type DeflectionFunnelQuery = { deflectionFunnel: Array<{ entry: SelfServiceEntry | null, sessions: number, engagedSessions: number, resolvedSessions: number, trulyDeflectedSessions: number, abandonedSessions: number, escalatedSessions: number, escalationResolvedSessions: number, backfiredSessions: number, deflectionRate: number | null, trueDeflectionRate: number | null, selfServiceEscalationRate: number | null, backfireRate: number | null, npsAfterEscalation: number | null, npsResponsesAfterEscalation: number, csatAfterEscalation: number | null, csatResponsesAfterEscalation: number }> };
+
+export type DrillContactsQueryVariables = Exact<{
+  filter?: ContactFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, firstContactResolution: boolean | null, escalated: boolean | null }> } };
+
+export type DrillResponsesQueryVariables = Exact<{
+  filter?: SurveyResponseFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillResponsesQuery = { surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, type: SurveyType, score: number, channel: Channel | null, respondedAt: string, comment: string | null }> } };
+
+export type DrillSessionsQueryVariables = Exact<{
+  filter?: SelfServiceSessionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillSessionsQuery = { selfServiceSessions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, entry: SelfServiceEntry, outcome: SelfServiceOutcome, startedAt: string, steps: number | null }> } };
 
 export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -343,6 +518,22 @@ export type IngestContactsMutationVariables = Exact<{
 
 
 export type IngestContactsMutation = { ingestContacts: { inserted: number, updated: number, unchanged: number, queued: number, batchId: string | null, problemCount: number, problems: Array<{ row: number, field: string, value: string | null, expected: string, message: string }> } };
+
+export type LiveAgentPreferencesQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type LiveAgentPreferencesQuery = { liveAgentPreferences: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ customerId: string, reason: string, source: PreferenceSource, since: string, customer: { name: string | null, tier: Tier | null } }> } };
+
+export type MarkLiveAgentPreferenceMutationVariables = Exact<{
+  customerId: string | number;
+  reason: string;
+}>;
+
+
+export type MarkLiveAgentPreferenceMutation = { markLiveAgentPreference: { skipSelfService: boolean } };
 
 export type MetricsByChannelGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -373,6 +564,11 @@ export type OpenAlertsQueryVariables = Exact<{
   after?: string | null | undefined;
   rules?: Array<AlertRule> | AlertRule | null | undefined;
   overdue?: boolean | null | undefined;
+  tiers?: Array<Tier> | Tier | null | undefined;
+  generations?: Array<Generation> | Generation | null | undefined;
+  triggeredFrom?: string | null | undefined;
+  triggeredTo?: string | null | undefined;
+  customerId?: string | number | null | undefined;
 }>;
 
 
@@ -384,7 +580,7 @@ export type OverviewQueryVariables = Exact<{
 }>;
 
 
-export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
+export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, womReach: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
 
 export type KpiComparisonFieldsFragment = { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null };
 
@@ -402,9 +598,9 @@ export type RecoveryEffectivenessQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
 
-export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
+export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
 
 export type ResolveAlertMutationVariables = Exact<{
   id: string | number;
@@ -429,7 +625,24 @@ export type SegmentPreferencesQueryVariables = Exact<{
 }>;
 
 
-export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, csatAvg: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, csatAvg: number | null, cesAvg: number | null }> }> };
+export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null }> }> };
+
+export type VoiceOfCustomerQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+  top?: number | null | undefined;
+}>;
+
+
+export type VoiceOfCustomerQuery = { recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, fcrRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
+
+export type WomReachTrendQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  grain?: TimeGrain | null | undefined;
+}>;
+
+
+export type WomReachTrendQuery = { metrics: Array<{ period: string | null, womReach: number | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -470,6 +683,7 @@ export const OutcomeFragmentDoc = new TypedDocumentString(`
   npsAfter
   npsResponsesAfter
   csatAfter
+  csatResponsesAfter
   churnRateAfter
   recompensed
   recompenseCost
@@ -486,6 +700,13 @@ export const AcknowledgeAlertDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcknowledgeAlertMutation, AcknowledgeAlertMutationVariables>;
+export const AddAlertNoteDocument = new TypedDocumentString(`
+    mutation AddAlertNote($id: ID!, $text: String!) {
+  addAlertNote(id: $id, text: $text) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<AddAlertNoteMutation, AddAlertNoteMutationVariables>;
 export const AlertCountsDocument = new TypedDocumentString(`
     query AlertCounts {
   alertCounts {
@@ -495,6 +716,31 @@ export const AlertCountsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AlertCountsQuery, AlertCountsQueryVariables>;
+export const AlertPerformanceDocument = new TypedDocumentString(`
+    query AlertPerformance($window: AlertWindow) {
+  alertMeasures(filter: $window, dimensions: [RULE, TIER]) {
+    rule
+    tier
+    alerts
+    acknowledged
+    resolved
+    resolvedWithinSla
+    meanHoursToAcknowledge
+    medianHoursToAcknowledge
+    meanHoursToResolve
+    medianHoursToResolve
+    resolvedWithinSlaRate
+  }
+}
+    `) as unknown as TypedDocumentString<AlertPerformanceQuery, AlertPerformanceQueryVariables>;
+export const AssignAlertDocument = new TypedDocumentString(`
+    mutation AssignAlert($id: ID!, $owner: String!) {
+  assignAlert(id: $id, owner: $owner) {
+    id
+    owner
+  }
+}
+    `) as unknown as TypedDocumentString<AssignAlertMutation, AssignAlertMutationVariables>;
 export const ChannelMeasuresDocument = new TypedDocumentString(`
     query ChannelMeasures($filter: MetricFilter) {
   metrics(dimensions: [CHANNEL], filter: $filter) {
@@ -505,7 +751,9 @@ export const ChannelMeasuresDocument = new TypedDocumentString(`
     detractorsPct
     csatAvg
     csatTop2Pct
+    csatResponses
     cesAvg
+    cesResponses
     contacts
     fcrRate
     repeatContactRate
@@ -531,7 +779,9 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
     trend {
       period
       nps
+      npsResponses
       csatAvg
+      csatResponses
       cesAvg
       contacts
     }
@@ -609,6 +859,13 @@ export const ChurnRiskDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ChurnRiskQuery, ChurnRiskQueryVariables>;
+export const ClearLiveAgentPreferenceDocument = new TypedDocumentString(`
+    mutation ClearLiveAgentPreference($customerId: ID!) {
+  clearLiveAgentPreference(customerId: $customerId) {
+    skipSelfService
+  }
+}
+    `) as unknown as TypedDocumentString<ClearLiveAgentPreferenceMutation, ClearLiveAgentPreferenceMutationVariables>;
 export const ContactsPageDocument = new TypedDocumentString(`
     query ContactsPage($first: Int! = 1000, $after: String, $updatedSince: DateTime) {
   contacts(first: $first, after: $after, updatedSince: $updatedSince) {
@@ -654,6 +911,7 @@ export const CustomerCareDocument = new TypedDocumentString(`
       id
       rule
       status
+      triggeredAt
       openedAt
       dueAt
       overdue
@@ -719,6 +977,30 @@ export const CustomerHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CustomerHistoryQuery, CustomerHistoryQueryVariables>;
+export const DashboardContextDocument = new TypedDocumentString(`
+    query DashboardContext {
+  viewer {
+    name
+    role
+    mutations
+  }
+  measureCatalogue {
+    minimumSample
+    currency
+    measures {
+      name
+      label
+      unit
+      decimals
+      goodDirection
+      sampleNoun
+      sampleField
+      minimumSample
+      tooFewLabel
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DashboardContextQuery, DashboardContextQueryVariables>;
 export const DeflectionFunnelDocument = new TypedDocumentString(`
     query DeflectionFunnel($filter: MetricFilter) {
   deflectionFunnel(filter: $filter) {
@@ -742,6 +1024,68 @@ export const DeflectionFunnelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeflectionFunnelQuery, DeflectionFunnelQueryVariables>;
+export const DrillContactsDocument = new TypedDocumentString(`
+    query DrillContacts($filter: ContactFilter, $first: Int = 50, $after: String) {
+  contacts(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      customerId
+      channel
+      reason
+      startedAt
+      waitSeconds
+      handleSeconds
+      resolved
+      firstContactResolution
+      escalated
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillContactsQuery, DrillContactsQueryVariables>;
+export const DrillResponsesDocument = new TypedDocumentString(`
+    query DrillResponses($filter: SurveyResponseFilter, $first: Int = 50, $after: String) {
+  surveyResponses(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      customerId
+      type
+      score
+      channel
+      respondedAt
+      comment
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillResponsesQuery, DrillResponsesQueryVariables>;
+export const DrillSessionsDocument = new TypedDocumentString(`
+    query DrillSessions($filter: SelfServiceSessionFilter, $first: Int = 50, $after: String) {
+  selfServiceSessions(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      customerId
+      entry
+      outcome
+      startedAt
+      steps
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillSessionsQuery, DrillSessionsQueryVariables>;
 export const FilterOptionsDocument = new TypedDocumentString(`
     query FilterOptions {
   metrics(dimensions: [REGION]) {
@@ -779,6 +1123,34 @@ export const IngestContactsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<IngestContactsMutation, IngestContactsMutationVariables>;
+export const LiveAgentPreferencesDocument = new TypedDocumentString(`
+    query LiveAgentPreferences($first: Int = 25, $after: String) {
+  liveAgentPreferences(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      customerId
+      reason
+      source
+      since
+      customer {
+        name
+        tier
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LiveAgentPreferencesQuery, LiveAgentPreferencesQueryVariables>;
+export const MarkLiveAgentPreferenceDocument = new TypedDocumentString(`
+    mutation MarkLiveAgentPreference($customerId: ID!, $reason: String!) {
+  markLiveAgentPreference(customerId: $customerId, reason: $reason) {
+    skipSelfService
+  }
+}
+    `) as unknown as TypedDocumentString<MarkLiveAgentPreferenceMutation, MarkLiveAgentPreferenceMutationVariables>;
 export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     query MetricsByChannelGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {
   metrics(dimensions: [CHANNEL, GENERATION], grain: $grain, filter: $filter) {
@@ -820,7 +1192,7 @@ export const NpsTrendByGenerationDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<NpsTrendByGenerationQuery, NpsTrendByGenerationQueryVariables>;
 export const OpenAlertsDocument = new TypedDocumentString(`
-    query OpenAlerts($first: Int = 50, $after: String, $rules: [AlertRule!], $overdue: Boolean) {
+    query OpenAlerts($first: Int = 50, $after: String, $rules: [AlertRule!], $overdue: Boolean, $tiers: [Tier!], $generations: [Generation!], $triggeredFrom: DateTime, $triggeredTo: DateTime, $customerId: ID) {
   alertCounts {
     unresolved
     open
@@ -829,7 +1201,7 @@ export const OpenAlertsDocument = new TypedDocumentString(`
   alerts(
     first: $first
     after: $after
-    filter: {statuses: [OPEN, ACKNOWLEDGED, CUSTOMER_CONTACTED], rules: $rules, overdue: $overdue}
+    filter: {statuses: [OPEN, ACKNOWLEDGED, CUSTOMER_CONTACTED], rules: $rules, overdue: $overdue, tiers: $tiers, generations: $generations, triggeredFrom: $triggeredFrom, triggeredTo: $triggeredTo, customerId: $customerId}
   ) {
     totalCount
     pageInfo {
@@ -905,6 +1277,9 @@ export const OverviewDocument = new TypedDocumentString(`
     backfireRate {
       ...KpiComparisonFields
     }
+    womReach {
+      ...KpiComparisonFields
+    }
     churnRate {
       ...KpiComparisonFields
     }
@@ -976,6 +1351,7 @@ export const RecoveryEffectivenessDocument = new TypedDocumentString(`
   npsAfter
   npsResponsesAfter
   csatAfter
+  csatResponsesAfter
   churnRateAfter
   recompensed
   recompenseCost
@@ -1026,7 +1402,9 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
     liveAgentPreferencePct
     selfServiceSharePct
     nps
+    npsResponses
     csatAvg
+    csatResponses
     contacts
     selfServiceSessions
     deflectionRate
@@ -1037,9 +1415,48 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
       contactSharePct
       contacts
       nps
+      npsResponses
       csatAvg
+      csatResponses
       cesAvg
     }
   }
 }
     `) as unknown as TypedDocumentString<SegmentPreferencesQuery, SegmentPreferencesQueryVariables>;
+export const VoiceOfCustomerDocument = new TypedDocumentString(`
+    query VoiceOfCustomer($filter: MetricFilter, $grain: TimeGrain = MONTH, $top: Int = 20) {
+  recurringCauses(filter: $filter, grain: $grain, top: $top) {
+    reasons {
+      reason
+      contacts
+      share
+      repeatContactRate
+      fcrRate
+      trend {
+        period
+        contacts
+      }
+    }
+    detractorComments
+    commentsAnalysed
+    detractorWords {
+      term
+      comments
+      share
+    }
+    detractorPhrases {
+      term
+      comments
+      share
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<VoiceOfCustomerQuery, VoiceOfCustomerQueryVariables>;
+export const WomReachTrendDocument = new TypedDocumentString(`
+    query WomReachTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {
+  metrics(grain: $grain, filter: $filter) {
+    period
+    womReach
+  }
+}
+    `) as unknown as TypedDocumentString<WomReachTrendQuery, WomReachTrendQueryVariables>;

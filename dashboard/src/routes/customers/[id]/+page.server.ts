@@ -1,7 +1,12 @@
-import { error } from '@sveltejs/kit';
-import { CustomerCareDocument, CustomerHistoryDocument } from '$lib/graphql/generated/graphql';
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import {
+  ClearLiveAgentPreferenceDocument,
+  CustomerCareDocument,
+  CustomerHistoryDocument,
+  MarkLiveAgentPreferenceDocument,
+} from '$lib/graphql/generated/graphql';
 import { ApiQueryError, runOperation, section, type ApiRequest } from '$lib/server/api';
-import type { PageServerLoad } from './$types';
+import type { Actions, PageServerLoad } from './$types';
 
 /** The newest events shown; the API lists them oldest first. */
 const TIMELINE_LENGTH = 200;
@@ -31,3 +36,30 @@ async function history(event: ApiRequest, id: string) {
     return { customer, timelineRefused: cause.message };
   }
 }
+
+/** Runs a routing change; the API's refusal (role, blank reason) comes back as the form's message. */
+async function routingChange(event: RequestEvent, run: () => Promise<unknown>) {
+  try {
+    await run();
+  } catch (cause) {
+    if (cause instanceof ApiQueryError) return fail(400, { routingMessage: cause.message });
+    throw cause;
+  }
+  return { routingMessage: null };
+}
+
+export const actions: Actions = {
+  preferLiveAgent: async (event) => {
+    const reason = (await event.request.formData()).get('reason');
+    return routingChange(event, () =>
+      runOperation(event, MarkLiveAgentPreferenceDocument, {
+        customerId: event.params.id,
+        reason: typeof reason === 'string' ? reason : '',
+      }),
+    );
+  },
+  clearLiveAgent: (event) =>
+    routingChange(event, () =>
+      runOperation(event, ClearLiveAgentPreferenceDocument, { customerId: event.params.id }),
+    ),
+};
