@@ -292,7 +292,7 @@ describe('new views against the API', () => {
       recurringCauses.detractorComments.toLocaleString('en-US'),
     );
     await shot(page, 'voice');
-    const phrase = recurringCauses.detractorPhrases[0];
+    const phrase = recurringCauses.detractorPhrases?.[0];
     if (phrase) {
       const phrases = page.locator('table', { has: page.locator('caption', { hasText: /^Phrases$/ }) });
       await Promise.all([page.waitForURL(/\/rows\?/), phrases.locator('tbody a').first().click()]);
