@@ -54,7 +54,8 @@ describe('the lists nested in other types', () => {
       // The timeline merges the three kinds: the roles that may list all three.
       'Customer.timeline': everyRecordReader,
     });
-    expect(nestedListAccess(schema)['Customer.contacts']).not.toContain(Role.EXECUTIVE);
+    // Machines that only write list no records, nested or not.
+    expect(nestedListAccess(schema)['Customer.contacts']).not.toContain(Role.INGEST);
   });
 });
 
@@ -150,7 +151,8 @@ describe.each(DIALECTS)('every role against every root operation on %s', (dialec
       }
     }
     expect(outcomes).toEqual(expected);
-    expect(outcomes).toContain('executive Customer.timeline: forbidden');
+    // Executives list the rows behind a chart (personal data masked), so a customer's history as well.
+    expect(outcomes).toContain('executive Customer.timeline: allowed');
   });
 
   it('runs nothing of a refused mutation: a non-admin cannot create a key', async () => {

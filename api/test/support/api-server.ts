@@ -105,10 +105,11 @@ export async function startTestApi(dialect: Dialect, options: TestApiOptions = {
  */
 export function statementLog(api: TestApi): string[] {
   const statements: string[] = [];
-  api.database.orm.em
-    .getConnection()
-    .getKnex()
-    .on('query', ({ sql }: { sql: string }) => {
+  const { em } = api.database.orm;
+  // Queries read through the read connection (SQLite's reader, PostgreSQL's replicas), writes through the primary.
+  const knexes = new Set([em.getConnection('write').getKnex(), em.getConnection('read').getKnex()]);
+  for (const knex of knexes)
+    knex.on('query', ({ sql }: { sql: string }) => {
       if (!isCredentialLookup(sql) && !/\bfrom [`"]?data_version\b/i.test(sql)) statements.push(sql);
     });
   return statements;
