@@ -89,12 +89,7 @@ export function dashboardPageLoads(lastDay, customerId = 'C0000001') {
     {
       page: '/customers/[id]',
       calls: [
-        // The executives of the mix are refused a customer's records: their page asks for the profile alone
-        // (after a refused first attempt, which costs the API no query and is left out here).
-        {
-          operation: 'CustomerHistory',
-          variables: { id: customerId, last: TIMELINE_LENGTH, timeline: false },
-        },
+        { operation: 'CustomerHistory', variables: { id: customerId, last: TIMELINE_LENGTH } },
         { operation: 'CustomerCare', variables: { id: customerId } },
       ],
     },

@@ -452,11 +452,10 @@ export type CustomerCareQuery = { customer: { id: string, risk: { score: number,
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
   last?: number | null | undefined;
-  timeline?: boolean;
 }>;
 
 
-export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation | null, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline?: Array<
+export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation | null, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline: Array<
       | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
       | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
       | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
@@ -935,7 +934,7 @@ export const CustomerCareDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CustomerCareQuery, CustomerCareQueryVariables>;
 export const CustomerHistoryDocument = new TypedDocumentString(`
-    query CustomerHistory($id: ID!, $last: Int, $timeline: Boolean! = true) {
+    query CustomerHistory($id: ID!, $last: Int) {
   customer(id: $id) {
     id
     name
@@ -946,7 +945,7 @@ export const CustomerHistoryDocument = new TypedDocumentString(`
     lifetimeValue
     signupDate
     churnedAt
-    timeline(last: $last) @include(if: $timeline) {
+    timeline(last: $last) {
       __typename
       ... on SurveyResponse {
         id

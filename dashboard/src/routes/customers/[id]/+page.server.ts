@@ -5,7 +5,7 @@ import {
   CustomerHistoryDocument,
   MarkLiveAgentPreferenceDocument,
 } from '$lib/graphql/generated/graphql';
-import { ApiQueryError, runOperation, section, type ApiRequest } from '$lib/server/api';
+import { ApiQueryError, runOperation, section } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The newest events shown; the API lists them oldest first. */
@@ -13,29 +13,14 @@ const TIMELINE_LENGTH = 200;
 
 export const load: PageServerLoad = async (event) => {
   const id = event.params.id;
-  const [{ customer, timelineRefused }, care] = await Promise.all([
-    history(event, id),
+  const [{ customer }, care] = await Promise.all([
+    runOperation(event, CustomerHistoryDocument, { id, last: TIMELINE_LENGTH }),
     // Risk, alerts and routing are their own section: the history still shows when they fail.
     section(runOperation(event, CustomerCareDocument, { id })),
   ]);
   if (!customer) error(404, `No customer with id ${id}.`);
-  return { customer, care, timelineLength: TIMELINE_LENGTH, timelineRefused };
+  return { customer, care, timelineLength: TIMELINE_LENGTH };
 };
-
-/**
- * The profile with the timeline; for a role the API refuses the customer's records (EXECUTIVE), the
- * profile alone and the API's reason.
- */
-async function history(event: ApiRequest, id: string) {
-  try {
-    const { customer } = await runOperation(event, CustomerHistoryDocument, { id, last: TIMELINE_LENGTH });
-    return { customer, timelineRefused: null };
-  } catch (cause) {
-    if (!(cause instanceof ApiQueryError) || !cause.codes.includes('FORBIDDEN')) throw cause;
-    const { customer } = await runOperation(event, CustomerHistoryDocument, { id, timeline: false });
-    return { customer, timelineRefused: cause.message };
-  }
-}
 
 /** Runs a routing change; the API's refusal (role, blank reason) comes back as the form's message. */
 async function routingChange(event: RequestEvent, run: () => Promise<unknown>) {
