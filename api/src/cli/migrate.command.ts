@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
 import { initOrm } from '../database/orm.js';
-import { buildRollupsIfMissing } from '../modules/metrics/rollups/rollup-maintenance.js';
+import { buildRollupsIfStale } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { formatRebuild } from '../modules/metrics/rollups/rollups.command.js';
 
 export function registerMigrateCommand(program: Command): void {
@@ -16,7 +16,7 @@ export function registerMigrateCommand(program: Command): void {
         console.log(
           applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'schema is up to date',
         );
-        const built = await buildRollupsIfMissing(orm.em);
+        const built = await buildRollupsIfStale(orm.em);
         if (built) console.log(formatRebuild(built));
       } finally {
         await orm.close();

@@ -7,7 +7,7 @@ import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config.js';
 import { ENTITIES } from './entities.js';
 import { migrationsFor } from './migrations/index.js';
-import { buildRollupsIfMissing } from '../modules/metrics/rollups/rollup-maintenance.js';
+import { buildRollupsIfStale } from '../modules/metrics/rollups/rollup-maintenance.js';
 
 /** Both supported databases use MikroORM's SQL (knex) driver family. */
 export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
@@ -76,13 +76,13 @@ interface SqliteHandle {
 
 /**
  * Opens the database and, unless told otherwise, brings its schema up to date and builds the rollups
- * if they are missing. Never drops anything.
+ * when they are missing or stale (built from other definitions). Never drops anything.
  */
 export async function initOrm(database: DatabaseConfig, { migrate = true } = {}): Promise<Orm> {
   const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(ormOptions(database));
   if (migrate) {
     await orm.getMigrator().up();
-    await buildRollupsIfMissing(orm.em);
+    await buildRollupsIfStale(orm.em);
   }
   return orm;
 }

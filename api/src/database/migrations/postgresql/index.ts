@@ -10,6 +10,7 @@ import { Migration20261123164010 } from './Migration20261123164010.js';
 import { Migration20261123170741 } from './Migration20261123170741.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210633 } from './Migration20261206210633.js';
+import { Migration20261207040926 } from './Migration20261207040926.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -23,4 +24,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123170741', class: Migration20261123170741 },
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210633', class: Migration20261206210633 },
+  { name: 'Migration20261207040926', class: Migration20261207040926 },
 ];

@@ -10,6 +10,7 @@ import { Migration20261123164010 } from './Migration20261123164010.js';
 import { Migration20261123170739 } from './Migration20261123170739.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210632 } from './Migration20261206210632.js';
+import { Migration20261207040922 } from './Migration20261207040922.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -23,4 +24,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123170739', class: Migration20261123170739 },
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210632', class: Migration20261206210632 },
+  { name: 'Migration20261207040922', class: Migration20261207040922 },
 ];

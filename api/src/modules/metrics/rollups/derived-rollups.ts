@@ -21,6 +21,8 @@ interface DerivedRollup {
   table: string;
   /** The imports that can change it; a customers import moves customers to other segments. */
   changedBy: readonly RecordKind[];
+  /** The statement that adds customers' rows (sign 1): part of the rollups' fingerprint (rollup-fingerprint.ts). */
+  definition(dialect: Dialect): string;
   add(trx: Knex | Knex.Transaction, dialect: Dialect, sign: 1 | -1, where: CustomerCondition): Promise<void>;
 }
 
@@ -42,14 +44,16 @@ function perCustomer(
   select: (dialect: Dialect) => string,
   conditions = 1,
 ): DerivedRollup {
+  const insert = (dialect: Dialect) => `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`;
   return {
     table,
     changedBy,
+    definition: insert,
     async add(trx, dialect, sign, where) {
       if (sign === -1) await trx.raw(`delete from ${table} where ?`, [where('customer_id')]);
       else
         await trx.raw(
-          `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`,
+          insert(dialect),
           Array.from({ length: conditions }, () => where('f.customer_id')),
         );
     },
@@ -60,6 +64,17 @@ export const WOM_CUSTOMER_DAYS = 'rollup_wom_customer_days';
 export const ESCALATION_FOLLOW_UPS = 'rollup_escalation_follow_ups';
 export const CUSTOMER_MIX_DAYS = 'rollup_customer_mix_days';
 export const RISK_SCORES = 'rollup_risk_scores';
+
+/** Adds `sign` times the scored active customers the condition covers to the churn-risk counts. */
+const riskScoresInsert = (sign: 1 | -1) =>
+  insertOrAdd(
+    RISK_SCORES,
+    [...SEGMENT, 'score'],
+    ['customers'],
+    `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*) ` +
+      'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
+      'group by 1, 2, 3, 4',
+  );
 
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
@@ -119,18 +134,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   {
     table: RISK_SCORES,
     changedBy: ['customers'],
+    definition: () => riskScoresInsert(1),
     async add(trx, _dialect, sign, where) {
-      await trx.raw(
-        insertOrAdd(
-          RISK_SCORES,
-          [...SEGMENT, 'score'],
-          ['customers'],
-          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*) ` +
-            'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
-            'group by 1, 2, 3, 4',
-        ),
-        [where('r.customer_id')],
-      );
+      await trx.raw(riskScoresInsert(sign), [where('r.customer_id')]);
     },
   },
 ];
