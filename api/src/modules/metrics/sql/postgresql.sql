@@ -2,6 +2,7 @@
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -54,6 +55,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -212,6 +214,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -296,12 +299,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -558,12 +563,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -658,18 +665,21 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -851,24 +861,28 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;

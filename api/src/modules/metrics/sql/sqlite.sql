@@ -64,6 +64,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -95,6 +96,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -256,6 +258,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -356,12 +359,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -679,12 +684,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -736,18 +743,21 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -929,24 +939,28 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
