@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { HOUR_MS } from '../../core/time.js';
 import { readerKnex } from '../../database/read-routing.js';
 import {
   dialectOf,
@@ -15,7 +16,6 @@ import type { TimeGrain } from '../metrics/time-grain.js';
 import type { AlertRule } from './alert-rule.js';
 import { AlertDimension, type AlertMeasureRow, type AlertWindow } from './dto/alert-measures.type.js';
 
-const HOUR_MS = 3_600_000;
 const GROUP = 'period, rule, tier';
 
 /**

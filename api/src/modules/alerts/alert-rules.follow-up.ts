@@ -1,4 +1,6 @@
 import type { Knex } from '@mikro-orm/knex';
+import { isEscalatedSession } from '../../core/conditions.js';
+import { DAY_SECONDS, HOUR_MS } from '../../core/time.js';
 import { plusSeconds, timestampParameter, toDbValue, type Dialect } from '../../database/dialect.js';
 import { loadAlertRules } from '../../config.js';
 import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-ups.js';
@@ -17,9 +19,6 @@ const RULES_ACTOR = { name: 'alert rules', kind: ActorKind.SYSTEM };
 /** The tier whose SLA applies to the customer aliased `customer`: customers without one count as standard. */
 const tierOf = (customer: string) =>
   `case when ${customer}.tier = '${Tier.VIP}' then '${Tier.VIP}' else '${Tier.STANDARD}' end`;
-
-const DAY_SECONDS = 86_400;
-const HOUR_MS = 3_600_000;
 
 /** Rows a rule selects: the triggering record's key, its customer, the number that tripped it, and when. */
 interface RuleSource {
@@ -109,7 +108,7 @@ export class AlertRuleEvaluator {
         'select s.external_id as trigger_key, s.customer_id, r.score as value, r.responded_at as triggered_at, ' +
         'row_number() over (partition by s.id order by r.responded_at, r.id) as nth ' +
         `from self_service_sessions s join survey_responses r on ${backfiringResponse(this.dialect, 's', 'r')} ` +
-        `where s.outcome = 'escalated' and ${anchor}.updated_at = ?) first_low where nth = 1`,
+        `where ${isEscalatedSession('s')} and ${anchor}.updated_at = ?) first_low where nth = 1`,
       bindings: [this.db(this.writtenAt)],
     };
   }

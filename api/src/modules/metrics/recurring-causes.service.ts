@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { isDetractor } from '../../core/conditions.js';
 import { topTerms, type TermCount } from './comment-terms.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
@@ -62,7 +63,7 @@ export class RecurringCausesService {
     const builder = new SqlBuilder(this.em);
     const columns = { [Dimension.CHANNEL]: 'f.channel', ...CUSTOMER_COLUMNS };
     const where = builder.and([
-      builder.raw(`f.type = 'nps' and f.score <= 6 and f.comment is not null and f.comment <> ''`),
+      builder.raw(`${isDetractor('f')} and f.comment is not null and f.comment <> ''`),
       ...builder.window('f.responded_at', filter),
       ...builder.dimensionFilters(columns, filter),
     ]);

@@ -1,8 +1,11 @@
 import type { Knex } from '@mikro-orm/knex';
+import { countWhere, isEscalatedSession, isLowScore, REPEAT_CONTACT_SECONDS } from '../../core/conditions.js';
+import { DAY_MS } from '../../core/time.js';
 import { fromDbTime, inList, listParameter, plusSeconds } from '../../database/dialect.js';
 import { Channel } from '../contacts/channel.js';
 import { Tier } from '../customers/tier.js';
 import type { SqlBuilder } from '../metrics/sql-builder.js';
+import { backfiringResponse } from '../selfservice/backfire.js';
 
 /**
  * The churn-risk model's inputs: what the CX literature names as early warnings (scores, repeat contacts,
@@ -11,15 +14,11 @@ import type { SqlBuilder } from '../metrics/sql-builder.js';
  * facts before it, so a model trained on an earlier instant never sees what happened after it.
  */
 
-const DAY_MS = 86_400_000;
-const DAY_SECONDS = 86_400;
 /** How far back the latest survey scores are looked for. */
 export const SURVEY_LOOKBACK_DAYS = 180;
 /** The window of the counted signals. */
 export const RECENT_DAYS = 90;
 export const SHORT_DAYS = 30;
-const REPEAT_SECONDS = 7 * DAY_SECONDS;
-const BACKFIRE_SECONDS = 7 * DAY_SECONDS;
 
 /**
  * The wait each channel's customers tolerate before it counts as long (seconds): minutes on the phone,
@@ -177,8 +176,7 @@ export interface CustomerFeatures {
   values: (number | null)[];
 }
 
-const survey = (type: string, score: string) => `(r.type = '${type}' and r.score <= ${score})`;
-const flagged = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+const flagged = countWhere;
 
 /**
  * The features of the customers in `scope` who were active at `asOf` (signed up before it, not churned
@@ -199,7 +197,7 @@ export async function customerFeatures(
       `max(case when r.type = 'nps' and r.position = 2 then r.score end) as "npsPrevious", ` +
       `max(case when r.type = 'csat' and r.position = 1 then r.score end) as "csatLatest", ` +
       `max(case when r.type = 'csat' and r.position = 2 then r.score end) as "csatPrevious", ` +
-      `${flagged(`r.responded_at >= ? and (${survey('nps', '6')} or ${survey('csat', '2')} or ${survey('ces', '2')})`)} as "lowScores90" ` +
+      `${flagged(`r.responded_at >= ? and (${isLowScore('r')})`)} as "lowScores90" ` +
       `from (select customer_id, type, score, responded_at, row_number() over ` +
       `(partition by customer_id, type order by responded_at desc, id desc) as position ` +
       `from survey_responses where responded_at >= ? and responded_at < ? and ?) r group by r.customer_id`,
@@ -211,7 +209,7 @@ export async function customerFeatures(
   // Contacts from 7 days before the window are read too, so that the first one in it can be a repeat.
   const contacts = builder.raw(
     `select k.customer_id, ${flagged('k.started_at >= ?')} as "contacts30", count(*) as "contacts90", ` +
-      `${flagged(`k.previous_at is not null and k.started_at <= ${plusSeconds(dialect, 'k.previous_at', REPEAT_SECONDS)}`)} as "repeatContacts90", ` +
+      `${flagged(`k.previous_at is not null and k.started_at <= ${plusSeconds(dialect, 'k.previous_at', REPEAT_CONTACT_SECONDS)}`)} as "repeatContacts90", ` +
       `${flagged('k.resolved = false')} as "unresolved90", ${flagged('k.escalated = true')} as "escalated90", ` +
       `${flagged(longWait)} as "longWaits90", ${flagged('k.apology = true')} as "apologies90", ` +
       `${flagged('k.recompense_type is not null')} as "recompenses90" ` +
@@ -220,18 +218,17 @@ export async function customerFeatures(
       `from contacts where started_at >= ? and started_at < ? and ?) k where k.started_at >= ? group by k.customer_id`,
     [
       daysBefore(SHORT_DAYS),
-      new Date(recentStart.getTime() - REPEAT_SECONDS * 1000),
+      new Date(recentStart.getTime() - REPEAT_CONTACT_SECONDS * 1000),
       asOf,
       scope(builder, 'customer_id'),
       recentStart,
     ],
   );
   const sessions = builder.raw(
-    `select s.customer_id, ${flagged(`s.outcome = 'escalated'`)} as "escalatedSessions90", ` +
+    `select s.customer_id, ${flagged(isEscalatedSession('s'))} as "escalatedSessions90", ` +
       `${flagged(
-        `s.outcome = 'escalated' and exists (select 1 from survey_responses r where r.customer_id = s.customer_id ` +
-          `and r.responded_at > s.started_at and r.responded_at <= ${plusSeconds(dialect, 's.started_at', BACKFIRE_SECONDS)} ` +
-          `and r.responded_at < ? and (${survey('nps', '6')} or ${survey('csat', '2')}))`,
+        `${isEscalatedSession('s')} and exists (select 1 from survey_responses r where ` +
+          `${backfiringResponse(dialect, 's', 'r')} and r.responded_at < ?)`,
       )} as "backfiredSessions90", ${flagged(`s.outcome = 'abandoned'`)} as "abandonedSessions90" ` +
       `from self_service_sessions s where s.started_at >= ? and s.started_at < ? and ? group by s.customer_id`,
     [asOf, recentStart, asOf, scope(builder, 's.customer_id')],

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import { DAY_MS } from '../../core/time.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import { fitLogistic, linearPredictor, sigmoid } from './logistic-regression.js';
 import { areaUnderCurve, calibrationBins, type Outcome } from './model-quality.js';
@@ -17,8 +18,6 @@ export const L2_PENALTY = 1;
 const HOLD_OUT_MODULUS = 5;
 /** Fewest churners (and non-churners) among the training customers for a fit worth storing. */
 export const MIN_OUTCOMES = 10;
-
-const DAY_MS = 86_400_000;
 
 /** Raised when the data cannot support a model; the message says why. */
 export class RiskTrainingError extends Error {

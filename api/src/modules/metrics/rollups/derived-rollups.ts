@@ -2,7 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { insertOrAdd, plusSeconds, selectRows, timeBucket, type Dialect } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
-import { BACKFIRE_SECONDS } from '../../selfservice/backfire.js';
+import { BACKFIRE_SECONDS, isDetractor, isEscalatedSession } from '../../../core/conditions.js';
 import { TimeGrain } from '../time-grain.js';
 
 /**
@@ -31,7 +31,6 @@ const segmentProperties = Object.fromEntries(
   SEGMENT.map((column) => [column, { type: 'text', nullable: true }]),
 );
 const day = (dialect: Dialect, time: string) => timeBucket(dialect, time, TimeGrain.DAY);
-const detractor = (alias: string) => `${alias}.type = 'nps' and ${alias}.score <= 6`;
 
 /**
  * A rollup holding rows per customer (with the customer's segment, so that reads need no join): taking a
@@ -87,12 +86,12 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
     (dialect) =>
       `select u.customer_id, u.day, c.generation, c.region, c.tier, sum(u.detractor), sum(u.social) from (` +
       `select f.customer_id, ${day(dialect, 'f.responded_at')} as day, ` +
-      `case when ${detractor('f')} then 1 else 0 end as detractor, ` +
+      `case when ${isDetractor('f')} then 1 else 0 end as detractor, ` +
       `case when f.channel = 'social' then 1 else 0 end as social ` +
-      `from survey_responses f where (${detractor('f')} or f.channel = 'social') and ? ` +
+      `from survey_responses f where (${isDetractor('f')} or f.channel = 'social') and ? ` +
       `union all select f.customer_id, ${day(dialect, 'f.started_at')}, 0, 1 from contacts f ` +
       `where f.channel = 'social' and ?) u join customers c on c.id = u.customer_id ` +
-      `where exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${detractor('r')}) ` +
+      `where exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${isDetractor('r')}) ` +
       'group by u.customer_id, u.day, c.generation, c.region, c.tier',
     2,
   ),
@@ -108,7 +107,7 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       'c.tier, r.type, r.score from self_service_sessions f join survey_responses r ' +
       'on r.customer_id = f.customer_id and r.responded_at > f.started_at ' +
       `and r.responded_at <= ${plusSeconds(dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
-      `join customers c on c.id = f.customer_id where f.outcome = 'escalated' and ?`,
+      `join customers c on c.id = f.customer_id where ${isEscalatedSession('f')} and ?`,
   ),
   // Per customer and day with a session or a contact: how many of each, and the customer's previous day
   // with any (with a session): the customers interacting in a window are its rows whose previous day falls

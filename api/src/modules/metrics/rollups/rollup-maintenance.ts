@@ -15,6 +15,7 @@ import {
   toDbValue,
   type Dialect,
 } from '../../../database/dialect.js';
+import { groupBy } from '../../../core/conditions.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
 import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
 import type { Dimension } from '../dimension.js';
@@ -61,9 +62,6 @@ const OWN_FAMILY: Record<RecordKind, RollupFamily> = {
   contacts: 'contacts',
   selfservice: 'selfService',
 };
-
-const groupBy = (columns: number) =>
-  `group by ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`;
 
 /** Grouped by day and `dimensions`: what `customers`' facts of `family` add to its rollups, times `sign`. */
 function factContribution(
