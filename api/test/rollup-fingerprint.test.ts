@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf, selectRows } from '../src/database/dialect.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import {
   buildRollupsIfStale,
   rollupFingerprint,

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { initOrm } from '../database/orm.js';
+import { initOrm } from '../app/orm.js';
 import { buildRollupsIfStale } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { formatRebuild } from '../modules/metrics/rollups/rollups.command.js';
 

@@ -1,12 +1,19 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Connection,
+  type Edge,
+  type PageEnd,
+  type PageRequest,
+  type SyncPageRequest,
+} from '../core/pagination.js';
 import { DateTimeScalar } from './scalars.js';
 
-/** Largest page a connection returns; bigger reads page through with `after`. */
-export const MAX_PAGE_SIZE = 1_000;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection, type Edge };
 
 @ArgsType()
-export class PageArgs {
+export class PageArgs implements PageRequest {
   @Field(() => Int, {
     defaultValue: DEFAULT_PAGE_SIZE,
     description: `Rows on this page, 0 to ${MAX_PAGE_SIZE.toLocaleString('en')}. Use 0 to ask for totalCount alone.`,
@@ -24,7 +31,7 @@ export class PageArgs {
 
 /** Paging of the record connections, which BI tools also pull incrementally. */
 @ArgsType()
-export class SyncPageArgs extends PageArgs {
+export class SyncPageArgs extends PageArgs implements SyncPageRequest {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
@@ -37,7 +44,7 @@ export class SyncPageArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'Where a page ends and whether another one follows.' })
-export class PageInfo {
+export class PageInfo implements PageEnd {
   @Field(() => Boolean, {
     description: 'True when more rows follow: ask again with after set to endCursor.',
   })
@@ -48,20 +55,6 @@ export class PageInfo {
     description: 'Cursor of the last row on this page, to pass as after; null when the page is empty.',
   })
   endCursor!: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-/** What a connection query resolves to. */
-export interface Connection<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  /** Counts every matching row; only called when a client selects totalCount. */
-  countRows: () => Promise<number>;
 }
 
 /**

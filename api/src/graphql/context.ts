@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { WebhooksConfig } from '../modules/webhooks/webhooks.config.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from './loader-types.js';
 
 /**
  * Per-request state: a forked EntityManager (own identity map), the request's DataLoaders, who is asking

@@ -9,7 +9,7 @@ import {
   timeBucket,
   toDbValue,
 } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
+import { checkWindowOrder } from '../../core/filters.js';
 import type { Tier } from '../customers/tier.js';
 import { percent } from '../metrics/measures.js';
 import type { TimeGrain } from '../metrics/time-grain.js';

@@ -3,7 +3,7 @@ import { isEscalatedSession } from '../../core/conditions.js';
 import { DAY_SECONDS, HOUR_MS } from '../../core/time.js';
 import { plusSeconds, timestampParameter, toDbValue, type Dialect } from '../../database/dialect.js';
 import { loadAlertRules } from '../../config.js';
-import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-ups.js';
+import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-up.js';
 import { Tier } from '../customers/tier.js';
 import { backfiringResponse } from '../selfservice/backfire.js';
 import { ActorKind, AlertAction } from './alert-action.js';

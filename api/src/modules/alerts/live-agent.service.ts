@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { userInputError } from '../../graphql/user-input-error.js';
+import { userInputError } from '../../core/errors.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RoutingAdvice } from './dto/routing-advice.type.js';
 import { LiveAgentPreference, PreferenceSource } from './live-agent-preference.entity.js';

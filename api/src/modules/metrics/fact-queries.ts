@@ -6,7 +6,7 @@ import {
   timestampParameter,
   type Dialect,
 } from '../../database/dialect.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import { userInputError } from '../../core/errors.js';
 import {
   BACKFIRE_SECONDS,
   countWhere,
@@ -21,26 +21,14 @@ import {
 } from '../../core/conditions.js';
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
-import type { Aggregates, Family } from './measures.js';
+import type { Family } from './measures.js';
 import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
 import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
 import { queryRevenueAtRisk } from './revenue-at-risk.js';
+import { toGroupRows, type GroupQuery, type GroupRow } from './group-rows.js';
 
-/** One grouped aggregate query of a family: which groups, over which rows, computing which sums and counts. */
-export interface GroupQuery {
-  dimensions: readonly Dimension[];
-  grain: TimeGrain | null;
-  /** Only the lists that apply to the family are set. */
-  filter: MetricFilter;
-  aggregates: ReadonlySet<string>;
-}
-
-/** One group: its period (bucket start, or null without a grain), dimension values in query order, and sums. */
-export interface GroupRow {
-  period: Date | null;
-  dimensions: (string | null)[];
-  aggregates: Aggregates;
-}
+export type { GroupQuery, GroupRow };
+export { toGroupRows };
 
 const SOCIAL_REACH = 825;
 const OFFLINE_REACH = 12;
@@ -167,18 +155,6 @@ export function groupColumns(
 ): string[] {
   const period = query.grain ? timeBucket(builder.dialect, time, query.grain) : 'null';
   return [`${period} as period`, ...query.dimensions.map((dimension, i) => `${columns[dimension]} as d${i}`)];
-}
-
-export function toGroupRows(rows: Record<string, unknown>[], query: GroupQuery): GroupRow[] {
-  return rows.map((row) => {
-    const aggregates: Aggregates = {};
-    for (const name of query.aggregates) aggregates[name] = Number(row[name] ?? 0);
-    return {
-      period: row.period == null ? null : fromDbTime(row.period),
-      dimensions: query.dimensions.map((_, i) => (row[`d${i}`] ?? null) as string | null),
-      aggregates,
-    };
-  });
 }
 
 function needsCustomer(columns: Partial<Record<Dimension, string>>, query: GroupQuery): boolean {

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { countWhere, isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
 import { DAY_SECONDS } from '../../core/time.js';
 import { plusSeconds } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
+import { checkWindowOrder } from '../../core/filters.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import {

@@ -2,7 +2,7 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { AT_RISK_SCORE } from '../risk/customer-risk.entity.js';
 import type { Aggregates } from './measures.js';
 import { groupBy } from '../../core/conditions.js';
-import { toGroupRows, type GroupQuery, type GroupRow } from './fact-queries.js';
+import { toGroupRows, type GroupQuery, type GroupRow } from './group-rows.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
 import { bucketStart } from './time-grain.js';
 

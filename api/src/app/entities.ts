@@ -6,7 +6,7 @@ import { Customer } from '../modules/customers/customer.entity.js';
 import { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
 import { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
 import { ImportRun } from '../modules/ingest/import-run.entity.js';
-import { ImportedRecord } from './imported-record.entity.js';
+import { ImportedRecord } from '../modules/ingest/imported-record.entity.js';
 import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../modules/risk/risk-model.entity.js';
 import { Alert } from '../modules/alerts/alert.entity.js';
