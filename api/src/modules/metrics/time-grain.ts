@@ -1,13 +1,9 @@
 import { registerEnumType } from 'type-graphql';
 import { DAY_MS } from '../../core/time.js';
 
-export enum TimeGrain {
-  DAY = 'day',
-  WEEK = 'week',
-  MONTH = 'month',
-  QUARTER = 'quarter',
-  YEAR = 'year',
-}
+import { TimeGrain } from '../../core/time-grain.js';
+
+export { TimeGrain };
 
 registerEnumType(TimeGrain, {
   name: 'TimeGrain',
