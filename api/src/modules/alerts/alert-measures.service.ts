@@ -61,6 +61,7 @@ export class AlertMeasuresService {
     return rows.map((row) => {
       const resolved = Number(row.resolved);
       const withinSla = Number(row.within_sla);
+      const [toAcknowledge, toResolve] = [hours(row.ack_mean), hours(row.res_mean)];
       return {
         period: row.period == null ? null : fromDbTime(row.period),
         rule: (row.rule as AlertRule | null) ?? null,
@@ -69,9 +70,11 @@ export class AlertMeasuresService {
         acknowledged: Number(row.acknowledged),
         resolved,
         resolvedWithinSla: withinSla,
-        meanHoursToAcknowledge: hours(row.ack_mean),
+        avgHoursToAcknowledge: toAcknowledge,
+        meanHoursToAcknowledge: toAcknowledge,
         medianHoursToAcknowledge: hours(row.ack_median),
-        meanHoursToResolve: hours(row.res_mean),
+        avgHoursToResolve: toResolve,
+        meanHoursToResolve: toResolve,
         medianHoursToResolve: hours(row.res_median),
         resolvedWithinSlaRate: percent(withinSla, resolved),
       };
