@@ -1,9 +1,10 @@
-// `pnpm start`: the API (migrated, seeded with the demo when empty) and the dashboard together. Builds the
-// dashboard first when needed, starts it once the API listens, prints both URLs, and stops both on Ctrl-C
+// `pnpm start`: the API (migrated, seeded with the demo when empty) and the dashboard together. Compiles the
+// API and builds the dashboard first when needed, starts it once the API listens, prints both URLs, and stops both on Ctrl-C
 // (or when either one stops).
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { ensureApiBuild } from '../api/scripts/build.js';
 import { ensureBuild } from '../dashboard/scripts/ensure-build.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -14,6 +15,7 @@ const host = process.env.CX_API_HOST || '127.0.0.1';
 const loopback = ['127.0.0.1', '0.0.0.0', '::', '::1', 'localhost'].includes(host);
 const dashboardUrl = `http://${loopback ? 'localhost' : host}:${dashboardPort}`;
 
+await ensureApiBuild({ log: console.log });
 await ensureBuild();
 
 // The dashboard passes each browser's address on to the API (sign-in and rate limits), vouched for by a
@@ -43,7 +45,7 @@ function run(name, args, options) {
   return child;
 }
 
-const api = run('The API', ['--import', 'tsx', 'src/cli.ts', 'start', ...process.argv.slice(2)], {
+const api = run('The API', ['dist/cli.js', 'start', ...process.argv.slice(2)], {
   cwd: `${root}api`,
   env: { ...process.env, INIT_CWD: process.env.INIT_CWD || root },
 });

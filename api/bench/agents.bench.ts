@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { loadConfig } from '../src/config.js';
 import { dialectOf, selectRows } from '../src/database/dialect.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import { ScorecardGrouping } from '../src/modules/agents/dto/agent-scorecard.type.js';
 import { ScorecardService } from '../src/modules/agents/scorecard.service.js';
 import { SuperAgentService } from '../src/modules/agents/super-agent.service.js';

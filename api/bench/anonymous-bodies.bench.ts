@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { request } from 'node:http';
 import { loadConfig } from '../src/config.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import { createServer } from '../src/server/server.js';
 import { createSqliteDatabase } from './bench-database.js';
 

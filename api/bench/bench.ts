@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { CliError } from '../src/cli/cli-error.js';
 import { utcDay, wholeNumber } from '../src/cli/options.js';
 import { REPO_ROOT } from '../src/config.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import { DEFAULT_DEMO } from '../src/seed/seed.service.js';
 import {
   createPostgresDatabase,

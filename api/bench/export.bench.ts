@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Command, Option } from 'commander';
 import { wholeNumber } from '../src/cli/options.js';
 import { loadConfig } from '../src/config.js';
-import { initOrm, type Orm } from '../src/database/orm.js';
+import { initOrm, type Orm } from '../src/app/orm.js';
 import { DEFAULT_DEMO } from '../src/seed/seed.service.js';
 import { createServer } from '../src/server/server.js';
 import { createPostgresDatabase, createSqliteDatabase } from './bench-database.js';

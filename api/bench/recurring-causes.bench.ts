@@ -10,7 +10,7 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { toDbValue } from '../src/database/dialect.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import { RecurringCausesService } from '../src/modules/metrics/recurring-causes.service.js';
 import { TimeGrain } from '../src/modules/metrics/time-grain.js';
 import { createPostgresDatabase, createSqliteDatabase, reuseDatabase } from './bench-database.js';

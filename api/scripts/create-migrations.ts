@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { DatabaseConfig } from '../src/config.js';
-import { initOrm, migrateSchema } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
+import { migrateSchema } from '../src/database/orm.js';
 import { createScratchPostgres } from '../test/support/postgres.js';
 
 const migrationsRoot = fileURLToPath(new URL('../src/database/migrations/', import.meta.url));

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loadConfig } from '../src/config.js';
-import { initOrm, type Orm } from '../src/database/orm.js';
+import { initOrm, type Orm } from '../src/app/orm.js';
 import { createServer } from '../src/server/server.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { initOrm, migrateSchema } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
+import { migrateSchema } from '../src/database/orm.js';
 import { schemaDrift } from './support/schema-drift.js';
 import {
   createMigratedDatabase,

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { ConfigError, loadConfig, type DatabaseConfig } from '../src/config.js';
-import { initOrm, type Orm } from '../src/database/orm.js';
+import { initOrm, type Orm } from '../src/app/orm.js';
 import { Role } from '../src/modules/auth/role.js';
 import { createServer } from '../src/server/server.js';
 import { createApiKey } from './support/api-server.js';

@@ -7,7 +7,7 @@ import { Dimension } from '../src/modules/metrics/dimension.js';
 import { FAMILY_DIMENSIONS, MEASURE_NAMES, MEASURES } from '../src/modules/metrics/measures.js';
 import { MetricsService, type MetricsRequest } from '../src/modules/metrics/metrics.service.js';
 import { rebuildRollups, rollupState } from '../src/modules/metrics/rollups/rollup-maintenance.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import { fittingRollup } from '../src/modules/metrics/rollups/rollup-queries.js';
 import { ROLLUP_TABLES, keyColumns } from '../src/modules/metrics/rollups/rollup-tables.js';
 import { DERIVED_ROLLUPS, RISK_SCORES } from '../src/modules/metrics/rollups/derived-rollups.js';

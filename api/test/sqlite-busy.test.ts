@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { initOrm, type Orm } from '../src/database/orm.js';
+import { initOrm, type Orm } from '../src/app/orm.js';
 import { Role } from '../src/modules/auth/role.js';
 import { UserService } from '../src/modules/auth/user.service.js';
 import { WebhookDispatcher } from '../src/modules/webhooks/webhook-dispatcher.js';

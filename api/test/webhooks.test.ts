@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ConfigError, loadConfig } from '../src/config.js';
-import { initOrm } from '../src/database/orm.js';
+import { initOrm } from '../src/app/orm.js';
 import { Role } from '../src/modules/auth/role.js';
 import { DEFAULT_ALERT_RULES } from '../src/modules/alerts/alert-rules.config.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../src/modules/webhooks/webhook-dispatcher.js';

@@ -1,10 +1,10 @@
 // Builds the dashboard when build/ is missing or was made from other sources, so that a fresh clone's
 // `pnpm start` and the e2e tests always serve the current code without rebuilding when nothing changed.
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { sourcesHash } from '../../scripts/sources-hash.js';
 
 const DASHBOARD = fileURLToPath(new URL('..', import.meta.url));
 const STAMP = join(DASHBOARD, 'build', '.sources-sha256');
@@ -19,35 +19,11 @@ const INPUTS = [
   '../api/src/modules/export/csv.ts',
 ];
 
-/**
- * Every file under `path`, in a stable order.
- * @param {string} path
- * @returns {Generator<string>}
- */
-function* files(path) {
-  const entries = readdirSync(path, { withFileTypes: true });
-  for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
-    const child = join(path, entry.name);
-    if (entry.isDirectory()) yield* files(child);
-    else yield child;
-  }
-}
-
 /** SHA-256 over the path and content of every file the build reads. */
-function sourcesHash() {
-  const hash = createHash('sha256');
-  for (const input of INPUTS) {
-    const path = join(DASHBOARD, input);
-    if (!existsSync(path)) continue;
-    for (const file of statSync(path).isDirectory() ? files(path) : [path]) {
-      hash.update(relative(DASHBOARD, file)).update('\0').update(readFileSync(file)).update('\0');
-    }
-  }
-  return hash.digest('hex');
-}
+const dashboardSourcesHash = () => sourcesHash(DASHBOARD, INPUTS);
 
 export function buildIsCurrent() {
-  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === sourcesHash();
+  return existsSync(STAMP) && readFileSync(STAMP, 'utf8') === dashboardSourcesHash();
 }
 
 /**
@@ -57,7 +33,7 @@ export function buildIsCurrent() {
 export async function ensureBuild({ log = console.log } = {}) {
   if (buildIsCurrent()) return;
   log('Building the dashboard (its sources changed or it was never built)…');
-  const hash = sourcesHash();
+  const hash = dashboardSourcesHash();
   const code = await new Promise((resolve, reject) => {
     const child = spawn(join(DASHBOARD, 'node_modules', '.bin', 'vite'), ['build', '--logLevel', 'warn'], {
       cwd: DASHBOARD,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../config.js';
-import { initOrm, migrateSchema } from '../database/orm.js';
-import { buildRollupsIfMissing } from '../modules/metrics/rollups/rollup-maintenance.js';
+import { initOrm } from '../app/orm.js';
+import { migrateSchema } from '../database/orm.js';
+import { buildRollupsIfStale } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { formatRebuild } from '../modules/metrics/rollups/rollups.command.js';
 
 export function registerMigrateCommand(program: Command): void {
@@ -16,7 +17,7 @@ export function registerMigrateCommand(program: Command): void {
         console.log(
           applied.length ? applied.map((m) => `applied ${m.name}`).join('\n') : 'schema is up to date',
         );
-        const built = await buildRollupsIfMissing(orm.em);
+        const built = await buildRollupsIfStale(orm.em);
         if (built) console.log(formatRebuild(built));
       } finally {
         await orm.close();

@@ -2,7 +2,7 @@ import { MAX_MONTHS } from '@cx-pulse/seeds';
 import { relative } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, REPO_ROOT } from '../config.js';
-import { initOrm } from '../database/orm.js';
+import { initOrm } from '../app/orm.js';
 import { Customer } from '../modules/customers/customer.entity.js';
 import { trainRiskModelIfMissing } from '../modules/risk/risk.command.js';
 import { DEFAULT_DEMO, seedDatabase } from '../seed/seed.service.js';

@@ -5,9 +5,7 @@ import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 import type { DatabaseConfig } from '../config.js';
-import { ENTITIES } from './entities.js';
 import { migrationsFor } from './migrations/index.js';
-import { buildRollupsIfMissing } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { DEFAULT_SQLITE_BUSY_WAIT_MS, waitForLocksAsynchronously } from './sqlite-busy.js';
 
 /** Both supported databases use MikroORM's SQL (knex) driver family. */
@@ -15,9 +13,9 @@ export type Orm = MikroORM<AbstractSqlDriver, EntityManager>;
 
 type SqlOptions = Options<AbstractSqlDriver, EntityManager>;
 
-export function ormOptions(database: DatabaseConfig): SqlOptions {
+export function ormOptions(database: DatabaseConfig, entities: SqlOptions['entities']): SqlOptions {
   const common = {
-    entities: ENTITIES,
+    entities,
     discovery: { requireEntitiesArray: true },
     extensions: [Migrator],
     migrations: {
@@ -87,14 +85,22 @@ type SqliteHandle = Parameters<typeof waitForLocksAsynchronously>[0] & {
 };
 
 /**
- * Opens the database and, unless told otherwise, brings its schema up to date and builds the rollups
- * if they are missing. Never drops anything.
+ * Opens the database with the given entities and, unless told otherwise, brings its schema up to date
+ * and then runs `afterMigrate` (the application builds its rollups there: app/orm.ts). Never drops
+ * anything.
  */
-export async function initOrm(database: DatabaseConfig, { migrate = true } = {}): Promise<Orm> {
-  const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(ormOptions(database));
+export async function openOrm(
+  database: DatabaseConfig,
+  {
+    entities,
+    migrate = true,
+    afterMigrate,
+  }: { entities: SqlOptions['entities']; migrate?: boolean; afterMigrate?: (orm: Orm) => Promise<unknown> },
+): Promise<Orm> {
+  const orm = await MikroORM.init<AbstractSqlDriver, EntityManager>(ormOptions(database, entities));
   if (migrate) {
     await migrateSchema(orm);
-    await buildRollupsIfMissing(orm.em);
+    await afterMigrate?.(orm);
   }
   return orm;
 }

@@ -1,9 +1,16 @@
 import { ArgsType, Field, Int, ObjectType, type ClassType } from 'type-graphql';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  type Connection,
+  type Edge,
+  type PageEnd,
+  type PageRequest,
+  type SyncPageRequest,
+} from '../core/pagination.js';
 import { DateTimeScalar } from './scalars.js';
 
-/** Largest page a connection returns; bigger reads page through with `after`. */
-export const MAX_PAGE_SIZE = 1_000;
-export const DEFAULT_PAGE_SIZE = 50;
+export { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, type Connection, type Edge };
 /**
  * Rows of a list nested in another row (a customer's survey responses, contacts, sessions, timeline,
  * alerts) when `last` is not given: bounded like a page, so that a page of customers cannot pull whole
@@ -13,7 +20,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 export const DEFAULT_NESTED_LIST_SIZE = 20;
 
 @ArgsType()
-export class PageArgs {
+export class PageArgs implements PageRequest {
   @Field(() => Int, {
     defaultValue: DEFAULT_PAGE_SIZE,
     description: `Rows on this page, 0 to ${MAX_PAGE_SIZE.toLocaleString('en')}. Use 0 to ask for totalCount alone.`,
@@ -31,7 +38,7 @@ export class PageArgs {
 
 /** Paging of the record connections, which BI tools also pull incrementally. */
 @ArgsType()
-export class SyncPageArgs extends PageArgs {
+export class SyncPageArgs extends PageArgs implements SyncPageRequest {
   @Field(() => DateTimeScalar, {
     nullable: true,
     description:
@@ -44,7 +51,7 @@ export class SyncPageArgs extends PageArgs {
 }
 
 @ObjectType({ description: 'Where a page ends and whether another one follows.' })
-export class PageInfo {
+export class PageInfo implements PageEnd {
   @Field(() => Boolean, {
     description: 'True when more rows follow: ask again with after set to endCursor.',
   })
@@ -55,20 +62,6 @@ export class PageInfo {
     description: 'Cursor of the last row on this page, to pass as after; null when the page is empty.',
   })
   endCursor!: string | null;
-}
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-/** What a connection query resolves to. */
-export interface Connection<T> {
-  edges: Edge<T>[];
-  nodes: T[];
-  pageInfo: PageInfo;
-  /** Counts every matching row; only called when a client selects totalCount. */
-  countRows: () => Promise<number>;
 }
 
 /**

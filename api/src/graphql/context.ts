@@ -3,7 +3,7 @@ import type { DisplayConfig } from '../config.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Viewer } from '../modules/auth/viewer.js';
 import type { WebhooksConfig } from '../modules/webhooks/webhooks.config.js';
-import type { Loaders } from './loaders.js';
+import type { Loaders } from './loader-types.js';
 
 /**
  * Per-request state: a forked EntityManager (own identity map), the request's DataLoaders, who is asking

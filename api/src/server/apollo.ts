@@ -6,6 +6,7 @@ import { GraphQLError, type GraphQLFormattedError, type GraphQLSchema } from 'gr
 import type { AppConfig } from '../config.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { introspectionAccess } from '../modules/auth/introspection-access.plugin.js';
+import { DomainError } from '../core/errors.js';
 import { isDatabaseBusy } from '../database/sqlite-busy.js';
 import { DATABASE_BUSY_MESSAGE, INTERNAL_ERROR_MESSAGE } from './error-body.js';
 import { refuseNulText } from './nul-text.plugin.js';
@@ -80,18 +81,38 @@ export function createApollo(
       ApolloServerPluginCacheControlDisabled(),
       cacheableGets(),
     ],
-    formatError: (formatted, error) =>
-      isDatabaseBusy(unwrapResolverError(error))
-        ? busyError(formatted)
-        : isUnexpected(error, formatted.extensions?.code)
-          ? internalError(formatted)
-          : formatted,
+    formatError: formatGraphQLError,
   });
 }
 
-/** An error the client did not cause: not a GraphQLError, or one without a code (Apollo calls those internal). */
+/**
+ * What a client sees of an error, the one place errors become GraphQL answers: a domain error
+ * (core/errors.ts) with its message, code and details as extensions; SQLite's write lock held too long
+ * as a retryable DATABASE_BUSY; a GraphQL error as it is; anything else as a generic internal error.
+ */
+function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (isDatabaseBusy(original)) return busyError(formatted);
+  if (original instanceof DomainError) {
+    const { locations, path } = formatted;
+    return {
+      message: original.message,
+      ...(locations && { locations }),
+      ...(path && { path }),
+      extensions: { code: original.code, ...original.details },
+    };
+  }
+  return isUnexpected(error, formatted.extensions?.code) ? internalError(formatted) : formatted;
+}
+
+/**
+ * An error the client did not cause: neither a domain error nor a GraphQLError, or one without a code
+ * (Apollo calls those internal).
+ */
 function isUnexpected(error: unknown, code: unknown): boolean {
-  return !(unwrapResolverError(error) instanceof GraphQLError) || code === 'INTERNAL_SERVER_ERROR';
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) return false;
+  return !(original instanceof GraphQLError) || code === 'INTERNAL_SERVER_ERROR';
 }
 
 /** Logs each unexpected error of a request in full, on the request's logger (its lines carry the request id). */

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { FastifyInstance } from 'fastify';
 import { CliError } from '../cli/cli-error.js';
 import { loadConfig, parsePort, type AppConfig } from '../config.js';
-import { initOrm, type Orm } from '../database/orm.js';
+import { initOrm, type Orm } from '../app/orm.js';
 import { createServer } from './server.js';
 
 /** `pnpm cx serve [--port P]`: migrate, then serve the API until SIGINT or SIGTERM. */

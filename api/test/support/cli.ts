@@ -11,7 +11,7 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `cx <args>` as a user would (a real process, tsx as in `pnpm cx`), with the given environment. */
+/** Runs `cx <args>` as a user would (a real process, from the sources as `pnpm cx:dev`), with the given environment. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   const child = spawnCli(args, env);
   return new Promise((resolve, reject) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DatabaseConfig } from '../../src/config.js';
-import { initOrm, type Orm } from '../../src/database/orm.js';
+import { initOrm, type Orm } from '../../src/app/orm.js';
 import { createScratchPostgres } from './postgres.js';
 
 /** PostgreSQL runs when CX_TEST_POSTGRES_URL names a server; `.ci/run` always sets it. */

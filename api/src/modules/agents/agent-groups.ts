@@ -1,13 +1,15 @@
 import type { Knex } from '@mikro-orm/knex';
+import { isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
+import { DAY_SECONDS } from '../../core/time.js';
 import { plusSeconds } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
+import { checkWindowOrder } from '../../core/filters.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { FACT_TABLES } from '../metrics/fact-queries.js';
 import { validateMetricsRequest } from '../metrics/metrics.service.js';
 import type { SqlBuilder } from '../metrics/sql-builder.js';
 import { ScorecardGrouping } from './dto/agent-scorecard.type.js';
 
-export const DAY_SECONDS = 86_400;
+export { DAY_SECONDS };
 
 /** The columns a row per agent or team is keyed by, over the contact `f` and its agent `a`. */
 const KEYS: Record<ScorecardGrouping, { agentId: string; agentName: string; team: string }> = {
@@ -86,10 +88,10 @@ export function compareKeys(
 /** The survey sums (`prefix`NpsResponses, …) over responses aliased r. */
 export function surveySums(prefix: string, countWhere: (condition: string) => string): string {
   return (
-    `${countWhere(`r.type = 'nps'`)} as "${prefix}NpsResponses", ` +
-    `${countWhere(`r.type = 'nps' and r.score >= 9`)} as "${prefix}Promoters", ` +
-    `${countWhere(`r.type = 'nps' and r.score <= 6`)} as "${prefix}Detractors", ` +
-    `${countWhere(`r.type = 'csat'`)} as "${prefix}CsatResponses", ` +
+    `${countWhere(isNps('r'))} as "${prefix}NpsResponses", ` +
+    `${countWhere(isPromoter('r'))} as "${prefix}Promoters", ` +
+    `${countWhere(isDetractor('r'))} as "${prefix}Detractors", ` +
+    `${countWhere(isCsat('r'))} as "${prefix}CsatResponses", ` +
     `sum(case when r.type = 'csat' then r.score else 0 end) as "${prefix}CsatSum"`
   );
 }

@@ -1,6 +1,6 @@
 import { Entity, Index, Property } from '@mikro-orm/core';
 import { Field, ObjectType } from 'type-graphql';
-import { ImportedRecord } from '../../database/imported-record.entity.js';
+import { ImportedRecord } from '../ingest/imported-record.entity.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Channel } from '../contacts/channel.js';
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
-import { definedOnly, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
+import type { Connection, SyncPageRequest } from '../../core/pagination.js';
+import { definedOnly, oneOf } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
 import { Agent } from './agent.entity.js';
 
 export class AgentService {
@@ -13,7 +13,7 @@ export class AgentService {
   }
 
   /** A page of agents in import order, optionally of some teams only. */
-  list(teams: string[] | null, page: SyncPageArgs): Promise<Connection<Agent>> {
+  list(teams: string[] | null, page: SyncPageRequest): Promise<Connection<Agent>> {
     return paginate(this.em, Agent, definedOnly({ team: oneOf(teams) }), page);
   }
 }

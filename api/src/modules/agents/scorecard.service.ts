@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
-import { countWhere } from '../metrics/fact-queries.js';
+import { countWhere } from '../../core/conditions.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {

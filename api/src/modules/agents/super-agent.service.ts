@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { plusSeconds } from '../../database/dialect.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
-import { countWhere } from '../metrics/fact-queries.js';
+import { countWhere } from '../../core/conditions.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {

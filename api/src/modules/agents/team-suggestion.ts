@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../core/time.js';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { selectRows, toDbValue } from '../../database/dialect.js';
 import { currentDataVersion } from '../cache/data-version.js';
@@ -8,7 +9,6 @@ import { dialectOf } from '../../database/dialect.js';
 
 /** Days of contacts the suggested team is chosen on. */
 export const SUGGESTION_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 export interface TeamSuggestion {
   team: string;

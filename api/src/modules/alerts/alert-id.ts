@@ -1,4 +1,4 @@
-import { userInputError } from '../../graphql/user-input-error.js';
+import { userInputError } from '../../core/errors.js';
 
 /**
  * The internal id behind a GraphQL ID of rows numbered by the database (a whole number); `noun` names

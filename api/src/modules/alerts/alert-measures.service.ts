@@ -1,4 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
+import { HOUR_MS } from '../../core/time.js';
 import { readerKnex } from '../../database/read-routing.js';
 import {
   dialectOf,
@@ -8,14 +9,13 @@ import {
   timeBucket,
   toDbValue,
 } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
+import { checkWindowOrder } from '../../core/filters.js';
 import type { Tier } from '../customers/tier.js';
 import { percent } from '../metrics/measures.js';
 import type { TimeGrain } from '../metrics/time-grain.js';
 import type { AlertRule } from './alert-rule.js';
 import { AlertDimension, type AlertMeasureRow, type AlertWindow } from './dto/alert-measures.type.js';
 
-const HOUR_MS = 3_600_000;
 const GROUP = 'period, rule, tier';
 
 /**
@@ -61,6 +61,7 @@ export class AlertMeasuresService {
     return rows.map((row) => {
       const resolved = Number(row.resolved);
       const withinSla = Number(row.within_sla);
+      const [toAcknowledge, toResolve] = [hours(row.ack_mean), hours(row.res_mean)];
       return {
         period: row.period == null ? null : fromDbTime(row.period),
         rule: (row.rule as AlertRule | null) ?? null,
@@ -69,9 +70,11 @@ export class AlertMeasuresService {
         acknowledged: Number(row.acknowledged),
         resolved,
         resolvedWithinSla: withinSla,
-        meanHoursToAcknowledge: hours(row.ack_mean),
+        avgHoursToAcknowledge: toAcknowledge,
+        meanHoursToAcknowledge: toAcknowledge,
         medianHoursToAcknowledge: hours(row.ack_median),
-        meanHoursToResolve: hours(row.res_mean),
+        avgHoursToResolve: toResolve,
+        meanHoursToResolve: toResolve,
         medianHoursToResolve: hours(row.res_median),
         resolvedWithinSlaRate: percent(withinSla, resolved),
       };

@@ -1,7 +1,9 @@
 import type { Knex } from '@mikro-orm/knex';
+import { isEscalatedSession } from '../../core/conditions.js';
+import { DAY_SECONDS, HOUR_SECONDS } from '../../core/time.js';
 import { plusSeconds, timestampParameter, toDbValue, type Dialect } from '../../database/dialect.js';
 import { loadAlertRules } from '../../config.js';
-import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-ups.js';
+import type { ImportFollowUp, WrittenImport } from '../ingest/import-follow-up.js';
 import { Tier } from '../customers/tier.js';
 import { backfiringResponse } from '../selfservice/backfire.js';
 import { ActorKind, AlertAction } from './alert-action.js';
@@ -17,8 +19,6 @@ const RULES_ACTOR = { name: 'alert rules', kind: ActorKind.SYSTEM };
 /** The tier whose SLA applies to the customer aliased `customer`: customers without one count as standard. */
 const tierOf = (customer: string) =>
   `case when ${customer}.tier = '${Tier.VIP}' then '${Tier.VIP}' else '${Tier.STANDARD}' end`;
-
-const DAY_SECONDS = 86_400;
 
 /** Rows a rule selects: the triggering record's key, its customer, the number that tripped it, and when. */
 interface RuleSource {
@@ -108,7 +108,7 @@ export class AlertRuleEvaluator {
         'select s.external_id as trigger_key, s.customer_id, r.score as value, r.responded_at as triggered_at, ' +
         'row_number() over (partition by s.id order by r.responded_at, r.id) as nth ' +
         `from self_service_sessions s join survey_responses r on ${backfiringResponse(this.dialect, 's', 'r')} ` +
-        `where s.outcome = 'escalated' and ${anchor}.updated_at = ?) first_low where nth = 1`,
+        `where ${isEscalatedSession('s')} and ${anchor}.updated_at = ?) first_low where nth = 1`,
       bindings: [this.db(this.writtenAt)],
     };
   }
@@ -150,7 +150,8 @@ export class AlertRuleEvaluator {
    * March, and shows as overdue rather than as due tomorrow.
    */
   private async raise(rule: AlertRule, sla: SlaHours, source: RuleSource, customerCondition = 'true') {
-    const due = (hours: number) => plusSeconds(this.dialect, 'x.triggered_at', Math.round(hours * 3_600));
+    const due = (hours: number) =>
+      plusSeconds(this.dialect, 'x.triggered_at', Math.round(hours * HOUR_SECONDS));
     const time = timestampParameter(this.dialect);
     await this.trx.raw(
       'insert into alerts (rule, trigger_key, customer_id, tier, status, value, triggered_at, opened_at, due_at) ' +

@@ -1,10 +1,10 @@
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { selectRows, toDbValue, dialectOf } from '../../database/dialect.js';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
-import { definedOnly, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import type { Connection, PageRequest } from '../../core/pagination.js';
+import { definedOnly, oneOf } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
+import { userInputError } from '../../core/errors.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
 import { AlertAction } from './alert-action.js';
 import { AlertEvent } from './alert-event.entity.js';
@@ -67,7 +67,7 @@ export class AlertService {
   }
 
   /** A page of alerts, the soonest due first (ties in the order they were raised). */
-  list(filter: AlertFilter, page: PageArgs, now = new Date()): Promise<Connection<Alert>> {
+  list(filter: AlertFilter, page: PageRequest, now = new Date()): Promise<Connection<Alert>> {
     const where = definedOnly({
       status: oneOf(filter.statuses),
       rule: oneOf(filter.rules),

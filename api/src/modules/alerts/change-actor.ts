@@ -1,5 +1,4 @@
-import type { GraphQLContext } from '../../graphql/context.js';
-import { ViewerKind } from '../auth/viewer.js';
+import { ViewerKind, type Viewer } from '../auth/viewer.js';
 import { ActorKind } from './alert-action.js';
 
 /** Who made a change, as the audit trail records it. */
@@ -9,6 +8,6 @@ export interface ChangeActor {
 }
 
 /** The actor of a change made through the API: the request's authenticated viewer. */
-export function changeActor({ viewer }: GraphQLContext): ChangeActor {
+export function changeActor({ viewer }: { viewer: Viewer }): ChangeActor {
   return { name: viewer.name, kind: viewer.kind === ViewerKind.USER ? ActorKind.USER : ActorKind.API_KEY };
 }

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
-import { paginate } from '../../graphql/paginate.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import type { Connection, PageRequest } from '../../core/pagination.js';
+import { userInputError } from '../../core/errors.js';
+import { paginate } from '../../database/paginate.js';
 import { suggestTeam } from '../agents/team-suggestion.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RoutingAdvice } from './dto/routing-advice.type.js';
@@ -44,7 +44,7 @@ export class LiveAgentService {
   }
 
   /** A page of the customers who prefer a live agent, the oldest preference first. */
-  list(page: PageArgs): Promise<Connection<LiveAgentPreference>> {
+  list(page: PageRequest): Promise<Connection<LiveAgentPreference>> {
     return paginate<LiveAgentPreference>(this.em, LiveAgentPreference, {}, page, 'since');
   }
 

@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { HOUR_MS } from '../../core/time.js';
 import { Session } from './session.entity.js';
 import { SESSION_PREFIX, generateToken, hashToken } from './token.js';
 import type { User } from './user.entity.js';
@@ -25,7 +26,7 @@ export class SessionService {
     // Logins are rare enough to carry the clean-up of expired sessions.
     await this.em.nativeDelete(Session, { expiresAt: { $lte: now } });
     const token = generateToken(SESSION_PREFIX);
-    const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3_600_000);
+    const expiresAt = new Date(now.getTime() + SESSION_HOURS * HOUR_MS);
     this.em.create(Session, { user, tokenHash: hashToken(token), createdAt: now, expiresAt });
     await this.em.flush();
     return { token, expiresAt, user };

@@ -1,4 +1,4 @@
-import type { ImportFollowUp } from '../ingest/import-follow-ups.js';
+import type { ImportFollowUp } from '../ingest/import-follow-up.js';
 import { bumpDataVersion } from './data-version.js';
 
 /** A committed import that wrote rows changes the data version in its own transaction. */

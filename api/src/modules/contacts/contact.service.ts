@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
-import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
+import type { Connection, SyncPageRequest } from '../../core/pagination.js';
+import { definedOnly, factConditions, oneOf } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter } from './dto/contact-filter.input.js';
@@ -10,7 +10,7 @@ export class ContactService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of contacts, oldest startedAt first. */
-  list(filter: ContactFilter, page: SyncPageArgs): Promise<Connection<Contact>> {
+  list(filter: ContactFilter, page: SyncPageRequest): Promise<Connection<Contact>> {
     const where = {
       ...factConditions<Contact>(filter, 'startedAt'),
       ...definedOnly({ channel: oneOf(filter.channels), reason: oneOf(filter.reasons) }),

@@ -1,11 +1,9 @@
 import { Ctx, FieldResolver, ID, Resolver, Root, type ClassType } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { Customer } from './customer.entity.js';
+import type { CustomerFact } from './facts-by-customer.js';
 
-/** A fact row (survey response, contact, self-service session) that belongs to one customer. */
-export interface CustomerFact {
-  customer: Customer;
-}
+export type { CustomerFact };
 
 /**
  * The `customer` and `customerId` fields of a fact type, resolved through the request's customer

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
-import { ImportedRecord } from '../../database/imported-record.entity.js';
+import { ImportedRecord } from '../ingest/imported-record.entity.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Generation } from './generation.js';
 import { Tier } from './tier.js';

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
-import { definedOnly, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
+import type { Connection, SyncPageRequest } from '../../core/pagination.js';
+import { definedOnly, oneOf } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
 import { Customer } from './customer.entity.js';
 import type { CustomerFilter } from './dto/customer-filter.input.js';
 
@@ -18,7 +18,7 @@ export class CustomerService {
   }
 
   /** A page of customers in import order (internal id). */
-  list(filter: CustomerFilter, page: SyncPageArgs): Promise<Connection<Customer>> {
+  list(filter: CustomerFilter, page: SyncPageRequest): Promise<Connection<Customer>> {
     const churnedAt = filter.churned == null ? undefined : filter.churned ? { $ne: null } : null;
     const where = definedOnly({
       generation: oneOf(filter.generations),

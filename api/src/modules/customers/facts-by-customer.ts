@@ -1,7 +1,12 @@
 import type { EntityClass, EntityKey, FilterQuery, FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { TimeProperty } from '../../graphql/paginate.js';
-import type { CustomerFact } from './customer-fact.resolver.js';
+import type { TimeProperty } from '../../core/pagination.js';
+import type { Customer } from './customer.entity.js';
+
+/** A fact row (survey response, contact, self-service session) that belongs to one customer. */
+export interface CustomerFact {
+  customer: Customer;
+}
 
 /**
  * The facts (survey responses, contacts or sessions) of many customers in one query, ordered by `time`

@@ -1,12 +1,13 @@
+import { DAY_SECONDS } from '../../core/time.js';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { fromDbTime, plusSeconds, selectRows, toDbValue } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import { checkWindowOrder } from '../../core/filters.js';
+import { userInputError } from '../../core/errors.js';
 import type { ActorKind } from '../alerts/alert-action.js';
 import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
-import { countWhere } from '../metrics/fact-queries.js';
+import { countWhere } from '../../core/conditions.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { SurveyType } from '../surveys/survey-type.js';
@@ -21,7 +22,6 @@ import { REVIEW_VERDICTS, ReviewStatus } from './review-outcome.js';
 
 const MAX_NOTE = 4_000;
 export const MAX_EXCEPTIONS = 500;
-const DAY_SECONDS = 86_400;
 const FROM =
   'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id ' +
   'left join exception_reviews v on v.contact_id = f.id';

@@ -1,7 +1,7 @@
 import type { EntityClass } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import type { ImportedRecord } from '../../database/imported-record.entity.js';
 import { Agent } from '../agents/agent.entity.js';
+import type { ImportedRecord } from '../ingest/imported-record.entity.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import type { RecordKind } from '../ingest/record-kind.js';

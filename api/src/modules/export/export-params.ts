@@ -1,4 +1,4 @@
-import { userInputError } from '../../graphql/user-input-error.js';
+import { userInputError } from '../../core/errors.js';
 import { parseTimestamp } from '../ingest/parse-timestamp.js';
 import { RECORD_KINDS, type RecordKind } from '../ingest/record-kind.js';
 import { EXPECTED } from '../ingest/row-problem.js';

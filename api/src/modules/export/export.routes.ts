@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import type { EntityManager } from '@mikro-orm/knex';
 import type { FastifyInstance } from 'fastify';
-import { GraphQLError } from 'graphql';
+import { DomainError } from '../../core/errors.js';
 import type { Orm } from '../../database/orm.js';
 import { readFromReplica } from '../../database/read-routing.js';
 import { EXPORT_ACCESS, PERSONAL_DATA_COLUMNS, PERSONAL_DATA_READERS } from '../auth/access-policy.js';
@@ -60,8 +60,8 @@ export function exportPlugin(orm: Orm) {
             ? await metricsExport(em, request.query)
             : await new RecordExportService(em).open(file.dataset, parseSyncStart(request.query));
       } catch (error) {
-        if (!(error instanceof GraphQLError) || error.extensions.code !== 'BAD_USER_INPUT') throw error;
-        const parameter = String(error.extensions.argument).replace(/^filter\./, '');
+        if (!(error instanceof DomainError) || error.code !== 'BAD_USER_INPUT') throw error;
+        const parameter = String(error.details.argument).replace(/^filter\./, '');
         return reply.code(400).send({ error: { code: 'BAD_REQUEST', parameter, message: error.message } });
       }
       const personalData = PERSONAL_DATA_READERS.includes(viewer.role);

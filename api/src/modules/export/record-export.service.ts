@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { dialectOf, fromDbBoolean, fromDbTime, toDbValue } from '../../database/dialect.js';
 import { readerConnection } from '../../database/read-routing.js';
-import { syncCursors, type Position } from '../../graphql/paginate.js';
+import { syncCursors, type Position } from '../../database/paginate.js';
 import type { RecordKind } from '../ingest/record-kind.js';
 import { RECORD_SPECS } from '../ingest/record-specs.js';
 import { ENTITY_OF_KIND, exportColumns, type ExportColumn } from './export-columns.js';

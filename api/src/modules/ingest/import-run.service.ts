@@ -1,5 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { userInputError } from '../../graphql/user-input-error.js';
+import { userInputError } from '../../core/errors.js';
 import { ImportRun } from './import-run.entity.js';
 
 export const MAX_RECENT_IMPORTS = 100;

@@ -99,3 +99,11 @@ function jsonText(value: unknown): string {
     return Array.isArray(value) ? '[…]' : '{…}';
   }
 }
+
+/** `problem` with its column named as the source file names it (`labels`: column → the file's header). */
+export function labelProblem(problem: RowProblem, labels: Record<string, string>): RowProblem {
+  if (!Object.hasOwn(labels, problem.column)) return problem;
+  const column = labels[problem.column]!;
+  const labelled = { ...problem, column };
+  return { ...labelled, message: problemMessage(labelled) };
+}

@@ -1,6 +1,6 @@
 import type { NumberedRow, RowProblem } from './record-kind.js';
 import type { RecordSpec, ValidRecord } from './record-specs.js';
-import { labelProblem } from './sources/source-rows.js';
+import { labelProblem } from './row-problem.js';
 import { validateRow, type RowResult } from './validate-row.js';
 
 /** Rows whose customers are looked up and which are upserted together: few queries, bounded memory. */

@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { DAY_MS } from '../../core/time.js';
 
 export enum Comparison {
   PREVIOUS_PERIOD = 'previous_period',
@@ -23,7 +24,6 @@ export interface TimeWindowValue {
   to: Date;
 }
 
-const DAY_MS = 86_400_000;
 /** The window headline views show when the client gives none: the last 30 days, today included. */
 export const DEFAULT_WINDOW_DAYS = 30;
 

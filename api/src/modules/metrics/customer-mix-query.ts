@@ -1,4 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { countWhere } from '../../core/conditions.js';
 import type { Generation } from '../customers/generation.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { Dimension } from './dimension.js';
@@ -22,8 +23,8 @@ export async function queryCustomerMix(em: EntityManager, filter: MetricFilter):
     builder.and([...builder.window('f.started_at', filter), ...builder.dimensionFilters(columns, filter)]);
   const sql = builder.raw(
     'select c.generation as generation, count(*) as "interactingCustomers", ' +
-      'sum(case when u.sessions > 0 then 1 else 0 end) as "selfServiceUsers", ' +
-      'sum(case when u.sessions = 0 then 1 else 0 end) as "assistedOnlyCustomers" ' +
+      `${countWhere('u.sessions > 0')} as "selfServiceUsers", ` +
+      `${countWhere('u.sessions = 0')} as "assistedOnlyCustomers" ` +
       'from (select customer_id, sum(is_session) as sessions from (' +
       'select f.customer_id, 1 as is_session from self_service_sessions f where ? ' +
       'union all select f.customer_id, 0 as is_session from contacts f where ?' +

@@ -6,30 +6,29 @@ import {
   timestampParameter,
   type Dialect,
 } from '../../database/dialect.js';
-import { userInputError } from '../../graphql/user-input-error.js';
-import { BACKFIRE_SECONDS } from '../selfservice/backfire.js';
+import { userInputError } from '../../core/errors.js';
+import {
+  BACKFIRE_SECONDS,
+  countWhere,
+  groupBy,
+  isCes,
+  isCsat,
+  isCsatTop2,
+  isDetractor,
+  isEscalatedSession,
+  isNps,
+  isPromoter,
+} from '../../core/conditions.js';
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
-import type { Aggregates, Family } from './measures.js';
+import type { Family } from './measures.js';
 import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
 import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
 import { queryRevenueAtRisk } from './revenue-at-risk.js';
+import { toGroupRows, type GroupQuery, type GroupRow } from './group-rows.js';
 
-/** One grouped aggregate query of a family: which groups, over which rows, computing which sums and counts. */
-export interface GroupQuery {
-  dimensions: readonly Dimension[];
-  grain: TimeGrain | null;
-  /** Only the lists that apply to the family are set. */
-  filter: MetricFilter;
-  aggregates: ReadonlySet<string>;
-}
-
-/** One group: its period (bucket start, or null without a grain), dimension values in query order, and sums. */
-export interface GroupRow {
-  period: Date | null;
-  dimensions: (string | null)[];
-  aggregates: Aggregates;
-}
+export type { GroupQuery, GroupRow };
+export { toGroupRows };
 
 const SOCIAL_REACH = 825;
 const OFFLINE_REACH = 12;
@@ -63,17 +62,12 @@ export interface FactTable {
 
 export type FactFamily = 'surveys' | 'contacts' | 'selfService';
 
-export const countWhere = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
 const constant = (sql: string) => () => sql;
 
-const surveyType = (type: string): Scope => ({
-  condition: `f.type = '${type}'`,
-  counter: `${type}Responses`,
-});
-const NPS = surveyType('nps');
-const CSAT = surveyType('csat');
-const CES = surveyType('ces');
-const ESCALATED: Scope = { condition: `f.outcome = 'escalated'`, counter: 'escalatedSessions' };
+const NPS: Scope = { condition: isNps('f'), counter: 'npsResponses' };
+const CSAT: Scope = { condition: isCsat('f'), counter: 'csatResponses' };
+const CES: Scope = { condition: isCes('f'), counter: 'cesResponses' };
+const ESCALATED: Scope = { condition: isEscalatedSession('f'), counter: 'escalatedSessions' };
 
 const CUSTOMER_JOIN = { c: 'join customers c on c.id = f.customer_id' };
 /** The columns of the agent dimensions, on the contact aliased `contact` and its agent `a`. */
@@ -116,15 +110,15 @@ export const FACT_TABLES: Record<FactFamily, FactTable> = {
     aggregates: {
       responses: { sql: constant('count(*)') },
       npsResponses: { sql: constant(countWhere(NPS.condition)), scope: NPS },
-      promoters: { sql: constant(countWhere(`${NPS.condition} and f.score >= 9`)), scope: NPS },
-      detractors: { sql: constant(countWhere(`${NPS.condition} and f.score <= 6`)), scope: NPS },
+      promoters: { sql: constant(countWhere(isPromoter('f'))), scope: NPS },
+      detractors: { sql: constant(countWhere(isDetractor('f'))), scope: NPS },
       csatResponses: { sql: constant(countWhere(CSAT.condition)), scope: CSAT },
       csatSum: { sql: constant(`sum(case when ${CSAT.condition} then f.score end)`), scope: CSAT },
       csatSquares: {
         sql: constant(`sum(case when ${CSAT.condition} then f.score * f.score end)`),
         scope: CSAT,
       },
-      csatTop2: { sql: constant(countWhere(`${CSAT.condition} and f.score >= 4`)), scope: CSAT },
+      csatTop2: { sql: constant(countWhere(isCsatTop2('f'))), scope: CSAT },
       cesResponses: { sql: constant(countWhere(CES.condition)), scope: CES },
       cesSum: { sql: constant(`sum(case when ${CES.condition} then f.score end)`), scope: CES },
     },
@@ -207,21 +201,6 @@ export function groupColumns(
   return [`${period} as period`, ...query.dimensions.map((dimension, i) => `${columns[dimension]} as d${i}`)];
 }
 
-export const groupBy = (columnCount: number) =>
-  `group by ${Array.from({ length: columnCount }, (_, i) => i + 1).join(', ')}`;
-
-export function toGroupRows(rows: Record<string, unknown>[], query: GroupQuery): GroupRow[] {
-  return rows.map((row) => {
-    const aggregates: Aggregates = {};
-    for (const name of query.aggregates) aggregates[name] = Number(row[name] ?? 0);
-    return {
-      period: row.period == null ? null : fromDbTime(row.period),
-      dimensions: query.dimensions.map((_, i) => (row[`d${i}`] ?? null) as string | null),
-      aggregates,
-    };
-  });
-}
-
 /** The joins of `table` that the dimensions a query groups or filters by need. */
 function queryJoins(table: FactTable, query: GroupQuery): string {
   const used = Object.values(Dimension).filter(
@@ -279,7 +258,7 @@ async function queryWordOfMouth(em: EntityManager, query: GroupQuery): Promise<G
       socialUse('contacts', 's.started_at'),
       socialUse('survey_responses', 's.responded_at'),
       builder.and([
-        builder.raw(`r.type = 'nps' and r.score <= 6`),
+        builder.raw(isDetractor('r')),
         ...builder.window('r.responded_at', query.filter),
         ...builder.dimensionFilters(CUSTOMER_COLUMNS, query.filter),
       ]),
@@ -316,7 +295,7 @@ export async function queryAfterEscalation(em: EntityManager, query: GroupQuery)
     `select distinct ${groupColumns(builder, table.time, table.columns, query).join(', ')}, r.id, r.type, r.score ` +
       `from ${table.table} f${join} join survey_responses r on r.customer_id = f.customer_id ` +
       `and r.responded_at > f.started_at and r.responded_at <= ${plusSeconds(builder.dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
-      `where f.outcome = 'escalated' and ?`,
+      `where ${isEscalatedSession('f')} and ?`,
     [
       builder.and([
         ...builder.window(table.time, query.filter),

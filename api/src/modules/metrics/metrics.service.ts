@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { checkWindowOrder } from '../../graphql/filters.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import { checkWindowOrder } from '../../core/filters.js';
+import { userInputError } from '../../core/errors.js';
 import { Channel } from '../contacts/channel.js';
 import { Generation } from '../customers/generation.js';
 import { Tier } from '../customers/tier.js';

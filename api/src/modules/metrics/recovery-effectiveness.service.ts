@@ -1,6 +1,8 @@
 import type { EntityManager } from '@mikro-orm/knex';
+import { countWhere, isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
+import { DAY_SECONDS } from '../../core/time.js';
 import { plusSeconds } from '../../database/dialect.js';
-import { checkWindowOrder } from '../../graphql/filters.js';
+import { checkWindowOrder } from '../../core/filters.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import {
@@ -14,7 +16,6 @@ import { MEASURES, percent, ratio, type Aggregates } from './measures.js';
 import { validateMetricsRequest } from './metrics.service.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
 
-const DAY_SECONDS = 86_400;
 const BY_RECOVERY = [RecoveryGroup.APOLOGY, RecoveryGroup.PERKS_ONLY, RecoveryGroup.NEITHER];
 const BY_POLICY = [
   RecoveryGroup.WITHIN_POLICY,
@@ -58,15 +59,14 @@ export class RecoveryEffectivenessService {
     const builder = new SqlBuilder(this.em);
     const { dialect } = builder;
     const columns = { [Dimension.CHANNEL]: 'k.channel', [Dimension.REASON]: 'k.reason', ...CUSTOMER_COLUMNS };
-    const survey = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
     const perContact = builder.raw(
       `select ${RECOVERY_OF_CONTACT} as recovery, ${POLICY_OF_CONTACT} as policy, ` +
         `max(case when k.resolved = true then 1 else 0 end) as resolved, ` +
         `max(case when c.churned_at > k.started_at and c.churned_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_CHURN_DAYS * DAY_SECONDS)} then 1 else 0 end) as churned, ` +
         `max(k.recompense_value) as recompense, ` +
-        `${survey(`r.type = 'nps'`)} as "npsResponses", ${survey(`r.type = 'nps' and r.score >= 9`)} as promoters, ` +
-        `${survey(`r.type = 'nps' and r.score <= 6`)} as detractors, ${survey(`r.type = 'csat'`)} as "csatResponses", ` +
-        `sum(case when r.type = 'csat' then r.score else 0 end) as "csatSum" ` +
+        `${countWhere(isNps('r'))} as "npsResponses", ${countWhere(isPromoter('r'))} as promoters, ` +
+        `${countWhere(isDetractor('r'))} as detractors, ${countWhere(isCsat('r'))} as "csatResponses", ` +
+        `sum(case when ${isCsat('r')} then r.score else 0 end) as "csatSum" ` +
         `from contacts k join customers c on c.id = k.customer_id ` +
         `left join survey_responses r on r.customer_id = k.customer_id and r.responded_at > k.started_at ` +
         `and r.responded_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_SURVEY_DAYS * DAY_SECONDS)} ` +

@@ -1,12 +1,9 @@
 import { registerEnumType } from 'type-graphql';
+import { DAY_MS } from '../../core/time.js';
 
-export enum TimeGrain {
-  DAY = 'day',
-  WEEK = 'week',
-  MONTH = 'month',
-  QUARTER = 'quarter',
-  YEAR = 'year',
-}
+import { TimeGrain } from '../../core/time-grain.js';
+
+export { TimeGrain };
 
 registerEnumType(TimeGrain, {
   name: 'TimeGrain',
@@ -19,8 +16,6 @@ registerEnumType(TimeGrain, {
     YEAR: { description: 'Calendar year, from January 1st 00:00 UTC.' },
   },
 });
-
-const DAY_MS = 86_400_000;
 
 /** Start of the UTC bucket holding `instant` (the database computes the same in SQL: see dialect.ts). */
 export function bucketStart(instant: Date, grain: TimeGrain): Date {

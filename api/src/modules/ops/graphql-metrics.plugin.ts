@@ -1,4 +1,6 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError } from '../../core/errors.js';
 import type { ServerMetrics } from './server-metrics.js';
 
 /** Distinct operation names tracked; beyond them (a client inventing names) they count as "other". */
@@ -20,8 +22,14 @@ export function graphqlMetricsPlugin(metrics: ServerMetrics): ApolloServerPlugin
       return Promise.resolve({
         didEncounterErrors({ errors, operationName }) {
           for (const error of errors) {
+            // A domain error (core/errors.ts) gets its code only when formatted: read it from the original.
+            const original = unwrapResolverError(error);
             const code =
-              typeof error.extensions?.code === 'string' ? error.extensions.code : 'INTERNAL_SERVER_ERROR';
+              original instanceof DomainError
+                ? original.code
+                : typeof error.extensions?.code === 'string'
+                  ? error.extensions.code
+                  : 'INTERNAL_SERVER_ERROR';
             metrics.graphqlErrors.inc({ operation: label(operationName), code });
           }
           return Promise.resolve();

@@ -1,3 +1,4 @@
+import { DAY_MS } from '../../core/time.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime, inList, listParameter } from '../../database/dialect.js';
 import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
@@ -11,7 +12,6 @@ import { NextStepAction, type NextStep, type RiskEvent } from './dto/risk-action
 export const WHY_NOW_EVENTS = 3;
 /** Fewest recovered complaints on each side before apologies and perks are compared for a segment. */
 export const MIN_RECOVERY_CONTACTS = 30;
-const DAY_MS = 86_400_000;
 
 /** What a scored customer's "why now" and next step are computed from. */
 export interface ScoredCustomer {

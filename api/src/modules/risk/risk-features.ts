@@ -1,8 +1,17 @@
 import type { Knex } from '@mikro-orm/knex';
+import {
+  countWhere,
+  isEscalatedSession,
+  isLowScore,
+  isPromoter,
+  REPEAT_CONTACT_SECONDS,
+} from '../../core/conditions.js';
+import { DAY_MS } from '../../core/time.js';
 import { fromDbTime, inList, listParameter, plusSeconds } from '../../database/dialect.js';
 import { Channel } from '../contacts/channel.js';
 import { Tier } from '../customers/tier.js';
 import type { SqlBuilder } from '../metrics/sql-builder.js';
+import { backfiringResponse } from '../selfservice/backfire.js';
 
 /**
  * The churn-risk model's inputs: what the CX literature names as early warnings (scores, repeat contacts,
@@ -11,8 +20,6 @@ import type { SqlBuilder } from '../metrics/sql-builder.js';
  * facts before it, so a model trained on an earlier instant never sees what happened after it.
  */
 
-const DAY_MS = 86_400_000;
-const DAY_SECONDS = 86_400;
 /** The windows of the counted signals, shortest first: a trend shows as the short window's share of the long. */
 export const WINDOWS = [30, 90, 180] as const;
 export type WindowDays = (typeof WINDOWS)[number];
@@ -21,8 +28,6 @@ export const LOOKBACK_DAYS = 180;
 export const SURVEY_LOOKBACK_DAYS = LOOKBACK_DAYS;
 export const RECENT_DAYS = 90;
 export const SHORT_DAYS = 30;
-const REPEAT_SECONDS = 7 * DAY_SECONDS;
-const BACKFIRE_SECONDS = 7 * DAY_SECONDS;
 
 /**
  * The wait each channel's customers tolerate before it counts as long (seconds): minutes on the phone,
@@ -225,9 +230,8 @@ export interface CustomerFeatures {
   values: (number | null)[];
 }
 
-const survey = (type: string, score: string) => `(r.type = '${type}' and r.score <= ${score})`;
-const flagged = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
-const LOW_SCORE = `(${survey('nps', '6')} or ${survey('csat', '2')} or ${survey('ces', '2')})`;
+const flagged = countWhere;
+const LOW_SCORE = `(${isLowScore('r')})`;
 
 /** Select-list entries and their parameters, built in order. */
 class Columns {
@@ -275,7 +279,7 @@ export async function customerFeatures(
     .add(`max(case when r.type = 'csat' and r.position = 1 then r.score end) as "csatLatest"`)
     .add(`max(case when r.type = 'csat' and r.position = 2 then r.score end) as "csatPrevious"`)
     .windows('lowScores', 'r.responded_at', LOW_SCORE, since)
-    .add(`${flagged(`r.type = 'nps' and r.score >= 9`)} as "promoters180"`)
+    .add(`${flagged(isPromoter('r'))} as "promoters180"`)
     .add(`max(case when ${LOW_SCORE} then r.responded_at end) as "lastBadSurvey"`);
   const surveys = builder.raw(
     `select r.customer_id, ${surveyColumns.sql.join(', ')} ` +
@@ -288,7 +292,7 @@ export async function customerFeatures(
   const longWait = `k.wait_seconds > case k.channel ${Object.entries(LONG_WAIT_SECONDS)
     .map(([channel, seconds]) => `when '${channel}' then ${seconds}`)
     .join(' ')} end`;
-  const repeat = `k.previous_at is not null and k.started_at <= ${plusSeconds(dialect, 'k.previous_at', REPEAT_SECONDS)}`;
+  const repeat = `k.previous_at is not null and k.started_at <= ${plusSeconds(dialect, 'k.previous_at', REPEAT_CONTACT_SECONDS)}`;
   const contactColumns = new Columns()
     .windows('contacts', 'k.started_at', '1 = 1', since)
     .windows('repeatContacts', 'k.started_at', `(${repeat})`, since)
@@ -315,7 +319,7 @@ export async function customerFeatures(
       `from contacts where started_at >= ? and started_at < ? and ?) k where k.started_at >= ? group by k.customer_id`,
     [
       ...contactColumns.params,
-      new Date(start.getTime() - REPEAT_SECONDS * 1000),
+      new Date(start.getTime() - REPEAT_CONTACT_SECONDS * 1000),
       asOf,
       scope(builder, 'customer_id'),
       start,
@@ -323,11 +327,10 @@ export async function customerFeatures(
   );
 
   const backfired =
-    `s.outcome = 'escalated' and exists (select 1 from survey_responses r where r.customer_id = s.customer_id ` +
-    `and r.responded_at > s.started_at and r.responded_at <= ${plusSeconds(dialect, 's.started_at', BACKFIRE_SECONDS)} ` +
-    `and r.responded_at < ? and (${survey('nps', '6')} or ${survey('csat', '2')}))`;
+    `${isEscalatedSession('s')} and exists (select 1 from survey_responses r where ` +
+    `${backfiringResponse(dialect, 's', 'r')} and r.responded_at < ?)`;
   const sessionColumns = new Columns()
-    .windows('escalatedSessions', 's.started_at', `s.outcome = 'escalated'`, since, [90])
+    .windows('escalatedSessions', 's.started_at', isEscalatedSession('s'), since, [90])
     .add(`${flagged(`s.started_at >= ? and ${backfired}`)} as "backfiredSessions90"`, since(90), asOf)
     .windows('abandonedSessions', 's.started_at', `s.outcome = 'abandoned'`, since)
     .add(`max(case when s.outcome <> 'resolved' then s.started_at end) as "lastBadSession"`);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from '@mikro-orm/knex';
+import { DAY_MS } from '../../core/time.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import { fitLogistic, linearPredictor, sigmoid } from './logistic-regression.js';
 import {
@@ -45,8 +46,6 @@ export const MAX_SNAPSHOTS = 4;
 export const SNAPSHOT_STEP_DAYS = 30;
 /** Earlier snapshots are added only while the examples stay under this (memory and fitting time at millions). */
 const MAX_EXAMPLES = 1_000_000;
-
-const DAY_MS = 86_400_000;
 
 /** Raised when the data cannot support a model; the message says why. */
 export class RiskTrainingError extends Error {

@@ -1,4 +1,4 @@
-import type { ImportFollowUp } from '../ingest/import-follow-ups.js';
+import type { ImportFollowUp } from '../ingest/import-follow-up.js';
 import { RiskRefreshService } from './risk-refresh.service.js';
 
 /**

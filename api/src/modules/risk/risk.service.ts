@@ -1,10 +1,11 @@
+import { DAY_MS } from '../../core/time.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { analyzeTable, dialectOf } from '../../database/dialect.js';
 import { bumpDataVersion } from '../cache/data-version.js';
-import type { Connection } from '../../graphql/connection.js';
-import { definedOnly, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import type { Connection } from '../../core/pagination.js';
+import { definedOnly, oneOf } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
+import { userInputError } from '../../core/errors.js';
 import { countScoresFromRollup } from '../metrics/rollups/derived-queries.js';
 import { CustomerRisk } from './customer-risk.entity.js';
 import { RiskOrder, type ChurnRiskArgs } from './dto/churn-risk.args.js';
@@ -16,7 +17,6 @@ import type { RiskSnapshot } from './risk-snapshot.entity.js';
 import { dataEnd, latestModel } from './risk-store.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 
-const DAY_MS = 86_400_000;
 /** Largest customer base whose risk history is filled in after the first training (each day is a full scoring). */
 export const BACKFILL_MAX_CUSTOMERS = 200_000;
 

@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
-import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
+import type { Connection, SyncPageRequest } from '../../core/pagination.js';
+import { definedOnly, factConditions, oneOf } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { SelfServiceSessionFilter } from './dto/self-service-session-filter.input.js';
 import { SelfServiceSession } from './self-service-session.entity.js';
@@ -10,7 +10,7 @@ export class SelfServiceSessionService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of sessions, oldest startedAt first. */
-  list(filter: SelfServiceSessionFilter, page: SyncPageArgs): Promise<Connection<SelfServiceSession>> {
+  list(filter: SelfServiceSessionFilter, page: SyncPageRequest): Promise<Connection<SelfServiceSession>> {
     const where = {
       ...factConditions<SelfServiceSession>(filter, 'startedAt'),
       ...definedOnly({ entry: oneOf(filter.entries), outcome: oneOf(filter.outcomes) }),

@@ -1,6 +1,6 @@
 import { Entity, Enum, Index, ManyToOne, Property } from '@mikro-orm/core';
 import { Field, Int, ObjectType } from 'type-graphql';
-import { ImportedRecord } from '../../database/imported-record.entity.js';
+import { ImportedRecord } from '../ingest/imported-record.entity.js';
 import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Channel } from '../contacts/channel.js';
 import { Customer } from '../customers/customer.entity.js';

@@ -1,9 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { containsIgnoringCase, dialectOf } from '../../database/dialect.js';
-import type { Connection, SyncPageArgs } from '../../graphql/connection.js';
-import { definedOnly, factConditions, oneOf } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import type { Connection, SyncPageRequest } from '../../core/pagination.js';
+import { definedOnly, factConditions, oneOf } from '../../core/filters.js';
+import { userInputError } from '../../core/errors.js';
+import { paginate } from '../../database/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import type { SurveyResponseFilter } from './dto/survey-response-filter.input.js';
 import { SurveyResponse } from './survey-response.entity.js';
@@ -12,7 +12,7 @@ export class SurveyResponseService {
   constructor(private readonly em: EntityManager) {}
 
   /** A page of responses, oldest respondedAt first. */
-  list(filter: SurveyResponseFilter, page: SyncPageArgs): Promise<Connection<SurveyResponse>> {
+  list(filter: SurveyResponseFilter, page: SyncPageRequest): Promise<Connection<SurveyResponse>> {
     const where = {
       ...factConditions<SurveyResponse>(filter, 'respondedAt'),
       ...definedOnly({

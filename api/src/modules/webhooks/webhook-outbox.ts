@@ -1,9 +1,9 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { dialectOf, fromDbTime, selectRows, toDbValue, type Dialect } from '../../database/dialect.js';
-import type { Connection, PageArgs } from '../../graphql/connection.js';
-import { definedOnly } from '../../graphql/filters.js';
-import { paginate } from '../../graphql/paginate.js';
-import { userInputError } from '../../graphql/user-input-error.js';
+import type { Connection, PageRequest } from '../../core/pagination.js';
+import { definedOnly } from '../../core/filters.js';
+import { paginate } from '../../database/paginate.js';
+import { userInputError } from '../../core/errors.js';
 import { parseAlertId, parseRowId } from '../alerts/alert-id.js';
 import { Tier } from '../customers/tier.js';
 import type { WebhookDeliveryFilter } from './dto/webhook-delivery-filter.input.js';
@@ -181,7 +181,7 @@ export class WebhookOutbox {
   }
 
   /** A page of the delivery log, the oldest queued first. */
-  list(filter: WebhookDeliveryFilter, page: PageArgs): Promise<Connection<WebhookDelivery>> {
+  list(filter: WebhookDeliveryFilter, page: PageRequest): Promise<Connection<WebhookDelivery>> {
     const where = definedOnly({
       endpoint: filter.endpoint ?? undefined,
       status: filter.status ?? undefined,

@@ -11,12 +11,14 @@ import { Migration20261123170741 } from './Migration20261123170741.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210633 } from './Migration20261206210633.js';
 import { Migration20261207035926 } from './Migration20261207035926.js';
+import { Migration20261207040926 } from './Migration20261207040926.js';
 import { Migration20261207040959 } from './Migration20261207040959.js';
 import { Migration20261207041222 } from './Migration20261207041222.js';
 import { Migration20261207041500 } from './Migration20261207041500.js';
 import { Migration20261207042136 } from './Migration20261207042136.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
+import { Migration20261207055015 } from './Migration20261207055015.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -31,10 +33,12 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210633', class: Migration20261206210633 },
   { name: 'Migration20261207035926', class: Migration20261207035926 },
+  { name: 'Migration20261207040926', class: Migration20261207040926 },
   { name: 'Migration20261207040959', class: Migration20261207040959 },
   { name: 'Migration20261207041222', class: Migration20261207041222 },
   { name: 'Migration20261207041500', class: Migration20261207041500 },
   { name: 'Migration20261207042136', class: Migration20261207042136 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
+  { name: 'Migration20261207055015', class: Migration20261207055015 },
 ];

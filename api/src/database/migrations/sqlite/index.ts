@@ -11,12 +11,14 @@ import { Migration20261123170739 } from './Migration20261123170739.js';
 import { Migration20261206193331 } from './Migration20261206193331.js';
 import { Migration20261206210632 } from './Migration20261206210632.js';
 import { Migration20261207035924 } from './Migration20261207035924.js';
+import { Migration20261207040922 } from './Migration20261207040922.js';
 import { Migration20261207040955 } from './Migration20261207040955.js';
 import { Migration20261207041221 } from './Migration20261207041221.js';
 import { Migration20261207041500 } from './Migration20261207041500.js';
 import { Migration20261207042132 } from './Migration20261207042132.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
+import { Migration20261207055015 } from './Migration20261207055015.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -31,10 +33,12 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261206193331', class: Migration20261206193331 },
   { name: 'Migration20261206210632', class: Migration20261206210632 },
   { name: 'Migration20261207035924', class: Migration20261207035924 },
+  { name: 'Migration20261207040922', class: Migration20261207040922 },
   { name: 'Migration20261207040955', class: Migration20261207040955 },
   { name: 'Migration20261207041221', class: Migration20261207041221 },
   { name: 'Migration20261207041500', class: Migration20261207041500 },
   { name: 'Migration20261207042132', class: Migration20261207042132 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
+  { name: 'Migration20261207055015', class: Migration20261207055015 },
 ];

@@ -66,6 +66,13 @@ export class AlertMeasureRow {
     nullable: true,
     description: 'Mean hours from openedAt to acknowledgedAt, over acknowledged alerts.',
   })
+  avgHoursToAcknowledge!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean hours from openedAt to acknowledgedAt (the old name of avgHoursToAcknowledge).',
+    deprecationReason: 'Use avgHoursToAcknowledge.',
+  })
   meanHoursToAcknowledge!: number | null;
 
   @Field(() => Float, {
@@ -78,6 +85,13 @@ export class AlertMeasureRow {
   @Field(() => Float, {
     nullable: true,
     description: 'Mean hours from openedAt to resolvedAt, over resolved alerts.',
+  })
+  avgHoursToResolve!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean hours from openedAt to resolvedAt (the old name of avgHoursToResolve).',
+    deprecationReason: 'Use avgHoursToResolve.',
   })
   meanHoursToResolve!: number | null;
 

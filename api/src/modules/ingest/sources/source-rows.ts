@@ -1,5 +1,5 @@
-import type { NumberedRow, RowProblem } from '../record-kind.js';
-import { problemMessage } from '../row-problem.js';
+import type { NumberedRow } from '../record-kind.js';
+import { labelProblem } from '../row-problem.js';
 import type { ValidatedBatch } from '../validate-batches.js';
 
 /**
@@ -23,11 +23,4 @@ export async function* labelBatches(
     batch.columnLabels = labels;
     yield batch;
   }
-}
-
-export function labelProblem(problem: RowProblem, labels: Record<string, string>): RowProblem {
-  if (!Object.hasOwn(labels, problem.column)) return problem;
-  const column = labels[problem.column]!;
-  const labelled = { ...problem, column };
-  return { ...labelled, message: problemMessage(labelled) };
 }

@@ -4,9 +4,9 @@ import type { Generation } from '../../customers/generation.js';
 import type { CustomerMix } from '../customer-mix-query.js';
 import { Dimension } from '../dimension.js';
 import type { MetricFilter } from '../dto/metric-filter.input.js';
+import { countWhere, groupBy } from '../../../core/conditions.js';
 import {
   followUpSums,
-  groupBy,
   groupColumns,
   toGroupRows,
   womReach,
@@ -89,8 +89,8 @@ export async function queryCustomerMixRollup(
       : builder.raw(`${previous} is null`);
   const sql = builder.raw(
     'select r.generation as generation, ' +
-      `sum(case when ? then 1 else 0 end) as "interactingCustomers", ` +
-      `sum(case when r.sessions > 0 and ? then 1 else 0 end) as "selfServiceUsers" ` +
+      `${countWhere('?')} as "interactingCustomers", ` +
+      `${countWhere('r.sessions > 0 and ?')} as "selfServiceUsers" ` +
       `from ${CUSTOMER_MIX_DAYS} r where ? group by r.generation`,
     [
       firstIn('r.previous_day'),

@@ -2,7 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { insertOrAdd, plusSeconds, selectRows, timeBucket, type Dialect } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
-import { BACKFIRE_SECONDS } from '../../selfservice/backfire.js';
+import { BACKFIRE_SECONDS, isDetractor, isEscalatedSession } from '../../../core/conditions.js';
 import { TimeGrain } from '../time-grain.js';
 
 /**
@@ -21,6 +21,8 @@ interface DerivedRollup {
   table: string;
   /** The imports that can change it; a customers import moves customers to other segments. */
   changedBy: readonly RecordKind[];
+  /** The statement that adds customers' rows (sign 1): part of the rollups' fingerprint (rollup-fingerprint.ts). */
+  definition(dialect: Dialect): string;
   add(trx: Knex | Knex.Transaction, dialect: Dialect, sign: 1 | -1, where: CustomerCondition): Promise<void>;
 }
 
@@ -29,7 +31,6 @@ const segmentProperties = Object.fromEntries(
   SEGMENT.map((column) => [column, { type: 'text', nullable: true }]),
 );
 const day = (dialect: Dialect, time: string) => timeBucket(dialect, time, TimeGrain.DAY);
-const detractor = (alias: string) => `${alias}.type = 'nps' and ${alias}.score <= 6`;
 
 /**
  * A rollup holding rows per customer (with the customer's segment, so that reads need no join): taking a
@@ -42,14 +43,16 @@ function perCustomer(
   select: (dialect: Dialect) => string,
   conditions = 1,
 ): DerivedRollup {
+  const insert = (dialect: Dialect) => `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`;
   return {
     table,
     changedBy,
+    definition: insert,
     async add(trx, dialect, sign, where) {
       if (sign === -1) await trx.raw(`delete from ${table} where ?`, [where('customer_id')]);
       else
         await trx.raw(
-          `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`,
+          insert(dialect),
           Array.from({ length: conditions }, () => where('f.customer_id')),
         );
     },
@@ -63,6 +66,18 @@ export const RISK_SCORES = 'rollup_risk_scores';
 /** A customer's lifetime value in whole cents (customers alias c); 0 when unknown. */
 export const LIFETIME_VALUE_CENTS = 'coalesce(cast(round(c.lifetime_value * 100) as bigint), 0)';
 
+/** Adds `sign` times the scored active customers the condition covers to the churn-risk counts. */
+const riskScoresInsert = (sign: 1 | -1) =>
+  insertOrAdd(
+    RISK_SCORES,
+    [...SEGMENT, 'score'],
+    ['customers', 'value_cents'],
+    `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*), ` +
+      `${sign} * coalesce(sum(${LIFETIME_VALUE_CENTS}), 0) ` +
+      'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
+      'group by 1, 2, 3, 4',
+  );
+
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
   // of the social channel (contacts, surveys about it), so that womReach counts distinct customers per
@@ -74,12 +89,12 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
     (dialect) =>
       `select u.customer_id, u.day, c.generation, c.region, c.tier, sum(u.detractor), sum(u.social) from (` +
       `select f.customer_id, ${day(dialect, 'f.responded_at')} as day, ` +
-      `case when ${detractor('f')} then 1 else 0 end as detractor, ` +
+      `case when ${isDetractor('f')} then 1 else 0 end as detractor, ` +
       `case when f.channel = 'social' then 1 else 0 end as social ` +
-      `from survey_responses f where (${detractor('f')} or f.channel = 'social') and ? ` +
+      `from survey_responses f where (${isDetractor('f')} or f.channel = 'social') and ? ` +
       `union all select f.customer_id, ${day(dialect, 'f.started_at')}, 0, 1 from contacts f ` +
       `where f.channel = 'social' and ?) u join customers c on c.id = u.customer_id ` +
-      `where exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${detractor('r')}) ` +
+      `where exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${isDetractor('r')}) ` +
       'group by u.customer_id, u.day, c.generation, c.region, c.tier',
     2,
   ),
@@ -95,7 +110,7 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       'c.tier, r.type, r.score from self_service_sessions f join survey_responses r ' +
       'on r.customer_id = f.customer_id and r.responded_at > f.started_at ' +
       `and r.responded_at <= ${plusSeconds(dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
-      `join customers c on c.id = f.customer_id where f.outcome = 'escalated' and ?`,
+      `join customers c on c.id = f.customer_id where ${isEscalatedSession('f')} and ?`,
   ),
   // Per customer and day with a session or a contact: how many of each, and the customer's previous day
   // with any (with a session): the customers interacting in a window are its rows whose previous day falls
@@ -122,19 +137,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   {
     table: RISK_SCORES,
     changedBy: ['customers'],
+    definition: () => riskScoresInsert(1),
     async add(trx, _dialect, sign, where) {
-      await trx.raw(
-        insertOrAdd(
-          RISK_SCORES,
-          [...SEGMENT, 'score'],
-          ['customers', 'value_cents'],
-          `select ${SEGMENT.map((column) => `coalesce(c.${column}, '')`).join(', ')}, r.score, ${sign} * count(*), ` +
-            `${sign} * coalesce(sum(${LIFETIME_VALUE_CENTS}), 0) ` +
-            'from customer_risk r join customers c on c.id = r.customer_id where c.churned_at is null and ? ' +
-            'group by 1, 2, 3, 4',
-        ),
-        [where('r.customer_id')],
-      );
+      await trx.raw(riskScoresInsert(sign), [where('r.customer_id')]);
     },
   },
 ];

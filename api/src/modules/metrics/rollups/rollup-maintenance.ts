@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import {
   dialectOf,
@@ -14,6 +15,7 @@ import {
   toDbValue,
   type Dialect,
 } from '../../../database/dialect.js';
+import { groupBy } from '../../../core/conditions.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
 import type { RecordSpec, ValidRecord } from '../../ingest/record-specs.js';
 import type { Dimension } from '../dimension.js';
@@ -26,7 +28,7 @@ import {
   rebuildDerivedRollups,
   type CustomerCondition,
 } from './derived-rollups.js';
-import { recomputeSequenceFlags } from './sequence-flags.js';
+import { recomputeSequenceFlags, SEQUENCE_FLAGS } from './sequence-flags.js';
 import {
   aggregateColumn,
   keyColumns,
@@ -64,9 +66,6 @@ const OWN_FAMILY: Record<RecordKind, RollupFamily | null> = {
   selfservice: 'selfService',
   agents: null,
 };
-
-const groupBy = (columns: number) =>
-  `group by ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`;
 
 /** Grouped by day and `dimensions`: what `customers`' facts of `family` add to its rollups, times `sign`. */
 function factContribution(
@@ -137,36 +136,66 @@ export interface RebuildSummary {
   durationMs: number;
 }
 
+/** Fills rollup_state: when the rollups were built, from which definitions, and the churn caveat. */
+const RECORD_STATE =
+  'insert into rollup_state (id, built_at, fingerprint, churned_before_signup) ' +
+  'select 1, ?, ?, count(*) from customers where churned_at < signup_date';
+
+/** The statement that fills a rollup from every customer's facts. */
+function fillStatement(dialect: Dialect, rollup: (typeof ROLLUP_TABLES)[number]): string {
+  const { sql } = contribution(dialect, rollup.family, rollup.dimensions, 1, null);
+  const columns = rollupAggregates(rollup.family).map(aggregateColumn);
+  return insertOrAdd(rollup.table, keyColumns(rollup), columns, sql);
+}
+
+const fingerprints = new Map<Dialect, string>();
+
+/**
+ * A hash of what the rollups hold on `dialect`: every rollup's table, columns and filling SQL, every
+ * derived rollup's and sequence flag's SQL, and the state's own statement. Stored in rollup_state by a
+ * rebuild; a start that finds another one (a release changed a definition) rebuilds, and until then
+ * queries keep to the facts.
+ */
+export function rollupFingerprint(dialect: Dialect): string {
+  let fingerprint = fingerprints.get(dialect);
+  if (!fingerprint) {
+    const definitions = [
+      ...ROLLUP_TABLES.map((rollup) => `${rollup.table}: ${fillStatement(dialect, rollup)}`),
+      ...DERIVED_ROLLUPS.map((rollup) => `${rollup.table}: ${rollup.definition(dialect)}`),
+      ...SEQUENCE_FLAGS.map((flag) => `${flag.table}.${flag.column}: ${flag.condition(dialect)}`),
+      `rollup_state: ${RECORD_STATE}`,
+    ];
+    fingerprint = createHash('sha256').update(definitions.join('\n')).digest('hex');
+    fingerprints.set(dialect, fingerprint);
+  }
+  return fingerprint;
+}
+
 /**
  * Recomputes every sequence flag and every rollup from the facts, in one transaction, and marks them
- * built; with `ifMissing`, only when they are not built yet (null otherwise).
+ * built from the current definitions; with `ifStale`, only when they are not built yet or were built
+ * from other definitions (null otherwise).
  */
 export async function rebuildRollups(
   knex: Knex,
   dialect: Dialect,
-  { ifMissing = false, now = new Date() } = {},
+  { ifStale = false, now = new Date() } = {},
 ): Promise<RebuildSummary | null> {
   const started = performance.now();
   const rowsByTable: Record<string, number> = {};
   const built = await knex.transaction(async (trx) => {
     await lockForTransaction(dialect, trx, ROLLUP_WRITERS_LOCK);
-    if (ifMissing && (await rollupState(trx, dialect))) return false;
+    if (ifStale && (await rollupState(trx, dialect))) return false;
     await recomputeSequenceFlags(trx, dialect, null, null);
     for (const rollup of ROLLUP_TABLES) {
       await trx.raw(`delete from "${rollup.table}"`);
-      const { sql } = contribution(dialect, rollup.family, rollup.dimensions, 1, null);
-      const columns = rollupAggregates(rollup.family).map(aggregateColumn);
-      await trx.raw(insertOrAdd(rollup.table, keyColumns(rollup), columns, sql));
+      await trx.raw(fillStatement(dialect, rollup));
       const [row] = await selectRows(dialect, trx.raw(`select count(*) as n from "${rollup.table}"`));
       rowsByTable[rollup.table] = Number(row!.n);
     }
     Object.assign(rowsByTable, await rebuildDerivedRollups(trx, dialect));
     await trx.raw('delete from rollup_state');
-    await trx.raw(
-      'insert into rollup_state (id, built_at, churned_before_signup) ' +
-        'select 1, ?, count(*) from customers where churned_at < signup_date',
-      [toDbValue(dialect, now) as Knex.Value],
-    );
+    await trx.raw(RECORD_STATE, [toDbValue(dialect, now) as Knex.Value, rollupFingerprint(dialect)]);
     return true;
   });
   if (!built) return null;
@@ -187,16 +216,19 @@ export async function refreshRollupStatistics(knex: Knex, dialect: Dialect): Pro
   ]);
 }
 
-/** When the rollups were built, or null while they are not (queries then keep to the facts). */
+/**
+ * When the rollups were built, or null while they are not built from the current definitions (never
+ * built, or built by a release whose rollups held something else): queries then keep to the facts.
+ */
 export async function rollupState(
   knex: Knex,
   dialect: Dialect,
 ): Promise<{ builtAt: Date; churnedBeforeSignup: number } | null> {
   const [row] = await selectRows(
     dialect,
-    knex.raw('select built_at, churned_before_signup from rollup_state'),
+    knex.raw('select built_at, fingerprint, churned_before_signup from rollup_state'),
   );
-  return row
+  return row && row.fingerprint === rollupFingerprint(dialect)
     ? { builtAt: fromDbTime(row.built_at), churnedBeforeSignup: Number(row.churned_before_signup) }
     : null;
 }
@@ -436,12 +468,13 @@ function segmentChanged(stored: Record<string, unknown>, record: ValidRecord): b
 }
 
 /**
- * Builds the rollups when they are not (a new database, or one just migrated to a version that added
- * them); returns what was built, or null when they already were.
+ * Builds the rollups when they are not built from the current definitions (a new database, one just
+ * migrated to a version that added rollups, or a release that changed what a rollup holds); returns
+ * what was built, or null when they already were.
  */
-export async function buildRollupsIfMissing(em: EntityManager): Promise<RebuildSummary | null> {
+export async function buildRollupsIfStale(em: EntityManager): Promise<RebuildSummary | null> {
   const knex = em.getKnex();
   const dialect = dialectOf(em);
   // Checked first without the lock: the usual case, already built, costs one read.
-  return (await rollupState(knex, dialect)) ? null : rebuildRollups(knex, dialect, { ifMissing: true });
+  return (await rollupState(knex, dialect)) ? null : rebuildRollups(knex, dialect, { ifStale: true });
 }

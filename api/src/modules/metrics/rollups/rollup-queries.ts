@@ -1,8 +1,9 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { Dimension } from '../dimension.js';
+import { groupBy } from '../../../core/conditions.js';
+import { DAY_MS } from '../../../core/time.js';
 import {
   FACT_TABLES,
-  groupBy,
   groupColumns,
   queryChurn,
   requestedScopes,
@@ -17,7 +18,6 @@ import { FILTER_OF_DIMENSION, SqlBuilder } from '../sql-builder.js';
 import { fromDbTime } from '../../../database/dialect.js';
 import { aggregateColumn, ROLLUP_TABLES, type RollupTable } from './rollup-tables.js';
 
-const DAY_MS = 86_400_000;
 const isMidnight = (instant: Date | null | undefined) => !instant || instant.getTime() % DAY_MS === 0;
 
 /** Whether a filter's window is made of whole UTC days (from and to at midnight, or open), as rollups hold. */

@@ -1,8 +1,9 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 
 /**
- * Whether the rollups (and the sequence flags) have been built from the facts, in a single row. A
- * migrated database starts without it, so queries keep to the facts until the rollups are built.
+ * Whether the rollups (and the sequence flags) have been built from the facts, and from which
+ * definitions, in a single row. A migrated database starts without it, so queries keep to the facts
+ * until the rollups are built.
  */
 @Entity({ tableName: 'rollup_state' })
 export class RollupState {
@@ -11,6 +12,13 @@ export class RollupState {
 
   @Property({ type: 'datetime' })
   builtAt!: Date;
+
+  /**
+   * The rollupFingerprint() of the definitions the rollups were built from (null: built before
+   * fingerprints were kept). A start that finds another one rebuilds the rollups.
+   */
+  @Property({ type: 'text', nullable: true })
+  fingerprint?: string | null;
 
   /**
    * Customers whose churned_at precedes their signup_date. The churn rollup counts churns by churn day

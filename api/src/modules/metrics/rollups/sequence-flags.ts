@@ -1,11 +1,12 @@
 import type { Knex } from '@mikro-orm/knex';
 import { inList, listParameter, plusSeconds, type Dialect } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
+import {
+  isEscalatedSession,
+  REPEAT_CONTACT_SECONDS,
+  TRUE_DEFLECTION_SECONDS,
+} from '../../../core/conditions.js';
 import { backfiringResponse } from '../../selfservice/backfire.js';
-
-const DAY_SECONDS = 86_400;
-const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
-const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
 
 /**
  * A boolean stored on a fact row that depends on the same customer's other facts (docs/concepts.md's repeat
@@ -43,7 +44,7 @@ export const SEQUENCE_FLAGS: readonly SequenceFlag[] = [
     table: 'self_service_sessions',
     column: 'escalation_resolved',
     condition: () =>
-      `(f.outcome = 'escalated' and exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
+      `(${isEscalatedSession('f')} and exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
       `and (k.external_id = f.escalated_contact_id or k.self_service_session_id = f.external_id) ` +
       `and k.resolved = true))`,
     changedBy: ['contacts', 'selfservice'],
@@ -52,7 +53,7 @@ export const SEQUENCE_FLAGS: readonly SequenceFlag[] = [
     table: 'self_service_sessions',
     column: 'backfired',
     condition: (dialect) =>
-      `(f.outcome = 'escalated' and exists (select 1 from survey_responses r where ${backfiringResponse(dialect, 'f', 'r')}))`,
+      `(${isEscalatedSession('f')} and exists (select 1 from survey_responses r where ${backfiringResponse(dialect, 'f', 'r')}))`,
     changedBy: ['surveys', 'selfservice'],
   },
 ];

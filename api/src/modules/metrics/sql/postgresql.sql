@@ -2,6 +2,7 @@
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -54,6 +55,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -212,6 +214,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -296,12 +299,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -586,12 +591,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -686,18 +693,21 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -879,24 +889,28 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;

@@ -64,6 +64,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -95,6 +96,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -256,6 +258,7 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -356,12 +359,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -707,12 +712,14 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -764,18 +771,21 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
@@ -957,24 +967,28 @@ group by
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;
 
 select
   built_at,
+  fingerprint,
   churned_before_signup
 from
   rollup_state;

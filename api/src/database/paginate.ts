@@ -1,14 +1,16 @@
 import type { EntityClass, FilterQuery, FindOptions } from '@mikro-orm/core';
 import type { EntityManager } from '@mikro-orm/knex';
-import { readerConnectionType } from '../database/read-routing.js';
-import { MAX_PAGE_SIZE, type Connection, type PageArgs } from './connection.js';
-import { userInputError } from './user-input-error.js';
+import { readerConnectionType } from './read-routing.js';
+import {
+  MAX_PAGE_SIZE,
+  type Connection,
+  type NumberProperty,
+  type PageRequest,
+  type TimeProperty,
+} from '../core/pagination.js';
 
-/** Properties of T holding a timestamp: what a fact connection is ordered by. */
-export type TimeProperty<T> = { [K in keyof T]-?: T[K] extends Date ? K : never }[keyof T] & string;
-
-/** Properties of T holding an integer (TypeScript cannot tell integers from numbers: the caller can). */
-export type NumberProperty<T> = { [K in keyof T]-?: T[K] extends number ? K : never }[keyof T] & string;
+export type { TimeProperty };
+import { userInputError } from '../core/errors.js';
 
 /**
  * What a connection is ordered by before the internal id: a timestamp, oldest first, or an integer
@@ -57,7 +59,7 @@ export async function paginate<T extends { id: number }>(
   em: EntityManager,
   entity: EntityClass<T>,
   where: FilterQuery<T>,
-  page: PageArgs & { updatedSince?: Date | null },
+  page: PageRequest & { updatedSince?: Date | null },
   order?: KeysetOrder<T>,
 ): Promise<Connection<T>> {
   const first = pageSize(page.first);

@@ -1,6 +1,6 @@
 import { Index, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, ID, ObjectType } from 'type-graphql';
-import { DateTimeScalar } from '../graphql/scalars.js';
+import { DateTimeScalar } from '../../graphql/scalars.js';
 
 /**
  * Columns every imported record shares. The integer primary key stays internal (compact joins over

@@ -9,7 +9,7 @@ import { SelfServiceSession } from '../modules/selfservice/self-service-session.
 import { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
 import { IngestBatch } from '../modules/ingest/ingest-batch.entity.js';
 import { ImportRun } from '../modules/ingest/import-run.entity.js';
-import { ImportedRecord } from './imported-record.entity.js';
+import { ImportedRecord } from '../modules/ingest/imported-record.entity.js';
 import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../modules/risk/risk-model.entity.js';
 import { RiskSnapshot } from '../modules/risk/risk-snapshot.entity.js';

@@ -1,0 +1,47 @@
+import { DAY_SECONDS } from './time.js';
+
+/**
+ * The CX rules that decide what a row counts as (docs/concepts.md), each defined once as SQL over a row
+ * alias and used by the fact queries, the rollups and their derived tables, the recovery and
+ * recurring-cause views, the backfire flag and alert, and the churn-risk features alike. Plain SQL that
+ * both databases read the same way; anything dialect-specific stays in database/dialect.ts.
+ */
+
+/** The survey response `r` is an NPS answer. */
+export const isNps = (r: string) => `${r}.type = 'nps'`;
+/** The survey response `r` is a CSAT answer. */
+export const isCsat = (r: string) => `${r}.type = 'csat'`;
+/** The survey response `r` is a CES answer. */
+export const isCes = (r: string) => `${r}.type = 'ces'`;
+
+/** A promoter: NPS 9-10. */
+export const isPromoter = (r: string) => `${isNps(r)} and ${r}.score >= 9`;
+/** A detractor: NPS 0-6. */
+export const isDetractor = (r: string) => `${isNps(r)} and ${r}.score <= 6`;
+/** A satisfied CSAT answer (top two boxes): 4-5. */
+export const isCsatTop2 = (r: string) => `${isCsat(r)} and ${r}.score >= 4`;
+/** A low CSAT: 1-2. */
+export const isLowCsat = (r: string) => `${isCsat(r)} and ${r}.score <= 2`;
+/** A high-effort CES: 1-2. */
+export const isLowCes = (r: string) => `${isCes(r)} and ${r}.score <= 2`;
+/** A low score of any survey type: a detractor NPS, a low CSAT or a high-effort CES. */
+export const isLowScore = (r: string) => `(${isDetractor(r)}) or (${isLowCsat(r)}) or (${isLowCes(r)})`;
+/** A score that backfires an escalated self-service session: a detractor NPS or a low CSAT. */
+export const isBackfireScore = (r: string) => `(${isDetractor(r)}) or (${isLowCsat(r)})`;
+
+/** The self-service session `s` ended escalated to an agent. */
+export const isEscalatedSession = (s: string) => `${s}.outcome = 'escalated'`;
+
+/** A contact within this long after the same customer's previous one is a repeat contact. */
+export const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
+/** A resolved session is truly deflected when no contact follows within this long. */
+export const TRUE_DEFLECTION_SECONDS = 3 * DAY_SECONDS;
+/** How long after an escalated session a low score still counts as its backfire. */
+export const BACKFIRE_SECONDS = 7 * DAY_SECONDS;
+
+/** SQL counting the rows that meet `condition`. */
+export const countWhere = (condition: string) => `sum(case when ${condition} then 1 else 0 end)`;
+
+/** SQL grouping by the first `columns` select-list positions: `group by 1, 2, 3`. */
+export const groupBy = (columns: number) =>
+  `group by ${Array.from({ length: columns }, (_, i) => i + 1).join(', ')}`;

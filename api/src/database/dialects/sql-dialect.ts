@@ -1,0 +1,46 @@
+import type { Knex } from '@mikro-orm/knex';
+import type { DatabaseConfig } from '../../config.js';
+import type { TimeGrain } from '../../core/time-grain.js';
+
+/** The supported databases. */
+export type Dialect = DatabaseConfig['dialect'];
+
+/**
+ * What SQL text and bound values differ between the databases: one implementation per database
+ * (sqlite.ts, postgresql.ts). Code outside database/ reaches it through the functions of dialect.ts.
+ */
+export interface SqlDialect {
+  /** How a value is bound in raw SQL. */
+  toDbValue(value: unknown): unknown;
+  /** A MikroORM condition "contains `text`, ignoring case". */
+  containsIgnoringCase(text: string): { $like: string } | { $ilike: string };
+  /** Null-safe "differs" comparison between two SQL expressions. */
+  isDistinctFrom(left: string, right: string): string;
+  /** The rows of a raw query's result (knex's result shape differs by driver). */
+  rowsOf(result: unknown): Record<string, unknown>[];
+  /** A placeholder for a timestamp where its type cannot be inferred (a SELECT list, a UNION). */
+  timestampParameter(): string;
+  /** The SQL expression `time` moved `seconds` later. */
+  plusSeconds(time: string, seconds: number): string;
+  /** Milliseconds from the timestamp `from` to the timestamp `to` (null when either is null). */
+  millisBetween(from: string, to: string): string;
+  /** The start of the UTC bucket of `grain` that holds the timestamp `time` (ISO weeks, from Monday). */
+  timeBucket(time: string, grain: TimeGrain): string;
+  /** The statement that refreshes `table`'s planner statistics after a bulk rewrite. */
+  refreshStatistics(table: string): string;
+  /**
+   * Runs at the start of an import's transaction (see startImportTransaction in dialect.ts); returns
+   * what undoes its changes beyond the transaction, once it has ended.
+   */
+  startImport(trx: Knex.Transaction): Promise<() => void>;
+  /** Waits until no other transaction holds the lock `key`, then holds it until this one ends. */
+  lockForTransaction(trx: Knex.Transaction, key: number): Promise<unknown>;
+  /** Most bind parameters one statement may carry. */
+  maxBindParameters: number;
+  /** SQL condition: `column` is one of a list of values bound as one parameter (listParameter). */
+  inList(column: string, type: 'integer' | 'text'): string;
+  /** A list of integers bound as one parameter, as a table `alias` with one column `id`. */
+  integerListTable(alias: string): string;
+  /** The one parameter of an inList condition or integerListTable. */
+  listParameter(values: readonly (number | string)[]): string;
+}

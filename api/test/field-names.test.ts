@@ -1,0 +1,47 @@
+import { isInterfaceType, isObjectType } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { buildCxSchema } from '../src/graphql/schema.js';
+
+/**
+ * The naming guide of docs/graphql-api.md, as far as a machine can check it: a renamed field keeps its
+ * old name as a deprecated alias whose reason names the replacement, which exists on the same type with
+ * the same type; and no new field uses a retired form (mean… for an average).
+ */
+describe('field names', () => {
+  it('keep every old name as a deprecated alias naming an existing replacement of the same type', async () => {
+    const schema = await buildCxSchema();
+    const problems: string[] = [];
+    let aliases = 0;
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      const fields = type.getFields();
+      for (const field of Object.values(fields)) {
+        if (!field.deprecationReason) continue;
+        aliases++;
+        const replacement = /^Use (\w+)\.$/.exec(field.deprecationReason)?.[1];
+        const target = replacement ? fields[replacement] : undefined;
+        if (!target) problems.push(`${type.name}.${field.name}: "${field.deprecationReason}" names no field`);
+        else if (String(target.type) !== String(field.type))
+          problems.push(
+            `${type.name}.${field.name}: ${String(field.type)}, but ${replacement} is ${String(target.type)}`,
+          );
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(aliases).toBeGreaterThanOrEqual(2); // AlertMeasureRow.meanHoursToAcknowledge, meanHoursToResolve
+  });
+
+  it('name averages avg… (mean… only survives as a deprecated alias)', async () => {
+    const schema = await buildCxSchema();
+    const retired: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (/^mean[A-Z]/.test(field.name) && !field.deprecationReason)
+          retired.push(`${type.name}.${field.name}`);
+      }
+    }
+    // CalibrationBin.meanPredicted (risk model) is renamed with the measure catalogue (docs/graphql-api.md).
+    expect(retired).toEqual(['CalibrationBin.meanPredicted']);
+  });
+});
