@@ -113,8 +113,14 @@ describe('alerts', () => {
   const unresolved = async (variables: Record<string, unknown>) =>
     (await queryApi<OpenAlertsQuery>(stack, OpenAlertsDocument.toString(), { first: 1, ...variables })).alerts
       .totalCount;
-  const matching = async () =>
-    Number((await page.locator('[data-matching]').innerText()).split(' ')[0]!.replace(/,/g, ''));
+  // The page's count of matching alerts; a filter that matches none says so instead.
+  const matching = async () => {
+    if ((await page.locator('[data-matching]').count()) === 0) {
+      expect(await page.getByText('No unresolved alert matches.').count()).toBe(1);
+      return 0;
+    }
+    return Number((await page.locator('[data-matching]').innerText()).split(' ')[0]!.replace(/,/g, ''));
+  };
 
   it('honours the period, tier and generation of the filter bar, and hides what does not apply', async () => {
     const window = { triggeredFrom: API_WINDOW.from, triggeredTo: API_WINDOW.to };
@@ -198,15 +204,24 @@ describe('alerts', () => {
 
 describe('small samples, thin comparisons and partial periods', () => {
   it('greys a value on too few responses, says so in the API’s words, and flags the thin comparison', async () => {
-    // One day: a few dozen responses at most in a 300-customer demo.
-    const api = await overview({ from: '2026-10-15T00:00:00Z', to: '2026-10-16T00:00:00Z' });
+    // One day: a few dozen responses at most in a 300-customer demo. The first October day whose NPS and the
+    // day before it both have responses (so there is a change to flag), found through the API.
     const nps = catalogue.measures.find((m) => m.name === 'nps')!;
-    expect(api.nps.sampleSize).toBeLessThan(nps.minimumSample!);
-    await open(page, '/?from=2026-10-15&to=2026-10-15');
+    let day: string | undefined;
+    let api: Awaited<ReturnType<typeof overview>> | undefined;
+    for (let date = 2; date <= 31 && !day; date++) {
+      const from = `2026-10-${String(date).padStart(2, '0')}`;
+      const to = new Date(Date.parse(`${from}T00:00:00Z`) + 86_400_000).toISOString();
+      const candidate = await overview({ from: `${from}T00:00:00Z`, to });
+      if (candidate.nps.delta != null) [day, api] = [from, candidate];
+    }
+    expect(day, 'an October day with NPS responses on it and the day before').toBeDefined();
+    expect(api!.nps.sampleSize).toBeLessThan(nps.minimumSample!);
+    await open(page, `/?from=${day}&to=${day}`);
     const card = page.locator('[data-kpi="nps"]');
     expect(await card.getAttribute('data-thin')).toBe('true');
     expect(await card.locator('[data-too-few]').innerText()).toBe(nps.tooFewLabel);
-    expect(await card.locator('[data-n]').innerText()).toContain(`n = ${api.nps.sampleSize}`);
+    expect(await card.locator('[data-n]').innerText()).toContain(`n = ${api!.nps.sampleSize}`);
     expect(await card.locator('[data-thin-comparison]').innerText()).toContain('Thin comparison');
     // A significance verdict on so few is not shown.
     expect(await card.locator('.badge').count()).toBe(0);
