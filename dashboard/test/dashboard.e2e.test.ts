@@ -276,7 +276,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     });
     const id = churnRisk.nodes[0]!.customer.id;
     const visitor = await stack.browser.newPage();
-    await visitor.goto(`${stack.dashboardUrl}/login`);
+    await visitor.goto(`${stack.dashboardUrl}/login`, { waitUntil: 'networkidle' });
     await visitor.fill('input[name=email]', EXECUTIVE_CREDENTIALS.email);
     await visitor.fill('input[name=password]', EXECUTIVE_CREDENTIALS.password);
     await Promise.all([
@@ -295,7 +295,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
 
   it('answers a sign-in it cannot complete with a message on the login page', async () => {
     const visitor = await stack.browser.newPage();
-    await visitor.goto(`${stack.dashboardUrl}/login`);
+    await visitor.goto(`${stack.dashboardUrl}/login`, { waitUntil: 'networkidle' });
     await visitor.fill('input[name=email]', 'nobody@example.com');
     await visitor.fill('input[name=password]', 'wrong password');
     await visitor.click('button[type=submit]');
@@ -344,7 +344,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
   it('returns a visitor to the page they asked for after signing in', async () => {
     const visitor = await stack.browser.newPage();
     const wanted = `/channels${WINDOW}`;
-    await visitor.goto(`${stack.dashboardUrl}${wanted}`);
+    await visitor.goto(`${stack.dashboardUrl}${wanted}`, { waitUntil: 'networkidle' });
     expect(new URL(visitor.url()).pathname).toBe('/login');
     await visitor.fill('input[name=email]', CREDENTIALS.email);
     await visitor.fill('input[name=password]', CREDENTIALS.password);
@@ -359,7 +359,9 @@ describe('the dashboard in Chromium on the seeded demo', () => {
 
   it('never sends a visitor off-site after signing in', async () => {
     const visitor = await stack.browser.newPage();
-    await visitor.goto(`${stack.dashboardUrl}/login?redirectTo=${encodeURIComponent('/\\evil.example/')}`);
+    await visitor.goto(`${stack.dashboardUrl}/login?redirectTo=${encodeURIComponent('/\\evil.example/')}`, {
+      waitUntil: 'networkidle',
+    });
     await visitor.fill('input[name=email]', CREDENTIALS.email);
     await visitor.fill('input[name=password]', CREDENTIALS.password);
     await Promise.all([

@@ -158,7 +158,8 @@ export async function signIn(
   dashboardUrl: string,
   credentials: { email: string; password: string } = CREDENTIALS,
 ): Promise<void> {
-  await page.goto(`${dashboardUrl}/login`);
+  // After hydration: a value typed before it can be reset by it, and the form then refuses an empty e-mail.
+  await page.goto(`${dashboardUrl}/login`, { waitUntil: 'networkidle' });
   await page.fill('input[name=email]', credentials.email);
   await page.fill('input[name=password]', credentials.password);
   await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit]')]);
