@@ -425,6 +425,8 @@ describe('drill-through', () => {
 async function clickChartUntilRows(titleId: string, points: [number, number][]): Promise<URL> {
   const canvas = page.locator('figure', { has: page.locator(`#${titleId}`) }).locator('canvas[width]');
   await canvas.waitFor();
+  // Mouse clicks land in the viewport: bring the chart into it first.
+  await canvas.scrollIntoViewIfNeeded();
   const box = (await canvas.boundingBox())!;
   for (const [x, y] of points) {
     if (page.url().includes('/rows')) break;
@@ -545,7 +547,10 @@ describe('drill-through from every kind of chart', () => {
     });
     expect(await table.locator('tbody tr').count()).toBe(points.length);
     // n beside every point: the API's responses of the apology group in the first period.
-    const first = (await table.locator('tbody tr').first().innerText()).split('\t');
+    // The table sits in a closed <details>: read its cells' text.
+    const first = (await table.locator('tbody tr').first().locator('th, td').allTextContents()).map((cell) =>
+      cell.trim(),
+    );
     expect(first[0]).toBe(`${points[0]!.period.slice(0, 10)}${points[0]!.partial ? ' (partial)' : ''}`);
     expect(first[2]).toBe(points[0]!.byRecovery[0]!.npsResponsesAfter.toLocaleString('en-US'));
     const url = await clickChartUntilRows('recovery-contacts-trend-title', [

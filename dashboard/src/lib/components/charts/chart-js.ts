@@ -123,7 +123,12 @@ export function drawChart(
       maintainAspectRatio: false,
       animation: false,
       // A point is a few pixels wide: a click on a line chart picks the point nearest to it (any series).
-      ...(kind === 'line' ? { interaction: { mode: 'nearest' as const, intersect: false } } : {}),
+      ...(kind === 'line'
+        ? {
+            interaction: { mode: 'nearest' as const, intersect: false },
+            hover: { mode: 'nearest' as const, intersect: false },
+          }
+        : {}),
       onClick: (_event, elements) => {
         const [element] = elements;
         const label = element ? chartLabel(element.datasetIndex) : undefined;
