@@ -2,8 +2,7 @@
 /** Internal type. DO NOT USE DIRECTLY. */
 type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
-export type Incremental<T> =
-  T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 /** A change recorded in the audit trail of an alert. */
 export type AlertAction =
@@ -396,101 +395,51 @@ export type AcknowledgeAlertMutationVariables = Exact<{
   note?: string | null | undefined;
 }>;
 
-export type AcknowledgeAlertMutation = {
-  acknowledgeAlert: { id: string; status: AlertStatus; acknowledgedAt: string | null; overdue: boolean };
-};
+
+export type AcknowledgeAlertMutation = { acknowledgeAlert: { id: string, status: AlertStatus, acknowledgedAt: string | null, overdue: boolean } };
 
 export type AddAlertNoteMutationVariables = Exact<{
   id: string | number;
   text: string;
 }>;
 
+
 export type AddAlertNoteMutation = { addAlertNote: { id: string } };
 
-export type AlertCountsQueryVariables = Exact<{ [key: string]: never }>;
+export type AlertCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type AlertCountsQuery = { alertCounts: { unresolved: number; open: number; overdue: number } };
+
+export type AlertCountsQuery = { alertCounts: { unresolved: number, open: number, overdue: number } };
 
 export type AlertPerformanceQueryVariables = Exact<{
   window?: AlertWindow | null | undefined;
 }>;
 
-export type AlertPerformanceQuery = {
-  alertMeasures: Array<{
-    rule: AlertRule | null;
-    tier: Tier | null;
-    alerts: number;
-    acknowledged: number;
-    resolved: number;
-    resolvedWithinSla: number;
-    meanHoursToAcknowledge: number | null;
-    medianHoursToAcknowledge: number | null;
-    meanHoursToResolve: number | null;
-    medianHoursToResolve: number | null;
-    resolvedWithinSlaRate: number | null;
-  }>;
-};
+
+export type AlertPerformanceQuery = { alertMeasures: Array<{ rule: AlertRule | null, tier: Tier | null, alerts: number, acknowledged: number, resolved: number, resolvedWithinSla: number, meanHoursToAcknowledge: number | null, medianHoursToAcknowledge: number | null, meanHoursToResolve: number | null, medianHoursToResolve: number | null, resolvedWithinSlaRate: number | null }> };
 
 export type AssignAlertMutationVariables = Exact<{
   id: string | number;
   owner: string;
 }>;
 
-export type AssignAlertMutation = { assignAlert: { id: string; owner: string | null } };
+
+export type AssignAlertMutation = { assignAlert: { id: string, owner: string | null } };
 
 export type ChannelMeasuresQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
 
-export type ChannelMeasuresQuery = {
-  metrics: Array<{
-    channel: Channel | null;
-    nps: number | null;
-    npsResponses: number | null;
-    promotersPct: number | null;
-    detractorsPct: number | null;
-    csatAvg: number | null;
-    csatTop2Pct: number | null;
-    csatResponses: number | null;
-    cesAvg: number | null;
-    cesResponses: number | null;
-    contacts: number | null;
-    fcrRate: number | null;
-    repeatContactRate: number | null;
-    escalationRate: number | null;
-    avgWaitSeconds: number | null;
-    avgHandleSeconds: number | null;
-  }>;
-};
+
+export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, csatResponses: number | null, cesAvg: number | null, cesResponses: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
 
 export type ChannelSatisfactionQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type ChannelSatisfactionQuery = {
-  channelSatisfaction: Array<{
-    channel: Channel;
-    nps: number | null;
-    npsMarginOfError: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    csatResponses: number | null;
-    cesAvg: number | null;
-    contacts: number | null;
-    fcrRate: number | null;
-    avgWaitSeconds: number | null;
-    trend: Array<{
-      period: string;
-      nps: number | null;
-      npsResponses: number | null;
-      csatAvg: number | null;
-      csatResponses: number | null;
-      cesAvg: number | null;
-      contacts: number | null;
-    }>;
-  }>;
-};
+
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null }> }> };
 
 export type ChurnRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
@@ -500,44 +449,13 @@ export type ChurnRiskQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type ChurnRiskQuery = {
-  churnRisk: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      score: number;
-      previousScore: number | null;
-      scoredAt: string;
-      lifetimeValue: number | null;
-      drivers: Array<{ feature: string; label: string; points: number }>;
-      customer: { id: string; tier: Tier | null; generation: Generation | null };
-      lastContact: { id: string; startedAt: string; channel: Channel; reason: string | null } | null;
-      whyNow: Array<{ at: string; label: string }>;
-      nextStep: { action: NextStepAction; text: string; reason: string };
-    }>;
-  };
-  riskModel: {
-    version: string;
-    trainedAt: string;
-    snapshots: number;
-    auc: number | null;
-    aucLower: number | null;
-    aucUpper: number | null;
-    npsBaselineAuc: number | null;
-    contactsBaselineAuc: number | null;
-    topDecileShare: number | null;
-    brierScore: number | null;
-    trainingCustomers: number;
-    heldOutCustomers: number;
-    heldOutChurners: number;
-    calibration: Array<{ customers: number; meanPredicted: number; observedRate: number }>;
-  } | null;
-  atRisk: Array<{ revenueAtRisk: number | null }>;
-};
+
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibration: Array<{ customers: number, meanPredicted: number, observedRate: number }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
 export type ClearLiveAgentPreferenceMutationVariables = Exact<{
   customerId: string | number;
 }>;
+
 
 export type ClearLiveAgentPreferenceMutation = { clearLiveAgentPreference: { skipSelfService: boolean } };
 
@@ -547,164 +465,39 @@ export type ContactsPageQueryVariables = Exact<{
   updatedSince?: string | null | undefined;
 }>;
 
-export type ContactsPageQuery = {
-  contacts: {
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      customerId: string;
-      channel: Channel;
-      reason: string | null;
-      queue: string | null;
-      agentId: string | null;
-      startedAt: string;
-      waitSeconds: number | null;
-      handleSeconds: number | null;
-      transfers: number | null;
-      resolved: boolean | null;
-      firstContactResolution: boolean | null;
-      escalated: boolean | null;
-      updatedAt: string;
-    }>;
-  };
-};
+
+export type ContactsPageQuery = { contacts: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, channel: Channel, reason: string | null, queue: string | null, agentId: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, transfers: number | null, resolved: boolean | null, firstContactResolution: boolean | null, escalated: boolean | null, updatedAt: string }> } };
 
 export type CustomerCareQueryVariables = Exact<{
   id: string | number;
 }>;
 
-export type CustomerCareQuery = {
-  customer: {
-    id: string;
-    risk: {
-      score: number;
-      previousScore: number | null;
-      scoredAt: string;
-      modelVersion: string;
-      drivers: Array<{ feature: string; label: string; points: number }>;
-    } | null;
-    alerts: Array<{
-      id: string;
-      rule: AlertRule;
-      status: AlertStatus;
-      triggeredAt: string;
-      openedAt: string;
-      dueAt: string;
-      overdue: boolean;
-      resolvedAt: string | null;
-      history: Array<{
-        at: string;
-        action: AlertAction;
-        status: AlertStatus;
-        actorName: string;
-        text: string | null;
-      }>;
-    }>;
-  } | null;
-  routingAdvice: {
-    skipSelfService: boolean;
-    reason: string | null;
-    note: string | null;
-    since: string | null;
-    source: PreferenceSource | null;
-  };
-};
+
+export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, note: string | null, since: string | null, source: PreferenceSource | null } };
 
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
   last?: number | null | undefined;
 }>;
 
-export type CustomerHistoryQuery = {
-  customer: {
-    id: string;
-    name: string | null;
-    email: string | null;
-    generation: Generation | null;
-    region: string | null;
-    tier: Tier | null;
-    lifetimeValue: number | null;
-    signupDate: string;
-    churnedAt: string | null;
-    timeline: Array<
-      | {
-          __typename: 'Contact';
-          id: string;
-          channel: Channel;
-          reason: string | null;
-          startedAt: string;
-          waitSeconds: number | null;
-          handleSeconds: number | null;
-          resolved: boolean | null;
-          escalated: boolean | null;
-        }
-      | {
-          __typename: 'SelfServiceSession';
-          id: string;
-          entry: SelfServiceEntry;
-          startedAt: string;
-          steps: number | null;
-          outcome: SelfServiceOutcome;
-        }
-      | {
-          __typename: 'SurveyResponse';
-          id: string;
-          type: SurveyType;
-          score: number;
-          comment: string | null;
-          respondedAt: string;
-          aboutChannel: Channel | null;
-        }
-    >;
-  } | null;
-};
 
-export type DashboardContextQueryVariables = Exact<{ [key: string]: never }>;
+export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation | null, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline: Array<
+      | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
+      | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
+      | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
+    > } | null };
 
-export type DashboardContextQuery = {
-  viewer: { name: string; role: Role; mutations: Array<string> };
-  measureCatalogue: {
-    minimumSample: number;
-    currency: string;
-    measures: Array<{
-      name: string;
-      label: string;
-      unit: MeasureUnit;
-      decimals: number;
-      goodDirection: GoodDirection;
-      sampleNoun: string | null;
-      sampleField: string | null;
-      minimumSample: number | null;
-      tooFewLabel: string | null;
-    }>;
-  };
-};
+export type DashboardContextQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DashboardContextQuery = { viewer: { name: string, role: Role, mutations: Array<string> }, measureCatalogue: { minimumSample: number, currency: string, measures: Array<{ name: string, label: string, unit: MeasureUnit, decimals: number, goodDirection: GoodDirection, sampleNoun: string | null, sampleField: string | null, minimumSample: number | null, tooFewLabel: string | null }> } };
 
 export type DeflectionFunnelQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
 }>;
 
-export type DeflectionFunnelQuery = {
-  deflectionFunnel: Array<{
-    entry: SelfServiceEntry | null;
-    sessions: number;
-    engagedSessions: number;
-    resolvedSessions: number;
-    trulyDeflectedSessions: number;
-    abandonedSessions: number;
-    escalatedSessions: number;
-    escalationResolvedSessions: number;
-    backfiredSessions: number;
-    deflectionRate: number | null;
-    trueDeflectionRate: number | null;
-    selfServiceEscalationRate: number | null;
-    backfireRate: number | null;
-    npsAfterEscalation: number | null;
-    npsResponsesAfterEscalation: number;
-    csatAfterEscalation: number | null;
-    csatResponsesAfterEscalation: number;
-  }>;
-};
+
+export type DeflectionFunnelQuery = { deflectionFunnel: Array<{ entry: SelfServiceEntry | null, sessions: number, engagedSessions: number, resolvedSessions: number, trulyDeflectedSessions: number, abandonedSessions: number, escalatedSessions: number, escalationResolvedSessions: number, backfiredSessions: number, deflectionRate: number | null, trueDeflectionRate: number | null, selfServiceEscalationRate: number | null, backfireRate: number | null, npsAfterEscalation: number | null, npsResponsesAfterEscalation: number, csatAfterEscalation: number | null, csatResponsesAfterEscalation: number }> };
 
 export type DrillAtRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
@@ -712,17 +505,8 @@ export type DrillAtRiskQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type DrillAtRiskQuery = {
-  churnRisk: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      score: number;
-      lifetimeValue: number | null;
-      customer: { id: string; generation: Generation | null; tier: Tier | null; region: string | null };
-    }>;
-  };
-};
+
+export type DrillAtRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, lifetimeValue: number | null, customer: { id: string, generation: Generation | null, tier: Tier | null, region: string | null } }> } };
 
 export type DrillContactsQueryVariables = Exact<{
   filter?: ContactFilter | null | undefined;
@@ -730,24 +514,8 @@ export type DrillContactsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type DrillContactsQuery = {
-  contacts: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      customerId: string;
-      channel: Channel;
-      reason: string | null;
-      startedAt: string;
-      waitSeconds: number | null;
-      handleSeconds: number | null;
-      resolved: boolean | null;
-      firstContactResolution: boolean | null;
-      escalated: boolean | null;
-    }>;
-  };
-};
+
+export type DrillContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, firstContactResolution: boolean | null, escalated: boolean | null }> } };
 
 export type DrillCustomersQueryVariables = Exact<{
   filter?: CustomerFilter | null | undefined;
@@ -755,21 +523,8 @@ export type DrillCustomersQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type DrillCustomersQuery = {
-  customers: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      generation: Generation | null;
-      tier: Tier | null;
-      region: string | null;
-      signupDate: string;
-      churnedAt: string | null;
-      lifetimeValue: number | null;
-    }>;
-  };
-};
+
+export type DrillCustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, generation: Generation | null, tier: Tier | null, region: string | null, signupDate: string, churnedAt: string | null, lifetimeValue: number | null }> } };
 
 export type DrillResponsesQueryVariables = Exact<{
   filter?: SurveyResponseFilter | null | undefined;
@@ -777,21 +532,8 @@ export type DrillResponsesQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type DrillResponsesQuery = {
-  surveyResponses: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      customerId: string;
-      type: SurveyType;
-      score: number;
-      channel: Channel | null;
-      respondedAt: string;
-      comment: string | null;
-    }>;
-  };
-};
+
+export type DrillResponsesQuery = { surveyResponses: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, type: SurveyType, score: number, channel: Channel | null, respondedAt: string, comment: string | null }> } };
 
 export type DrillSessionsQueryVariables = Exact<{
   filter?: SelfServiceSessionFilter | null | undefined;
@@ -799,76 +541,40 @@ export type DrillSessionsQueryVariables = Exact<{
   after?: string | null | undefined;
 }>;
 
-export type DrillSessionsQuery = {
-  selfServiceSessions: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      customerId: string;
-      entry: SelfServiceEntry;
-      outcome: SelfServiceOutcome;
-      startedAt: string;
-      steps: number | null;
-    }>;
-  };
-};
 
-export type FilterOptionsQueryVariables = Exact<{ [key: string]: never }>;
+export type DrillSessionsQuery = { selfServiceSessions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, entry: SelfServiceEntry, outcome: SelfServiceOutcome, startedAt: string, steps: number | null }> } };
 
-export type FilterOptionsQuery = { metrics: Array<{ region: string | null; contacts: number | null }> };
+export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
-export type IngestBacklogQueryVariables = Exact<{ [key: string]: never }>;
 
-export type IngestBacklogQuery = {
-  ingestBacklog: {
-    pendingBatches: number;
-    pendingRows: number;
-    lagSeconds: number;
-    lastAppliedAt: string | null;
-  };
-};
+export type FilterOptionsQuery = { metrics: Array<{ region: string | null, contacts: number | null }> };
+
+export type IngestBacklogQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type IngestBacklogQuery = { ingestBacklog: { pendingBatches: number, pendingRows: number, lagSeconds: number, lastAppliedAt: string | null } };
 
 export type IngestContactsMutationVariables = Exact<{
   rows: Array<ContactRowInput> | ContactRowInput;
   apply?: IngestApply | null | undefined;
 }>;
 
-export type IngestContactsMutation = {
-  ingestContacts: {
-    inserted: number;
-    updated: number;
-    unchanged: number;
-    queued: number;
-    batchId: string | null;
-    problemCount: number;
-    problems: Array<{ row: number; field: string; value: string | null; expected: string; message: string }>;
-  };
-};
+
+export type IngestContactsMutation = { ingestContacts: { inserted: number, updated: number, unchanged: number, queued: number, batchId: string | null, problemCount: number, problems: Array<{ row: number, field: string, value: string | null, expected: string, message: string }> } };
 
 export type LiveAgentPreferencesQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
 }>;
 
-export type LiveAgentPreferencesQuery = {
-  liveAgentPreferences: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      customerId: string;
-      reason: string;
-      source: PreferenceSource;
-      since: string;
-      customer: { name: string | null; tier: Tier | null };
-    }>;
-  };
-};
+
+export type LiveAgentPreferencesQuery = { liveAgentPreferences: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ customerId: string, reason: string, source: PreferenceSource, since: string, customer: { name: string | null, tier: Tier | null } }> } };
 
 export type MarkLiveAgentPreferenceMutationVariables = Exact<{
   customerId: string | number;
   reason: string;
 }>;
+
 
 export type MarkLiveAgentPreferenceMutation = { markLiveAgentPreference: { skipSelfService: boolean } };
 
@@ -877,52 +583,24 @@ export type MetricsByChannelGenerationQueryVariables = Exact<{
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type MetricsByChannelGenerationQuery = {
-  metrics: Array<{
-    period: string | null;
-    channel: Channel | null;
-    generation: Generation | null;
-    nps: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    cesAvg: number | null;
-    contacts: number | null;
-    avgHandleSeconds: number | null;
-    fcrRate: number | null;
-    escalationRate: number | null;
-  }>;
-};
+
+export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
 
 export type NpsCsatTrendQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type NpsCsatTrendQuery = {
-  metrics: Array<{
-    period: string | null;
-    nps: number | null;
-    npsMarginOfError: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    csatResponses: number | null;
-  }>;
-};
+
+export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null }> };
 
 export type NpsTrendByGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type NpsTrendByGenerationQuery = {
-  metrics: Array<{
-    period: string | null;
-    generation: Generation | null;
-    nps: number | null;
-    npsMarginOfError: number | null;
-    npsResponses: number | null;
-  }>;
-};
+
+export type NpsTrendByGenerationQuery = { metrics: Array<{ period: string | null, generation: Generation | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null }> };
 
 export type OpenAlertsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -936,289 +614,44 @@ export type OpenAlertsQueryVariables = Exact<{
   customerId?: string | number | null | undefined;
 }>;
 
-export type OpenAlertsQuery = {
-  alertCounts: { unresolved: number; open: number; overdue: number };
-  alerts: {
-    totalCount: number;
-    pageInfo: { hasNextPage: boolean; endCursor: string | null };
-    nodes: Array<{
-      id: string;
-      rule: AlertRule;
-      status: AlertStatus;
-      tier: Tier;
-      value: number;
-      triggerKey: string;
-      triggeredAt: string;
-      openedAt: string;
-      dueAt: string;
-      overdue: boolean;
-      owner: string | null;
-      customer: { id: string; name: string | null; lifetimeValue: number | null };
-      history: Array<{
-        at: string;
-        action: AlertAction;
-        status: AlertStatus;
-        actorName: string;
-        text: string | null;
-      }>;
-    }>;
-  };
-};
+
+export type OpenAlertsQuery = { alertCounts: { unresolved: number, open: number, overdue: number }, alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: AlertRule, status: AlertStatus, tier: Tier, value: number, triggerKey: string, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, owner: string | null, customer: { id: string, name: string | null, lifetimeValue: number | null }, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } };
 
 export type OverviewQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   compare?: Comparison | null | undefined;
 }>;
 
-export type OverviewQuery = {
-  overview: {
-    window: { from: string; to: string };
-    comparisonWindow: { from: string; to: string };
-    nps: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    csatAvg: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    csatTop2Pct: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    cesAvg: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    fcrRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    contacts: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    avgWaitSeconds: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    deflectionRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    trueDeflectionRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    backfireRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    womReach: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    churnRate: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-    revenueAtRisk: {
-      current: number | null;
-      previous: number | null;
-      delta: number | null;
-      deltaPct: number | null;
-      marginOfError: number | null;
-      sampleSize: number | null;
-      previousSampleSize: number | null;
-      significant: boolean | null;
-      pValue: number | null;
-    };
-  };
-};
 
-export type KpiComparisonFieldsFragment = {
-  current: number | null;
-  previous: number | null;
-  delta: number | null;
-  deltaPct: number | null;
-  marginOfError: number | null;
-  sampleSize: number | null;
-  previousSampleSize: number | null;
-  significant: boolean | null;
-  pValue: number | null;
-};
+export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, womReach: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
+
+export type KpiComparisonFieldsFragment = { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null };
 
 export type RecordCustomerContactMutationVariables = Exact<{
   id: string | number;
   note?: string | null | undefined;
 }>;
 
-export type RecordCustomerContactMutation = {
-  recordCustomerContact: {
-    id: string;
-    status: AlertStatus;
-    customerContactedAt: string | null;
-    overdue: boolean;
-  };
-};
+
+export type RecordCustomerContactMutation = { recordCustomerContact: { id: string, status: AlertStatus, customerContactedAt: string | null, overdue: boolean } };
 
 export type RecoveryEffectivenessQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type RecoveryEffectivenessQuery = {
-  recoveryEffectiveness: {
-    byRecovery: Array<{
-      group: RecoveryGroup;
-      contacts: number;
-      resolvedRate: number | null;
-      npsAfter: number | null;
-      npsResponsesAfter: number;
-      csatAfter: number | null;
-      csatResponsesAfter: number;
-      churnRateAfter: number | null;
-      recompensed: number;
-      recompenseCost: number;
-      recompenseAvg: number | null;
-    }>;
-    byPolicy: Array<{
-      group: RecoveryGroup;
-      contacts: number;
-      resolvedRate: number | null;
-      npsAfter: number | null;
-      npsResponsesAfter: number;
-      csatAfter: number | null;
-      csatResponsesAfter: number;
-      churnRateAfter: number | null;
-      recompensed: number;
-      recompenseCost: number;
-      recompenseAvg: number | null;
-    }>;
-    trend: {
-      grain: TimeGrain;
-      points: Array<{
-        period: string;
-        periodEnd: string;
-        partial: boolean;
-        byRecovery: Array<{
-          group: RecoveryGroup;
-          contacts: number;
-          npsAfter: number | null;
-          npsResponsesAfter: number;
-          churnRateAfter: number | null;
-        }>;
-      }>;
-    };
-  };
-};
 
-export type OutcomeFragment = {
-  group: RecoveryGroup;
-  contacts: number;
-  resolvedRate: number | null;
-  npsAfter: number | null;
-  npsResponsesAfter: number;
-  csatAfter: number | null;
-  csatResponsesAfter: number;
-  churnRateAfter: number | null;
-  recompensed: number;
-  recompenseCost: number;
-  recompenseAvg: number | null;
-};
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, trend: { grain: TimeGrain, points: Array<{ period: string, periodEnd: string, partial: boolean, byRecovery: Array<{ group: RecoveryGroup, contacts: number, npsAfter: number | null, npsResponsesAfter: number, churnRateAfter: number | null }> }> } } };
+
+export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
 
 export type ResolveAlertMutationVariables = Exact<{
   id: string | number;
   note?: string | null | undefined;
 }>;
 
-export type ResolveAlertMutation = {
-  resolveAlert: { id: string; status: AlertStatus; resolvedAt: string | null; overdue: boolean };
-};
+
+export type ResolveAlertMutation = { resolveAlert: { id: string, status: AlertStatus, resolvedAt: string | null, overdue: boolean } };
 
 export type RiskBySegmentQueryVariables = Exact<{
   filter: MetricFilter;
@@ -1226,57 +659,16 @@ export type RiskBySegmentQueryVariables = Exact<{
   historyTo: string;
 }>;
 
-export type RiskBySegmentQuery = {
-  total: Array<{ churnRate: number | null; revenueAtRisk: number | null }>;
-  byGeneration: Array<{
-    generation: Generation | null;
-    churnRate: number | null;
-    revenueAtRisk: number | null;
-  }>;
-  byTier: Array<{ tier: Tier | null; churnRate: number | null; revenueAtRisk: number | null }>;
-  history: Array<{
-    day: string;
-    expectedLoss: number;
-    scoredCustomers: number;
-    atRiskCustomers: number;
-    atRiskValue: number;
-    threshold: number;
-  }>;
-};
+
+export type RiskBySegmentQuery = { total: Array<{ churnRate: number | null, revenueAtRisk: number | null }>, byGeneration: Array<{ generation: Generation | null, churnRate: number | null, revenueAtRisk: number | null }>, byTier: Array<{ tier: Tier | null, churnRate: number | null, revenueAtRisk: number | null }>, history: Array<{ day: string, expectedLoss: number, scoredCustomers: number, atRiskCustomers: number, atRiskValue: number, threshold: number }> };
 
 export type SegmentPreferencesQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   generations?: Array<Generation> | Generation | null | undefined;
 }>;
 
-export type SegmentPreferencesQuery = {
-  segmentPreferences: Array<{
-    generation: Generation;
-    interactingCustomers: number;
-    selfServiceAdoptionPct: number | null;
-    liveAgentPreferencePct: number | null;
-    selfServiceSharePct: number | null;
-    nps: number | null;
-    npsResponses: number | null;
-    csatAvg: number | null;
-    csatResponses: number | null;
-    contacts: number | null;
-    selfServiceSessions: number | null;
-    deflectionRate: number | null;
-    backfireRate: number | null;
-    churnRate: number | null;
-    channels: Array<{
-      channel: Channel;
-      contactSharePct: number | null;
-      contacts: number | null;
-      nps: number | null;
-      npsResponses: number | null;
-      csatAvg: number | null;
-      csatResponses: number | null;
-      cesAvg: number | null;
-    }>;
-  }>;
-};
+
+export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null }> }> };
 
 export type VoiceOfCustomerQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -1284,29 +676,16 @@ export type VoiceOfCustomerQueryVariables = Exact<{
   top?: number | null | undefined;
 }>;
 
-export type VoiceOfCustomerQuery = {
-  recurringCauses: {
-    detractorComments: number;
-    commentsAnalysed: number;
-    reasons: Array<{
-      reason: string | null;
-      contacts: number;
-      share: number;
-      repeatContactRate: number | null;
-      fcrRate: number | null;
-      trend: Array<{ period: string; contacts: number }>;
-    }>;
-    detractorWords: Array<{ term: string; comments: number; share: number }> | null;
-    detractorPhrases: Array<{ term: string; comments: number; share: number }> | null;
-  };
-};
+
+export type VoiceOfCustomerQuery = { recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, fcrRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
 
 export type WomReachTrendQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
   grain?: TimeGrain | null | undefined;
 }>;
 
-export type WomReachTrendQuery = { metrics: Array<{ period: string | null; womReach: number | null }> };
+
+export type WomReachTrendQuery = { metrics: Array<{ period: string | null, womReach: number | null }> };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1326,8 +705,7 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(
-  `
+export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment KpiComparisonFields on KpiComparison {
   current
   previous
@@ -1339,11 +717,8 @@ export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(
   significant
   pValue
 }
-    `,
-  { fragmentName: 'KpiComparisonFields' },
-) as unknown as TypedDocumentString<KpiComparisonFieldsFragment, unknown>;
-export const OutcomeFragmentDoc = new TypedDocumentString(
-  `
+    `, {"fragmentName":"KpiComparisonFields"}) as unknown as TypedDocumentString<KpiComparisonFieldsFragment, unknown>;
+export const OutcomeFragmentDoc = new TypedDocumentString(`
     fragment Outcome on RecoveryOutcome {
   group
   contacts
@@ -1357,9 +732,7 @@ export const OutcomeFragmentDoc = new TypedDocumentString(
   recompenseCost
   recompenseAvg
 }
-    `,
-  { fragmentName: 'Outcome' },
-) as unknown as TypedDocumentString<OutcomeFragment, unknown>;
+    `, {"fragmentName":"Outcome"}) as unknown as TypedDocumentString<OutcomeFragment, unknown>;
 export const AcknowledgeAlertDocument = new TypedDocumentString(`
     mutation AcknowledgeAlert($id: ID!, $note: String) {
   acknowledgeAlert(id: $id, note: $note) {
@@ -1535,10 +908,7 @@ export const ClearLiveAgentPreferenceDocument = new TypedDocumentString(`
     skipSelfService
   }
 }
-    `) as unknown as TypedDocumentString<
-  ClearLiveAgentPreferenceMutation,
-  ClearLiveAgentPreferenceMutationVariables
->;
+    `) as unknown as TypedDocumentString<ClearLiveAgentPreferenceMutation, ClearLiveAgentPreferenceMutationVariables>;
 export const ContactsPageDocument = new TypedDocumentString(`
     query ContactsPage($first: Int! = 1000, $after: String, $updatedSince: DateTime) {
   contacts(first: $first, after: $after, updatedSince: $updatedSince) {
@@ -1870,10 +1240,7 @@ export const MarkLiveAgentPreferenceDocument = new TypedDocumentString(`
     skipSelfService
   }
 }
-    `) as unknown as TypedDocumentString<
-  MarkLiveAgentPreferenceMutation,
-  MarkLiveAgentPreferenceMutationVariables
->;
+    `) as unknown as TypedDocumentString<MarkLiveAgentPreferenceMutation, MarkLiveAgentPreferenceMutationVariables>;
 export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     query MetricsByChannelGeneration($filter: MetricFilter, $grain: TimeGrain = MONTH) {
   metrics(dimensions: [CHANNEL, GENERATION], grain: $grain, filter: $filter) {
@@ -1890,10 +1257,7 @@ export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     escalationRate
   }
 }
-    `) as unknown as TypedDocumentString<
-  MetricsByChannelGenerationQuery,
-  MetricsByChannelGenerationQueryVariables
->;
+    `) as unknown as TypedDocumentString<MetricsByChannelGenerationQuery, MetricsByChannelGenerationQueryVariables>;
 export const NpsCsatTrendDocument = new TypedDocumentString(`
     query NpsCsatTrend($filter: MetricFilter, $grain: TimeGrain = WEEK) {
   metrics(grain: $grain, filter: $filter) {
@@ -2034,10 +1398,7 @@ export const RecordCustomerContactDocument = new TypedDocumentString(`
     overdue
   }
 }
-    `) as unknown as TypedDocumentString<
-  RecordCustomerContactMutation,
-  RecordCustomerContactMutationVariables
->;
+    `) as unknown as TypedDocumentString<RecordCustomerContactMutation, RecordCustomerContactMutationVariables>;
 export const RecoveryEffectivenessDocument = new TypedDocumentString(`
     query RecoveryEffectiveness($filter: MetricFilter, $grain: TimeGrain) {
   recoveryEffectiveness(filter: $filter) {
