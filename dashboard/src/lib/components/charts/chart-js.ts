@@ -83,6 +83,8 @@ function datasets(series: Series[], kind: ChartKind, options: ChartOptions) {
       minBarLength: 3,
       spanGaps: true,
       tension: 0.2,
+      // Curves through the points without overshooting them (no NPS above 100 between two points of 100).
+      cubicInterpolationMode: 'monotone' as const,
       segment:
         kind === 'line'
           ? {
