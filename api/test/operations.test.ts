@@ -25,6 +25,9 @@ const VARIABLES: Record<string, Record<string, unknown>> = {
   CustomerHistory: { id: 'C0000001', last: 20 },
   CustomerCare: { id: 'C0000001' },
   ChurnRisk: { minScore: 0 },
+  // The drill-through's customers: those who left in the window, and every scored one.
+  DrillCustomers: { filter: { churnedFrom: WINDOW.from, churnedTo: WINDOW.to } },
+  DrillAtRisk: {},
   RiskBySegment: { filter: WINDOW, historyFrom: WINDOW.from, historyTo: WINDOW.to },
   ContactsPage: { first: 20 },
   IngestContacts: {

@@ -212,6 +212,119 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
     expect(errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
+  const TREND = `query ($filter: MetricFilter, $grain: TimeGrain) {
+    recoveryEffectiveness(filter: $filter) {
+      trend(grain: $grain) {
+        grain
+        points { period periodEnd partial byRecovery { ${OUTCOME} } byPolicy { ${OUTCOME} } }
+      }
+    }
+  }`;
+
+  it('gives the trend per period, summed in SQL, with buckets cut to the window and partial ones marked', async () => {
+    // 5 to 12 March: KA1 (Wednesday 5th) in the week of Monday 3 March, which starts before the window; KA2
+    // and KP1 in the week of the 10th, which ends after it. KN1 (15th) falls outside.
+    const { recoveryEffectiveness } = await query(TREND, {
+      filter: { from: '2025-03-05T00:00:00Z', to: '2025-03-13T00:00:00Z' },
+      grain: 'WEEK',
+    });
+    // KA1: resolved, NPS 9 five days later (SB came 20 days later: too late), R1 churned 57 days later, 20 credit.
+    const afterKa1 = {
+      resolvedRate: 100,
+      npsAfter: 100,
+      npsResponsesAfter: 1,
+      churnRateAfter: 100,
+      recompensed: 1,
+      recompenseCost: 20,
+      recompenseAvg: 20,
+    };
+    // KA2: unresolved; NPS 6 and 10 after it (100 × (1 − 1) / 2 = 0), CSAT 4; R2 never churned.
+    const afterKa2 = {
+      resolvedRate: 0,
+      npsAfter: 0,
+      npsResponsesAfter: 2,
+      csatAfter: 4,
+      csatResponsesAfter: 1,
+      churnRateAfter: 0,
+    };
+    expect(recoveryEffectiveness.trend).toEqual({
+      grain: 'WEEK',
+      points: [
+        {
+          period: '2025-03-05T00:00:00.000Z',
+          periodEnd: '2025-03-10T00:00:00.000Z',
+          partial: true,
+          byRecovery: [
+            outcome('APOLOGY', 1, afterKa1),
+            outcome('PERKS_ONLY', 0, {}),
+            outcome('NEITHER', 0, {}),
+          ],
+          byPolicy: [
+            outcome('WITHIN_POLICY', 0, {}),
+            outcome('OUT_OF_POLICY_PEER_APPROVED', 1, afterKa1),
+            outcome('OUT_OF_POLICY_NOT_APPROVED', 0, {}),
+          ],
+        },
+        {
+          period: '2025-03-10T00:00:00.000Z',
+          periodEnd: '2025-03-13T00:00:00.000Z',
+          partial: true,
+          byRecovery: [
+            outcome('APOLOGY', 1, afterKa2),
+            outcome('PERKS_ONLY', 1, AFTER_KP1),
+            outcome('NEITHER', 0, {}),
+          ],
+          byPolicy: [
+            outcome('WITHIN_POLICY', 1, afterKa2),
+            outcome('OUT_OF_POLICY_PEER_APPROVED', 0, {}),
+            outcome('OUT_OF_POLICY_NOT_APPROVED', 1, AFTER_KP1),
+          ],
+        },
+      ],
+    });
+  });
+
+  it('defaults the trend grain to the window length: days up to 31 days, weeks up to 184, months beyond', async () => {
+    const points = async (filter: Record<string, unknown>) => {
+      const { recoveryEffectiveness } = await query(TREND, { filter });
+      const { grain, points } = recoveryEffectiveness.trend;
+      return [
+        grain,
+        points.map((point: any) => [
+          point.period,
+          point.partial,
+          point.byRecovery.map((group: any) => group.contacts),
+        ]),
+      ];
+    };
+    // March (31 days): one day per contact, whole days. APOLOGY, PERKS_ONLY, NEITHER counts.
+    expect(await points(MARCH)).toEqual([
+      'DAY',
+      [
+        ['2025-03-05T00:00:00.000Z', false, [1, 0, 0]],
+        ['2025-03-10T00:00:00.000Z', false, [1, 0, 0]],
+        ['2025-03-12T00:00:00.000Z', false, [0, 1, 0]],
+        ['2025-03-15T00:00:00.000Z', false, [0, 0, 1]],
+      ],
+    ]);
+    // 90 days from January 1st: weeks. The week of 3 March and that of the 10th, whole.
+    expect(await points({ from: '2025-01-01T00:00:00Z', to: '2025-04-01T00:00:00Z' })).toEqual([
+      'WEEK',
+      [
+        ['2025-03-03T00:00:00.000Z', false, [1, 0, 0]],
+        ['2025-03-10T00:00:00.000Z', false, [1, 1, 1]],
+      ],
+    ]);
+    // No start: months. KO (5 April, an apology) makes April's point; April 2025 ended long ago.
+    expect(await points({})).toEqual([
+      'MONTH',
+      [
+        ['2025-03-01T00:00:00.000Z', false, [2, 1, 1]],
+        ['2025-04-01T00:00:00.000Z', false, [1, 0, 0]],
+      ],
+    ]);
+  });
+
   it('ranks contact reasons with their trend, and the words and phrases of detractor comments', async () => {
     const { recurringCauses } = await query(
       `query ($filter: MetricFilter) {

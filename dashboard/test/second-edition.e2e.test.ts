@@ -421,6 +421,159 @@ describe('drill-through', () => {
   });
 });
 
+/** Clicks the chart titled `titleId` at each point (fractions of its canvas) until one opens /rows. */
+async function clickChartUntilRows(titleId: string, points: [number, number][]): Promise<URL> {
+  const canvas = page.locator('figure', { has: page.locator(`#${titleId}`) }).locator('canvas[width]');
+  await canvas.waitFor();
+  // Mouse clicks land in the viewport: bring the chart into it first.
+  await canvas.scrollIntoViewIfNeeded();
+  const box = (await canvas.boundingBox())!;
+  for (const [x, y] of points) {
+    if (page.url().includes('/rows')) break;
+    await page.mouse.click(box.x + box.width * x, box.y + box.height * y);
+    await page.waitForTimeout(150);
+  }
+  await page.waitForURL(/\/rows\?/);
+  await page.waitForLoadState('networkidle');
+  return new URL(page.url());
+}
+
+/** The count /rows shows, against the API's totalCount for the same filters. */
+async function expectRowsTotal(total: number): Promise<void> {
+  expect(await page.locator('[data-total]').innerText()).toBe(
+    `${total.toLocaleString('en-US')} rows; ${Math.min(50, total)} on this page.`,
+  );
+}
+
+/** The API window of /rows's from and to (last day inclusive). */
+function windowOf(url: URL): { from: string; to: string } {
+  return {
+    from: `${url.searchParams.get('from')}T00:00:00Z`,
+    to: `${addDay(url.searchParams.get('to')!)}T00:00:00Z`,
+  };
+}
+
+describe('drill-through from every kind of chart', () => {
+  const across = (y: number): [number, number][] =>
+    Array.from({ length: 40 }, (_, i): [number, number] => [0.1 + i * 0.02, y]);
+  const down = (x: number, from: number): [number, number][] =>
+    Array.from({ length: 40 }, (_, i): [number, number] => [x, from + i * 0.015]);
+
+  it('opens the responses of a trend point’s period, as many as the API counts', async () => {
+    await open(page, `/${WINDOW}&tier=STANDARD`);
+    // Any click in a line chart picks the nearest point: the middle of the plot.
+    const url = await clickChartUntilRows('nps-csat-trend-title', [
+      [0.5, 0.5],
+      [0.6, 0.5],
+      [0.4, 0.4],
+    ]);
+    expect(url.searchParams.get('kind')).toBe('responses');
+    expect(url.searchParams.get('type')).toBe('NPS');
+    expect(url.searchParams.get('tier')).toBe('STANDARD');
+    // A week of the 92-day window (weekly grain), inside the window.
+    const { from, to } = { from: url.searchParams.get('from')!, to: url.searchParams.get('to')! };
+    expect(from >= '2026-08-01' && to <= '2026-10-31' && from <= to).toBe(true);
+    expect((Date.parse(to) - Date.parse(from)) / 86_400_000).toBeLessThan(7);
+    const api = await queryApi<{ surveyResponses: { totalCount: number } }>(
+      stack,
+      'query ($f: SurveyResponseFilter) { surveyResponses(filter: $f) { totalCount } }',
+      { f: { ...windowOf(url), tiers: ['STANDARD'], types: ['NPS'] } },
+    );
+    await expectRowsTotal(api.surveyResponses.totalCount);
+    await shot(page, 'rows-behind-trend-point');
+  });
+
+  it('opens the sessions of a funnel stage, as many as the funnel counts', async () => {
+    await open(page, `/self-service${WINDOW}`);
+    // Below the first two stages (all sessions, engaged), near the bars' start: the first stage hit.
+    const url = await clickChartUntilRows('funnel-all-title', down(0.3, 0.3));
+    expect(url.searchParams.get('kind')).toBe('sessions');
+    const outcome = url.searchParams.get('outcome');
+    const stage = url.searchParams.get('stage');
+    expect(outcome ?? stage).not.toBeNull();
+    const filter = {
+      ...API_WINDOW,
+      outcomes: outcome ? [outcome] : null,
+      minSteps: stage === 'engaged' ? 2 : null,
+      trulyDeflected: stage === 'trulyDeflected' ? true : null,
+      escalationResolved: stage === 'escalationResolved' ? true : null,
+      backfired: stage === 'backfired' ? true : null,
+    };
+    const api = await queryApi<{
+      selfServiceSessions: { totalCount: number };
+      deflectionFunnel: Record<string, number>[];
+    }>(
+      stack,
+      `query ($f: SelfServiceSessionFilter, $m: MetricFilter) {
+        selfServiceSessions(filter: $f) { totalCount }
+        deflectionFunnel(filter: $m) { engagedSessions resolvedSessions trulyDeflectedSessions abandonedSessions escalatedSessions
+          escalationResolvedSessions backfiredSessions }
+      }`,
+      { f: filter, m: API_WINDOW },
+    );
+    await expectRowsTotal(api.selfServiceSessions.totalCount);
+    // The rows are the stage's bar: the funnel's own count of it.
+    const field = stage ? `${stage}Sessions` : `${outcome!.toLowerCase()}Sessions`;
+    expect(api.selfServiceSessions.totalCount).toBe(api.deflectionFunnel[0]![field]);
+    await shot(page, 'rows-behind-funnel-stage');
+  });
+
+  it('opens the customers behind a churn bar, who left in the window', async () => {
+    await open(page, `/risk${WINDOW}`);
+    // Bars rise from the axis: walk along just above it.
+    const url = await clickChartUntilRows('churn-by-generation-title', [...across(0.8), ...across(0.72)]);
+    expect(url.searchParams.get('kind')).toBe('churned');
+    const generation = url.searchParams.get('generation');
+    expect(generation).not.toBeNull();
+    const api = await queryApi<{ customers: { totalCount: number } }>(
+      stack,
+      'query ($f: CustomerFilter) { customers(filter: $f) { totalCount } }',
+      { f: { generations: [generation], churnedFrom: API_WINDOW.from, churnedTo: API_WINDOW.to } },
+    );
+    await expectRowsTotal(api.customers.totalCount);
+    await shot(page, 'rows-behind-churn-bar');
+  });
+
+  it('draws the recovery trend the API gives and opens the contacts of a point', async () => {
+    const { recoveryEffectiveness } = await queryApi<RecoveryEffectivenessQuery>(
+      stack,
+      RecoveryEffectivenessDocument.toString(),
+      { filter: API_WINDOW, grain: 'WEEK' },
+    );
+    const points = recoveryEffectiveness.trend.points;
+    await open(page, `/recovery${WINDOW}`);
+    const table = page.locator('table', {
+      has: page.locator('caption', { hasText: 'NPS in the 14 days after, per week' }),
+    });
+    expect(await table.locator('tbody tr').count()).toBe(points.length);
+    // n beside every point: the API's responses of the apology group in the first period.
+    // The table sits in a closed <details>: read its cells' text.
+    const first = (await table.locator('tbody tr').first().locator('th, td').allTextContents()).map((cell) =>
+      cell.trim(),
+    );
+    expect(first[0]).toBe(`${points[0]!.period.slice(0, 10)}${points[0]!.partial ? ' (partial)' : ''}`);
+    expect(first[2]).toBe(points[0]!.byRecovery[0]!.npsResponsesAfter.toLocaleString('en-US'));
+    const url = await clickChartUntilRows('recovery-contacts-trend-title', [
+      [0.5, 0.5],
+      [0.6, 0.6],
+      [0.4, 0.3],
+    ]);
+    expect(url.searchParams.get('kind')).toBe('contacts');
+    const recovery = url.searchParams.get('recovery');
+    expect(['APOLOGY', 'PERKS_ONLY', 'NEITHER']).toContain(recovery);
+    const api = await queryApi<{ contacts: { totalCount: number } }>(
+      stack,
+      'query ($f: ContactFilter) { contacts(filter: $f) { totalCount } }',
+      { f: { ...windowOf(url), recovery } },
+    );
+    await expectRowsTotal(api.contacts.totalCount);
+    // The point's own count.
+    const point = points.find((p) => p.period.slice(0, 10) === url.searchParams.get('from'));
+    expect(point?.byRecovery.find((g) => g.group === recovery)?.contacts).toBe(api.contacts.totalCount);
+    await shot(page, 'rows-behind-recovery-point');
+  });
+});
+
 describe('roles', () => {
   it('shows an executive no button it may not use, and no personal data', async () => {
     const executive = await stack.browser.newPage({ viewport: { width: 1440, height: 900 } });

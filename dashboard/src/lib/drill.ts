@@ -4,7 +4,26 @@ import { addDays, bucketOf, filterSearch, type Filters } from '$lib/filters';
  * Drill-through: the link from a chart's bar or point to the rows behind it (/rows), with the page's
  * filters and the bar's own slice (a channel, a period, a detractor phrase…).
  */
-export type RowKind = 'responses' | 'contacts' | 'sessions';
+export type RowKind = 'responses' | 'contacts' | 'sessions' | 'churned' | 'atRisk';
+
+/**
+ * The stages of the self-service funnel that /rows can list, by the funnel's field names: each is the sessions
+ * of one outcome or sequence flag (the API's session filter).
+ */
+export const FUNNEL_STAGE_SLICES = {
+  sessions: {},
+  engagedSessions: { stage: 'engaged' },
+  resolvedSessions: { outcome: 'RESOLVED' },
+  trulyDeflectedSessions: { stage: 'trulyDeflected' },
+  abandonedSessions: { outcome: 'ABANDONED' },
+  escalatedSessions: { outcome: 'ESCALATED' },
+  escalationResolvedSessions: { outcome: 'ESCALATED', stage: 'escalationResolved' },
+  backfiredSessions: { outcome: 'ESCALATED', stage: 'backfired' },
+} as const satisfies Record<string, Slice>;
+
+/** The sequence-flag stages of the funnel /rows narrows sessions to. */
+export const SESSION_STAGES = ['engaged', 'trulyDeflected', 'escalationResolved', 'backfired'] as const;
+export type SessionStage = (typeof SESSION_STAGES)[number];
 
 /** The slice a bar or point stands for, on top of the page's filters. */
 export interface Slice {
@@ -20,10 +39,24 @@ export interface Slice {
   reason?: string | null;
   entry?: string | null;
   outcome?: string | null;
+  /** A funnel stage of sessions beyond their outcome. */
+  stage?: SessionStage | null;
+  /** A recovery group of contacts (APOLOGY, PERKS_ONLY…). */
+  recovery?: string | null;
 }
 
 /** The keys /rows reads beside the filters. */
-export const SLICE_KEYS = ['kind', 'type', 'maxScore', 'phrase', 'reason', 'entry', 'outcome'] as const;
+export const SLICE_KEYS = [
+  'kind',
+  'type',
+  'maxScore',
+  'phrase',
+  'reason',
+  'entry',
+  'outcome',
+  'stage',
+  'recovery',
+] as const;
 
 export function drillHref(kind: RowKind, filters: Filters, slice: Slice = {}): string {
   const narrowed: Filters = {
@@ -40,6 +73,8 @@ export function drillHref(kind: RowKind, filters: Filters, slice: Slice = {}): s
     reason: slice.reason ?? null,
     entry: slice.entry ?? null,
     outcome: slice.outcome ?? null,
+    stage: slice.stage ?? null,
+    recovery: slice.recovery ?? null,
   })}`;
 }
 

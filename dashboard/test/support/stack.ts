@@ -158,8 +158,8 @@ export async function signIn(
   dashboardUrl: string,
   credentials: { email: string; password: string } = CREDENTIALS,
 ): Promise<void> {
-  // After hydration: a value typed before it can be reset by it, and the form then refuses an empty e-mail.
-  await page.goto(`${dashboardUrl}/login`, { waitUntil: 'networkidle' });
+  // Straight away: the form keeps what is typed before the page hydrates (a test in dashboard.e2e.test.ts).
+  await page.goto(`${dashboardUrl}/login`);
   await page.fill('input[name=email]', credentials.email);
   await page.fill('input[name=password]', credentials.password);
   await Promise.all([page.waitForURL((url) => url.pathname !== '/login'), page.click('button[type=submit]')]);

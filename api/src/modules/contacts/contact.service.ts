@@ -5,6 +5,22 @@ import { paginate } from '../../database/paginate.js';
 import { findFactsByCustomer } from '../customers/facts-by-customer.js';
 import { Contact } from './contact.entity.js';
 import type { ContactFilter } from './dto/contact-filter.input.js';
+import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
+
+const NOT_TRUE = (field: string) => ({ $or: [{ [field]: false }, { [field]: null }] });
+/** Recovery recorded: an apology, a recompense or out_of_policy set (recoveryEffectiveness's contacts). */
+const RECORDED = {
+  $or: [{ apology: { $ne: null } }, { recompenseType: { $ne: null } }, { outOfPolicy: { $ne: null } }],
+};
+/** The conditions of each recovery group, word for word the CASE expressions of recovery-effectiveness.service.ts. */
+const RECOVERY_CONDITIONS: Record<RecoveryGroup, object[]> = {
+  [RecoveryGroup.APOLOGY]: [{ apology: true }],
+  [RecoveryGroup.PERKS_ONLY]: [NOT_TRUE('apology'), { recompenseType: { $ne: null } }],
+  [RecoveryGroup.NEITHER]: [RECORDED, NOT_TRUE('apology'), { recompenseType: null }],
+  [RecoveryGroup.WITHIN_POLICY]: [RECORDED, NOT_TRUE('outOfPolicy')],
+  [RecoveryGroup.OUT_OF_POLICY_PEER_APPROVED]: [{ outOfPolicy: true }, { peerApproved: true }],
+  [RecoveryGroup.OUT_OF_POLICY_NOT_APPROVED]: [{ outOfPolicy: true }, NOT_TRUE('peerApproved')],
+};
 
 export class ContactService {
   constructor(private readonly em: EntityManager) {}
@@ -13,7 +29,11 @@ export class ContactService {
   list(filter: ContactFilter, page: SyncPageRequest): Promise<Connection<Contact>> {
     const where = {
       ...factConditions<Contact>(filter, 'startedAt'),
-      ...definedOnly({ channel: oneOf(filter.channels), reason: oneOf(filter.reasons) }),
+      ...definedOnly({
+        channel: oneOf(filter.channels),
+        reason: oneOf(filter.reasons),
+        $and: filter.recovery ? RECOVERY_CONDITIONS[filter.recovery] : undefined,
+      }),
     };
     return paginate(this.em, Contact, where, page, 'startedAt');
   }

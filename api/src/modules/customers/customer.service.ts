@@ -1,5 +1,6 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import type { Connection, SyncPageRequest } from '../../core/pagination.js';
+import { userInputError } from '../../core/errors.js';
 import { definedOnly, oneOf } from '../../core/filters.js';
 import { paginate } from '../../database/paginate.js';
 import { Customer } from './customer.entity.js';
@@ -19,7 +20,23 @@ export class CustomerService {
 
   /** A page of customers in import order (internal id). */
   list(filter: CustomerFilter, page: SyncPageRequest): Promise<Connection<Customer>> {
-    const churnedAt = filter.churned == null ? undefined : filter.churned ? { $ne: null } : null;
+    const { churnedFrom, churnedTo } = filter;
+    if (churnedFrom && churnedTo && churnedTo < churnedFrom) {
+      throw userInputError(
+        'filter.churnedTo',
+        churnedTo.toISOString(),
+        `an instant not before filter.churnedFrom (${churnedFrom.toISOString()})`,
+      );
+    }
+    const churnedIn =
+      churnedFrom || churnedTo
+        ? definedOnly({ $gte: churnedFrom ?? undefined, $lt: churnedTo ?? undefined })
+        : undefined;
+    // Both set: churned in the window and churned: true agree; churned: false and a window match nothing.
+    const churnedAt =
+      filter.churned === false && churnedIn
+        ? { $in: [] }
+        : (churnedIn ?? (filter.churned == null ? undefined : filter.churned ? { $ne: null } : null));
     const where = definedOnly({
       generation: oneOf(filter.generations),
       region: oneOf(filter.regions),

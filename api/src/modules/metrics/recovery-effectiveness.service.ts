@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/knex';
 import { countWhere, isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
 import { DAY_SECONDS } from '../../core/time.js';
-import { plusSeconds } from '../../database/dialect.js';
+import { fromDbTime, plusSeconds, timeBucket } from '../../database/dialect.js';
 import { checkWindowOrder } from '../../core/filters.js';
 import { Dimension } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
@@ -11,10 +11,12 @@ import {
   RecoveryGroup,
   type RecoveryEffectiveness,
   type RecoveryOutcome,
+  type RecoveryTrend,
 } from './dto/recovery-effectiveness.type.js';
 import { MEASURES, percent, ratio, type Aggregates } from './measures.js';
 import { validateMetricsRequest } from './metrics.service.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
+import { clippedBucket, defaultTrendGrain, type TimeGrain } from './time-grain.js';
 
 const BY_RECOVERY = [RecoveryGroup.APOLOGY, RecoveryGroup.PERKS_ONLY, RecoveryGroup.NEITHER];
 const BY_POLICY = [
@@ -53,14 +55,43 @@ export class RecoveryEffectivenessService {
   constructor(private readonly em: EntityManager) {}
 
   async effectiveness(filter: MetricFilter): Promise<RecoveryEffectiveness> {
+    const rows = await this.groupSums(filter, null);
+    return { ...outcomes(rows), filter };
+  }
+
+  /**
+   * The same outcomes per period of `grain` (by default the one that follows the window length), by the
+   * start of each contact: the periods holding a contact, each cut to the window and marked when partial.
+   */
+  async trend(filter: MetricFilter, grain: TimeGrain | null, now: Date = new Date()): Promise<RecoveryTrend> {
+    const used = grain ?? defaultTrendGrain(filter, now);
+    const rows = await this.groupSums(filter, used);
+    const periods = [...new Set(rows.map((row) => fromDbTime(row.period).getTime()))].sort((a, b) => a - b);
+    return {
+      grain: used,
+      points: periods.map((time) => {
+        const bucket = clippedBucket(new Date(time), used, filter, now);
+        return {
+          period: bucket.start,
+          periodEnd: bucket.end,
+          partial: bucket.partial,
+          ...outcomes(rows.filter((row) => fromDbTime(row.period).getTime() === time)),
+        };
+      }),
+    };
+  }
+
+  /** The sums of SUMS per recovery and policy group (and period of `grain`, when given), summed in SQL. */
+  private async groupSums(filter: MetricFilter, grain: TimeGrain | null): Promise<Record<string, unknown>[]> {
     checkWindowOrder(filter);
     // The contact measures' rules: contacts split by channel, reason and the customer dimensions, not by entry.
     validateMetricsRequest({ measures: ['contacts'], dimensions: [], grain: null, filter });
     const builder = new SqlBuilder(this.em);
     const { dialect } = builder;
     const columns = { [Dimension.CHANNEL]: 'k.channel', [Dimension.REASON]: 'k.reason', ...CUSTOMER_COLUMNS };
+    const period = grain ? timeBucket(dialect, 'k.started_at', grain) : 'null';
     const perContact = builder.raw(
-      `select ${RECOVERY_OF_CONTACT} as recovery, ${POLICY_OF_CONTACT} as policy, ` +
+      `select ${period} as period, ${RECOVERY_OF_CONTACT} as recovery, ${POLICY_OF_CONTACT} as policy, ` +
         `max(case when k.resolved = true then 1 else 0 end) as resolved, ` +
         `max(case when c.churned_at > k.started_at and c.churned_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_CHURN_DAYS * DAY_SECONDS)} then 1 else 0 end) as churned, ` +
         `max(k.recompense_value) as recompense, ` +
@@ -71,7 +102,7 @@ export class RecoveryEffectivenessService {
         `left join survey_responses r on r.customer_id = k.customer_id and r.responded_at > k.started_at ` +
         `and r.responded_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_SURVEY_DAYS * DAY_SECONDS)} ` +
         `where (k.apology is not null or k.recompense_type is not null or k.out_of_policy is not null) and ? ` +
-        `group by k.id, k.apology, k.recompense_type, k.out_of_policy, k.peer_approved`,
+        `group by k.id, k.started_at, k.apology, k.recompense_type, k.out_of_policy, k.peer_approved`,
       [
         builder.and([
           ...builder.window('k.started_at', filter),
@@ -79,27 +110,32 @@ export class RecoveryEffectivenessService {
         ]),
       ],
     );
-    const rows = await builder.rows(
+    return builder.rows(
       builder.raw(
-        `select recovery, policy, count(*) as contacts, sum(resolved) as resolved, sum(churned) as churned, ` +
+        `select period, recovery, policy, count(*) as contacts, sum(resolved) as resolved, sum(churned) as churned, ` +
           `count(recompense) as recompensed, sum(recompense) as "recompenseCost", ` +
           `sum("npsResponses") as "npsResponses", sum(promoters) as promoters, sum(detractors) as detractors, ` +
-          `sum("csatResponses") as "csatResponses", sum("csatSum") as "csatSum" from (?) x group by recovery, policy`,
+          `sum("csatResponses") as "csatResponses", sum("csatSum") as "csatSum" from (?) x ` +
+          `group by period, recovery, policy`,
         [perContact],
       ),
     );
-    const outcomeOf = (group: RecoveryGroup, column: 'recovery' | 'policy') => {
-      const sums: Aggregates = Object.fromEntries(SUMS.map((name) => [name, 0]));
-      for (const row of rows.filter((candidate) => candidate[column] === group)) {
-        for (const name of SUMS) sums[name]! += Number(row[name] ?? 0);
-      }
-      return toOutcome(group, sums);
-    };
-    return {
-      byRecovery: BY_RECOVERY.map((group) => outcomeOf(group, 'recovery')),
-      byPolicy: BY_POLICY.map((group) => outcomeOf(group, 'policy')),
-    };
   }
+}
+
+/** The outcomes of every recovery and policy group from the sums of `rows` (one per group and period). */
+function outcomes(rows: Record<string, unknown>[]): Pick<RecoveryEffectiveness, 'byRecovery' | 'byPolicy'> {
+  const outcomeOf = (group: RecoveryGroup, column: 'recovery' | 'policy') => {
+    const sums: Aggregates = Object.fromEntries(SUMS.map((name) => [name, 0]));
+    for (const row of rows.filter((candidate) => candidate[column] === group)) {
+      for (const name of SUMS) sums[name]! += Number(row[name] ?? 0);
+    }
+    return toOutcome(group, sums);
+  };
+  return {
+    byRecovery: BY_RECOVERY.map((group) => outcomeOf(group, 'recovery')),
+    byPolicy: BY_POLICY.map((group) => outcomeOf(group, 'policy')),
+  };
 }
 
 function toOutcome(group: RecoveryGroup, a: Aggregates): RecoveryOutcome {

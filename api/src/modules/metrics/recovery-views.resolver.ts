@@ -1,8 +1,8 @@
-import { Arg, Ctx, Int, Query, Resolver } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { userInputError } from '../../graphql/user-input-error.js';
 import { MetricFilter } from './dto/metric-filter.input.js';
-import { RecoveryEffectiveness } from './dto/recovery-effectiveness.type.js';
+import { RecoveryEffectiveness, RecoveryTrend } from './dto/recovery-effectiveness.type.js';
 import { RecurringCauses } from './dto/recurring-causes.type.js';
 import { RecoveryEffectivenessService } from './recovery-effectiveness.service.js';
 import { RecurringCausesService } from './recurring-causes.service.js';
@@ -11,7 +11,7 @@ import { TimeGrain } from './time-grain.js';
 const MAX_TERMS = 100;
 
 /** The views of what goes wrong repeatedly and how complaints are recovered. */
-@Resolver()
+@Resolver(() => RecoveryEffectiveness)
 export class RecoveryViewsResolver {
   @Query(() => RecoveryEffectiveness, {
     description:
@@ -28,6 +28,25 @@ export class RecoveryViewsResolver {
     @Ctx() { em }: GraphQLContext,
   ): Promise<RecoveryEffectiveness> {
     return new RecoveryEffectivenessService(em).effectiveness(filter ?? {});
+  }
+
+  @FieldResolver(() => RecoveryTrend, {
+    description:
+      'The same groups per period, by the start of each contact: periods cut to the window, the partial ones ' +
+      'marked. Computed only when asked for.',
+  })
+  trend(
+    @Root() effectiveness: RecoveryEffectiveness,
+    @Arg('grain', () => TimeGrain, {
+      nullable: true,
+      description:
+        'Period length; by default it follows the window: DAY up to 31 days, WEEK up to 184 days, MONTH beyond ' +
+        'or without filter.from.',
+    })
+    grain: TimeGrain | null,
+    @Ctx() { em }: GraphQLContext,
+  ): Promise<RecoveryTrend> {
+    return new RecoveryEffectivenessService(em).trend(effectiveness.filter, grain ?? null);
   }
 
   @Query(() => RecurringCauses, {

@@ -55,3 +55,45 @@ export function nextBucket(start: Date, grain: TimeGrain): Date {
       return new Date(Date.UTC(year + 1, 0, 1));
   }
 }
+
+/** Longest window, in days, whose default trend is daily; then weekly up to six months. */
+const DAILY_UP_TO_DAYS = 31;
+const WEEKLY_UP_TO_DAYS = 184;
+
+/**
+ * The trend grain that follows a window's length, as the dashboard's trends choose it: daily up to 31 days,
+ * weekly up to six months (184 days), monthly beyond or when the window has no start. `to` defaults to `now`.
+ */
+export function defaultTrendGrain(
+  { from, to }: { from?: Date | null; to?: Date | null },
+  now: Date = new Date(),
+): TimeGrain {
+  if (!from) return TimeGrain.MONTH;
+  const days = ((to ?? now).getTime() - from.getTime()) / DAY_MS;
+  return days <= DAILY_UP_TO_DAYS
+    ? TimeGrain.DAY
+    : days <= WEEKLY_UP_TO_DAYS
+      ? TimeGrain.WEEK
+      : TimeGrain.MONTH;
+}
+
+/**
+ * The bucket of `grain` starting at `start`, cut to the window: its first and last instant (end exclusive) and
+ * whether the window covers only part of it. A window without an end runs to `now`: the bucket holding now is
+ * partial too (its end stays the bucket's).
+ */
+export function clippedBucket(
+  start: Date,
+  grain: TimeGrain,
+  { from, to }: { from?: Date | null; to?: Date | null },
+  now: Date = new Date(),
+): { start: Date; end: Date; partial: boolean } {
+  const end = nextBucket(start, grain);
+  const startsEarly = !!from && start < from;
+  const endsLate = end > (to ?? now);
+  return {
+    start: startsEarly ? from : start,
+    end: to && end > to ? to : end,
+    partial: startsEarly || endsLate,
+  };
+}

@@ -13,7 +13,15 @@ export class SelfServiceSessionService {
   list(filter: SelfServiceSessionFilter, page: SyncPageRequest): Promise<Connection<SelfServiceSession>> {
     const where = {
       ...factConditions<SelfServiceSession>(filter, 'startedAt'),
-      ...definedOnly({ entry: oneOf(filter.entries), outcome: oneOf(filter.outcomes) }),
+      ...definedOnly({
+        entry: oneOf(filter.entries),
+        outcome: oneOf(filter.outcomes),
+        steps: filter.minSteps == null ? undefined : { $gte: filter.minSteps },
+        // The funnel's stages: the sequence flags the imports keep (sequence-flags.ts).
+        trulyDeflected: filter.trulyDeflected ?? undefined,
+        escalationResolved: filter.escalationResolved ?? undefined,
+        backfired: filter.backfired ?? undefined,
+      }),
     };
     return paginate(this.em, SelfServiceSession, where, page, 'startedAt');
   }

@@ -1,5 +1,6 @@
 import { Field, InputType } from 'type-graphql';
 import { FactFilter } from '../../../graphql/filters.js';
+import { RecoveryGroup } from '../../metrics/dto/recovery-effectiveness.type.js';
 import { Channel } from '../channel.js';
 
 @InputType({
@@ -19,4 +20,12 @@ export class ContactFilter extends FactFilter('startedAt') {
       'an empty list matches none.',
   })
   reasons?: string[] | null;
+
+  @Field(() => RecoveryGroup, {
+    nullable: true,
+    description:
+      'Only contacts with recovery recorded in this group, as recoveryEffectiveness groups them (APOLOGY, ' +
+      'PERKS_ONLY and NEITHER; WITHIN_POLICY, OUT_OF_POLICY_PEER_APPROVED and OUT_OF_POLICY_NOT_APPROVED).',
+  })
+  recovery?: RecoveryGroup | null;
 }

@@ -1,4 +1,5 @@
 import { Field, InputType } from 'type-graphql';
+import { DateTimeScalar } from '../../../graphql/scalars.js';
 import { Generation } from '../generation.js';
 import { Tier } from '../tier.js';
 
@@ -31,4 +32,18 @@ export class CustomerFilter {
     description: 'true: only customers who left (churnedAt set); false: only active customers.',
   })
   churned?: boolean | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description:
+      'Only customers who left at or after this instant (churnedAt), inclusive: with churnedTo, the customers ' +
+      'a churn rate counts as churned in its window.',
+  })
+  churnedFrom?: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: 'Only customers who left before this instant (churnedAt), exclusive.',
+  })
+  churnedTo?: Date | null;
 }

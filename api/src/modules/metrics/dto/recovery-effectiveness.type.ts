@@ -1,4 +1,7 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { DateTimeScalar } from '../../../graphql/scalars.js';
+import { TimeGrain } from '../time-grain.js';
+import type { MetricFilter } from './metric-filter.input.js';
 
 /** Days after a recovery contact in which survey answers count as its outcome. */
 export const RECOVERY_SURVEY_DAYS = 14;
@@ -92,6 +95,56 @@ export class RecoveryOutcome {
 
 @ObjectType({
   description:
+    'One period of the recovery trend: the contacts with recovery recorded that started in it, by group, with ' +
+    'what followed them (the outcomes of RecoveryEffectiveness, per period).',
+})
+export class RecoveryTrendPoint {
+  @Field(() => DateTimeScalar, {
+    description:
+      "Start of the period: the bucket's start, or the window's start when the bucket begins before the window.",
+  })
+  period!: Date;
+
+  @Field(() => DateTimeScalar, {
+    description:
+      "End of the period, exclusive: the next bucket's start, or the window's end when that is earlier.",
+  })
+  periodEnd!: Date;
+
+  @Field(() => Boolean, {
+    description:
+      'True when the window covers only part of the bucket (it starts before the window opens or ends after it ' +
+      'closes): its numbers rest on fewer days than a whole period.',
+  })
+  partial!: boolean;
+
+  @Field(() => [RecoveryOutcome], {
+    description: 'APOLOGY, PERKS_ONLY and NEITHER, in that order, each listed even when empty.',
+  })
+  byRecovery!: RecoveryOutcome[];
+
+  @Field(() => [RecoveryOutcome], {
+    description: 'WITHIN_POLICY, OUT_OF_POLICY_PEER_APPROVED and OUT_OF_POLICY_NOT_APPROVED, in that order.',
+  })
+  byPolicy!: RecoveryOutcome[];
+}
+
+@ObjectType({ description: 'The recovery groups over time.' })
+export class RecoveryTrend {
+  @Field(() => TimeGrain, {
+    description:
+      'The grain of the periods: the one asked for, or the default that follows the window length.',
+  })
+  grain!: TimeGrain;
+
+  @Field(() => [RecoveryTrendPoint], {
+    description: 'The periods that hold at least one contact with recovery recorded, oldest first.',
+  })
+  points!: RecoveryTrendPoint[];
+}
+
+@ObjectType({
+  description:
     'Which recovery works: contacts on which recovery was recorded (apology, recompense or out_of_policy set), ' +
     'by the recovery given and by policy exception, with what followed.',
 })
@@ -105,4 +158,7 @@ export class RecoveryEffectiveness {
     description: 'WITHIN_POLICY, OUT_OF_POLICY_PEER_APPROVED and OUT_OF_POLICY_NOT_APPROVED, in that order.',
   })
   byPolicy!: RecoveryOutcome[];
+
+  /** The window and segment asked for, for the trend (not a field). */
+  filter!: MetricFilter;
 }

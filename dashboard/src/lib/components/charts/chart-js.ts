@@ -83,6 +83,8 @@ function datasets(series: Series[], kind: ChartKind, options: ChartOptions) {
       minBarLength: 3,
       spanGaps: true,
       tension: 0.2,
+      // Curves through the points without overshooting them (no NPS above 100 between two points of 100).
+      cubicInterpolationMode: 'monotone' as const,
       segment:
         kind === 'line'
           ? {
@@ -122,6 +124,13 @@ export function drawChart(
       indexAxis: kind === 'horizontalBar' ? 'y' : 'x',
       maintainAspectRatio: false,
       animation: false,
+      // A point is a few pixels wide: a click on a line chart picks the point nearest to it (any series).
+      ...(kind === 'line'
+        ? {
+            interaction: { mode: 'nearest' as const, intersect: false },
+            hover: { mode: 'nearest' as const, intersect: false },
+          }
+        : {}),
       onClick: (_event, elements) => {
         const [element] = elements;
         const label = element ? chartLabel(element.datasetIndex) : undefined;

@@ -85,6 +85,8 @@ export type ContactFilter = {
   generations?: Array<Generation> | null | undefined;
   /** Only contacts with these reasons (exact, case-sensitive match as imported; contacts without a reason never match); an empty list matches none. */
   reasons?: Array<string> | null | undefined;
+  /** Only contacts with recovery recorded in this group, as recoveryEffectiveness groups them (APOLOGY, PERKS_ONLY and NEITHER; WITHIN_POLICY, OUT_OF_POLICY_PEER_APPROVED and OUT_OF_POLICY_NOT_APPROVED). */
+  recovery?: RecoveryGroup | null | undefined;
   /** Only rows of customers of these regions. */
   regions?: Array<string> | null | undefined;
   /** Only rows of customers of these tiers. */
@@ -135,6 +137,22 @@ export type ContactRowInput = {
   transfers?: number | null | undefined;
   /** Seconds the customer waited for an agent, 0 or more. */
   waitSeconds?: number | null | undefined;
+};
+
+/** Which customers to return. Unset fields do not filter; every field that is set must match. */
+export type CustomerFilter = {
+  /** true: only customers who left (churnedAt set); false: only active customers. */
+  churned?: boolean | null | undefined;
+  /** Only customers who left at or after this instant (churnedAt), inclusive: with churnedTo, the customers a churn rate counts as churned in its window. */
+  churnedFrom?: string | null | undefined;
+  /** Only customers who left before this instant (churnedAt), exclusive. */
+  churnedTo?: string | null | undefined;
+  /** Only customers of these generations; an empty list matches none. */
+  generations?: Array<Generation> | null | undefined;
+  /** Only customers in these regions (exact, case-sensitive match as imported); an empty list matches none. */
+  regions?: Array<string> | null | undefined;
+  /** Only customers of these tiers (customers without a tier never match); an empty list matches none. */
+  tiers?: Array<Tier> | null | undefined;
 };
 
 /** Generational segment derived from the customer's birth_year. */
@@ -293,14 +311,20 @@ export type SelfServiceOutcome =
 
 /** Which self-service sessions to return. Unset fields do not filter; every field that is set must match. */
 export type SelfServiceSessionFilter = {
+  /** true: only escalated sessions that backfired (a detractor nps or a csat of 1-2 from the same customer within 7 days); false: only the others. */
+  backfired?: boolean | null | undefined;
   /** Only rows of this customer (the customer id of the import). */
   customerId?: string | number | null | undefined;
   /** Only sessions that started at these entry points; an empty list matches none. */
   entries?: Array<SelfServiceEntry> | null | undefined;
+  /** true: only escalated sessions whose escalation contact was resolved; false: only the others. */
+  escalationResolved?: boolean | null | undefined;
   /** Only rows with startedAt at or after this instant (inclusive). */
   from?: string | null | undefined;
   /** Only rows of customers of these generations (as metric filters: the rows behind a chart's bar). */
   generations?: Array<Generation> | null | undefined;
+  /** Only sessions with at least this many steps (2: the engaged sessions of the funnel). */
+  minSteps?: number | null | undefined;
   /** Only sessions that ended this way; an empty list matches none. */
   outcomes?: Array<SelfServiceOutcome> | null | undefined;
   /** Only rows of customers of these regions. */
@@ -309,6 +333,8 @@ export type SelfServiceSessionFilter = {
   tiers?: Array<Tier> | null | undefined;
   /** Only rows with startedAt before this instant (exclusive), so consecutive windows do not overlap. */
   to?: string | null | undefined;
+  /** true: only sessions truly deflected (resolved, and no contact of the same customer within 72 hours); false: only the others. */
+  trulyDeflected?: boolean | null | undefined;
 };
 
 /** Which survey responses to return. Unset fields do not filter; every field that is set must match. */
@@ -473,6 +499,15 @@ export type DeflectionFunnelQueryVariables = Exact<{
 
 export type DeflectionFunnelQuery = { deflectionFunnel: Array<{ entry: SelfServiceEntry | null, sessions: number, engagedSessions: number, resolvedSessions: number, trulyDeflectedSessions: number, abandonedSessions: number, escalatedSessions: number, escalationResolvedSessions: number, backfiredSessions: number, deflectionRate: number | null, trueDeflectionRate: number | null, selfServiceEscalationRate: number | null, backfireRate: number | null, npsAfterEscalation: number | null, npsResponsesAfterEscalation: number, csatAfterEscalation: number | null, csatResponsesAfterEscalation: number }> };
 
+export type DrillAtRiskQueryVariables = Exact<{
+  filter?: RiskFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillAtRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, lifetimeValue: number | null, customer: { id: string, generation: Generation | null, tier: Tier | null, region: string | null } }> } };
+
 export type DrillContactsQueryVariables = Exact<{
   filter?: ContactFilter | null | undefined;
   first?: number | null | undefined;
@@ -481,6 +516,15 @@ export type DrillContactsQueryVariables = Exact<{
 
 
 export type DrillContactsQuery = { contacts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, firstContactResolution: boolean | null, escalated: boolean | null }> } };
+
+export type DrillCustomersQueryVariables = Exact<{
+  filter?: CustomerFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type DrillCustomersQuery = { customers: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, generation: Generation | null, tier: Tier | null, region: string | null, signupDate: string, churnedAt: string | null, lifetimeValue: number | null }> } };
 
 export type DrillResponsesQueryVariables = Exact<{
   filter?: SurveyResponseFilter | null | undefined;
@@ -597,7 +641,7 @@ export type RecoveryEffectivenessQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, trend: { grain: TimeGrain, points: Array<{ period: string, periodEnd: string, partial: boolean, byRecovery: Array<{ group: RecoveryGroup, contacts: number, npsAfter: number | null, npsResponsesAfter: number, churnRateAfter: number | null }> }> } } };
 
 export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
 
@@ -1023,6 +1067,33 @@ export const DeflectionFunnelDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DeflectionFunnelQuery, DeflectionFunnelQueryVariables>;
+export const DrillAtRiskDocument = new TypedDocumentString(`
+    query DrillAtRisk($filter: RiskFilter, $first: Int = 50, $after: String) {
+  churnRisk(
+    filter: $filter
+    minScore: 0
+    first: $first
+    after: $after
+    orderBy: SCORE_DESC
+  ) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      score
+      lifetimeValue
+      customer {
+        id
+        generation
+        tier
+        region
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillAtRiskQuery, DrillAtRiskQueryVariables>;
 export const DrillContactsDocument = new TypedDocumentString(`
     query DrillContacts($filter: ContactFilter, $first: Int = 50, $after: String) {
   contacts(filter: $filter, first: $first, after: $after) {
@@ -1046,6 +1117,26 @@ export const DrillContactsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DrillContactsQuery, DrillContactsQueryVariables>;
+export const DrillCustomersDocument = new TypedDocumentString(`
+    query DrillCustomers($filter: CustomerFilter, $first: Int = 50, $after: String) {
+  customers(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      id
+      generation
+      tier
+      region
+      signupDate
+      churnedAt
+      lifetimeValue
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DrillCustomersQuery, DrillCustomersQueryVariables>;
 export const DrillResponsesDocument = new TypedDocumentString(`
     query DrillResponses($filter: SurveyResponseFilter, $first: Int = 50, $after: String) {
   surveyResponses(filter: $filter, first: $first, after: $after) {
@@ -1309,7 +1400,7 @@ export const RecordCustomerContactDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<RecordCustomerContactMutation, RecordCustomerContactMutationVariables>;
 export const RecoveryEffectivenessDocument = new TypedDocumentString(`
-    query RecoveryEffectiveness($filter: MetricFilter, $grain: TimeGrain = MONTH) {
+    query RecoveryEffectiveness($filter: MetricFilter, $grain: TimeGrain) {
   recoveryEffectiveness(filter: $filter) {
     byRecovery {
       ...Outcome
@@ -1317,29 +1408,20 @@ export const RecoveryEffectivenessDocument = new TypedDocumentString(`
     byPolicy {
       ...Outcome
     }
-  }
-  recurringCauses(filter: $filter, grain: $grain, top: 10) {
-    reasons {
-      reason
-      contacts
-      share
-      repeatContactRate
-      trend {
+    trend(grain: $grain) {
+      grain
+      points {
         period
-        contacts
+        periodEnd
+        partial
+        byRecovery {
+          group
+          contacts
+          npsAfter
+          npsResponsesAfter
+          churnRateAfter
+        }
       }
-    }
-    detractorComments
-    commentsAnalysed
-    detractorWords {
-      term
-      comments
-      share
-    }
-    detractorPhrases {
-      term
-      comments
-      share
     }
   }
 }
