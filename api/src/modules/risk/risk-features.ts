@@ -226,6 +226,8 @@ export interface CustomerFeatures {
   externalId: string;
   churnedAt: Date | null;
   lifetimeValue: number | null;
+  /** The customer's segment, '' for an unknown value (the keys of the risk history's segments). */
+  segment: { generation: string; region: string; tier: string };
   /** One value per FEATURES entry, in order; null when unknown. */
   values: (number | null)[];
 }
@@ -345,7 +347,7 @@ export async function customerFeatures(
     .join(', ');
   const sql = builder.raw(
     `select c.id, c.external_id as "externalId", c.churned_at as "churnedAt", c.signup_date as "signupDate", ` +
-      `c.tier, c.lifetime_value as "lifetimeValue", ${columns} from customers c ` +
+      `c.generation, c.region, c.tier, c.lifetime_value as "lifetimeValue", ${columns} from customers c ` +
       `left join (?) sv on sv.customer_id = c.id left join (?) kc on kc.customer_id = c.id ` +
       `left join (?) ss on ss.customer_id = c.id ` +
       `where c.signup_date < ? and (c.churned_at is null or c.churned_at >= ?) and ? order by c.id`,
@@ -356,6 +358,11 @@ export async function customerFeatures(
     externalId: String(row.externalId),
     churnedAt: row.churnedAt == null ? null : fromDbTime(row.churnedAt),
     lifetimeValue: row.lifetimeValue == null ? null : Number(row.lifetimeValue),
+    segment: {
+      generation: String(row.generation ?? ''),
+      region: String(row.region ?? ''),
+      tier: String(row.tier ?? ''),
+    },
     values: FEATURES.map((feature) => feature.value(row, asOf)),
   }));
 }
