@@ -52,7 +52,7 @@ async function trainOrExplain(orm: Orm) {
   }
 }
 
-function formatModel(model: RiskModel): string {
+export function formatModel(model: RiskModel): string {
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
   const fixed = (value: number | null, digits = 3) => (value === null ? 'n/a' : value.toFixed(digits));
   const gap = (baseline: number | null) =>
