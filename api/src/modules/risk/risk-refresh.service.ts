@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { bulkUpsert, type BulkUpsert } from '../../database/dialect.js';
-import { maintainRiskScores } from '../metrics/rollups/derived-rollups.js';
+import { maintainRiskScores, rebuildRiskScores } from '../metrics/rollups/derived-rollups.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {
   customerChunks,
@@ -50,7 +50,7 @@ export class RiskRefreshService {
    * (from the facts before it: the scores the customers had then).
    */
   async refreshAll(scoredAt: Date, asOf?: Date): Promise<RefreshSummary> {
-    return this.refresh(await customerChunks(this.builder), scoredAt, asOf);
+    return this.refresh(await customerChunks(this.builder), scoredAt, asOf, true);
   }
 
   /**
@@ -74,9 +74,15 @@ export class RiskRefreshService {
 
   /**
    * Scores the active customers of each chunk and removes the scores of those of them who have churned
-   * (chunks of a full refresh cover every id, so every churned customer's score goes).
+   * (chunks of a full refresh cover every id, so every churned customer's score goes). The churn-risk counts
+   * rollup follows each chunk, or after a full refresh is rebuilt once from all the scores.
    */
-  private async refresh(chunks: CustomerScope[], scoredAt: Date, instant?: Date): Promise<RefreshSummary> {
+  private async refresh(
+    chunks: CustomerScope[],
+    scoredAt: Date,
+    instant?: Date,
+    full = false,
+  ): Promise<RefreshSummary> {
     const started = performance.now();
     const [model, end] = await Promise.all([latestModel(this.builder), dataEnd(this.builder)]);
     const asOf = instant ?? end;
@@ -98,14 +104,15 @@ export class RiskRefreshService {
         const rows = await this.scoreChunk(model, asOf, scope, scoredAt);
         // The churn-risk counts rollup loses the chunk's old scores and gains its new ones.
         const chunk = (column: string) => scope(this.builder, column);
-        await maintainRiskScores(this.trx, this.builder.dialect, -1, chunk);
+        if (!full) await maintainRiskScores(this.trx, this.builder.dialect, -1, chunk);
         for (let start = 0; start < rows.length; start += upsert.rowsPerStatement) {
           await upsert.run(rows.slice(start, start + upsert.rowsPerStatement));
         }
-        await maintainRiskScores(this.trx, this.builder.dialect, 1, chunk);
+        if (!full) await maintainRiskScores(this.trx, this.builder.dialect, 1, chunk);
         summary.scored += rows.length;
         summary.atRisk += rows.filter((row) => (row[1] as number) >= this.threshold).length;
       }
+      if (full) await rebuildRiskScores(this.trx, this.builder.dialect);
       await recordSnapshot(this.builder, asOf, this.threshold);
     }
     summary.durationMs = performance.now() - started;
