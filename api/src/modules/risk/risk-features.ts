@@ -358,16 +358,16 @@ export async function customerFeatures(
   );
   return customerRows!.map((customer) => {
     const id = Number(customer.id);
-    const row: FeatureRow = Object.assign({}, ...byCustomer.map((rows) => rows.get(id)), customer);
+    const row = Object.assign({}, ...byCustomer.map((rows) => rows.get(id)), customer) as FeatureRow;
     return {
       id,
       externalId: String(row.externalId),
       churnedAt: row.churnedAt == null ? null : fromDbTime(row.churnedAt),
       lifetimeValue: row.lifetimeValue == null ? null : Number(row.lifetimeValue),
       segment: {
-        generation: String(row.generation ?? ''),
-        region: String(row.region ?? ''),
-        tier: String(row.tier ?? ''),
+        generation: (row.generation as string | null) ?? '',
+        region: (row.region as string | null) ?? '',
+        tier: (row.tier as string | null) ?? '',
       },
       values: FEATURES.map((feature) => feature.value(row, asOf)),
     };
