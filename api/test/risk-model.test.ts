@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { NextStepAction } from '../src/modules/risk/dto/risk-actions.types.js';
 import { highRiskThreshold } from '../src/modules/risk/high-risk-threshold.js';
 import { nextStep } from '../src/modules/risk/risk-actions.js';
-import { totalsOf } from '../src/modules/risk/risk-history.js';
+import { segmentTotalsOf, totalsOf } from '../src/modules/risk/risk-history.js';
 import { describe, expect, it } from 'vitest';
 import { fitLogistic, solveSymmetric } from '../src/modules/risk/logistic-regression.js';
 import {
@@ -13,6 +13,7 @@ import {
   brierScore,
   calibrationBins,
   topDecileShare,
+  wilsonInterval,
 } from '../src/modules/risk/model-quality.js';
 import { FEATURES } from '../src/modules/risk/risk-features.js';
 import { explainScore, MAX_DRIVERS, type ScoringModel } from '../src/modules/risk/risk-scoring.js';
@@ -104,11 +105,68 @@ describe('calibrationBins', () => {
       predicted,
       churned: i >= 4 ? 1 : 0,
     }));
+    /*
+     * Without customer ids every example counts as its own customer: 2 per bin. Wilson at n = 2, z² = 3.8416:
+     * rate 0: (0 + 0.9604 ± 1.96·√(0.2401)) / 2.9208 → 0 … 1.9208 / 2.9208 = 0.657628; rate 1 mirrors it.
+     */
     expect(calibrationBins(outcomes, 3)).toEqual([
-      { customers: 2, meanPredicted: expect.closeTo(0.15, 12), observedRate: 0 },
-      { customers: 2, meanPredicted: expect.closeTo(0.35, 12), observedRate: 0 },
-      { customers: 2, meanPredicted: expect.closeTo(0.55, 12), observedRate: 1 },
+      {
+        customers: 2,
+        distinctCustomers: 2,
+        churners: 0,
+        meanPredicted: expect.closeTo(0.15, 12),
+        observedRate: 0,
+        observedLower: 0,
+        observedUpper: expect.closeTo(0.657628, 6),
+      },
+      {
+        customers: 2,
+        distinctCustomers: 2,
+        churners: 0,
+        meanPredicted: expect.closeTo(0.35, 12),
+        observedRate: 0,
+        observedLower: 0,
+        observedUpper: expect.closeTo(0.657628, 6),
+      },
+      {
+        customers: 2,
+        distinctCustomers: 2,
+        churners: 2,
+        meanPredicted: expect.closeTo(0.55, 12),
+        observedRate: 1,
+        observedLower: expect.closeTo(0.342372, 6),
+        observedUpper: 1,
+      },
     ]);
+  });
+
+  it("counts a customer's examples at several snapshots once in the interval", () => {
+    // Customer 7 churned and is seen at two snapshots: 2 churners of 2 examples, but one customer. Wilson at
+    // rate 1, n = 1: (1 + 1.9208 ± 1.96 · √(3.8416 / 4)) / 4.8416 = 1 / 4.8416 = 0.206543 … 1.
+    const [bin] = calibrationBins(
+      [
+        { predicted: 0.4, churned: 1, customer: 7 },
+        { predicted: 0.5, churned: 1, customer: 7 },
+      ],
+      1,
+    );
+    expect(bin).toMatchObject({ customers: 2, distinctCustomers: 1, churners: 2, observedRate: 1 });
+    expect(bin!.observedLower).toBeCloseTo(0.206543, 6);
+    expect(bin!.observedUpper).toBe(1);
+  });
+});
+
+describe('wilsonInterval', () => {
+  it('is the Wilson score interval at 95%', () => {
+    // Rate 0.5 on 100: (0.5 + 0.019208 ± 1.96 · √(0.0025 + 0.00009604)) / 1.038416 = 0.403830 … 0.596170.
+    const half = wilsonInterval(0.5, 100);
+    expect(half.lower).toBeCloseTo(0.40383, 5);
+    expect(half.upper).toBeCloseTo(0.59617, 5);
+    // Rate 0 on 10: not empty: 0 … 2 · 0.19208 / 1.38416 = 0.277540.
+    const none = wilsonInterval(0, 10);
+    expect(none.lower).toBe(0);
+    expect(none.upper).toBeCloseTo(0.27754, 5);
+    expect(wilsonInterval(0.3, 0)).toEqual({ lower: 0, upper: 1 });
   });
 });
 
@@ -289,6 +347,25 @@ describe('revenue at risk totals', () => {
     );
     expect(totals).toEqual({ scoredCustomers: 7, expectedLoss: 500, atRiskCustomers: 3, atRiskValue: 500 });
     expect(totalsOf([{ score: 70, customers: 2, value: 300 }], 71).atRiskCustomers).toBe(0);
+  });
+
+  it('sums the same per segment, each segment once in the order it first appears', () => {
+    const vip = { generation: 'boomer', region: 'north', tier: 'VIP' };
+    const standard = { generation: 'boomer', region: 'north', tier: 'STANDARD' };
+    // VIP: 0.8 × 1,000 + 0.2 × 500 = 900, one customer (1,000) at 70 or more; STANDARD: 0.5 × 40 = 20.
+    expect(
+      segmentTotalsOf(
+        [
+          { ...vip, score: 80, customers: 1, value: 1000 },
+          { ...standard, score: 50, customers: 1, value: 40 },
+          { ...vip, score: 20, customers: 1, value: 500 },
+        ],
+        70,
+      ),
+    ).toEqual([
+      { ...vip, scoredCustomers: 2, expectedLoss: 900, atRiskCustomers: 1, atRiskValue: 1000 },
+      { ...standard, scoredCustomers: 1, expectedLoss: 20, atRiskCustomers: 0, atRiskValue: 0 },
+    ]);
   });
 
   it("takes the high-risk threshold from the risk-jump alert rule's configuration", () => {

@@ -8,6 +8,7 @@ import { CustomerRisk } from '../src/modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../src/modules/risk/risk-model.entity.js';
 import { customerFeatures, FEATURES } from '../src/modules/risk/risk-features.js';
 import { RiskService } from '../src/modules/risk/risk.service.js';
+import { backfillHistory } from '../src/modules/risk/risk-history.js';
 import { RiskTrainingError } from '../src/modules/risk/risk-training.service.js';
 import { SurveyType } from '../src/modules/surveys/survey-type.js';
 import { queryData, startTestApi, type TestApi } from './support/api-server.js';
@@ -403,6 +404,122 @@ describe.each(DIALECTS)('churn-risk scores over the API on %s', (dialect) => {
       sampleSize: 2,
       previousSampleSize: 2,
     });
+  });
+
+  it('keeps the history of each segment: segmented trends, splits and comparisons of revenue at risk', async () => {
+    const { standard, none, dailyByTier, vipPast, overview } = await query(`{
+      standard: riskHistory(from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z", filter: { tiers: [STANDARD] }) {
+        day scoredCustomers expectedLoss atRiskCustomers atRiskValue threshold
+      }
+      none: riskHistory(from: "2026-10-01T00:00:00Z", to: "2026-11-01T00:00:00Z", filter: { tiers: [] }) {
+        day scoredCustomers expectedLoss
+      }
+      dailyByTier: metrics(dimensions: [TIER], grain: DAY, filter: { from: "2026-10-15T00:00:00Z", to: "2026-10-25T00:00:00Z" }) {
+        period tier revenueAtRisk
+      }
+      vipPast: metrics(filter: { tiers: [VIP], from: "2026-10-15T00:00:00Z", to: "2026-10-25T00:00:00Z" }) { revenueAtRisk }
+      overview(filter: { tiers: [STANDARD] }) { revenueAtRisk { current previous sampleSize previousSampleSize } }
+    }`);
+    /*
+     * The same two snapshots split by segment. 20 October: H1 (VIP) 90 × 1,000 = 900, H2 (STANDARD) 75 × 500 =
+     * 375; 21 October: H2 90 × 500 = 450. Both are at or above 70.
+     */
+    expect(standard).toEqual([
+      {
+        day: '2026-10-20T00:00:00.000Z',
+        scoredCustomers: 1,
+        expectedLoss: 375,
+        atRiskCustomers: 1,
+        atRiskValue: 500,
+        threshold: 70,
+      },
+      {
+        day: '2026-10-21T00:00:00.000Z',
+        scoredCustomers: 1,
+        expectedLoss: 450,
+        atRiskCustomers: 1,
+        atRiskValue: 500,
+        threshold: 70,
+      },
+    ]);
+    // A filter that matches no segment: the days are there, with nobody in them.
+    expect(none).toEqual([
+      { day: '2026-10-20T00:00:00.000Z', scoredCustomers: 0, expectedLoss: 0 },
+      { day: '2026-10-21T00:00:00.000Z', scoredCustomers: 0, expectedLoss: 0 },
+    ]);
+    expect(dailyByTier).toEqual([
+      { period: '2026-10-20T00:00:00.000Z', tier: 'STANDARD', revenueAtRisk: 375 },
+      { period: '2026-10-20T00:00:00.000Z', tier: 'VIP', revenueAtRisk: 900 },
+      { period: '2026-10-21T00:00:00.000Z', tier: 'STANDARD', revenueAtRisk: 450 },
+      { period: '2026-10-21T00:00:00.000Z', tier: 'VIP', revenueAtRisk: 900 },
+    ]);
+    // A past window: its last snapshot, 21 October, for the VIP segment.
+    expect(vipPast).toEqual([{ revenueAtRisk: 900 }]);
+    // Now H2 alone, 450; the comparison window's last snapshot (21 October) for STANDARD says 450 too.
+    expect(overview.revenueAtRisk).toEqual({
+      current: 450,
+      previous: 450,
+      sampleSize: 1,
+      previousSampleSize: 1,
+    });
+  });
+
+  it('fills in the history of each segment after the first training, from the facts before each day', async () => {
+    const scoring = {
+      version: model.version,
+      intercept: model.intercept,
+      features: JSON.parse(model.featuresJson),
+    };
+    const end = at('2026-10-21T00:00:00.001Z');
+    const written = await backfillHistory(api.database.orm.em.fork(), scoring, end, 70, {
+      days: 14,
+      everyDays: 7,
+    });
+    expect(written).toBe(2);
+    const { whole, standard } = await query(`{
+      whole: riskHistory(from: "2026-10-01T00:00:00Z", to: "2026-10-15T00:00:00Z") {
+        day scoredCustomers expectedLoss atRiskCustomers atRiskValue
+      }
+      standard: riskHistory(from: "2026-10-01T00:00:00Z", to: "2026-10-15T00:00:00Z", filter: { tiers: [STANDARD] }) {
+        day scoredCustomers expectedLoss atRiskCustomers atRiskValue
+      }
+    }`);
+    /*
+     * As of 7 October: H1 has 1 contact (1 October): 75 × 1,000 = 750; H2 none yet: 50 × 500 = 250; H3 50 × 200 = 100.
+     * As of 14 October: H2 has 1 (10 October): 75 × 500 = 375. H4 churned in September: not scored.
+     */
+    expect(whole).toEqual([
+      {
+        day: '2026-10-07T00:00:00.000Z',
+        scoredCustomers: 3,
+        expectedLoss: 1100,
+        atRiskCustomers: 1,
+        atRiskValue: 1000,
+      },
+      {
+        day: '2026-10-14T00:00:00.000Z',
+        scoredCustomers: 3,
+        expectedLoss: 1225,
+        atRiskCustomers: 2,
+        atRiskValue: 1500,
+      },
+    ]);
+    expect(standard).toEqual([
+      {
+        day: '2026-10-07T00:00:00.000Z',
+        scoredCustomers: 2,
+        expectedLoss: 350,
+        atRiskCustomers: 0,
+        atRiskValue: 0,
+      },
+      {
+        day: '2026-10-14T00:00:00.000Z',
+        scoredCustomers: 2,
+        expectedLoss: 475,
+        atRiskCustomers: 1,
+        atRiskValue: 500,
+      },
+    ]);
   });
 
   it('rescores every active customer on a full refresh, pages by score and filters by segment', async () => {

@@ -13,6 +13,7 @@ import { ImportedRecord } from '../modules/ingest/imported-record.entity.js';
 import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../modules/risk/risk-model.entity.js';
 import { RiskSnapshot } from '../modules/risk/risk-snapshot.entity.js';
+import { RiskSnapshotSegment } from '../modules/risk/risk-snapshot-segment.entity.js';
 import { Alert } from '../modules/alerts/alert.entity.js';
 import { AlertEvent } from '../modules/alerts/alert-event.entity.js';
 import { LiveAgentPreference } from '../modules/alerts/live-agent-preference.entity.js';
@@ -36,6 +37,7 @@ export const ENTITIES = [
   CustomerRisk,
   RiskModel,
   RiskSnapshot,
+  RiskSnapshotSegment,
   Alert,
   AlertEvent,
   LiveAgentPreference,

@@ -171,3 +171,8 @@ export function integerListTable(dialect: Dialect, alias: string): string {
 export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
   return SQL_DIALECTS[dialect].listParameter(values);
 }
+
+/** Whether another connection can read at the same time as an open write transaction (see SqlDialect). */
+export function readsBesideTransaction(dialect: Dialect): boolean {
+  return SQL_DIALECTS[dialect].readsBesideTransaction;
+}

@@ -42,6 +42,7 @@ export const postgresql: SqlDialect = {
   lockForTransaction: (trx: Knex.Transaction, key: number) =>
     trx.raw('select pg_advisory_xact_lock(?)', [key]),
   maxBindParameters: 65_000,
+  readsBesideTransaction: true,
   inList: (column, type) => `${column} = any(cast(? as ${type}[]))`,
   integerListTable: (alias) => `unnest(cast(? as integer[])) as ${alias}(id)`,
   listParameter: (values) => postgresArray([...values]),

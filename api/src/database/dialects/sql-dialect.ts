@@ -37,6 +37,11 @@ export interface SqlDialect {
   lockForTransaction(trx: Knex.Transaction, key: number): Promise<unknown>;
   /** Most bind parameters one statement may carry. */
   maxBindParameters: number;
+  /**
+   * Whether another connection can read while a write transaction is open, at the same time as it (a server
+   * with a process per connection); SQLite's single connection would wait for the transaction instead.
+   */
+  readsBesideTransaction: boolean;
   /** SQL condition: `column` is one of a list of values bound as one parameter (listParameter). */
   inList(column: string, type: 'integer' | 'text'): string;
   /** A list of integers bound as one parameter, as a table `alias` with one column `id`. */

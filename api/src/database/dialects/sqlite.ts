@@ -62,6 +62,7 @@ export const sqlite: SqlDialect = {
   lockForTransaction: () => Promise.resolve(),
   // SQLite's compile-time limit, the lower one.
   maxBindParameters: 32_000,
+  readsBesideTransaction: false,
   inList: (column) => `${column} in (select value from json_each(?))`,
   integerListTable: (alias) => `(select value as id from json_each(?)) as ${alias}`,
   listParameter: (values) => JSON.stringify(values),

@@ -370,7 +370,8 @@ export const MEASURES = {
       '(the probability of leaving within 90 days) × lifetime_value, in the currency of the import. The latest ' +
       'scores answer for the window that contains the present (with a grain, the period holding it); earlier ' +
       'windows and periods read the daily risk history (riskHistory: the last day of each), kept for the whole ' +
-      'customer base, so with a dimension or a segment filter they are null. Null before any customer is scored.',
+      'base and per segment (generation × region × tier), so dimensions and segment filters work there too (days ' +
+      'snapshotted before segments were kept have none). Null before any customer is scored.',
   },
 } satisfies Record<string, MeasureDefinition>;
 

@@ -5,6 +5,7 @@ import type { Aggregates } from './measures.js';
 import { groupBy } from '../../core/conditions.js';
 import { toGroupRows, type GroupQuery, type GroupRow } from './group-rows.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
+import type { Dimension } from './dimension.js';
 import { bucketStart } from './time-grain.js';
 import { LIFETIME_VALUE_CENTS } from './rollups/derived-rollups.js';
 
@@ -35,9 +36,9 @@ const ROWS_FROM_SCORES: ScoreRows = (builder, query) =>
  * Revenue at risk by segment: the expected loss Σ score / 100 × lifetime_value over scored active
  * customers, beside the customers at or above the high-risk threshold (the risk-jump alert rule's) and
  * their lifetime value. The latest scores answer for the window that contains now (with a grain, the
- * bucket holding now); earlier windows and buckets come from the daily history (risk_snapshots, the last
- * day of each), which is kept for the whole customer base only: with dimensions or a segment filter,
- * windows that do not contain now have no rows.
+ * bucket holding now); earlier windows and buckets come from the daily history (the last day of each):
+ * risk_snapshots for the whole customer base, risk_snapshot_segments summed over the segments a filter or
+ * the dimensions ask for (days snapshotted before the segments were kept have none: no rows).
  */
 export async function queryRevenueAtRisk(
   em: EntityManager,
@@ -50,8 +51,7 @@ export async function queryRevenueAtRisk(
   const builder = new SqlBuilder(em);
   const containsNow = !(from && now < from) && !(to && now >= to);
   // Without a grain, a window that contains now is the latest scores' alone.
-  const history =
-    wholeBase(query) && (query.grain || !containsNow) ? await historyRows(builder, query, now) : [];
+  const history = query.grain || !containsNow ? await historyRows(builder, query, now) : [];
   if (!containsNow) return history;
   const dimensions = query.dimensions.map((_, i) => `s.d${i}`);
   const sums = builder.raw(
@@ -86,22 +86,62 @@ const wholeBase = (query: GroupQuery) =>
   query.dimensions.length === 0 &&
   [query.filter.generations, query.filter.regions, query.filter.tiers].every((values) => values == null);
 
-/** The last snapshot of the window (with a grain, of each bucket), for windows and buckets before now's. */
-async function historyRows(builder: SqlBuilder, query: GroupQuery, now: Date): Promise<GroupRow[]> {
-  const snapshots = await builder.rows(
-    builder.raw(
+/** The segment columns of risk_snapshot_segments (alias g), where '' stands for an unknown value. */
+const SEGMENT_KEYS: Partial<Record<Dimension, string>> = Object.fromEntries(
+  Object.keys(CUSTOMER_COLUMNS).map((dimension) => [dimension, `g.${dimension}`]),
+);
+
+/**
+ * The daily totals of the window's snapshots, oldest first: from risk_snapshots for the whole base, else
+ * summed over the segments of the filter, grouped by the query's dimensions (d0, d1, …).
+ */
+function dailyTotals(builder: SqlBuilder, query: GroupQuery): Knex.Raw {
+  if (wholeBase(query)) {
+    return builder.raw(
       'select day, scored_customers as "scoredCustomers", expected_loss as "expectedLoss", ' +
         'at_risk_customers as "atRiskCustomers", at_risk_value as "atRiskValue" from risk_snapshots where ? order by day',
       [builder.and(builder.window('day', query.filter))],
-    ),
+    );
+  }
+  const dimensions = query.dimensions.map(
+    (dimension, i) => `nullif(${SEGMENT_KEYS[dimension]}, '') as d${i}`,
   );
-  const latest = new Map<number, GroupRow>();
-  for (const snapshot of snapshots) {
+  return builder.raw(
+    `select ${[
+      'g.day',
+      ...dimensions,
+      'sum(g.scored_customers) as "scoredCustomers"',
+      'sum(g.loss_cent_points) / 10000.0 as "expectedLoss"',
+      'sum(g.at_risk_customers) as "atRiskCustomers"',
+      'sum(g.at_risk_cents) / 100.0 as "atRiskValue"',
+    ].join(', ')} from risk_snapshot_segments g where ? ${groupBy(dimensions.length + 1)} order by 1`,
+    [
+      builder.and([
+        ...builder.window('g.day', query.filter),
+        ...builder.dimensionFilters(SEGMENT_KEYS, query.filter),
+      ]),
+    ],
+  );
+}
+
+/**
+ * The last day's snapshot of the window (with a grain, of each bucket), for windows and buckets before
+ * now's; with dimensions, every group of that day.
+ */
+async function historyRows(builder: SqlBuilder, query: GroupQuery, now: Date): Promise<GroupRow[]> {
+  const days = await builder.rows(dailyTotals(builder, query));
+  const latest = new Map<number, { day: number; rows: GroupRow[] }>();
+  for (const snapshot of days) {
     const day = fromDbTime(snapshot.day);
     const period = query.grain ? bucketStart(day, query.grain) : null;
+    const key = period?.getTime() ?? 0;
+    let entry = latest.get(key);
+    if (!entry || entry.day < day.getTime()) latest.set(key, (entry = { day: day.getTime(), rows: [] }));
     const sums = Object.fromEntries(SUMS.map((name) => [name, Number(snapshot[name])]));
-    latest.set(period?.getTime() ?? 0, { period, dimensions: [], aggregates: pick(query, sums, 1) });
+    const dimensions = query.dimensions.map((_, i) => (snapshot[`d${i}`] ?? null) as string | null);
+    if ((sums.scoredCustomers ?? 0) > 0)
+      entry.rows.push({ period, dimensions, aggregates: pick(query, sums, 1) });
   }
   const current = query.grain ? bucketStart(now, query.grain).getTime() : null;
-  return [...latest.entries()].filter(([period]) => period !== current).map(([, row]) => row);
+  return [...latest.entries()].filter(([period]) => period !== current).flatMap(([, { rows }]) => rows);
 }

@@ -4,6 +4,8 @@ import type { CalibrationBin } from './dto/risk-model.types.js';
 export interface Outcome {
   predicted: number;
   churned: number;
+  /** Who the example is of: a customer seen at several training snapshots is one customer several times. */
+  customer?: number;
 }
 
 /**
@@ -29,8 +31,11 @@ export function areaUnderCurve(outcomes: readonly Outcome[]): number | null {
 
 /**
  * Calibration table: customers sorted by predicted probability and cut into `bins` groups of (nearly)
- * equal size, each with its mean prediction beside the share that actually churned. A calibrated model
- * has the two close in every bin.
+ * equal size, each with its mean prediction beside the share that actually churned, and that share's 95%
+ * interval (wilsonInterval) counting each distinct customer once: a customer's examples at several
+ * snapshots are not independent, so the interval is the one for the fewest independent draws they could
+ * be (wider than counting examples; exact when a customer's outcomes always agree). A calibrated model has
+ * the mean prediction inside the interval in about 19 bins of 20.
  */
 export function calibrationBins(outcomes: readonly Outcome[], bins = 10): CalibrationBin[] {
   const sorted = [...outcomes].sort((a, b) => a.predicted - b.predicted);
@@ -42,13 +47,38 @@ export function calibrationBins(outcomes: readonly Outcome[], bins = 10): Calibr
     );
     if (members.length === 0) continue;
     const sum = (value: (outcome: Outcome) => number) => members.reduce((total, o) => total + value(o), 0);
+    const churners = sum((o) => o.churned);
+    const observedRate = churners / members.length;
+    const distinctCustomers = new Set(members.map((o, i) => o.customer ?? -1 - i)).size;
+    const interval = wilsonInterval(observedRate, distinctCustomers);
     result.push({
       customers: members.length,
+      distinctCustomers,
+      churners,
       meanPredicted: sum((o) => o.predicted) / members.length,
-      observedRate: sum((o) => o.churned) / members.length,
+      observedRate,
+      observedLower: interval.lower,
+      observedUpper: interval.upper,
     });
   }
   return result;
+}
+
+/**
+ * The Wilson score interval (95%, z = 1.96) of a proportion `rate` observed on `n` independent draws:
+ * (rate + z²/2n ± z·√(rate(1 − rate)/n + z²/4n²)) / (1 + z²/n). Unlike rate ± z·SE it stays inside 0-1
+ * and is not empty when rate is 0. The whole 0-1 range when n is 0.
+ */
+export function wilsonInterval(rate: number, n: number, z = 1.96): { lower: number; upper: number } {
+  if (n <= 0) return { lower: 0, upper: 1 };
+  const z2 = z * z;
+  const centre = rate + z2 / (2 * n);
+  const half = z * Math.sqrt((rate * (1 - rate)) / n + z2 / (4 * n * n));
+  const denominator = 1 + z2 / n;
+  return {
+    lower: Math.max(0, (centre - half) / denominator),
+    upper: Math.min(1, (centre + half) / denominator),
+  };
 }
 
 /**

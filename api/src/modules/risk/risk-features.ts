@@ -226,6 +226,8 @@ export interface CustomerFeatures {
   externalId: string;
   churnedAt: Date | null;
   lifetimeValue: number | null;
+  /** The customer's segment, '' for an unknown value (the keys of the risk history's segments). */
+  segment: { generation: string; region: string; tier: string };
   /** One value per FEATURES entry, in order; null when unknown. */
   values: (number | null)[];
 }
@@ -340,22 +342,34 @@ export async function customerFeatures(
     [...sessionColumns.params, start, asOf, scope(builder, 's.customer_id')],
   );
 
-  const columns = [...surveyColumns.sql, ...contactColumns.sql, ...sessionColumns.sql]
-    .map((column) => column.slice(column.lastIndexOf(' as ') + 4))
-    .join(', ');
-  const sql = builder.raw(
-    `select c.id, c.external_id as "externalId", c.churned_at as "churnedAt", c.signup_date as "signupDate", ` +
-      `c.tier, c.lifetime_value as "lifetimeValue", ${columns} from customers c ` +
-      `left join (?) sv on sv.customer_id = c.id left join (?) kc on kc.customer_id = c.id ` +
-      `left join (?) ss on ss.customer_id = c.id ` +
-      `where c.signup_date < ? and (c.churned_at is null or c.churned_at >= ?) and ? order by c.id`,
-    [surveys, contacts, sessions, asOf, asOf, scope(builder, 'c.id')],
+  // Four queries rather than one join of the three aggregates to the customers: SQLite would build an automatic
+  // index on each aggregate to join it, a third of the statement's time; merged here by customer id instead.
+  const customers = builder.raw(
+    'select c.id, c.external_id as "externalId", c.churned_at as "churnedAt", c.signup_date as "signupDate", ' +
+      'c.generation, c.region, c.tier, c.lifetime_value as "lifetimeValue" from customers c ' +
+      'where c.signup_date < ? and (c.churned_at is null or c.churned_at >= ?) and ? order by c.id',
+    [asOf, asOf, scope(builder, 'c.id')],
   );
-  return (await builder.rows(sql)).map((row) => ({
-    id: Number(row.id),
-    externalId: String(row.externalId),
-    churnedAt: row.churnedAt == null ? null : fromDbTime(row.churnedAt),
-    lifetimeValue: row.lifetimeValue == null ? null : Number(row.lifetimeValue),
-    values: FEATURES.map((feature) => feature.value(row, asOf)),
-  }));
+  const [customerRows, ...aggregates] = await Promise.all(
+    [customers, surveys, contacts, sessions].map((sql) => builder.rows(sql)),
+  );
+  const byCustomer = aggregates.map(
+    (rows) => new Map(rows.map((row) => [Number(row.customer_id), row] as const)),
+  );
+  return customerRows!.map((customer) => {
+    const id = Number(customer.id);
+    const row = Object.assign({}, ...byCustomer.map((rows) => rows.get(id)), customer) as FeatureRow;
+    return {
+      id,
+      externalId: String(row.externalId),
+      churnedAt: row.churnedAt == null ? null : fromDbTime(row.churnedAt),
+      lifetimeValue: row.lifetimeValue == null ? null : Number(row.lifetimeValue),
+      segment: {
+        generation: (row.generation as string | null) ?? '',
+        region: (row.region as string | null) ?? '',
+        tier: (row.tier as string | null) ?? '',
+      },
+      values: FEATURES.map((feature) => feature.value(row, asOf)),
+    };
+  });
 }

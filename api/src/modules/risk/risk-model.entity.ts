@@ -167,9 +167,36 @@ export class RiskModel {
   @Field(() => [CalibrationBin], {
     description:
       'Calibration on the held-out customers: sorted by predicted probability and cut into ten equal groups ' +
-      '(deciles), lowest first, each with its mean prediction beside the share that churned.',
+      "(deciles), lowest first, each with its mean prediction beside the share that churned and that share's " +
+      '95% interval.',
   })
   get calibration(): CalibrationBin[] {
     return JSON.parse(this.calibrationJson) as CalibrationBin[];
+  }
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "The largest gap between a decile's mean prediction and its observed rate, 0-1 (0.02 is 2 points). Read " +
+      'it with calibrationMisses: at a few hundred examples per decile, a perfectly calibrated model often shows ' +
+      'a gap above 2 points by chance. Null without held-out examples.',
+  })
+  get calibrationMaxGap(): number | null {
+    const gaps = this.calibration.map((bin) => Math.abs(bin.meanPredicted - bin.observedRate));
+    return gaps.length ? Math.max(...gaps) : null;
+  }
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Deciles whose mean prediction lies outside the 95% interval of their observed rate: about 1 in 20 by chance ' +
+      'alone; more says the scores are off there. Null for models trained before the intervals were kept.',
+  })
+  get calibrationMisses(): number | null {
+    const bins = this.calibration;
+    if (bins.some((bin) => bin.observedLower == null || bin.observedUpper == null)) return null;
+    return bins.filter(
+      (bin) => bin.meanPredicted < bin.observedLower! || bin.meanPredicted > bin.observedUpper!,
+    ).length;
   }
 }

@@ -1,6 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { bulkUpsert, type BulkUpsert } from '../../database/dialect.js';
-import { maintainRiskScores } from '../metrics/rollups/derived-rollups.js';
+import { bulkUpsert, readsBesideTransaction, type BulkUpsert } from '../../database/dialect.js';
+import { maintainRiskScores, rebuildRiskScores } from '../metrics/rollups/derived-rollups.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {
   customerChunks,
@@ -38,7 +38,7 @@ export class RiskRefreshService {
   private readonly builder: SqlBuilder;
 
   constructor(
-    em: EntityManager,
+    private readonly em: EntityManager,
     private readonly trx: Knex.Transaction,
     private readonly threshold = highRiskThreshold(),
   ) {
@@ -50,7 +50,17 @@ export class RiskRefreshService {
    * (from the facts before it: the scores the customers had then).
    */
   async refreshAll(scoredAt: Date, asOf?: Date): Promise<RefreshSummary> {
-    return this.refresh(await customerChunks(this.builder), scoredAt, asOf);
+    return this.refresh(await customerChunks(this.builder), scoredAt, asOf, true);
+  }
+
+  /**
+   * Where a full refresh reads features: it writes no facts, so on PostgreSQL another connection can read the
+   * next chunk's while this transaction writes the last one's scores (two server processes at work, not one).
+   */
+  private featureReader(full: boolean): SqlBuilder {
+    return full && readsBesideTransaction(this.builder.dialect)
+      ? new SqlBuilder(this.em, this.em.getKnex())
+      : this.builder;
   }
 
   /**
@@ -74,9 +84,15 @@ export class RiskRefreshService {
 
   /**
    * Scores the active customers of each chunk and removes the scores of those of them who have churned
-   * (chunks of a full refresh cover every id, so every churned customer's score goes).
+   * (chunks of a full refresh cover every id, so every churned customer's score goes). The churn-risk counts
+   * rollup follows each chunk, or after a full refresh is rebuilt once from all the scores.
    */
-  private async refresh(chunks: CustomerScope[], scoredAt: Date, instant?: Date): Promise<RefreshSummary> {
+  private async refresh(
+    chunks: CustomerScope[],
+    scoredAt: Date,
+    instant?: Date,
+    full = false,
+  ): Promise<RefreshSummary> {
     const started = performance.now();
     const [model, end] = await Promise.all([latestModel(this.builder), dataEnd(this.builder)]);
     const asOf = instant ?? end;
@@ -90,22 +106,33 @@ export class RiskRefreshService {
     };
     if (model && asOf) {
       const upsert = this.upsert();
-      for (const scope of chunks) {
+      const reader = this.featureReader(full);
+      // The next chunk's features are read (and scored) while this one's scores are written.
+      const score = (index: number) => {
+        const scoring = this.scoreChunk(reader, model, asOf, chunks[index]!, scoredAt);
+        scoring.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
+        return scoring;
+      };
+      let next = chunks.length > 0 ? score(0) : null;
+      for (let index = 0; index < chunks.length; index++) {
+        const scope = chunks[index]!;
+        const rows = await next!;
+        next = index + 1 < chunks.length ? score(index + 1) : null;
         await this.builder.raw(
           'delete from customer_risk where customer_id in (select c.id from customers c where ? and c.churned_at is not null)',
           [scope(this.builder, 'c.id')],
         );
-        const rows = await this.scoreChunk(model, asOf, scope, scoredAt);
         // The churn-risk counts rollup loses the chunk's old scores and gains its new ones.
         const chunk = (column: string) => scope(this.builder, column);
-        await maintainRiskScores(this.trx, this.builder.dialect, -1, chunk);
+        if (!full) await maintainRiskScores(this.trx, this.builder.dialect, -1, chunk);
         for (let start = 0; start < rows.length; start += upsert.rowsPerStatement) {
           await upsert.run(rows.slice(start, start + upsert.rowsPerStatement));
         }
-        await maintainRiskScores(this.trx, this.builder.dialect, 1, chunk);
+        if (!full) await maintainRiskScores(this.trx, this.builder.dialect, 1, chunk);
         summary.scored += rows.length;
         summary.atRisk += rows.filter((row) => (row[1] as number) >= this.threshold).length;
       }
+      if (full) await rebuildRiskScores(this.trx, this.builder.dialect);
       await recordSnapshot(this.builder, asOf, this.threshold);
     }
     summary.durationMs = performance.now() - started;
@@ -113,12 +140,13 @@ export class RiskRefreshService {
   }
 
   private async scoreChunk(
+    reader: SqlBuilder,
     model: ScoringModel,
     asOf: Date,
     scope: CustomerScope,
     scoredAt: Date,
   ): Promise<unknown[][]> {
-    const customers = await customerFeatures(this.builder, asOf, scope);
+    const customers = await customerFeatures(reader, asOf, scope);
     return customers.map(({ id, values }) => {
       const { score, drivers } = explainScore(model, values);
       return [id, score, JSON.stringify(drivers), scoredAt, model.version];

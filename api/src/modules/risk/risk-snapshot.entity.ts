@@ -4,8 +4,8 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 
 @ObjectType({
   description:
-    'Churn risk of the whole customer base on one day (UTC): what the scores said after the last refresh of that ' +
-    'day, so that revenue at risk and the at-risk count have a history.',
+    'Churn risk of the whole customer base, or of the segments riskHistory was filtered to, on one day (UTC): what ' +
+    'the scores said after the last refresh of that day, so that revenue at risk and the at-risk count have a history.',
 })
 @Entity({ tableName: 'risk_snapshots' })
 export class RiskSnapshot {

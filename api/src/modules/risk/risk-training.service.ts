@@ -116,6 +116,7 @@ export class RiskTrainingService {
     const outcomes: Outcome[] = heldOut.map(({ customer, churned }) => ({
       predicted: sigmoid(linearPredictor(fit, standardise(customer.values, features))),
       churned,
+      customer: customer.id,
     }));
     const auc = areaUnderCurve(outcomes);
     // The interval counts distinct customers, not examples: a customer seen at several snapshots is one.

@@ -52,7 +52,7 @@ async function trainOrExplain(orm: Orm) {
   }
 }
 
-function formatModel(model: RiskModel): string {
+export function formatModel(model: RiskModel): string {
   const percent = (value: number) => `${(100 * value).toFixed(1)}%`;
   const fixed = (value: number | null, digits = 3) => (value === null ? 'n/a' : value.toFixed(digits));
   const gap = (baseline: number | null) =>
@@ -69,11 +69,17 @@ function formatModel(model: RiskModel): string {
       `contacts in 30 days ${fixed(model.contactsBaselineAuc)}${gap(model.contactsBaselineAuc)}`,
     `  top 10% of scores hold ${model.topDecileShare === null ? 'n/a' : percent(model.topDecileShare)} of the churners; ` +
       `Brier score ${fixed(model.brierScore, 4)}`,
-    '  held-out calibration by decile (mean predicted → observed):',
+    '  held-out calibration by decile (mean predicted → observed, its 95% interval counting each customer once; examples, customers):',
     ...model.calibration.map(
       (bin, i) =>
-        `    ${String(i + 1).padStart(2)}: ${percent(bin.meanPredicted).padStart(6)} → ${percent(bin.observedRate).padStart(6)}  (${bin.customers})`,
+        `    ${String(i + 1).padStart(2)}: ${percent(bin.meanPredicted).padStart(6)} → ${percent(bin.observedRate).padStart(6)}` +
+        (bin.observedLower == null
+          ? ''
+          : `  [${percent(bin.observedLower)}-${percent(bin.observedUpper!)}]${bin.meanPredicted < bin.observedLower || bin.meanPredicted > bin.observedUpper! ? ' outside' : ''}`) +
+        `  (${bin.customers}${bin.distinctCustomers == null ? '' : `, ${bin.distinctCustomers}`})`,
     ),
+    `  largest gap ${model.calibrationMaxGap === null ? 'n/a' : `${(100 * model.calibrationMaxGap).toFixed(1)} points`}; ` +
+      `deciles whose prediction lies outside the interval: ${model.calibrationMisses ?? 'n/a'} of ${model.calibration.length}`,
   ].join('\n');
 }
 

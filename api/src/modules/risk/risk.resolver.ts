@@ -4,7 +4,7 @@ import type { GraphQLContext } from '../../graphql/context.js';
 import { Contact } from '../contacts/contact.entity.js';
 import { Customer } from '../customers/customer.entity.js';
 import { CustomerRisk } from './customer-risk.entity.js';
-import { ChurnRiskArgs } from './dto/churn-risk.args.js';
+import { ChurnRiskArgs, RiskFilter } from './dto/churn-risk.args.js';
 import { RiskModel } from './risk-model.entity.js';
 import { RiskSnapshot } from './risk-snapshot.entity.js';
 import { NextStep, RiskEvent } from './dto/risk-actions.types.js';
@@ -32,14 +32,21 @@ export class RiskResolver {
     description:
       'The history of churn risk: one snapshot per day of data in [from, to), oldest first, each with revenue at ' +
       'risk (the expected loss) and the customers at or above the high-risk threshold. Written by every refresh ' +
-      '(the last of a day wins); the first training also fills in the 12 weeks before it, every 14 days.',
+      '(the last of a day wins); the first training also fills in the 12 weeks before it, every 14 days. With a ' +
+      'filter, the sums of its segments (generation × region × tier, kept with every snapshot); days snapshotted ' +
+      'before segments were kept are left out.',
   })
   riskHistory(
     @Arg('from', () => DateTimeScalar, { description: 'Start, inclusive.' }) from: Date,
     @Arg('to', () => DateTimeScalar, { description: 'End, exclusive.' }) to: Date,
+    @Arg('filter', () => RiskFilter, {
+      nullable: true,
+      description: 'Which customers; the whole base when omitted.',
+    })
+    filter: RiskFilter | null | undefined,
     @Ctx() { em }: GraphQLContext,
   ): Promise<RiskSnapshot[]> {
-    return new RiskService(em).history(from, to);
+    return new RiskService(em).history(from, to, filter);
   }
 
   @Query(() => ChurnRiskConnection, {

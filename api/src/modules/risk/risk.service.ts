@@ -8,7 +8,7 @@ import { paginate } from '../../database/paginate.js';
 import { userInputError } from '../../core/errors.js';
 import { countScoresFromRollup } from '../metrics/rollups/derived-queries.js';
 import { CustomerRisk } from './customer-risk.entity.js';
-import { RiskOrder, type ChurnRiskArgs } from './dto/churn-risk.args.js';
+import { RiskOrder, type ChurnRiskArgs, type RiskFilter } from './dto/churn-risk.args.js';
 import { RiskModel } from './risk-model.entity.js';
 import { RiskRefreshService, type RefreshSummary } from './risk-refresh.service.js';
 import { RiskTrainingError, RiskTrainingService } from './risk-training.service.js';
@@ -71,10 +71,10 @@ export class RiskService {
     return summary;
   }
 
-  /** The daily risk snapshots of [from, to), oldest first. */
-  history(from: Date, to: Date): Promise<RiskSnapshot[]> {
+  /** The daily risk snapshots of [from, to), oldest first: the whole base's, or the filter's segments'. */
+  history(from: Date, to: Date, filter?: RiskFilter | null): Promise<RiskSnapshot[]> {
     if (!(from < to)) throw userInputError('to', to.toISOString(), 'an instant after from');
-    return riskHistory(this.em, from, to);
+    return riskHistory(this.em, from, to, filter);
   }
 
   async currentModel(): Promise<RiskModel | null> {

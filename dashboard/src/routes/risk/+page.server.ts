@@ -14,6 +14,7 @@ export const load: PageServerLoad = async (event) => {
     section(
       runOperation(event, RiskBySegmentDocument, {
         filter: withoutChannel(filter),
+        segment,
         historyFrom: `${filters.from}T00:00:00Z`,
         historyTo: filter.to ?? new Date().toISOString(),
       }),

@@ -18,6 +18,7 @@ import { Migration20261207041500 } from './Migration20261207041500.js';
 import { Migration20261207042136 } from './Migration20261207042136.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
+import { Migration20261207080000 } from './Migration20261207080000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -39,4 +40,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207042136', class: Migration20261207042136 },
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
+  { name: 'Migration20261207080000', class: Migration20261207080000 },
 ];

@@ -167,6 +167,16 @@ export function maintainRiskScores(
   return DERIVED_ROLLUPS.find((rollup) => rollup.table === RISK_SCORES)!.add(trx, dialect, sign, where);
 }
 
+/**
+ * Rebuilds the churn-risk counts from the scores as they are, in one grouped pass: after a full rescoring,
+ * instead of taking back and adding each chunk's customers (on PostgreSQL every chunk rewrote the same few
+ * thousand rows twice, and a million customers left hundreds of thousands of dead versions in one transaction).
+ */
+export async function rebuildRiskScores(trx: Knex.Transaction, dialect: Dialect): Promise<void> {
+  await trx.raw(`delete from ${RISK_SCORES}`);
+  await maintainRiskScores(trx, dialect, 1, () => trx.raw('1 = 1'));
+}
+
 /** Rebuilds every derived rollup from the facts; returns the rows of each. */
 export async function rebuildDerivedRollups(
   trx: Knex.Transaction,

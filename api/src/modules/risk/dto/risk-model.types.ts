@@ -30,14 +30,47 @@ export class RiskFeature implements FittedFeature {
   scale!: number;
 }
 
-@ObjectType({ description: 'One decile of held-out customers by predicted churn probability.' })
+@ObjectType({
+  description:
+    'One decile of held-out examples by predicted churn probability, with the observed rate and its 95% interval: ' +
+    'at a few hundred examples per decile, sampling noise alone can move the observed rate by more than 2 points.',
+})
 export class CalibrationBin {
-  @Field(() => Int, { description: 'Held-out customers in the decile.' })
+  @Field(() => Int, {
+    description:
+      'Held-out examples in the decile (a customer once per training snapshot they were active at).',
+  })
   customers!: number;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      'Distinct held-out customers among them: the independent draws the interval counts. Null for models ' +
+      'trained before it was kept.',
+  })
+  distinctCustomers?: number | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: 'Examples in the decile whose customer churned within outcomeDays. Null for older models.',
+  })
+  churners?: number | null;
 
   @Field(() => Float, { description: 'Mean predicted probability of churn in the decile, 0-1.' })
   meanPredicted!: number;
 
   @Field(() => Float, { description: 'Share of them that churned within outcomeDays, 0-1.' })
   observedRate!: number;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lower end of the 95% interval of observedRate (Wilson score interval over distinctCustomers: each customer ' +
+      'counted once, as their examples are not independent). A calibrated decile has meanPredicted inside the ' +
+      'interval (19 deciles in 20, by chance alone). Null for older models.',
+  })
+  observedLower?: number | null;
+
+  @Field(() => Float, { nullable: true, description: 'Upper end of the 95% interval of observedRate.' })
+  observedUpper?: number | null;
 }

@@ -450,7 +450,7 @@ export type ChurnRiskQueryVariables = Exact<{
 }>;
 
 
-export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibration: Array<{ customers: number, meanPredicted: number, observedRate: number }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibrationMaxGap: number | null, calibrationMisses: number | null, calibration: Array<{ customers: number, distinctCustomers: number | null, meanPredicted: number, observedRate: number, observedLower: number | null, observedUpper: number | null }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
 export type ClearLiveAgentPreferenceMutationVariables = Exact<{
   customerId: string | number;
@@ -655,6 +655,7 @@ export type ResolveAlertMutation = { resolveAlert: { id: string, status: AlertSt
 
 export type RiskBySegmentQueryVariables = Exact<{
   filter: MetricFilter;
+  segment?: RiskFilter | null | undefined;
   historyFrom: string;
   historyTo: string;
 }>;
@@ -893,9 +894,14 @@ export const ChurnRiskDocument = new TypedDocumentString(`
     heldOutChurners
     calibration {
       customers
+      distinctCustomers
       meanPredicted
       observedRate
+      observedLower
+      observedUpper
     }
+    calibrationMaxGap
+    calibrationMisses
   }
   atRisk: metrics(filter: $segment) {
     revenueAtRisk
@@ -1449,7 +1455,7 @@ export const ResolveAlertDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<ResolveAlertMutation, ResolveAlertMutationVariables>;
 export const RiskBySegmentDocument = new TypedDocumentString(`
-    query RiskBySegment($filter: MetricFilter!, $historyFrom: DateTime!, $historyTo: DateTime!) {
+    query RiskBySegment($filter: MetricFilter!, $segment: RiskFilter, $historyFrom: DateTime!, $historyTo: DateTime!) {
   total: metrics(filter: $filter) {
     churnRate
     revenueAtRisk
@@ -1464,7 +1470,7 @@ export const RiskBySegmentDocument = new TypedDocumentString(`
     churnRate
     revenueAtRisk
   }
-  history: riskHistory(from: $historyFrom, to: $historyTo) {
+  history: riskHistory(from: $historyFrom, to: $historyTo, filter: $segment) {
     day
     expectedLoss
     scoredCustomers
