@@ -10,7 +10,7 @@ export function addMeasureFields(type: { prototype: object }, measures: readonly
   for (const measure of measures) {
     const definition = MEASURES[measure];
     const splits = FAMILY_DIMENSIONS[definition.family].map(graphqlEnumName).join(', ');
-    Field(() => ('integer' in definition ? Int : Float), {
+    Field(() => (definition.integer ? Int : Float), {
       nullable: true,
       description: `${definition.description} Splits and filters by: ${splits}.`,
     })(type.prototype, measure);
