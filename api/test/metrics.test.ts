@@ -80,6 +80,8 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
         npsResponses: 9,
         promotersPct: (100 * 3) / 9,
         detractorsPct: (100 * 4) / 9,
+        // Passives R3 R6.
+        passivesPct: (100 * 2) / 9,
         // CSAT R9..R13 scored 5 4 2 1 3; top-2: R9 R10.
         csatAvg: (5 + 4 + 2 + 1 + 3) / 5,
         csatTop2Pct: (100 * 2) / 5,

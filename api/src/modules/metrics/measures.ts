@@ -267,6 +267,17 @@ export const MEASURES = {
     field: 'npsResponses',
     description: 'Share of nps responses scoring 0 to 6, percent 0-100.',
   }),
+  passivesPct: measure({
+    label: 'Passives',
+    unit: 'percent',
+    decimals: 1,
+    better: 'neither',
+    uses: NPS,
+    derive: ({ responses, promoters, detractors }) => percent(responses - promoters - detractors, responses),
+    sampleSize: SURVEYS.npsResponses,
+    sample: { ...RESPONSES, field: 'npsResponses' },
+    description: 'Share of nps responses scoring 7 or 8 (passives), percent 0-100.',
+  }),
   csatAvg: meanOf(
     { count: SURVEYS.csatResponses, sum: SURVEYS.csatSum },
     {
