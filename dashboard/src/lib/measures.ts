@@ -9,7 +9,7 @@ export interface MeasureDisplay {
 
 export const MEASURES = {
   nps: { name: 'NPS', unit: 'NPS points (−100 to 100)', format: formatNumber },
-  csatAvg: { name: 'Average CSAT', unit: 'CSAT score (1–5)', format: formatScore },
+  avgCsat: { name: 'Average CSAT', unit: 'CSAT score (1–5)', format: formatScore },
   contacts: { name: 'Contacts', unit: 'contacts', format: formatCount },
   contactSharePct: {
     name: 'Share of contacts',

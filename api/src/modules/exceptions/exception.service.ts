@@ -224,6 +224,7 @@ function outcomes(sums: Record<string, number>): ExceptionOutcomes {
     repeatContactRate: percent(sums.repeated, sums.contacts),
     churnRate: percent(sums.churned, sums.contacts),
     recompenseCost: sums.cost!,
+    avgRecompense: ratio(sums.cost, sums.recompensed),
     recompenseAvg: ratio(sums.cost, sums.recompensed),
   };
 }

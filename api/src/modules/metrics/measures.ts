@@ -99,6 +99,8 @@ interface MeasureSpec<F extends Family, U extends Uses<F>> {
   variance?: Derivation;
   /** A headline KPI of the overview (in catalogue order). */
   headline?: boolean;
+  /** Its name before a rename: kept in the schema as a deprecated alias returning the same value. */
+  formerly?: string;
 }
 
 /** A measure of the catalogue, as the rest of the code reads it. */
@@ -115,6 +117,7 @@ export interface MeasureDefinition extends Derivation {
   readonly sample?: { readonly noun: string; readonly field?: string };
   readonly variance?: Derivation;
   readonly headline: boolean;
+  readonly formerly?: string;
   /** The value of a group's aggregates (the same as `of`). */
   readonly derive: (a: Aggregates) => number | null;
 }
@@ -133,6 +136,7 @@ function measure<F extends Family, U extends Uses<F>>(spec: MeasureSpec<F, U>): 
     ...(spec.sample && { sample: spec.sample }),
     ...(spec.variance && { variance: spec.variance }),
     headline: spec.headline ?? false,
+    ...(spec.formerly && { formerly: spec.formerly }),
     aggregates,
     of,
     derive: of,
@@ -149,7 +153,7 @@ export const percent = (numerator: number | undefined, denominator: number | und
 /** The normal quantile of 95% margins of error (docs/concepts.md). */
 export const Z_95 = 1.96;
 
-type Common = 'label' | 'description' | 'headline';
+type Common = 'label' | 'description' | 'headline' | 'formerly';
 
 /** The number of rows an aggregate counts; null without any. */
 function countOf<F extends Family>(
@@ -278,10 +282,11 @@ export const MEASURES = {
     sample: { ...RESPONSES, field: 'npsResponses' },
     description: 'Share of nps responses scoring 7 or 8 (passives), percent 0-100.',
   }),
-  csatAvg: meanOf(
+  avgCsat: meanOf(
     { count: SURVEYS.csatResponses, sum: SURVEYS.csatSum },
     {
       label: 'CSAT',
+      formerly: 'csatAvg',
       unit: 'score5',
       decimals: 2,
       better: 'higher',
@@ -304,10 +309,11 @@ export const MEASURES = {
     label: 'CSAT responses',
     description: 'Number of csat responses (scores 1-5).',
   }),
-  cesAvg: meanOf(
+  avgCes: meanOf(
     { count: SURVEYS.cesResponses, sum: SURVEYS.cesSum },
     {
       label: 'CES',
+      formerly: 'cesAvg',
       unit: 'score7',
       decimals: 2,
       better: 'higher',
@@ -470,6 +476,25 @@ export const MEASURES = {
 export type Measure = keyof typeof MEASURES;
 
 export const MEASURE_NAMES = Object.keys(MEASURES) as Measure[];
+
+/** Former names of renamed measures, by the measure that now bears them. */
+export const FORMER_NAMES: ReadonlyMap<string, Measure> = new Map(
+  MEASURE_NAMES.flatMap((name) => {
+    const { formerly } = MEASURES[name];
+    return formerly ? [[formerly, name] as const] : [];
+  }),
+);
+
+/** The measure a name selects, under its current or its former name; undefined for any other name. */
+export const measureNamed = (name: string): Measure | undefined =>
+  MEASURE_NAMES.includes(name as Measure) ? (name as Measure) : FORMER_NAMES.get(name);
+
+/** `values` with each renamed measure's value under its former name as well, for the deprecated aliases. */
+export function withFormerNames<T>(values: Partial<Record<Measure, T>>): Record<string, T> {
+  const all: Record<string, T> = { ...values };
+  for (const [former, measure] of FORMER_NAMES) if (measure in values) all[former] = values[measure]!;
+  return all;
+}
 
 /** The overview's headline KPIs, in the order the dashboard lays out its tiles. */
 export const HEADLINE_MEASURES: readonly Measure[] = MEASURE_NAMES.filter((name) => MEASURES[name].headline);

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { comparisonWindow, resolveWindow, type Comparison, type TimeWindowValue } from './comparison.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { OVERVIEW_KPIS, type KpiComparison, type Overview, type OverviewKpi } from './dto/overview.type.js';
-import { MEASURES, Z_95, type Aggregates, type Family } from './measures.js';
+import { MEASURES, withFormerNames, Z_95, type Aggregates, type Family } from './measures.js';
 import { MetricsService } from './metrics.service.js';
 import { compareEstimates } from './significance.js';
 
@@ -32,7 +32,9 @@ export class OverviewService {
       this.windowAggregates(filter, window),
       this.windowAggregates(filter, previousWindow),
     ]);
-    const kpis = Object.fromEntries(OVERVIEW_KPIS.map((kpi) => [kpi, compareKpi(kpi, current, previous)]));
+    const kpis = withFormerNames(
+      Object.fromEntries(OVERVIEW_KPIS.map((kpi) => [kpi, compareKpi(kpi, current, previous)])),
+    );
     return { window, comparisonWindow: previousWindow, compare, ...kpis };
   }
 

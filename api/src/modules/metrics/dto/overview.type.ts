@@ -53,7 +53,7 @@ export class KpiComparison {
     nullable: true,
     description:
       'Half-width of the 95% confidence interval of the current value (nps: 1.96 × 100 × sqrt((p + d − (p − d)²) / n); ' +
-      'csatAvg: 1.96 × s / sqrt(n)). Null for other measures or under 2 responses.',
+      'avgCsat: 1.96 × s / sqrt(n)). Null for other measures or under 2 responses.',
   })
   marginOfError!: number | null;
 
@@ -62,7 +62,7 @@ export class KpiComparison {
     description:
       'Whether the change is statistically significant at 95%: a two-sided z test of current − previous with ' +
       'the unpooled standard error of both windows (nps: variance 100² × (p + d − (p − d)²) / n per window; ' +
-      "csatAvg: Welch's s² / n per window). Only for nps and csatAvg; null when either window has under 2 responses.",
+      "avgCsat: Welch's s² / n per window). Only for nps and avgCsat; null when either window has under 2 responses.",
   })
   significant!: boolean | null;
 
@@ -98,7 +98,13 @@ export class Overview {
 export interface Overview extends Partial<Record<OverviewKpi, KpiComparison>> {}
 
 for (const kpi of OVERVIEW_KPIS) {
-  Field(() => KpiComparison, {
-    description: `${MEASURES[kpi].description} Current against comparison window.`,
-  })(Overview.prototype, kpi);
+  const description = `${MEASURES[kpi].description} Current against comparison window.`;
+  Field(() => KpiComparison, { description })(Overview.prototype, kpi);
+  const { formerly } = MEASURES[kpi];
+  if (formerly) {
+    Field(() => KpiComparison, {
+      description: `${description} The former name of ${kpi}.`,
+      deprecationReason: `Use ${kpi}.`,
+    })(Overview.prototype, formerly);
+  }
 }

@@ -405,7 +405,7 @@ export type ChannelMeasuresQueryVariables = Exact<{
 }>;
 
 
-export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, csatResponses: number | null, cesAvg: number | null, cesResponses: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
+export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, avgCsat: number | null, csatTop2Pct: number | null, csatResponses: number | null, avgCes: number | null, cesResponses: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
 
 export type ChannelSatisfactionQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -413,7 +413,7 @@ export type ChannelSatisfactionQueryVariables = Exact<{
 }>;
 
 
-export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null }> }> };
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null, contacts: number | null }> }> };
 
 export type ChurnRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
@@ -540,7 +540,7 @@ export type MetricsByChannelGenerationQueryVariables = Exact<{
 }>;
 
 
-export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
+export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, avgCes: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
 
 export type NpsCsatTrendQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -548,7 +548,7 @@ export type NpsCsatTrendQueryVariables = Exact<{
 }>;
 
 
-export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null }> };
+export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null }> };
 
 export type NpsTrendByGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -579,7 +579,7 @@ export type OverviewQueryVariables = Exact<{
 }>;
 
 
-export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, womReach: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
+export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgCsat: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgCes: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, womReach: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
 
 export type KpiComparisonFieldsFragment = { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null };
 
@@ -597,9 +597,9 @@ export type RecoveryEffectivenessQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, avgRecompense: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, avgRecompense: number | null }> }, recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
 
-export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
+export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, avgRecompense: number | null };
 
 export type ResolveAlertMutationVariables = Exact<{
   id: string | number;
@@ -624,7 +624,7 @@ export type SegmentPreferencesQueryVariables = Exact<{
 }>;
 
 
-export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null }> }> };
+export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null }> }> };
 
 export type VoiceOfCustomerQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -686,7 +686,7 @@ export const OutcomeFragmentDoc = new TypedDocumentString(`
   churnRateAfter
   recompensed
   recompenseCost
-  recompenseAvg
+  avgRecompense
 }
     `, {"fragmentName":"Outcome"}) as unknown as TypedDocumentString<OutcomeFragment, unknown>;
 export const AcknowledgeAlertDocument = new TypedDocumentString(`
@@ -748,10 +748,10 @@ export const ChannelMeasuresDocument = new TypedDocumentString(`
     npsResponses
     promotersPct
     detractorsPct
-    csatAvg
+    avgCsat
     csatTop2Pct
     csatResponses
-    cesAvg
+    avgCes
     cesResponses
     contacts
     fcrRate
@@ -769,9 +769,9 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
     nps
     npsMarginOfError
     npsResponses
-    csatAvg
+    avgCsat
     csatResponses
-    cesAvg
+    avgCes
     contacts
     fcrRate
     avgWaitSeconds
@@ -779,9 +779,9 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
       period
       nps
       npsResponses
-      csatAvg
+      avgCsat
       csatResponses
-      cesAvg
+      avgCes
       contacts
     }
   }
@@ -1158,8 +1158,8 @@ export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     generation
     nps
     npsResponses
-    csatAvg
-    cesAvg
+    avgCsat
+    avgCes
     contacts
     avgHandleSeconds
     fcrRate
@@ -1174,7 +1174,7 @@ export const NpsCsatTrendDocument = new TypedDocumentString(`
     nps
     npsMarginOfError
     npsResponses
-    csatAvg
+    avgCsat
     csatResponses
   }
 }
@@ -1249,13 +1249,13 @@ export const OverviewDocument = new TypedDocumentString(`
     nps {
       ...KpiComparisonFields
     }
-    csatAvg {
+    avgCsat {
       ...KpiComparisonFields
     }
     csatTop2Pct {
       ...KpiComparisonFields
     }
-    cesAvg {
+    avgCes {
       ...KpiComparisonFields
     }
     fcrRate {
@@ -1354,7 +1354,7 @@ export const RecoveryEffectivenessDocument = new TypedDocumentString(`
   churnRateAfter
   recompensed
   recompenseCost
-  recompenseAvg
+  avgRecompense
 }`) as unknown as TypedDocumentString<RecoveryEffectivenessQuery, RecoveryEffectivenessQueryVariables>;
 export const ResolveAlertDocument = new TypedDocumentString(`
     mutation ResolveAlert($id: ID!, $note: String) {
@@ -1402,7 +1402,7 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
     selfServiceSharePct
     nps
     npsResponses
-    csatAvg
+    avgCsat
     csatResponses
     contacts
     selfServiceSessions
@@ -1415,9 +1415,9 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
       contacts
       nps
       npsResponses
-      csatAvg
+      avgCsat
       csatResponses
-      cesAvg
+      avgCes
     }
   }
 }
