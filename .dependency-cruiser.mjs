@@ -29,6 +29,20 @@ export default {
       to: { path: '^api/src/(graphql|server)/' },
     },
     {
+      name: 'only-the-transport-face-of-a-module-knows-transport',
+      comment:
+        'In modules/, only the files that are the GraphQL or HTTP face of a module import graphql/ or ' +
+        'server/: resolvers, their types (dto/ and the entities, which are type-graphql object types), Apollo ' +
+        'plugins (*.plugin.ts) and request hooks (*.hook.ts). Anything else that reads GraphQL documents or ' +
+        'schemas (access enforcement, cacheability) lives in graphql/.',
+      severity: 'error',
+      from: {
+        path: '^api/src/modules/',
+        pathNot: '^api/src/modules/.+([.](resolver|entity|plugin|hook)[.]ts|/dto/[^/]+[.]ts)$',
+      },
+      to: { path: '^api/src/(graphql|server)/' },
+    },
+    {
       name: 'database-knows-no-modules',
       comment: 'database/ is infrastructure: entities and start-up steps are handed to it by app/orm.ts.',
       severity: 'error',

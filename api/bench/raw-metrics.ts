@@ -9,8 +9,8 @@ export interface MetricValues {
   generation: string | null;
   nps: number | null;
   npsResponses: number | null;
-  csatAvg: number | null;
-  cesAvg: number | null;
+  avgCsat: number | null;
+  avgCes: number | null;
   contacts: number | null;
   avgHandleSeconds: number | null;
   fcrRate: number | null;
@@ -20,8 +20,8 @@ export interface MetricValues {
 const MEASURES = [
   'nps',
   'npsResponses',
-  'csatAvg',
-  'cesAvg',
+  'avgCsat',
+  'avgCes',
   'contacts',
   'avgHandleSeconds',
   'fcrRate',
@@ -91,8 +91,8 @@ with survey_groups as (
 select ${iso('period')} as period, channel, generation,
   ${float('100.0 * (max(promoters) - max(detractors)) / nullif(max(nps_n), 0)')} as "nps",
   ${int('max(nps_n)')} as "npsResponses",
-  ${float('max(csat_avg)')} as "csatAvg",
-  ${float('max(ces_avg)')} as "cesAvg",
+  ${float('max(csat_avg)')} as "avgCsat",
+  ${float('max(ces_avg)')} as "avgCes",
   ${int('max(contacts)')} as "contacts",
   ${float('max(avg_handle)')} as "avgHandleSeconds",
   ${float('max(fcr)')} as "fcrRate",

@@ -43,7 +43,7 @@ async function firstRequest(token) {
     const response = await fetch('http://127.0.0.1:4391/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ query: '{ metrics(dimensions: [CHANNEL]) { nps csatAvg } }' }),
+      body: JSON.stringify({ query: '{ metrics(dimensions: [CHANNEL]) { nps avgCsat } }' }),
     });
     const body = await response.json();
     if (body.errors) throw new Error(JSON.stringify(body.errors));

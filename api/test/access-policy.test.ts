@@ -6,7 +6,7 @@ import {
   PERSONAL_DATA_READERS,
   ROOT_FIELD_ACCESS,
 } from '../src/modules/auth/access-policy.js';
-import { nestedListAccess } from '../src/modules/auth/enforce-access.js';
+import { nestedListAccess } from '../src/graphql/enforce-access.js';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
 import { Role } from '../src/modules/auth/role.js';
 import { startTestApi, type TestApi } from './support/api-server.js';

@@ -196,14 +196,14 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
 
   it('credits survey responses to the agent, team and queue of the contact they are about', async () => {
     for (const filter of [FEB, FEB_INSIDE_DAYS]) {
-      expect(await metrics(['AGENT'], filter, 'agent nps npsResponses csatAvg')).toEqual([
+      expect(await metrics(['AGENT'], filter, 'agent nps npsResponses avgCsat')).toEqual([
         // R1 promoter; R2 a csat of 2.
-        { agent: 'A1', nps: 100, npsResponses: 1, csatAvg: 2 },
+        { agent: 'A1', nps: 100, npsResponses: 1, avgCsat: 2 },
         // R3 detractor.
-        { agent: 'A2', nps: -100, npsResponses: 1, csatAvg: null },
-        { agent: 'A3/ü é', nps: 100, npsResponses: 1, csatAvg: null },
+        { agent: 'A2', nps: -100, npsResponses: 1, avgCsat: null },
+        { agent: 'A3/ü é', nps: 100, npsResponses: 1, avgCsat: null },
         // R5, about no contact: a passive.
-        { agent: null, nps: 0, npsResponses: 1, csatAvg: null },
+        { agent: null, nps: 0, npsResponses: 1, avgCsat: null },
       ]);
       expect(await metrics(['TEAM'], filter, 'team nps')).toEqual([
         { team: 'blue', nps: -100 },
@@ -219,7 +219,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
   });
 
   const SCORECARD = `agentId agentName team agents contacts contactsTooFew channels { channel contacts } fcrRate
-    repeatContactRate escalationRate avgHandleSeconds avgWaitSeconds nps npsResponses npsTooFew csatAvg
+    repeatContactRate escalationRate avgHandleSeconds avgWaitSeconds nps npsResponses npsTooFew avgCsat
     csatResponses csatTooFew recoveries apologies recompenseCost recoveryResolvedRate recoveryChurnRate
     recoveryNpsAfter recoveryNpsResponsesAfter outOfPolicy peerApproved`;
   const scorecards = async (by: string, filter: object) => {
@@ -254,7 +254,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     nps: -100, // R3, a 3, about K3
     npsResponses: 1,
     npsTooFew: true,
-    csatAvg: null,
+    avgCsat: null,
     csatResponses: 0,
     csatTooFew: true,
     // K3: a refund of 5, resolved; C2 churned 50 days later; C2 answered R3 (3) and R4 (9) within 14 days.
@@ -285,7 +285,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     nps: 100, // R1 about K1
     npsResponses: 1,
     npsTooFew: true,
-    csatAvg: 2, // R2 about K2
+    avgCsat: 2, // R2 about K2
     csatResponses: 1,
     csatTooFew: true,
     // K2: an apology and a credit of 20, not recorded resolved; C1 stays; no nps from C1 in the 14 days after.
@@ -320,7 +320,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         nps: 100, // R4, a 9
         npsResponses: 1,
         npsTooFew: true,
-        csatAvg: null,
+        avgCsat: null,
         csatResponses: 0,
         csatTooFew: true,
         ...EMPTY_RECOVERY,
@@ -343,7 +343,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         nps: null,
         npsResponses: 0,
         npsTooFew: true,
-        csatAvg: null,
+        avgCsat: null,
         csatResponses: 0,
         csatTooFew: true,
         ...EMPTY_RECOVERY,
@@ -376,7 +376,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         nps: 100,
         npsResponses: 1,
         npsTooFew: true,
-        csatAvg: null,
+        avgCsat: null,
         csatResponses: 0,
         csatTooFew: true,
         ...EMPTY_RECOVERY,
@@ -583,8 +583,8 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     const report = await api.graphql(
       `query ($filter: ExceptionFilter) { exceptionReport(filter: $filter) { exceptions peerApproved peerApprovedShare
         reviewed upheld corrected upheldRate correctedRate peerApprovedCorrectedRate
-        outOfPolicy { contacts resolvedRate repeatContactRate churnRate recompenseCost recompenseAvg }
-        withinPolicyRecoveries { contacts resolvedRate repeatContactRate churnRate recompenseCost recompenseAvg } } }`,
+        outOfPolicy { contacts resolvedRate repeatContactRate churnRate recompenseCost avgRecompense }
+        withinPolicyRecoveries { contacts resolvedRate repeatContactRate churnRate recompenseCost avgRecompense } } }`,
       { filter: FEB },
     );
     expect(report.errors).toBeUndefined();
@@ -606,7 +606,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         repeatContactRate: 50,
         churnRate: 50,
         recompenseCost: 20,
-        recompenseAvg: 20,
+        avgRecompense: 20,
       },
       // K3: a refund of 5, resolved, C2 churned 50 days later.
       withinPolicyRecoveries: {
@@ -615,7 +615,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         repeatContactRate: 0,
         churnRate: 100,
         recompenseCost: 5,
-        recompenseAvg: 5,
+        avgRecompense: 5,
       },
     });
   });

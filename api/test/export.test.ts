@@ -334,6 +334,11 @@ describe.each(DIALECTS)('exports on %s', (dialect) => {
       { period: '2026-01-01T00:00:00.000Z', channel: 'chat', nps: 100 / 3, npsResponses: 3 },
       { period: '2026-02-01T00:00:00.000Z', channel: 'email', nps: 100, npsResponses: 1 },
     ]);
+    // A renamed measure is exported under the name asked: csatAvg, the former name of avgCsat.
+    const renamed = await ndjson(await get('/export/metrics.ndjson?measures=avgCsat,csatAvg,nps'));
+    expect(renamed).toHaveLength(1);
+    expect(Object.keys(renamed[0]!)).toEqual(['avgCsat', 'csatAvg', 'nps']);
+    expect(renamed[0]!.csatAvg).toBe(renamed[0]!.avgCsat);
   });
 
   describe('hostile text', () => {

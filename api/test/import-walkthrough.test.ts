@@ -97,7 +97,7 @@ describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
     ]);
 
     const { data, errors } = await api.graphql<{ metrics: Record<string, unknown>[] }>(
-      '{ metrics(dimensions: [GENERATION]) { generation npsResponses nps csatResponses csatAvg contacts } }',
+      '{ metrics(dimensions: [GENERATION]) { generation npsResponses nps csatResponses avgCsat contacts } }',
     );
     expect(errors).toBeUndefined();
     const byGeneration = Object.fromEntries(data!.metrics.map((row) => [String(row.generation), row]));
@@ -108,7 +108,7 @@ describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
       npsResponses: 1,
       nps: 100,
       csatResponses: 4,
-      csatAvg: 3.75,
+      avgCsat: 3.75,
       contacts: 3,
     });
     // CUST-2 and CUST-4, no birth year: NPS 3 and 7 → 100 × (0 − 1) / 2 = −50; CSAT 2 (Qualtrics) and 1
@@ -117,7 +117,7 @@ describe.each(DIALECTS)('the import walkthrough on %s', (dialect) => {
       npsResponses: 2,
       nps: -50,
       csatResponses: 2,
-      csatAvg: 1.5,
+      avgCsat: 1.5,
       contacts: 2,
     });
   }, 300_000);

@@ -35,7 +35,7 @@ const KPI = 'current previous delta deltaPct sampleSize previousSampleSize margi
 const OVERVIEW = `query ($filter: MetricFilter, $compare: Comparison) {
   overview(filter: $filter, compare: $compare) {
     window { from to } comparisonWindow { from to } compare
-    nps { ${KPI} } csatAvg { ${KPI} } contacts { ${KPI} } fcrRate { ${KPI} }
+    nps { ${KPI} } avgCsat { ${KPI} } contacts { ${KPI} } fcrRate { ${KPI} }
     deflectionRate { ${KPI} } churnRate { ${KPI} } womReach { ${KPI} }
   }
 }`;
@@ -106,7 +106,7 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             // z = 60 / sqrt(305 + 305) = 2.42933 (table: Φ(2.43) = 0.99245, two-sided 0.0151).
             pValue: pValue(0.015126799117971651),
           },
-          csatAvg: {
+          avgCsat: {
             // Current CA1-2 (5, 5), CB1 (4), CC1 (2); previous PF1 (3), PG1 (1).
             current: (5 + 5 + 4 + 2) / 4,
             previous: (3 + 1) / 2,
@@ -138,6 +138,17 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
       );
     });
 
+    it('answers the former name csatAvg, deprecated, with the comparison of avgCsat', async () => {
+      const { overview } = await query(
+        `query ($filter: MetricFilter) { overview(filter: $filter, compare: PREVIOUS_PERIOD) {
+          avgCsat { ${KPI} } csatAvg { ${KPI} } avgCes { current } cesAvg { current } } }`,
+        { filter: JUNE_2024 },
+      );
+      expect(overview.avgCsat.sampleSize).toBeGreaterThan(0);
+      expect(overview.csatAvg).toEqual(overview.avgCsat);
+      expect(overview.cesAvg).toEqual(overview.avgCes);
+    });
+
     it('compares with the same dates a year earlier', async () => {
       const { overview } = await query(OVERVIEW, { filter: JUNE_2024, compare: 'PREVIOUS_YEAR' });
       expect(overview).toMatchObject(
@@ -159,7 +170,7 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             pValue: pValue(0.6804219190401426),
           },
           // Previous YC1 alone: no variance, so no test; the current margin stands.
-          csatAvg: {
+          avgCsat: {
             current: 4,
             previous: 4,
             delta: 0,
@@ -212,8 +223,8 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
   describe('channelSatisfaction', () => {
     const CHANNELS = `query ($filter: MetricFilter, $grain: TimeGrain) {
       channelSatisfaction(filter: $filter, grain: $grain) {
-        channel nps npsMarginOfError npsResponses csatAvg csatResponses cesAvg cesResponses
-        contacts fcrRate avgWaitSeconds trend { period npsResponses nps csatAvg cesAvg contacts }
+        channel nps npsMarginOfError npsResponses avgCsat csatResponses avgCes cesResponses
+        contacts fcrRate avgWaitSeconds trend { period npsResponses nps avgCsat avgCes contacts }
       }
     }`;
     const FEB_1 = '2026-02-01T00:00:00.000Z';
@@ -223,8 +234,8 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
       period,
       npsResponses: null,
       nps: null,
-      csatAvg: null,
-      cesAvg: null,
+      avgCsat: null,
+      avgCes: null,
       contacts: null,
       ...values,
     });
@@ -232,9 +243,9 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
       nps: null,
       npsMarginOfError: null,
       npsResponses: null,
-      csatAvg: null,
+      avgCsat: null,
       csatResponses: null,
-      cesAvg: null,
+      avgCes: null,
       cesResponses: null,
     };
 
@@ -248,16 +259,16 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             nps: 0,
             npsMarginOfError: 1.96 * 100 * Math.sqrt(2 / 3 / 3),
             npsResponses: 3,
-            csatAvg: 5,
+            avgCsat: 5,
             csatResponses: 1,
-            cesAvg: 6,
+            avgCes: 6,
             cesResponses: 1,
             contacts: 3,
             fcrRate: (100 * 2) / 3, // K1 K5
             avgWaitSeconds: (60 + 120 + 90) / 3,
             trend: [
               // February R1 R3 (p = 1/2, d = 0), R9, R14, K1 K2 K5; March R7.
-              point(FEB_1, { npsResponses: 2, nps: 50, csatAvg: 5, cesAvg: 6, contacts: 3 }),
+              point(FEB_1, { npsResponses: 2, nps: 50, avgCsat: 5, avgCes: 6, contacts: 3 }),
               point(MAR_1, { npsResponses: 1, nps: -100 }),
             ],
           },
@@ -267,16 +278,16 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             nps: 100,
             npsMarginOfError: 0,
             npsResponses: 2,
-            csatAvg: 4,
+            avgCsat: 4,
             csatResponses: 1,
-            cesAvg: 3,
+            avgCes: 3,
             cesResponses: 1,
             contacts: 2,
             fcrRate: (100 * 1) / 2, // K4
             avgWaitSeconds: (30 + 10) / 2,
             trend: [
-              point(FEB_1, { npsResponses: 1, nps: 100, csatAvg: 4, contacts: 2 }), // R2 R10 K4 K6
-              point(MAR_1, { npsResponses: 1, nps: 100, cesAvg: 3 }), // R8 R15
+              point(FEB_1, { npsResponses: 1, nps: 100, avgCsat: 4, contacts: 2 }), // R2 R10 K4 K6
+              point(MAR_1, { npsResponses: 1, nps: 100, avgCes: 3 }), // R8 R15
             ],
           },
           {
@@ -285,16 +296,16 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             nps: 0,
             npsMarginOfError: 0,
             npsResponses: 1,
-            csatAvg: 3,
+            avgCsat: 3,
             csatResponses: 1,
-            cesAvg: null,
+            avgCes: null,
             cesResponses: null,
             contacts: 2,
             fcrRate: 0,
             avgWaitSeconds: null,
             trend: [
               point(FEB_1, { contacts: 1 }), // K3
-              point(MAR_1, { npsResponses: 1, nps: 0, csatAvg: 3, contacts: 1 }), // R6 R13 K7
+              point(MAR_1, { npsResponses: 1, nps: 0, avgCsat: 3, contacts: 1 }), // R6 R13 K7
             ],
           },
           {
@@ -303,16 +314,16 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             nps: -100,
             npsMarginOfError: 0,
             npsResponses: 1,
-            csatAvg: 1,
+            avgCsat: 1,
             csatResponses: 1,
-            cesAvg: 7,
+            avgCes: 7,
             cesResponses: 1,
             contacts: 1,
             fcrRate: 0,
             avgWaitSeconds: null,
             trend: [
               point(FEB_1, { npsResponses: 1, nps: -100 }), // R4
-              point(MAR_1, { csatAvg: 1, cesAvg: 7, contacts: 1 }), // R12 R16 K8
+              point(MAR_1, { avgCsat: 1, avgCes: 7, contacts: 1 }), // R12 R16 K8
             ],
           },
           // K9 (2026-03-01T23:30Z, wait 20), no surveys.
@@ -347,12 +358,12 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
         near([
           [
             point('2026-02-16T00:00:00.000Z', { contacts: 1 }), // K3
-            point('2026-02-23T00:00:00.000Z', { csatAvg: 3 }), // R13, Sunday 2026-03-01T23:30Z
+            point('2026-02-23T00:00:00.000Z', { avgCsat: 3 }), // R13, Sunday 2026-03-01T23:30Z
             point('2026-03-02T00:00:00.000Z', { npsResponses: 1, nps: 0, contacts: 1 }), // R6 K7
           ],
           [
             point('2026-02-23T00:00:00.000Z', { npsResponses: 1, nps: -100 }), // R4
-            point('2026-03-02T00:00:00.000Z', { csatAvg: 1, cesAvg: 7, contacts: 1 }), // R12 R16 K8
+            point('2026-03-02T00:00:00.000Z', { avgCsat: 1, avgCes: 7, contacts: 1 }), // R12 R16 K8
           ],
         ]),
       );
@@ -363,8 +374,8 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
     const SEGMENTS = `query ($filter: MetricFilter, $generations: [Generation!]) {
       segmentPreferences(filter: $filter, generations: $generations) {
         generation interactingCustomers selfServiceAdoptionPct liveAgentPreferencePct selfServiceSharePct
-        contacts selfServiceSessions deflectionRate backfireRate nps npsResponses csatAvg cesAvg churnRate
-        channels { channel contactSharePct contacts nps csatAvg fcrRate }
+        contacts selfServiceSessions deflectionRate backfireRate nps npsResponses avgCsat avgCes churnRate
+        channels { channel contactSharePct contacts nps avgCsat fcrRate }
       }
     }`;
     /** A channel of the mix; fields the test does not set are null. */
@@ -373,7 +384,7 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
       contactSharePct,
       contacts: null,
       nps: null,
-      csatAvg: null,
+      avgCsat: null,
       fcrRate: null,
       ...values,
     });
@@ -395,11 +406,11 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             backfireRate: null,
             nps: 100, // R1
             npsResponses: 1,
-            csatAvg: 5, // R9
-            cesAvg: 6, // R14
+            avgCsat: 5, // R9
+            avgCes: 6, // R14
             churnRate: 0, // C1 active on Feb 1 (C9 signs up Feb 28), no one churns
             channels: [
-              mix('PHONE', (100 * 2) / 3, { contacts: 2, nps: 100, csatAvg: 5, fcrRate: 50 }), // K1 K2 R1 R9
+              mix('PHONE', (100 * 2) / 3, { contacts: 2, nps: 100, avgCsat: 5, fcrRate: 50 }), // K1 K2 R1 R9
               mix('CHAT', 0),
               mix('EMAIL', (100 * 1) / 3, { contacts: 1, fcrRate: 0 }), // K3
               mix('SOCIAL', 0),
@@ -421,12 +432,12 @@ describe.each(DIALECTS)('the metric views on %s', (dialect) => {
             backfireRate: 0,
             nps: 100, // R2
             npsResponses: 1,
-            csatAvg: 4, // R10
-            cesAvg: null, // R15 is in March
+            avgCsat: 4, // R10
+            avgCes: null, // R15 is in March
             churnRate: (100 * 1) / 2, // C2 C6 active on Feb 1 (C8 signs up Feb 15), C6 churns Feb 10
             channels: [
               mix('PHONE', (100 * 1) / 2, { contacts: 1, fcrRate: 100 }), // K5
-              mix('CHAT', (100 * 1) / 2, { contacts: 1, nps: 100, csatAvg: 4, fcrRate: 100 }), // K4 R2 R10
+              mix('CHAT', (100 * 1) / 2, { contacts: 1, nps: 100, avgCsat: 4, fcrRate: 100 }), // K4 R2 R10
               mix('EMAIL', 0),
               mix('SOCIAL', 0),
               mix('VIDEO', 0),

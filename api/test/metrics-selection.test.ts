@@ -47,7 +47,7 @@ describe.each(DIALECTS)('measure selection on %s', (dialect) => {
 
   it('runs one grouped query per family of selected measures and joins customers only when needed', async () => {
     const sql = await sqlFor(
-      `{ metrics(dimensions: [GENERATION], ${FACTS}) { nps csatAvg contacts deflectionRate } }`,
+      `{ metrics(dimensions: [GENERATION], ${FACTS}) { nps avgCsat contacts deflectionRate } }`,
     );
     expect(sql.map(tablesOf).sort()).toEqual([
       ['contacts', 'customers'],

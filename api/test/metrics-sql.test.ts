@@ -24,10 +24,10 @@ const WINDOW = { from: new Date('2026-01-01T00:00:00Z'), to: new Date('2026-07-0
 const QUERIES: { title: string; run: (em: EntityManager) => Promise<unknown> }[] = [
   {
     title:
-      'metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { nps csatAvg cesAvg contacts fcrRate repeatContactRate }',
+      'metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { nps avgCsat avgCes contacts fcrRate repeatContactRate }',
     run: (em) =>
       new MetricsService(em).metrics({
-        measures: ['nps', 'csatAvg', 'cesAvg', 'contacts', 'fcrRate', 'repeatContactRate'],
+        measures: ['nps', 'avgCsat', 'avgCes', 'contacts', 'fcrRate', 'repeatContactRate'],
         dimensions: [Dimension.CHANNEL, Dimension.GENERATION],
         grain: TimeGrain.MONTH,
         filter: WINDOW,
@@ -51,7 +51,7 @@ const QUERIES: { title: string; run: (em: EntityManager) => Promise<unknown> }[]
     run: async (em) => {
       const facts = new MetricsService(em, 'facts');
       await facts.metrics({
-        measures: ['nps', 'csatAvg', 'cesAvg', 'contacts', 'fcrRate', 'repeatContactRate'],
+        measures: ['nps', 'avgCsat', 'avgCes', 'contacts', 'fcrRate', 'repeatContactRate'],
         dimensions: [Dimension.CHANNEL, Dimension.GENERATION],
         grain: TimeGrain.MONTH,
         filter: WINDOW,

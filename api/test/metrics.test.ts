@@ -63,6 +63,27 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
     for (const mention of mentions) expect(errors![0]!.message).toMatch(mention);
   }
 
+  it('answers the former names csatAvg and cesAvg, deprecated, with the values of avgCsat and avgCes', async () => {
+    // CSAT R9..R13 scored 5 4 2 1 3; CES R14..R16 scored 6 3 7.
+    await expectMetrics({ filter: FEB_MAR }, [{ csatAvg: (5 + 4 + 2 + 1 + 3) / 5, cesAvg: (6 + 3 + 7) / 3 }]);
+    const byChannel = await metrics(
+      { filter: FEB_MAR, dimensions: ['CHANNEL'] },
+      'channel avgCsat csatAvg avgCes cesAvg',
+    );
+    expect(byChannel.length).toBeGreaterThan(1);
+    for (const row of byChannel) {
+      expect(row.csatAvg, String(row.channel)).toBe(row.avgCsat);
+      expect(row.cesAvg, String(row.channel)).toBe(row.avgCes);
+    }
+    const { data } = await api.graphql<{ __type: { fields: { name: string; deprecationReason: string }[] } }>(
+      '{ __type(name: "MetricRow") { fields(includeDeprecated: true) { name deprecationReason } } }',
+    );
+    expect(data!.__type.fields.filter((field) => field.deprecationReason)).toEqual([
+      { name: 'cesAvg', deprecationReason: 'Use avgCes.' },
+      { name: 'csatAvg', deprecationReason: 'Use avgCsat.' },
+    ]);
+  });
+
   it('computes every measure over a window, without dimensions', async () => {
     await expectMetrics({ filter: FEB_MAR }, [
       {
@@ -80,12 +101,14 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
         npsResponses: 9,
         promotersPct: (100 * 3) / 9,
         detractorsPct: (100 * 4) / 9,
+        // Passives R3 R6.
+        passivesPct: (100 * 2) / 9,
         // CSAT R9..R13 scored 5 4 2 1 3; top-2: R9 R10.
-        csatAvg: (5 + 4 + 2 + 1 + 3) / 5,
+        avgCsat: (5 + 4 + 2 + 1 + 3) / 5,
         csatTop2Pct: (100 * 2) / 5,
         csatResponses: 5,
         // CES R14..R16.
-        cesAvg: (6 + 3 + 7) / 3,
+        avgCes: (6 + 3 + 7) / 3,
         cesResponses: 3,
         // K1..K10 (K11 is in April).
         contacts: 10,
@@ -145,15 +168,15 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
     it('CHANNEL of surveys: the channel answered about, no channel last', async () => {
       await expectMetrics({ dimensions: ['CHANNEL'], filter: FEB_MAR }, [
         // R1 10, R3 8, R7 0 | CSAT R9 5
-        { channel: 'PHONE', nps: (100 * (1 - 1)) / 3, npsResponses: 3, csatAvg: 5 },
+        { channel: 'PHONE', nps: (100 * (1 - 1)) / 3, npsResponses: 3, avgCsat: 5 },
         // R2 9, R8 10 | R10 4
-        { channel: 'CHAT', nps: (100 * (2 - 0)) / 2, npsResponses: 2, csatAvg: 4 },
+        { channel: 'CHAT', nps: (100 * (2 - 0)) / 2, npsResponses: 2, avgCsat: 4 },
         // R6 7 | R13 3
-        { channel: 'EMAIL', nps: (100 * (0 - 0)) / 1, npsResponses: 1, csatAvg: 3 },
+        { channel: 'EMAIL', nps: (100 * (0 - 0)) / 1, npsResponses: 1, avgCsat: 3 },
         // R4 3 | R12 1
-        { channel: 'SOCIAL', nps: (100 * (0 - 1)) / 1, npsResponses: 1, csatAvg: 1 },
+        { channel: 'SOCIAL', nps: (100 * (0 - 1)) / 1, npsResponses: 1, avgCsat: 1 },
         // R5 6, R17 5 | R11 2
-        { channel: null, nps: (100 * (0 - 2)) / 2, npsResponses: 2, csatAvg: 2 },
+        { channel: null, nps: (100 * (0 - 2)) / 2, npsResponses: 2, avgCsat: 2 },
       ]);
     });
 
@@ -249,11 +272,11 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
     it('TIER of surveys, no tier last', async () => {
       await expectMetrics({ dimensions: ['TIER'], filter: FEB_MAR }, [
         // C2 C3: CSAT R10 4, R11 2; CES R15 3.
-        { tier: 'STANDARD', csatAvg: (4 + 2) / 2, csatTop2Pct: (100 * 1) / 2, cesAvg: 3 },
+        { tier: 'STANDARD', avgCsat: (4 + 2) / 2, csatTop2Pct: (100 * 1) / 2, avgCes: 3 },
         // C1 C5: CSAT R9 5, R13 3; CES R14 6.
-        { tier: 'VIP', csatAvg: (5 + 3) / 2, csatTop2Pct: (100 * 1) / 2, cesAvg: 6 },
+        { tier: 'VIP', avgCsat: (5 + 3) / 2, csatTop2Pct: (100 * 1) / 2, avgCes: 6 },
         // C4: CSAT R12 1; CES R16 7.
-        { tier: null, csatAvg: 1, csatTop2Pct: (100 * 0) / 1, cesAvg: 7 },
+        { tier: null, avgCsat: 1, csatTop2Pct: (100 * 0) / 1, avgCes: 7 },
       ]);
     });
 
@@ -484,7 +507,7 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
     it('tiers', async () => {
       // C1 C5: R9 5, R13 3.
       await expectMetrics({ filter: { ...FEB_MAR, tiers: ['VIP'] } }, [
-        { csatResponses: 2, csatAvg: (5 + 3) / 2 },
+        { csatResponses: 2, avgCsat: (5 + 3) / 2 },
       ]);
     });
 
@@ -512,7 +535,7 @@ describe.each(DIALECTS)('the metrics query on %s', (dialect) => {
 
   it('gives no row for a window without data, even without dimensions', async () => {
     const select =
-      'npsResponses nps csatAvg cesAvg contacts avgHandleSeconds fcrRate repeatContactRate ' +
+      'npsResponses nps avgCsat avgCes contacts avgHandleSeconds fcrRate repeatContactRate ' +
       'selfServiceSessions deflectionRate trueDeflectionRate backfireRate womReach';
     const june = { from: '2026-06-01T00:00:00Z', to: '2026-07-01T00:00:00Z' };
     expect(await metrics({ filter: june }, select)).toEqual([]);

@@ -97,7 +97,7 @@ const DATASET = {
 };
 
 const OUTCOME =
-  'group contacts resolvedRate npsAfter npsResponsesAfter csatAfter csatResponsesAfter churnRateAfter recompensed recompenseCost recompenseAvg';
+  'group contacts resolvedRate npsAfter npsResponsesAfter csatAfter csatResponsesAfter churnRateAfter recompensed recompenseCost avgRecompense';
 const RECOVERY = `query ($filter: MetricFilter) {
   recoveryEffectiveness(filter: $filter) { byRecovery { ${OUTCOME} } byPolicy { ${OUTCOME} } }
 }`;
@@ -117,7 +117,7 @@ const outcome = (
   churnRateAfter: null,
   recompensed: 0,
   recompenseCost: 0,
-  recompenseAvg: null,
+  avgRecompense: null,
   ...values,
 });
 
@@ -129,7 +129,7 @@ const AFTER_KP1 = {
   churnRateAfter: 0,
   recompensed: 1,
   recompenseCost: 50,
-  recompenseAvg: 50,
+  avgRecompense: 50,
 };
 
 describe('termsOf', () => {
@@ -172,7 +172,7 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
         churnRateAfter: 50,
         recompensed: 1,
         recompenseCost: 20,
-        recompenseAvg: 20,
+        avgRecompense: 20,
       }),
       outcome('PERKS_ONLY', 1, AFTER_KP1),
       // SG came before KN1: only SH (7, a passive) follows it.
@@ -194,7 +194,7 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
         churnRateAfter: 100,
         recompensed: 1,
         recompenseCost: 20,
-        recompenseAvg: 20,
+        avgRecompense: 20,
       }),
       outcome('OUT_OF_POLICY_NOT_APPROVED', 1, AFTER_KP1),
     ]);

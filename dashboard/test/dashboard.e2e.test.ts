@@ -96,7 +96,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     const api = await overviewFromApi({});
     await open(`/${WINDOW}`);
     expect(await tile('nps')).toBe(fixed(api.nps.current, 1));
-    expect(await tile('csat')).toBe(fixed(api.csatAvg.current, 2));
+    expect(await tile('csat')).toBe(fixed(api.avgCsat.current, 2));
     expect(await tile('fcr')).toBe(`${fixed(api.fcrRate.current, 1)}%`);
     expect(await tile('churn')).toBe(`${fixed(api.churnRate.current, 1)}%`);
     expect(api.nps.current).not.toBeNull();

@@ -31,6 +31,25 @@ export const isBackfireScore = (r: string) => `(${isDetractor(r)}) or (${isLowCs
 
 /** The self-service session `s` ended escalated to an agent. */
 export const isEscalatedSession = (s: string) => `${s}.outcome = 'escalated'`;
+/** The self-service session `s` ended resolved (contained). */
+export const isResolvedSession = (s: string) => `${s}.outcome = 'resolved'`;
+/** The self-service session `s` was abandoned. */
+export const isAbandonedSession = (s: string) => `${s}.outcome = 'abandoned'`;
+/** The self-service session `s` went past its first step. */
+export const isEngagedSession = (s: string) => `${s}.steps >= 2`;
+/** The self-service session `s` was resolved and no contact followed within TRUE_DEFLECTION_SECONDS (its flag). */
+export const isTrulyDeflected = (s: string) => `${s}.truly_deflected = true`;
+/** The escalated self-service session `s` was resolved by the agent it reached. */
+export const isEscalationResolved = (s: string) => `${s}.escalation_resolved = true`;
+/** The escalated self-service session `s` was followed by a backfire score within BACKFIRE_SECONDS (its flag). */
+export const isBackfiredSession = (s: string) => `${s}.backfired = true`;
+
+/** The contact `k` resolved the issue the first time (unknown is not). */
+export const isFirstContactResolved = (k: string) => `${k}.first_contact_resolution = true`;
+/** The contact `k` was escalated to a supervisor or tier 2. */
+export const isEscalatedContact = (k: string) => `${k}.escalated = true`;
+/** The contact `k` was followed by another of the same customer within REPEAT_CONTACT_SECONDS (its flag). */
+export const isRepeatContact = (k: string) => `${k}.repeated = true`;
 
 /** A contact within this long after the same customer's previous one is a repeat contact. */
 export const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;

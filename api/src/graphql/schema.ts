@@ -9,7 +9,7 @@ import { AlertResolver } from '../modules/alerts/alert.resolver.js';
 import { CustomerAlertsResolver } from '../modules/alerts/customer-alerts.resolver.js';
 import { RoutingResolver } from '../modules/alerts/routing.resolver.js';
 import { AuthResolver, ViewerResolver } from '../modules/auth/auth.resolver.js';
-import { enforceAccessPolicy } from '../modules/auth/enforce-access.js';
+import { enforceAccessPolicy } from './enforce-access.js';
 import { ContactResolver } from '../modules/contacts/contact.resolver.js';
 import { CustomerHistoryResolver } from '../modules/customers/customer-history.resolver.js';
 import { CustomerResolver } from '../modules/customers/customer.resolver.js';

@@ -1,19 +1,55 @@
-import { formatCount, formatNumber, formatPercent, formatScore } from '$lib/format';
+import { formatPercent } from '$lib/format';
+import { formatMeasure, measureInfo, type Display, type MeasureInfo } from '$lib/presentation';
 
-/** How the dashboard names, measures and rounds a measure it charts in several places. */
+/** How a chart names a measure, states its unit and formats its values. */
 export interface MeasureDisplay {
   name: string;
   unit: string;
   format: (value: number | null | undefined) => string;
 }
 
-export const MEASURES = {
-  nps: { name: 'NPS', unit: 'NPS points (−100 to 100)', format: formatNumber },
-  csatAvg: { name: 'Average CSAT', unit: 'CSAT score (1–5)', format: formatScore },
-  contacts: { name: 'Contacts', unit: 'contacts', format: formatCount },
+/** Measures the dashboard computes itself from API fields, which the API's catalogue therefore lacks. */
+const DASHBOARD_MEASURES: Record<string, MeasureDisplay> = {
   contactSharePct: {
     name: 'Share of contacts',
     unit: "% of the generation's contacts",
     format: formatPercent,
   },
-} satisfies Record<string, MeasureDisplay>;
+};
+
+/** The unit of a catalogued measure as a chart's axis states it. */
+function unitText(display: Display, info: MeasureInfo): string {
+  switch (info.unit) {
+    case 'NPS_POINTS':
+      return 'NPS points (−100 to 100)';
+    case 'SCORE_5':
+      return `${info.label} score (1–5)`;
+    case 'SCORE_7':
+      return `${info.label} score (1–7)`;
+    case 'PERCENT':
+      return '%';
+    case 'SECONDS':
+      return 'seconds';
+    case 'MONEY':
+      return display.currency;
+    case 'PEOPLE':
+      return 'people';
+    case 'COUNT':
+      return info.label.toLowerCase();
+  }
+}
+
+/**
+ * A measure as a chart shows it: from the API's measure catalogue (label, unit, rounding), or for the few
+ * the dashboard derives itself, from DASHBOARD_MEASURES.
+ */
+export function chartMeasure(display: Display, name: string): MeasureDisplay {
+  const own = DASHBOARD_MEASURES[name];
+  if (own) return own;
+  const info = measureInfo(display, name);
+  return {
+    name: info.label,
+    unit: unitText(display, info),
+    format: (value) => formatMeasure(display, info, value),
+  };
+}

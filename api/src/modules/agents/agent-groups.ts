@@ -92,7 +92,7 @@ export function surveySums(prefix: string, countWhere: (condition: string) => st
     `${countWhere(isPromoter('r'))} as "${prefix}Promoters", ` +
     `${countWhere(isDetractor('r'))} as "${prefix}Detractors", ` +
     `${countWhere(isCsat('r'))} as "${prefix}CsatResponses", ` +
-    `sum(case when r.type = 'csat' then r.score else 0 end) as "${prefix}CsatSum"`
+    `sum(case when ${isCsat('r')} then r.score else 0 end) as "${prefix}CsatSum"`
   );
 }
 

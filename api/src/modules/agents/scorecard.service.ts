@@ -3,6 +3,7 @@ import type { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere } from '../../core/conditions.js';
+import { CONTACTS } from '../metrics/aggregates.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {
@@ -17,6 +18,19 @@ import {
   withinDaysAfterContact,
 } from './agent-groups.js';
 import type { AgentScorecard, ScorecardGrouping } from './dto/agent-scorecard.type.js';
+
+/** The contact aggregates of the catalogue the scorecard derives its contact measures from. */
+const CONTACT_MEASURE_SUMS = [
+  CONTACTS.handleSum,
+  CONTACTS.handleCount,
+  CONTACTS.waitSum,
+  CONTACTS.waitCount,
+  CONTACTS.firstContactResolved,
+  CONTACTS.escalatedContacts,
+  CONTACTS.repeatedContacts,
+]
+  .map(({ sql, name }) => `${sql} as "${name}"`)
+  .join(', ');
 
 /** A recovery: the agent apologised or gave a recompense (recoveryEffectiveness's APOLOGY and PERKS_ONLY). */
 const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
@@ -49,11 +63,7 @@ export class ScorecardService {
     const [totals, channels, about, afterRecovery] = await Promise.all([
       grouped(
         `count(distinct f.agent_id) as agents, count(*) as contacts, ` +
-          `sum(f.handle_seconds) as "handleSum", count(f.handle_seconds) as "handleCount", ` +
-          `sum(f.wait_seconds) as "waitSum", count(f.wait_seconds) as "waitCount", ` +
-          `${countWhere('f.first_contact_resolution = true')} as "firstContactResolved", ` +
-          `${countWhere('f.escalated = true')} as "escalatedContacts", ` +
-          `${countWhere('f.repeated = true')} as "repeatedContacts", ` +
+          `${CONTACT_MEASURE_SUMS}, ` +
           `${countWhere(RECOVERY)} as recoveries, ${countWhere('f.apology = true')} as apologies, ` +
           `coalesce(sum(f.recompense_value), 0) as "recompenseCost", ` +
           `${countWhere(`${RECOVERY} and f.resolved = true`)} as "recoveriesResolved", ` +
@@ -110,7 +120,8 @@ function toScorecard(
     nps: MEASURES.nps.derive(surveys),
     npsResponses: surveys.npsResponses!,
     npsTooFew: surveys.npsResponses! < minSample,
-    csatAvg: MEASURES.csatAvg.derive(surveys),
+    avgCsat: MEASURES.avgCsat.derive(surveys),
+    csatAvg: MEASURES.avgCsat.derive(surveys),
     csatResponses: surveys.csatResponses!,
     csatTooFew: surveys.csatResponses! < minSample,
     recoveries: a.recoveries ?? 0,

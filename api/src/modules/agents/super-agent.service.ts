@@ -112,7 +112,7 @@ function toRow(
     verdict,
     npsAfter: MEASURES.nps.derive(surveys),
     npsResponsesAfter: surveys.npsResponses!,
-    csatAfter: MEASURES.csatAvg.derive(surveys),
+    csatAfter: MEASURES.avgCsat.derive(surveys),
     csatResponsesAfter: surveys.csatResponses!,
     churnRateAfter: percent(sums.churned, contacts),
   };

@@ -1,7 +1,7 @@
 import { Role } from './role.js';
 
 /**
- * Who may do what: the one place authorisation is decided (enforce-access.ts applies it to the schema).
+ * Who may do what: the one place authorisation is decided (graphql/enforce-access.ts applies it to the schema).
  * Every root field needs an entry; a field without one is refused to every role, and a test names it.
  */
 const { EXECUTIVE, ANALYST, BI, INGEST, ADMIN } = Role;

@@ -20,7 +20,7 @@ import { readerKnex } from '../../database/read-routing.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { nextAlertDue } from '../alerts/alert-due-times.js';
 import type { ServerMetrics } from '../ops/server-metrics.js';
-import { cacheVerdict } from './cacheable-operation.js';
+import { cacheVerdict } from '../../graphql/cacheable-operation.js';
 import { bumpDataVersion, currentDataVersion, OWN_DATA_VERSION_EXTENSION } from './data-version.js';
 import { SingleFlight } from './single-flight.js';
 
@@ -62,7 +62,7 @@ type CacheOutcome = 'hit' | 'coalesced' | 'stale' | 'miss';
  * UTC day (relative windows end with today) and, for answers that show overdue alerts, the next moment
  * an alert falls due; it is stored with the data version read on the request's reader connection (the
  * replica its resolvers read, so a lagging replica never takes a newer answer for its own) and served
- * as a hit only at that version. Only cacheable queries (cacheable-operation.ts) without errors are
+ * as a hit only at that version. Only cacheable queries (graphql/cacheable-operation.ts) without errors are
  * stored. When the data version moved, the first request of a key computes the new answer; requests
  * for the same key meanwhile get the previous answer if it is younger than STALE_ANSWER_MS, else wait
  * for the new one: a stream of imports does not empty the cache, and one query per key and version

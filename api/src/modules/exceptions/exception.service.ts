@@ -7,7 +7,7 @@ import type { ActorKind } from '../alerts/alert-action.js';
 import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
-import { countWhere } from '../../core/conditions.js';
+import { countWhere, isRepeatContact } from '../../core/conditions.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { SurveyType } from '../surveys/survey-type.js';
@@ -154,7 +154,7 @@ export class ExceptionService {
     const rows = await builder.rows(
       builder.raw(
         `select case when f.out_of_policy = true then 'out' else 'within' end as grp, count(*) as contacts, ` +
-          `${countWhere('f.resolved = true')} as resolved, ${countWhere('f.repeated = true')} as repeated, ` +
+          `${countWhere('f.resolved = true')} as resolved, ${countWhere(isRepeatContact('f'))} as repeated, ` +
           `${countWhere(this.churned(builder))} as churned, coalesce(sum(f.recompense_value), 0) as cost, ` +
           `count(f.recompense_value) as recompensed, ${countWhere('f.peer_approved = true')} as peer, ` +
           `${countWhere(`v.status = '${ReviewStatus.UPHELD}'`)} as upheld, ` +
@@ -224,6 +224,7 @@ function outcomes(sums: Record<string, number>): ExceptionOutcomes {
     repeatContactRate: percent(sums.repeated, sums.contacts),
     churnRate: percent(sums.churned, sums.contacts),
     recompenseCost: sums.cost!,
+    avgRecompense: ratio(sums.cost, sums.recompensed),
     recompenseAvg: ratio(sums.cost, sums.recompensed),
   };
 }

@@ -3,7 +3,7 @@ import { parseTimestamp } from '../ingest/parse-timestamp.js';
 import { RECORD_KINDS, type RecordKind } from '../ingest/record-kind.js';
 import { EXPECTED } from '../ingest/row-problem.js';
 import { Dimension, graphqlEnumName } from '../metrics/dimension.js';
-import { MEASURE_NAMES, type Measure } from '../metrics/measures.js';
+import { FORMER_NAMES, MEASURE_NAMES, measureNamed } from '../metrics/measures.js';
 import type { MetricsRequest } from '../metrics/metrics.service.js';
 import { TimeGrain } from '../metrics/time-grain.js';
 import { EXPORT_FORMATS, type ExportFormat } from './export-format.js';
@@ -46,17 +46,24 @@ export function parseSyncStart(query: Query): SyncStart {
   };
 }
 
-export function parseMetricsQuery(query: Query): MetricsRequest {
+/** A metric table's request, with the measure columns as named (a renamed measure by its former name too). */
+export interface MetricsExportRequest extends MetricsRequest {
+  measureColumns: readonly string[];
+}
+
+export function parseMetricsQuery(query: Query): MetricsExportRequest {
   refuseUnknown(query, ['measures', 'dimensions', 'grain', 'from', 'to']);
-  const measures = list(query, 'measures', MEASURE_NAMES, (name) => name);
-  if (!measures.length) throw userInputError('measures', null, `one or more of ${MEASURE_NAMES.join(', ')}`);
+  const columns = list(query, 'measures', [...MEASURE_NAMES, ...FORMER_NAMES.keys()], (name) => name);
+  if (!columns.length) throw userInputError('measures', null, `one or more of ${MEASURE_NAMES.join(', ')}`);
+  const measures = columns.map((name) => measureNamed(name)!);
   const grain = single(query, 'grain');
   const grains = Object.values(TimeGrain);
   if (grain !== undefined && !grains.includes(grain.toLowerCase() as TimeGrain)) {
     throw userInputError('grain', grain, EXPECTED.oneOf(grains.map(graphqlEnumName)));
   }
   return {
-    measures: [...new Set(measures)] as Measure[],
+    measures: [...new Set(measures)],
+    measureColumns: [...new Set(columns)],
     dimensions: [...new Set(list(query, 'dimensions', Object.values(Dimension), graphqlEnumName))],
     grain: grain === undefined ? null : (grain.toLowerCase() as TimeGrain),
     filter: { from: timestamp(query, 'from'), to: timestamp(query, 'to') },

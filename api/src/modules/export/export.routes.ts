@@ -110,7 +110,7 @@ async function* withoutPersonalData(rows: RecordExport['rows']): AsyncGenerator<
 async function metricsExport(em: EntityManager, query: Query): Promise<RecordExport> {
   const request = parseMetricsQuery(query);
   const rows = await new MetricsService(em).metrics(request);
-  const columns = [...(request.grain ? ['period'] : []), ...request.dimensions, ...request.measures];
+  const columns = [...(request.grain ? ['period'] : []), ...request.dimensions, ...request.measureColumns];
   const values = rows.map((row) =>
     Object.fromEntries(
       columns.map((column) => [column, (row as unknown as Record<string, ExportValue>)[column] ?? null]),

@@ -67,7 +67,7 @@ export class DeflectionFunnelService {
         ...deriveMeasures(FUNNEL_MEASURES, row.aggregates),
         npsAfterEscalation: MEASURES.nps.derive(after),
         npsResponsesAfterEscalation: after.npsResponses ?? 0,
-        csatAfterEscalation: MEASURES.csatAvg.derive(after),
+        csatAfterEscalation: MEASURES.avgCsat.derive(after),
         csatResponsesAfterEscalation: after.csatResponses ?? 0,
       };
     });

@@ -1,27 +1,25 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import {
-  fromDbTime,
-  plusSeconds,
-  timeBucket,
-  timestampParameter,
-  type Dialect,
-} from '../../database/dialect.js';
+import { fromDbTime, plusSeconds, timeBucket, timestampParameter } from '../../database/dialect.js';
 import { userInputError } from '../../core/errors.js';
 import {
   BACKFIRE_SECONDS,
   countWhere,
   groupBy,
-  isCes,
-  isCsat,
-  isCsatTop2,
   isDetractor,
   isEscalatedSession,
-  isNps,
-  isPromoter,
 } from '../../core/conditions.js';
+import {
+  CONTACTS,
+  FACT_AGGREGATES,
+  SESSIONS,
+  SURVEYS,
+  type FactAggregate,
+  type FactFamily,
+  type Family,
+  type Scope,
+} from './aggregates.js';
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
-import type { Family } from './measures.js';
 import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
 import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
 import { queryRevenueAtRisk } from './revenue-at-risk.js';
@@ -33,18 +31,6 @@ export { toGroupRows };
 const SOCIAL_REACH = 825;
 const OFFLINE_REACH = 12;
 
-interface AggregateSql {
-  sql: (dialect: Dialect) => string;
-  /** Rows it counts, when only some of the table's rows matter to it (e.g. one survey type). */
-  scope?: Scope;
-}
-
-/** A subset of a table's rows: its condition, and the aggregate counting its rows. */
-interface Scope {
-  condition: string;
-  counter: string;
-}
-
 /**
  * A fact table, aliased `f`, joined to what its dimension columns name only when a dimension or filter
  * needs it: its customer `c`, the contact `k` a survey response is about, the agent `a` of the contact.
@@ -55,19 +41,13 @@ export interface FactTable {
   columns: Partial<Record<Dimension, string>>;
   /** The joins by alias, in an order where each follows those it reads (k before a). */
   joins: Record<string, string>;
-  aggregates: Record<string, AggregateSql>;
+  /** Its aggregates by name (aggregates.ts). */
+  aggregates: Readonly<Record<string, FactAggregate>>;
   /** The aggregate counting every row. */
   rowCounter: string;
 }
 
-export type FactFamily = 'surveys' | 'contacts' | 'selfService';
-
-const constant = (sql: string) => () => sql;
-
-const NPS: Scope = { condition: isNps('f'), counter: 'npsResponses' };
-const CSAT: Scope = { condition: isCsat('f'), counter: 'csatResponses' };
-const CES: Scope = { condition: isCes('f'), counter: 'cesResponses' };
-const ESCALATED: Scope = { condition: isEscalatedSession('f'), counter: 'escalatedSessions' };
+export type { FactFamily };
 
 const CUSTOMER_JOIN = { c: 'join customers c on c.id = f.customer_id' };
 /** The columns of the agent dimensions, on the contact aliased `contact` and its agent `a`. */
@@ -106,22 +86,8 @@ export const FACT_TABLES: Record<FactFamily, FactTable> = {
       k: 'left join contacts k on k.external_id = f.contact_id',
       a: 'left join agents a on a.external_id = k.agent_id',
     },
-    rowCounter: 'responses',
-    aggregates: {
-      responses: { sql: constant('count(*)') },
-      npsResponses: { sql: constant(countWhere(NPS.condition)), scope: NPS },
-      promoters: { sql: constant(countWhere(isPromoter('f'))), scope: NPS },
-      detractors: { sql: constant(countWhere(isDetractor('f'))), scope: NPS },
-      csatResponses: { sql: constant(countWhere(CSAT.condition)), scope: CSAT },
-      csatSum: { sql: constant(`sum(case when ${CSAT.condition} then f.score end)`), scope: CSAT },
-      csatSquares: {
-        sql: constant(`sum(case when ${CSAT.condition} then f.score * f.score end)`),
-        scope: CSAT,
-      },
-      csatTop2: { sql: constant(countWhere(isCsatTop2('f'))), scope: CSAT },
-      cesResponses: { sql: constant(countWhere(CES.condition)), scope: CES },
-      cesSum: { sql: constant(`sum(case when ${CES.condition} then f.score end)`), scope: CES },
-    },
+    rowCounter: SURVEYS.responses.name,
+    aggregates: FACT_AGGREGATES.surveys,
   },
   contacts: {
     table: 'contacts',
@@ -133,37 +99,16 @@ export const FACT_TABLES: Record<FactFamily, FactTable> = {
       ...agentColumns('f'),
     },
     joins: { ...CUSTOMER_JOIN, a: 'left join agents a on a.external_id = f.agent_id' },
-    rowCounter: 'contacts',
-    aggregates: {
-      contacts: { sql: constant('count(*)') },
-      handleSum: { sql: constant('sum(f.handle_seconds)') },
-      handleCount: { sql: constant('count(f.handle_seconds)') },
-      waitSum: { sql: constant('sum(f.wait_seconds)') },
-      waitCount: { sql: constant('count(f.wait_seconds)') },
-      firstContactResolved: { sql: constant(countWhere('f.first_contact_resolution = true')) },
-      escalatedContacts: { sql: constant(countWhere('f.escalated = true')) },
-      repeatedContacts: { sql: constant(countWhere('f.repeated = true')) },
-    },
+    rowCounter: CONTACTS.contacts.name,
+    aggregates: FACT_AGGREGATES.contacts,
   },
   selfService: {
     table: 'self_service_sessions',
     time: 'f.started_at',
     columns: { [Dimension.ENTRY]: 'f.entry', ...CUSTOMER_COLUMNS },
     joins: CUSTOMER_JOIN,
-    rowCounter: 'sessions',
-    aggregates: {
-      sessions: { sql: constant('count(*)') },
-      engagedSessions: { sql: constant(countWhere('f.steps >= 2')) },
-      resolvedSessions: { sql: constant(countWhere(`f.outcome = 'resolved'`)) },
-      abandonedSessions: { sql: constant(countWhere(`f.outcome = 'abandoned'`)) },
-      escalatedSessions: { sql: constant(countWhere(ESCALATED.condition)) },
-      trulyDeflectedSessions: { sql: constant(countWhere('f.truly_deflected = true')) },
-      escalationResolvedSessions: {
-        sql: constant(countWhere('f.escalation_resolved = true')),
-        scope: ESCALATED,
-      },
-      backfiredSessions: { sql: constant(countWhere('f.backfired = true')), scope: ESCALATED },
-    },
+    rowCounter: SESSIONS.sessions.name,
+    aggregates: FACT_AGGREGATES.selfService,
   },
 };
 
@@ -215,10 +160,10 @@ function queryJoins(table: FactTable, query: GroupQuery): string {
 
 async function queryFactTable(em: EntityManager, table: FactTable, query: GroupQuery): Promise<GroupRow[]> {
   const builder = new SqlBuilder(em);
-  const aggregates = [...query.aggregates].map((name) => ({ name, ...table.aggregates[name]! }));
+  const aggregates = [...query.aggregates].map((name) => table.aggregates[name]!);
   const select = [
     ...groupColumns(builder, table.time, table.columns, query),
-    ...aggregates.map(({ name, sql }) => `${sql(builder.dialect)} as "${name}"`),
+    ...aggregates.map(({ name, sql }) => `${sql} as "${name}"`),
   ];
   const conditions = [
     ...builder.window(table.time, query.filter),
@@ -309,7 +254,7 @@ export async function queryAfterEscalation(em: EntityManager, query: GroupQuery)
 /** The survey aggregates per group of `followUps`: distinct rows of period, d0…, type and score. */
 export function followUpSums(builder: SqlBuilder, followUps: Knex.Raw, query: GroupQuery): Knex.Raw {
   const surveys = FACT_TABLES.surveys.aggregates;
-  const select = [...query.aggregates].map((name) => `${surveys[name]!.sql(builder.dialect)} as "${name}"`);
+  const select = [...query.aggregates].map((name) => `${surveys[name]!.sql} as "${name}"`);
   const dimensions = query.dimensions.map((_, i) => `d${i}`);
   return builder.raw(
     `select ${['period', ...dimensions, ...select].join(', ')} from (?) f ${groupBy(dimensions.length + 1)}`,

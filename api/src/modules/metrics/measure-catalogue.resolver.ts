@@ -11,8 +11,7 @@ export function measureCatalogue({ minimumSample, currency }: DisplayConfig): Me
     currency,
     measures: MEASURE_NAMES.map((name) => {
       const definition = MEASURES[name];
-      const sample: { noun: string; field?: string } | undefined =
-        'sample' in definition ? definition.sample : undefined;
+      const { sample } = definition;
       return {
         name,
         label: definition.label,

@@ -5,7 +5,7 @@ import { selectedFieldNames } from '../../graphql/selected-fields.js';
 import { Dimension } from './dimension.js';
 import { MetricFilter } from './dto/metric-filter.input.js';
 import { MetricRow } from './dto/metric-row.type.js';
-import { MEASURE_NAMES } from './measures.js';
+import { MEASURE_NAMES, MEASURES } from './measures.js';
 import { MetricsService } from './metrics.service.js';
 import { TimeGrain } from './time-grain.js';
 
@@ -39,7 +39,10 @@ export class MetricsResolver {
   ): Promise<MetricRow[]> {
     const selected = selectedFieldNames(info);
     return new MetricsService(em).metrics({
-      measures: MEASURE_NAMES.filter((measure) => selected.has(measure)),
+      measures: MEASURE_NAMES.filter((measure) => {
+        const { formerly } = MEASURES[measure];
+        return selected.has(measure) || (formerly !== undefined && selected.has(formerly));
+      }),
       dimensions: [...new Set(dimensions)],
       grain: grain ?? null,
       filter: filter ?? {},

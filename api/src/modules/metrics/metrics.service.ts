@@ -10,7 +10,14 @@ import type { MetricFilter } from './dto/metric-filter.input.js';
 import type { MetricRow } from './dto/metric-row.type.js';
 import { queryFamily, type GroupQuery, type GroupRow } from './fact-queries.js';
 import { FILTER_OF_DIMENSION } from './sql-builder.js';
-import { FAMILY_DIMENSIONS, MEASURES, type Aggregates, type Family, type Measure } from './measures.js';
+import {
+  FAMILY_DIMENSIONS,
+  MEASURES,
+  withFormerNames,
+  type Aggregates,
+  type Family,
+  type Measure,
+} from './measures.js';
 import type { TimeGrain } from './time-grain.js';
 import { rollupState } from './rollups/rollup-maintenance.js';
 import {
@@ -129,12 +136,14 @@ export class MetricsService {
   }
 }
 
-/** Derives the requested measures of one aggregate row. */
+/** Derives the requested measures of one aggregate row (renamed ones under their former names as well). */
 export function deriveMeasures(
   measures: readonly Measure[],
   aggregates: Aggregates,
 ): Partial<Record<Measure, number | null>> {
-  return Object.fromEntries(measures.map((measure) => [measure, MEASURES[measure].derive(aggregates)]));
+  return withFormerNames(
+    Object.fromEntries(measures.map((measure) => [measure, MEASURES[measure].derive(aggregates)])),
+  );
 }
 
 function toMetricRow(row: AggregateRow, request: MetricsRequest): MetricRow {

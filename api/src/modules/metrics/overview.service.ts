@@ -2,44 +2,24 @@ import type { EntityManager } from '@mikro-orm/knex';
 import { comparisonWindow, resolveWindow, type Comparison, type TimeWindowValue } from './comparison.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { OVERVIEW_KPIS, type KpiComparison, type Overview, type OverviewKpi } from './dto/overview.type.js';
-import { csatMeanVariance, MEASURES, npsVariance, Z_95, type Aggregates, type Family } from './measures.js';
+import { MEASURES, withFormerNames, Z_95, type Aggregates, type Family } from './measures.js';
 import { MetricsService } from './metrics.service.js';
 import { compareEstimates } from './significance.js';
 
-/** The aggregate each KPI's sample size is read from. */
-const SAMPLE_SIZE: Record<OverviewKpi, string | null> = {
-  nps: 'npsResponses',
-  csatAvg: 'csatResponses',
-  csatTop2Pct: 'csatResponses',
-  cesAvg: 'cesResponses',
-  contacts: 'contacts',
-  avgHandleSeconds: 'handleCount',
-  avgWaitSeconds: 'waitCount',
-  fcrRate: 'contacts',
-  escalationRate: 'contacts',
-  repeatContactRate: 'contacts',
-  selfServiceSessions: 'sessions',
-  deflectionRate: 'sessions',
-  trueDeflectionRate: 'sessions',
-  backfireRate: 'escalatedSessions',
-  womReach: 'detractorCustomers',
-  churnRate: 'activeCustomers',
-  revenueAtRisk: 'scoredCustomers',
-};
-
-/** Variances of the estimates whose change is tested for significance (with at least 2 responses a side). */
-const VARIANCE: Partial<Record<OverviewKpi, (a: Aggregates) => number | null>> = {
-  nps: npsVariance,
-  csatAvg: csatMeanVariance,
-};
-
-const EXTRA_AGGREGATES: Partial<Record<Family, readonly string[]>> = {
-  surveys: ['csatSquares'],
-  contacts: ['handleCount', 'waitCount'],
-  selfService: ['sessions', 'escalatedSessions'],
-  wordOfMouth: ['detractorCustomers'],
-  risk: ['scoredCustomers'],
-};
+/**
+ * What the KPIs need beyond their own aggregates, from the catalogue: the aggregate counting each one's
+ * sample, and those of its variance.
+ */
+const EXTRA_AGGREGATES: Partial<Record<Family, readonly string[]>> = {};
+for (const kpi of OVERVIEW_KPIS) {
+  const { family, sampleSize, variance } = MEASURES[kpi];
+  const extra = new Set([
+    ...(EXTRA_AGGREGATES[family] ?? []),
+    sampleSize.name,
+    ...(variance?.aggregates ?? []),
+  ]);
+  EXTRA_AGGREGATES[family] = [...extra];
+}
 
 /** Headline KPIs of a window against a comparison window, for the executive overview. */
 export class OverviewService {
@@ -52,8 +32,10 @@ export class OverviewService {
       this.windowAggregates(filter, window),
       this.windowAggregates(filter, previousWindow),
     ]);
-    const kpis = Object.fromEntries(OVERVIEW_KPIS.map((kpi) => [kpi, compareKpi(kpi, current, previous)]));
-    return { window, comparisonWindow: previousWindow, compare, ...kpis } as Overview;
+    const kpis = withFormerNames(
+      Object.fromEntries(OVERVIEW_KPIS.map((kpi) => [kpi, compareKpi(kpi, current, previous)])),
+    );
+    return { window, comparisonWindow: previousWindow, compare, ...kpis };
   }
 
   /** Every KPI's sums and counts over one window; filters a KPI cannot apply are left out for it. */
@@ -70,13 +52,12 @@ export class OverviewService {
 }
 
 function compareKpi(kpi: OverviewKpi, current: Aggregates, previous: Aggregates): KpiComparison {
-  const value = (a: Aggregates) => MEASURES[kpi].derive(a);
-  const currentValue = value(current);
-  const previousValue = value(previous);
+  const measure = MEASURES[kpi];
+  const currentValue = measure.derive(current);
+  const previousValue = measure.derive(previous);
   const delta = currentValue !== null && previousValue !== null ? currentValue - previousValue : null;
-  const sampleAggregate = SAMPLE_SIZE[kpi];
-  const sampleSize = (a: Aggregates) => (sampleAggregate ? (a[sampleAggregate] ?? 0) : null);
-  const variance = (a: Aggregates) => ((sampleSize(a) ?? 0) >= 2 ? (VARIANCE[kpi]?.(a) ?? null) : null);
+  const sampleSize = (a: Aggregates) => a[measure.sampleSize.name] ?? 0;
+  const variance = (a: Aggregates) => (sampleSize(a) >= 2 ? (measure.variance?.of(a) ?? null) : null);
   const currentVariance = variance(current);
   const test = compareEstimates(currentValue, previousValue, currentVariance, variance(previous));
   return {

@@ -145,11 +145,12 @@ function toOutcome(group: RecoveryGroup, a: Aggregates): RecoveryOutcome {
     resolvedRate: percent(a.resolved, a.contacts),
     npsAfter: MEASURES.nps.derive(a),
     npsResponsesAfter: a.npsResponses!,
-    csatAfter: MEASURES.csatAvg.derive(a),
+    csatAfter: MEASURES.avgCsat.derive(a),
     csatResponsesAfter: a.csatResponses!,
     churnRateAfter: percent(a.churned, a.contacts),
     recompensed: a.recompensed!,
     recompenseCost: a.recompenseCost!,
+    avgRecompense: ratio(a.recompenseCost, a.recompensed),
     recompenseAvg: ratio(a.recompenseCost, a.recompensed),
   };
 }

@@ -1,4 +1,5 @@
 import { DAY_MS } from '../../core/time.js';
+import { isLowScore } from '../../core/conditions.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime, inList, listParameter } from '../../database/dialect.js';
 import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
@@ -139,10 +140,9 @@ async function badEvents(builder: SqlBuilder, ids: number[], from: Date, to: Dat
     .join(' ')} end`;
   const rows = await builder.rows(
     builder.raw(
-      `select customer_id, responded_at as at, 'low_score' as kind, type as detail, score as number, ` +
-        `channel, null as reason, 0 as unresolved, null as apology from survey_responses ` +
-        `where ? and responded_at >= ? and responded_at < ? and ((type = 'nps' and score <= 6) or ` +
-        `(type in ('csat', 'ces') and score <= 2)) ` +
+      `select r.customer_id, r.responded_at as at, 'low_score' as kind, r.type as detail, r.score as number, ` +
+        `r.channel, null as reason, 0 as unresolved, null as apology from survey_responses r ` +
+        `where ? and r.responded_at >= ? and r.responded_at < ? and (${isLowScore('r')}) ` +
         `union all select customer_id, started_at, case when apology is not null then 'complaint' ` +
         `when resolved = false then 'unresolved_contact' else 'long_wait' end, null, wait_seconds, channel, reason, ` +
         `case when resolved = false then 1 else 0 end, apology from contacts ` +
@@ -150,7 +150,7 @@ async function badEvents(builder: SqlBuilder, ids: number[], from: Date, to: Dat
         `union all select customer_id, started_at, 'self_service', outcome, steps, entry, null, 0, null ` +
         `from self_service_sessions where ? and started_at >= ? and started_at < ? and outcome <> 'resolved'`,
       [
-        ofCustomers('customer_id'),
+        ofCustomers('r.customer_id'),
         from,
         to,
         ofCustomers('customer_id'),

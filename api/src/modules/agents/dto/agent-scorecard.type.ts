@@ -106,6 +106,13 @@ export class AgentScorecard {
     description:
       'Mean csat (1-5) of the csat responses about these contacts (survey contact_id); null without.',
   })
+  avgCsat!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean csat of the csat responses about these contacts (the old name of avgCsat).',
+    deprecationReason: 'Use avgCsat.',
+  })
   csatAvg!: number | null;
 
   @Field(() => Int, { description: 'Number of those csat responses.' })

@@ -135,6 +135,13 @@ export class ExceptionOutcomes {
   recompenseCost!: number;
 
   @Field(() => Float, { nullable: true, description: 'Mean recompense_value of those with one.' })
+  avgRecompense!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean recompense_value of those with one (the old name of avgRecompense).',
+    deprecationReason: 'Use avgRecompense.',
+  })
   recompenseAvg!: number | null;
 }
 

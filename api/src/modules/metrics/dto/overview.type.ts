@@ -1,7 +1,7 @@
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../../graphql/scalars.js';
 import { Comparison } from '../comparison.js';
-import { MEASURES, type Measure } from '../measures.js';
+import { HEADLINE_MEASURES, MEASURES, type Measure } from '../measures.js';
 
 @ObjectType({ description: 'A half-open time window: from inclusive, to exclusive.' })
 export class TimeWindow {
@@ -53,7 +53,7 @@ export class KpiComparison {
     nullable: true,
     description:
       'Half-width of the 95% confidence interval of the current value (nps: 1.96 × 100 × sqrt((p + d − (p − d)²) / n); ' +
-      'csatAvg: 1.96 × s / sqrt(n)). Null for other measures or under 2 responses.',
+      'avgCsat: 1.96 × s / sqrt(n)). Null for other measures or under 2 responses.',
   })
   marginOfError!: number | null;
 
@@ -62,7 +62,7 @@ export class KpiComparison {
     description:
       'Whether the change is statistically significant at 95%: a two-sided z test of current − previous with ' +
       'the unpooled standard error of both windows (nps: variance 100² × (p + d − (p − d)²) / n per window; ' +
-      "csatAvg: Welch's s² / n per window). Only for nps and csatAvg; null when either window has under 2 responses.",
+      "avgCsat: Welch's s² / n per window). Only for nps and avgCsat; null when either window has under 2 responses.",
   })
   significant!: boolean | null;
 
@@ -74,28 +74,10 @@ export class KpiComparison {
   pValue!: number | null;
 }
 
-/** The measures the overview shows, in the order the dashboard lays out its tiles. */
-export const OVERVIEW_KPIS = [
-  'nps',
-  'csatAvg',
-  'csatTop2Pct',
-  'cesAvg',
-  'contacts',
-  'avgHandleSeconds',
-  'avgWaitSeconds',
-  'fcrRate',
-  'escalationRate',
-  'repeatContactRate',
-  'selfServiceSessions',
-  'deflectionRate',
-  'trueDeflectionRate',
-  'backfireRate',
-  'womReach',
-  'churnRate',
-  'revenueAtRisk',
-] as const satisfies readonly Measure[];
+/** The measures the overview shows, in the order the dashboard lays out its tiles: the catalogue's headline ones. */
+export const OVERVIEW_KPIS = HEADLINE_MEASURES;
 
-export type OverviewKpi = (typeof OVERVIEW_KPIS)[number];
+export type OverviewKpi = Measure;
 
 @ObjectType({
   description:
@@ -113,10 +95,16 @@ export class Overview {
   compare!: Comparison;
 }
 
-export interface Overview extends Record<OverviewKpi, KpiComparison> {}
+export interface Overview extends Partial<Record<OverviewKpi, KpiComparison>> {}
 
 for (const kpi of OVERVIEW_KPIS) {
-  Field(() => KpiComparison, {
-    description: `${MEASURES[kpi].description} Current against comparison window.`,
-  })(Overview.prototype, kpi);
+  const description = `${MEASURES[kpi].description} Current against comparison window.`;
+  Field(() => KpiComparison, { description })(Overview.prototype, kpi);
+  const { formerly } = MEASURES[kpi];
+  if (formerly) {
+    Field(() => KpiComparison, {
+      description: `${description} The former name of ${kpi}.`,
+      deprecationReason: `Use ${kpi}.`,
+    })(Overview.prototype, formerly);
+  }
 }

@@ -90,6 +90,13 @@ export class RecoveryOutcome {
     nullable: true,
     description: 'Mean recompense_value of the recompensed contacts; null without.',
   })
+  avgRecompense!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Mean recompense_value of the recompensed contacts (the old name of avgRecompense).',
+    deprecationReason: 'Use avgRecompense.',
+  })
   recompenseAvg!: number | null;
 }
 

@@ -8,18 +8,18 @@ export const SEGMENT_CHANNEL_MEASURES = [
   'contacts',
   'nps',
   'npsResponses',
-  'csatAvg',
+  'avgCsat',
   'csatResponses',
-  'cesAvg',
+  'avgCes',
   'fcrRate',
 ] as const satisfies readonly Measure[];
 
 export const SEGMENT_MEASURES = [
   'nps',
   'npsResponses',
-  'csatAvg',
+  'avgCsat',
   'csatResponses',
-  'cesAvg',
+  'avgCes',
   'contacts',
   'selfServiceSessions',
   'deflectionRate',

@@ -81,9 +81,7 @@ function factContribution(
   const select = [
     timeBucket(dialect, source.time, TimeGrain.DAY),
     ...columns.map((column) => `coalesce(${column}, '')`),
-    ...rollupAggregates(family).map(
-      (name) => `${sign} * coalesce(${source.aggregates[name]!.sql(dialect)}, 0)`,
-    ),
+    ...rollupAggregates(family).map((name) => `${sign} * coalesce(${source.aggregates[name]!.sql}, 0)`),
   ];
   // Driven by the list of customers, so that each is looked up by key however large the table.
   const from = customers

@@ -1,6 +1,6 @@
 import { EntitySchema } from '@mikro-orm/core';
 import { Dimension } from '../dimension.js';
-import { FACT_TABLES, type FactFamily } from '../fact-queries.js';
+import { FACT_AGGREGATES, type FactAggregate, type FactFamily } from '../aggregates.js';
 
 export type RollupFamily = FactFamily | 'churn';
 
@@ -87,9 +87,13 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
   },
 ];
 
-/** The aggregates a rollup of `family` stores, by their names in fact-queries.ts. */
+/** The aggregates a rollup of `family` stores, by name: every additive aggregate of the family (aggregates.ts). */
 export function rollupAggregates(family: RollupFamily): readonly string[] {
-  return family === 'churn' ? CHURN_AGGREGATES : Object.keys(FACT_TABLES[family].aggregates);
+  if (family === 'churn') return CHURN_AGGREGATES;
+  const aggregates: Readonly<Record<string, FactAggregate>> = FACT_AGGREGATES[family];
+  return Object.values(aggregates)
+    .filter((aggregate) => aggregate.additive)
+    .map((aggregate) => aggregate.name);
 }
 
 /** The column holding an aggregate: npsResponses → nps_responses. */

@@ -2,6 +2,7 @@ import type { Knex } from '@mikro-orm/knex';
 import { inList, listParameter, plusSeconds, type Dialect } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
 import {
+  isResolvedSession,
   isEscalatedSession,
   REPEAT_CONTACT_SECONDS,
   TRUE_DEFLECTION_SECONDS,
@@ -35,7 +36,7 @@ export const SEQUENCE_FLAGS: readonly SequenceFlag[] = [
     table: 'self_service_sessions',
     column: 'truly_deflected',
     condition: (dialect) =>
-      `(f.outcome = 'resolved' and not exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
+      `(${isResolvedSession('f')} and not exists (select 1 from contacts k where k.customer_id = f.customer_id ` +
       `and k.started_at > f.started_at ` +
       `and k.started_at <= ${plusSeconds(dialect, 'f.started_at', TRUE_DEFLECTION_SECONDS)}))`,
     changedBy: ['contacts', 'selfservice'],

@@ -1,4 +1,4 @@
--- metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { nps csatAvg cesAvg contacts fcrRate repeatContactRate }
+-- metrics(dimensions: [CHANNEL, GENERATION], grain: MONTH) { nps avgCsat avgCes contacts fcrRate repeatContactRate }
 
 select
   (

@@ -431,7 +431,7 @@ export type ChannelMeasuresQueryVariables = Exact<{
 }>;
 
 
-export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, csatAvg: number | null, csatTop2Pct: number | null, csatResponses: number | null, cesAvg: number | null, cesResponses: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
+export type ChannelMeasuresQuery = { metrics: Array<{ channel: Channel | null, nps: number | null, npsResponses: number | null, promotersPct: number | null, detractorsPct: number | null, avgCsat: number | null, csatTop2Pct: number | null, csatResponses: number | null, avgCes: number | null, cesResponses: number | null, contacts: number | null, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgWaitSeconds: number | null, avgHandleSeconds: number | null }> };
 
 export type ChannelSatisfactionQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -439,7 +439,7 @@ export type ChannelSatisfactionQueryVariables = Exact<{
 }>;
 
 
-export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null, contacts: number | null }> }> };
+export type ChannelSatisfactionQuery = { channelSatisfaction: Array<{ channel: Channel, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null, contacts: number | null, fcrRate: number | null, avgWaitSeconds: number | null, trend: Array<{ period: string, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null, contacts: number | null }> }> };
 
 export type ChurnRiskQueryVariables = Exact<{
   filter?: RiskFilter | null | undefined;
@@ -584,7 +584,7 @@ export type MetricsByChannelGenerationQueryVariables = Exact<{
 }>;
 
 
-export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, cesAvg: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
+export type MetricsByChannelGenerationQuery = { metrics: Array<{ period: string | null, channel: Channel | null, generation: Generation | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, avgCes: number | null, contacts: number | null, avgHandleSeconds: number | null, fcrRate: number | null, escalationRate: number | null }> };
 
 export type NpsCsatTrendQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -592,7 +592,7 @@ export type NpsCsatTrendQueryVariables = Exact<{
 }>;
 
 
-export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null }> };
+export type NpsCsatTrendQuery = { metrics: Array<{ period: string | null, nps: number | null, npsMarginOfError: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null }> };
 
 export type NpsTrendByGenerationQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -623,7 +623,7 @@ export type OverviewQueryVariables = Exact<{
 }>;
 
 
-export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, cesAvg: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, womReach: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
+export type OverviewQuery = { overview: { window: { from: string, to: string }, comparisonWindow: { from: string, to: string }, nps: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgCsat: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, csatTop2Pct: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgCes: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, fcrRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, contacts: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, avgWaitSeconds: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, deflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, trueDeflectionRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, backfireRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, womReach: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, churnRate: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null }, revenueAtRisk: { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null } } };
 
 export type KpiComparisonFieldsFragment = { current: number | null, previous: number | null, delta: number | null, deltaPct: number | null, marginOfError: number | null, sampleSize: number | null, previousSampleSize: number | null, significant: boolean | null, pValue: number | null };
 
@@ -641,9 +641,9 @@ export type RecoveryEffectivenessQueryVariables = Exact<{
 }>;
 
 
-export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null }>, trend: { grain: TimeGrain, points: Array<{ period: string, periodEnd: string, partial: boolean, byRecovery: Array<{ group: RecoveryGroup, contacts: number, npsAfter: number | null, npsResponsesAfter: number, churnRateAfter: number | null }> }> } } };
+export type RecoveryEffectivenessQuery = { recoveryEffectiveness: { byRecovery: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, avgRecompense: number | null }>, byPolicy: Array<{ group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, avgRecompense: number | null }>, trend: { grain: TimeGrain, points: Array<{ period: string, periodEnd: string, partial: boolean, byRecovery: Array<{ group: RecoveryGroup, contacts: number, npsAfter: number | null, npsResponsesAfter: number, churnRateAfter: number | null }> }> } } };
 
-export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, recompenseAvg: number | null };
+export type OutcomeFragment = { group: RecoveryGroup, contacts: number, resolvedRate: number | null, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null, recompensed: number, recompenseCost: number, avgRecompense: number | null };
 
 export type ResolveAlertMutationVariables = Exact<{
   id: string | number;
@@ -669,7 +669,7 @@ export type SegmentPreferencesQueryVariables = Exact<{
 }>;
 
 
-export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, csatAvg: number | null, csatResponses: number | null, cesAvg: number | null }> }> };
+export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null }> }> };
 
 export type VoiceOfCustomerQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -731,7 +731,7 @@ export const OutcomeFragmentDoc = new TypedDocumentString(`
   churnRateAfter
   recompensed
   recompenseCost
-  recompenseAvg
+  avgRecompense
 }
     `, {"fragmentName":"Outcome"}) as unknown as TypedDocumentString<OutcomeFragment, unknown>;
 export const AcknowledgeAlertDocument = new TypedDocumentString(`
@@ -793,10 +793,10 @@ export const ChannelMeasuresDocument = new TypedDocumentString(`
     npsResponses
     promotersPct
     detractorsPct
-    csatAvg
+    avgCsat
     csatTop2Pct
     csatResponses
-    cesAvg
+    avgCes
     cesResponses
     contacts
     fcrRate
@@ -814,9 +814,9 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
     nps
     npsMarginOfError
     npsResponses
-    csatAvg
+    avgCsat
     csatResponses
-    cesAvg
+    avgCes
     contacts
     fcrRate
     avgWaitSeconds
@@ -824,9 +824,9 @@ export const ChannelSatisfactionDocument = new TypedDocumentString(`
       period
       nps
       npsResponses
-      csatAvg
+      avgCsat
       csatResponses
-      cesAvg
+      avgCes
       contacts
     }
   }
@@ -1255,8 +1255,8 @@ export const MetricsByChannelGenerationDocument = new TypedDocumentString(`
     generation
     nps
     npsResponses
-    csatAvg
-    cesAvg
+    avgCsat
+    avgCes
     contacts
     avgHandleSeconds
     fcrRate
@@ -1271,7 +1271,7 @@ export const NpsCsatTrendDocument = new TypedDocumentString(`
     nps
     npsMarginOfError
     npsResponses
-    csatAvg
+    avgCsat
     csatResponses
   }
 }
@@ -1346,13 +1346,13 @@ export const OverviewDocument = new TypedDocumentString(`
     nps {
       ...KpiComparisonFields
     }
-    csatAvg {
+    avgCsat {
       ...KpiComparisonFields
     }
     csatTop2Pct {
       ...KpiComparisonFields
     }
-    cesAvg {
+    avgCes {
       ...KpiComparisonFields
     }
     fcrRate {
@@ -1442,7 +1442,7 @@ export const RecoveryEffectivenessDocument = new TypedDocumentString(`
   churnRateAfter
   recompensed
   recompenseCost
-  recompenseAvg
+  avgRecompense
 }`) as unknown as TypedDocumentString<RecoveryEffectivenessQuery, RecoveryEffectivenessQueryVariables>;
 export const ResolveAlertDocument = new TypedDocumentString(`
     mutation ResolveAlert($id: ID!, $note: String) {
@@ -1490,7 +1490,7 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
     selfServiceSharePct
     nps
     npsResponses
-    csatAvg
+    avgCsat
     csatResponses
     contacts
     selfServiceSessions
@@ -1503,9 +1503,9 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
       contacts
       nps
       npsResponses
-      csatAvg
+      avgCsat
       csatResponses
-      cesAvg
+      avgCes
     }
   }
 }

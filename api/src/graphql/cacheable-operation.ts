@@ -9,7 +9,7 @@ import {
   type GraphQLSchema,
   type OperationDefinitionNode,
 } from 'graphql';
-import { perDocument } from '../../graphql/per-document.js';
+import { perDocument } from './per-document.js';
 
 /**
  * Root fields whose answer is a pure function of the stored data, the arguments, the role (personal

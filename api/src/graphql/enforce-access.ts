@@ -10,9 +10,14 @@ import {
   type GraphQLNamedType,
   type GraphQLSchema,
 } from 'graphql';
-import type { GraphQLContext } from '../../graphql/context.js';
-import { mayRun, PERSONAL_DATA_FIELDS, PERSONAL_DATA_READERS, ROOT_FIELD_ACCESS } from './access-policy.js';
-import type { Role } from './role.js';
+import type { GraphQLContext } from './context.js';
+import {
+  mayRun,
+  PERSONAL_DATA_FIELDS,
+  PERSONAL_DATA_READERS,
+  ROOT_FIELD_ACCESS,
+} from '../modules/auth/access-policy.js';
+import type { Role } from '../modules/auth/role.js';
 
 type Field = GraphQLField<unknown, GraphQLContext>;
 
