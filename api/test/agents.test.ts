@@ -484,6 +484,28 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     ]);
   });
 
+  it('counts a contact whose failed session started before the window, and none whose contact falls outside it', async () => {
+    const hard = async (from: string, to: string) => {
+      const response = await api.graphql(
+        `query ($filter: MetricFilter) { superAgents(filter: $filter, minSample: 1) { contacts rows { agentId contacts } } }`,
+        { filter: { from, to } },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.superAgents;
+    };
+    // S1 (escalated, 08:00 on the 5th) is before the window, K2 (10:00) in it; S2 (the 9th) and K3 (the 10th) both in it.
+    expect(await hard('2026-02-05T09:00:00Z', '2026-02-10T11:00:00Z')).toEqual({
+      contacts: 2,
+      // K3 was resolved, K2 not: A2 ranks first.
+      rows: [
+        { agentId: 'A2', contacts: 1 },
+        { agentId: 'A1', contacts: 1 },
+      ],
+    });
+    // The window ends as K3 starts (to is exclusive): S2 is in it, its contact is not.
+    expect(await hard('2026-02-09T13:00:00Z', '2026-02-10T10:00:00Z')).toEqual({ contacts: 0, rows: [] });
+  });
+
   const EXCEPTION = `contactId customerId agentId agentName team peerApproved approvedBy apology recompenseType
     recompenseValue resolved nextScoreType nextScore repeatContact churnedWithin90Days reviewStatus
     review { status note reviewerKind }`;
