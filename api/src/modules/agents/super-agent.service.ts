@@ -1,5 +1,5 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { plusSeconds } from '../../database/dialect.js';
+import { followingRows, plusSeconds } from '../../database/dialect.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere } from '../../core/conditions.js';
 import { MEASURES, percent } from '../metrics/measures.js';
@@ -28,15 +28,27 @@ import { wilsonInterval } from './wilson.js';
  * The contact `f` arrived after self-service: it names the session it escalated from, or it started
  * within AFTER_SELF_SERVICE_HOURS after an escalated or abandoned session of the same customer.
  *
- * The second case is one uncorrelated set, the ids of the window's contacts that follow a failed session of
- * the window (widened by the hours before it), which the database builds once (PostgreSQL hashes it), rather
- * than an EXISTS probed for every contact of the window: on PostgreSQL that per-contact probe made the
- * planner's estimate so high that it JIT-compiled the query, which took longer than running it (see
- * docs/agents.md, Speed).
+ * The second case is written as the dialect reads it fastest (followingRows): on PostgreSQL one uncorrelated
+ * set, the ids of the window's contacts that follow a failed session of the window (widened by the hours
+ * before it), built and hashed once; on SQLite an EXISTS probed for each contact of the window. Both select
+ * the same contacts (bench/super-agents.bench.ts checks it on a seeded database).
  */
-export function afterSelfService(builder: SqlBuilder, filter: Pick<MetricFilter, 'from' | 'to'>): Knex.Raw {
+export function afterSelfService(
+  builder: SqlBuilder,
+  filter: Pick<MetricFilter, 'from' | 'to'>,
+  form: 'set' | 'exists' = followingRows(builder.dialect),
+): Knex.Raw {
   const hours = AFTER_SELF_SERVICE_HOURS * 3_600;
-  const sessions: Knex.Raw[] = [builder.raw("s.outcome in ('escalated', 'abandoned')")];
+  const failed = "s.outcome in ('escalated', 'abandoned')";
+  if (form === 'exists') {
+    // Both bounds on the session's start, so that the (customer, started_at) index holds the whole range.
+    return builder.raw(
+      '(f.self_service_session_id is not null or exists (select 1 from self_service_sessions s ' +
+        `where s.customer_id = f.customer_id and ${failed} and s.started_at < f.started_at ` +
+        `and s.started_at >= ${plusSeconds(builder.dialect, 'f.started_at', -hours)}))`,
+    );
+  }
+  const sessions: Knex.Raw[] = [builder.raw(failed)];
   // A contact of the window follows a session that started at most `hours` before the window, and before its end.
   if (filter.from)
     sessions.push(builder.raw('s.started_at >= ?', [new Date(filter.from.getTime() - hours * 1_000)]));
