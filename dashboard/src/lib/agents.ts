@@ -34,3 +34,6 @@ export function intervalText(low: number | null | undefined, high: number | null
   if (low == null || high == null) return '—';
   return `${low.toFixed(1)}–${high.toFixed(1)}%`;
 }
+
+/** The page sizes the exception list offers (the API's exceptions connection takes up to 1,000). */
+export const EXCEPTION_PAGE_SIZES = [5, 10, 25, 50, 100] as const;

@@ -1,5 +1,5 @@
 import { fail } from '@sveltejs/kit';
-import { REVIEW_STATUS_LABELS } from '$lib/agents';
+import { EXCEPTION_PAGE_SIZES, REVIEW_STATUS_LABELS } from '$lib/agents';
 import { metricFilter, parseFilters } from '$lib/filters';
 import {
   ExceptionReviewDocument,
@@ -9,8 +9,8 @@ import {
 import { ApiQueryError, runOperation, section } from '$lib/server/api';
 import type { Actions, PageServerLoad } from './$types';
 
-/** Exceptions per page; the API lists the most recent first. */
-const PAGE_SIZE = 25;
+/** Exceptions per page unless the reader picks another size (?size=); the API lists the most recent first. */
+const DEFAULT_PAGE_SIZE = 25;
 
 const isStatus = (value: string | null): value is ReviewStatus =>
   value !== null && value in REVIEW_STATUS_LABELS;
@@ -25,11 +25,12 @@ export const load: PageServerLoad = async (event) => {
   const { from, to } = metricFilter(filters);
   const status = params.get('status');
   const after = params.get('after') || null;
+  const size = EXCEPTION_PAGE_SIZES.find((n) => `${n}` === params.get('size')) ?? DEFAULT_PAGE_SIZE;
   const review = await section(
     runOperation(event, ExceptionReviewDocument, {
       window: { from, to },
       filter: { from, to, statuses: isStatus(status) ? [status] : null },
-      first: PAGE_SIZE,
+      first: size,
       after,
     }),
   );
@@ -43,7 +44,7 @@ export const load: PageServerLoad = async (event) => {
     review,
     status: isStatus(status) ? status : '',
     paged: after !== null,
-    pageSize: PAGE_SIZE,
+    pageSize: size,
     nextPage: `?${next}`,
     firstPage: `?${first}`,
   };
