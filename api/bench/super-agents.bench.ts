@@ -38,12 +38,12 @@ console.log(
 console.log(`|---|---|---:|---:|${dialect === 'postgresql' ? '---:|---:|---:|' : ''}`);
 for (const by of [ScorecardGrouping.AGENT, ScorecardGrouping.TEAM]) {
   const { hard, totals, about } = new SuperAgentService(orm.em.fork()).queries(filter, by);
-  const now = [totals.toString(), about.toString()];
-  const condition = hard.toString();
+  const now = [totals.toQuery(), about.toQuery()];
+  const condition = hard.toQuery();
   if (!now.every((sql) => sql.includes(condition))) throw new Error('the condition is not in the queries');
   const builder = new SqlBuilder(orm.em.fork());
   const inForm = (form: 'set' | 'exists') =>
-    now.map((sql) => sql.replace(condition, afterSelfService(builder, filter, form).toString()));
+    now.map((sql) => sql.replace(condition, afterSelfService(builder, filter, form).toQuery()));
   const exists = inForm('exists');
   const set = inForm('set');
   const results = await Promise.all([...exists, ...set].map(run));
