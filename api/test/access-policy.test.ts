@@ -179,6 +179,7 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
       new IngestService(api.database.orm.em.fork()).importRows(kind, [{ row: 2, values: values as never }]);
     await ingest('customers', { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' });
     await ingest('agents', { agent_id: 'A1', name: 'Ada Agent', team: 'red' });
+    await ingest('agents', { agent_id: 'A2', name: 'Bo Peer', team: 'blue' });
     // An out-of-policy contact after self-service: it shows in every agent view.
     await ingest('contacts', {
       contact_id: 'K1',
@@ -189,6 +190,8 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
       self_service_session_id: 'S1',
       resolved: true,
       out_of_policy: true,
+      peer_approved: true,
+      approved_by: 'A2',
     });
     const reviewed = await api.graphql(
       'mutation { reviewException(contactId: "K1", status: UPHELD, note: "Mrs C1 was told so") { reviewStatus } }',
@@ -217,14 +220,27 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
     {
       field: 'PolicyException.agentName',
       root: 'Query.exceptions',
-      query: '{ exceptions { agentName } }',
+      query: '{ exceptions { nodes { agentName } } }',
       value: 'Ada Agent',
     },
     {
       field: 'ExceptionReviewRecord.note',
       root: 'Query.exceptions',
-      query: '{ exceptions { review { note } } }',
+      query: '{ exceptions { nodes { review { note } } } }',
       value: 'Mrs C1 was told so',
+    },
+    // The customer history names the agent and the approving peer of each contact.
+    {
+      field: 'Agent.name',
+      root: 'Query.customer',
+      query: '{ customer(id: "C1") { contacts { agentId agent { name } } } }',
+      value: 'Ada Agent',
+    },
+    {
+      field: 'Agent.name',
+      root: 'Query.customer',
+      query: '{ customer(id: "C1") { timeline { ... on Contact { approvedBy approver { name } } } } }',
+      value: 'Bo Peer',
     },
   ];
 

@@ -484,16 +484,38 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     ]);
   });
 
+  it('counts a contact whose failed session started before the window, and none whose contact falls outside it', async () => {
+    const hard = async (from: string, to: string) => {
+      const response = await api.graphql(
+        `query ($filter: MetricFilter) { superAgents(filter: $filter, minSample: 1) { contacts rows { agentId contacts } } }`,
+        { filter: { from, to } },
+      );
+      expect(response.errors).toBeUndefined();
+      return response.data!.superAgents;
+    };
+    // S1 (escalated, 08:00 on the 5th) is before the window, K2 (10:00) in it; S2 (the 9th) and K3 (the 10th) both in it.
+    expect(await hard('2026-02-05T09:00:00Z', '2026-02-10T11:00:00Z')).toEqual({
+      contacts: 2,
+      // K3 was resolved, K2 not: A2 ranks first.
+      rows: [
+        { agentId: 'A2', contacts: 1 },
+        { agentId: 'A1', contacts: 1 },
+      ],
+    });
+    // The window ends as K3 starts (to is exclusive): S2 is in it, its contact is not.
+    expect(await hard('2026-02-09T13:00:00Z', '2026-02-10T10:00:00Z')).toEqual({ contacts: 0, rows: [] });
+  });
+
   const EXCEPTION = `contactId customerId agentId agentName team peerApproved approvedBy apology recompenseType
     recompenseValue resolved nextScoreType nextScore repeatContact churnedWithin90Days reviewStatus
     review { status note reviewerKind }`;
   const exceptions = async (filter: object = FEB) => {
     const response = await api.graphql(
-      `query ($filter: ExceptionFilter) { exceptions(filter: $filter) { ${EXCEPTION} } }`,
+      `query ($filter: ExceptionFilter) { exceptions(filter: $filter) { nodes { ${EXCEPTION} } } }`,
       { filter },
     );
     expect(response.errors).toBeUndefined();
-    return response.data!.exceptions;
+    return response.data!.exceptions.nodes;
   };
   const review = (contactId: string, status: string, note: string, token?: string) =>
     api.graphql(
@@ -545,6 +567,54 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         review: null,
       },
     ]);
+  });
+
+  it('pages through the exceptions by cursor, most recent first, and refuses a foreign cursor or a huge page', async () => {
+    const page = async (variables: object) => {
+      const response = await api.graphql(
+        `query ($filter: ExceptionFilter, $first: Int, $after: String) {
+          exceptions(filter: $filter, first: $first, after: $after) {
+            totalCount pageInfo { hasNextPage endCursor } edges { cursor node { contactId } }
+          }
+        }`,
+        { filter: FEB, ...variables },
+      );
+      return response;
+    };
+    const first = (await page({ first: 1 })).data!.exceptions;
+    expect(first).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: true },
+      edges: [{ node: { contactId: 'K4' } }],
+    });
+    expect(first.pageInfo.endCursor).toBe(first.edges[0].cursor);
+    const secondPage = await page({ first: 1, after: first.pageInfo.endCursor });
+    expect(secondPage.errors).toBeUndefined();
+    const second = secondPage.data!.exceptions;
+    expect(second).toMatchObject({
+      totalCount: 2,
+      pageInfo: { hasNextPage: false },
+      edges: [{ node: { contactId: 'K2' } }],
+    });
+    const past = (await page({ first: 5, after: second.pageInfo.endCursor })).data!.exceptions;
+    expect(past).toMatchObject({ edges: [], pageInfo: { hasNextPage: false, endCursor: null } });
+    // Only K2 in the agent's window: one page, nothing after it.
+    expect((await page({ first: 5, filter: { ...FEB, agents: ['A1'] } })).data!.exceptions).toMatchObject({
+      totalCount: 1,
+      pageInfo: { hasNextPage: false },
+      edges: [{ node: { contactId: 'K2' } }],
+    });
+    const agentCursor = (await api.graphql('{ agents(first: 1) { pageInfo { endCursor } } }')).data!.agents
+      .pageInfo.endCursor;
+    for (const [variables, mention] of [
+      [{ after: agentCursor }, /a cursor from pageInfo.endCursor/],
+      [{ after: 'not-a-cursor' }, /a cursor from pageInfo.endCursor/],
+      [{ first: 1001 }, /a page size from 0 to 1000/],
+    ] as const) {
+      const refused = await page(variables);
+      expect(refused.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expect(refused.errors?.[0]?.message).toMatch(mention);
+    }
   });
 
   it('reviews an exception once, refuses invalid steps, and lets one of two concurrent reviews win', async () => {

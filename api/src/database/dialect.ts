@@ -57,6 +57,11 @@ export function plusSeconds(dialect: Dialect, time: string, seconds: number): st
   return SQL_DIALECTS[dialect].plusSeconds(time, seconds);
 }
 
+/** How "follows a row of another table within a time range" reads fastest on `dialect` (SqlDialect.followingRows). */
+export function followingRows(dialect: Dialect): 'set' | 'exists' {
+  return SQL_DIALECTS[dialect].followingRows;
+}
+
 /** Milliseconds from the timestamp `from` to the timestamp `to` (null when either is null). */
 export function millisBetween(dialect: Dialect, from: string, to: string): string {
   return SQL_DIALECTS[dialect].millisBetween(from, to);

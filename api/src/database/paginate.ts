@@ -100,7 +100,7 @@ export async function paginate<T extends { id: number }>(
   };
 }
 
-function pageSize(first: number): number {
+export function pageSize(first: number): number {
   if (!Number.isInteger(first) || first < 0 || first > MAX_PAGE_SIZE) {
     throw userInputError(
       'first',

@@ -27,6 +27,7 @@ export const postgresql: SqlDialect = {
   rowsOf: (result) => (result as { rows: Record<string, unknown>[] }).rows,
   timestampParameter: () => 'cast(? as timestamptz)',
   plusSeconds: (time, seconds) => `(${time} + interval '${seconds} seconds')`,
+  followingRows: 'set',
   millisBetween: (from, to) => `(extract(epoch from (${to} - ${from})) * 1000)`,
   // Truncated in UTC whatever the session's time zone.
   timeBucket: (time, grain) => `date_trunc('${grain}', ${time}, 'UTC')`,

@@ -22,6 +22,13 @@ export interface SqlDialect {
   timestampParameter(): string;
   /** The SQL expression `time` moved `seconds` later. */
   plusSeconds(time: string, seconds: number): string;
+  /**
+   * How "the row follows a row of another table within a time range" reads fastest: as one uncorrelated set of
+   * ids that the database builds once ('set'), or as an EXISTS probed for each row ('exists'). PostgreSQL
+   * hashes the set; an EXISTS per row there inflates the planner's cost estimate past the JIT thresholds, and
+   * compiling then takes longer than running. SQLite has no JIT and probes its indexes cheaply.
+   */
+  followingRows: 'set' | 'exists';
   /** Milliseconds from the timestamp `from` to the timestamp `to` (null when either is null). */
   millisBetween(from: string, to: string): string;
   /** The start of the UTC bucket of `grain` that holds the timestamp `time` (ISO weeks, from Monday). */

@@ -21,6 +21,7 @@ export const sqlite: SqlDialect = {
   rowsOf: (result) => result as Record<string, unknown>[],
   timestampParameter: () => '?',
   plusSeconds: (time, seconds) => `(${time} + ${seconds * 1000})`,
+  followingRows: 'exists',
   millisBetween: (from, to) => `(${to} - ${from})`,
   /**
    * Days and weeks are integer arithmetic on epoch milliseconds (day 0 was a Thursday, hence the shift

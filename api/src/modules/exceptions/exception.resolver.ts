@@ -1,29 +1,31 @@
-import { Arg, Ctx, ID, Int, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { changeActor } from '../alerts/change-actor.js';
 import { ExceptionFilter } from './dto/exception-filter.input.js';
 import { ExceptionReport, PolicyException } from './dto/policy-exception.type.js';
-import { ExceptionService, MAX_EXCEPTIONS } from './exception.service.js';
+import { ExceptionService } from './exception.service.js';
 import { ReviewStatus } from './review-outcome.js';
+
+const PolicyExceptionConnection = connectionType(PolicyException, 'exceptions');
 
 @Resolver()
 export class ExceptionResolver {
-  @Query(() => [PolicyException], {
+  @Query(() => PolicyExceptionConnection, {
     description:
-      'Out-of-policy decisions as reviewable exceptions, the most recent first: decider, peer approval, recompense, ' +
-      'what happened next and the review.',
+      'Out-of-policy decisions as reviewable exceptions, the most recent first (ties newest import first), 50 per ' +
+      'page by default: decider, peer approval, recompense, what happened next and the review.',
   })
   exceptions(
+    @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => ExceptionFilter, {
       nullable: true,
       description: 'Which exceptions; all when omitted.',
     })
     filter: ExceptionFilter | null,
-    @Arg('limit', () => Int, { defaultValue: 50, description: `How many, 1 to ${MAX_EXCEPTIONS}.` })
-    limit: number,
     @Ctx() { em }: GraphQLContext,
-  ): Promise<PolicyException[]> {
-    return new ExceptionService(em).list(filter ?? {}, limit);
+  ): Promise<Connection<PolicyException>> {
+    return new ExceptionService(em).page(filter ?? {}, page);
   }
 
   @Query(() => ExceptionReport, {

@@ -2,6 +2,8 @@ import { DAY_SECONDS } from '../../core/time.js';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { fromDbTime, plusSeconds, selectRows, toDbValue } from '../../database/dialect.js';
 import { checkWindowOrder } from '../../core/filters.js';
+import type { Connection, PageRequest } from '../../core/pagination.js';
+import { CursorCodec, pageSize } from '../../database/paginate.js';
 import { userInputError } from '../../core/errors.js';
 import type { ActorKind } from '../alerts/alert-action.js';
 import type { ChangeActor } from '../alerts/change-actor.js';
@@ -21,7 +23,8 @@ import {
 import { REVIEW_VERDICTS, ReviewStatus } from './review-outcome.js';
 
 const MAX_NOTE = 4_000;
-export const MAX_EXCEPTIONS = 500;
+/** Cursors of the exceptions list: the contact's start (epoch ms) and internal id, the most recent first. */
+const CURSORS = new CursorCodec('PolicyException.startedAt.desc', true);
 const FROM =
   'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id ' +
   'left join exception_reviews v on v.contact_id = f.id';
@@ -35,58 +38,105 @@ const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
 export class ExceptionService {
   constructor(private readonly em: EntityManager) {}
 
-  /** The exceptions of the filter, the most recent first, at most `limit`. */
-  async list(filter: ExceptionFilter, limit: number, contactId?: string): Promise<PolicyException[]> {
-    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_EXCEPTIONS)
-      throw userInputError('limit', limit, `a whole number from 1 to ${MAX_EXCEPTIONS}`);
+  /**
+   * One page of the exceptions of the filter, the most recent first (ties by import order, newest first),
+   * by keyset: the cursor carries the last row's start and internal id, so the next page is a range seek
+   * on the contacts' start, never an OFFSET.
+   */
+  async page(filter: ExceptionFilter, page: PageRequest): Promise<Connection<PolicyException>> {
+    const first = pageSize(page.first);
+    const after = page.after == null ? undefined : CURSORS.decode(page.after, 'after');
     const builder = new SqlBuilder(this.em);
+    const conditions = [builder.raw('f.out_of_policy = true'), ...this.conditions(builder, filter)];
+    const at = after ? new Date(after.value!) : undefined;
+    // Rows strictly after the cursor's (start, id), the range on the start first so its index serves it.
+    const seek = at
+      ? [builder.raw('f.started_at <= ? and (f.started_at < ? or f.id < ?)', [at, at, after!.id])]
+      : [];
+    const rows = await this.rows(builder, builder.and([...conditions, ...seek]), first + 1);
+    const nodes = rows.slice(0, first);
+    const edges = nodes.map((row) => ({
+      cursor: CURSORS.encode({ id: row.id, value: row.exception.startedAt.getTime() }),
+      node: row.exception,
+    }));
+    return {
+      edges,
+      nodes: edges.map((edge) => edge.node),
+      pageInfo: { hasNextPage: rows.length > first, endCursor: edges.at(-1)?.cursor ?? null },
+      countRows: async () => {
+        const [row] = await builder.rows(
+          builder.raw(`select count(*) as n ${FROM} where ?`, [builder.and(conditions)]),
+        );
+        return Number(row?.n ?? 0);
+      },
+    };
+  }
+
+  /** The exception of one contact (after its review). */
+  private async one(contactId: string): Promise<PolicyException> {
+    // From the primary: the review just written must be in it.
+    const builder = new SqlBuilder(this.em, this.em.getKnex());
+    const [row] = await this.rows(
+      builder,
+      builder.and([builder.raw('f.out_of_policy = true'), builder.raw('f.external_id = ?', [contactId])]),
+      1,
+    );
+    return row!.exception;
+  }
+
+  private async rows(
+    builder: SqlBuilder,
+    where: Knex.Raw,
+    limit: number,
+  ): Promise<{ id: number; exception: PolicyException }[]> {
     const next = (column: string) =>
       `(select r.${column} from survey_responses r where r.customer_id = f.customer_id and r.responded_at > f.started_at ` +
       'order by r.responded_at, r.id limit 1)';
-    const conditions = [builder.raw('f.out_of_policy = true'), ...this.conditions(builder, filter)];
-    if (contactId !== undefined) conditions.push(builder.raw('f.external_id = ?', [contactId]));
     const rows = await builder.rows(
       builder.raw(
-        'select f.external_id as contact_id, c.external_id as customer_id, f.started_at, f.channel, f.reason, ' +
+        'select f.id, f.external_id as contact_id, c.external_id as customer_id, f.started_at, f.channel, f.reason, ' +
           'f.agent_id, a.name as agent_name, a.team, f.peer_approved, f.approved_by, f.apology, f.recompense_type, ' +
           `f.recompense_value, f.resolved, f.repeated, case when ${this.churned(builder)} then 1 else 0 end as churned, ` +
           `${next('type')} as next_type, ${next('score')} as next_score, v.status, v.note, v.reviewed_at, ` +
           `v.reviewer_name, v.reviewer_kind ${FROM} where ? ` +
           `order by f.started_at desc, f.id desc limit ${limit}`,
-        [builder.and(conditions)],
+        [where],
       ),
     );
     const bool = (value: unknown) => (value == null ? null : Boolean(value));
     return rows.map((row) => ({
-      contactId: row.contact_id as string,
-      customerId: row.customer_id as string,
-      startedAt: fromDbTime(row.started_at),
-      channel: row.channel as Channel,
-      reason: (row.reason as string | null) ?? null,
-      agentId: (row.agent_id as string | null) ?? null,
-      agentName: (row.agent_name as string | null) ?? null,
-      team: (row.team as string | null) ?? null,
-      peerApproved: Boolean(row.peer_approved),
-      approvedBy: (row.approved_by as string | null) ?? null,
-      apology: bool(row.apology),
-      recompenseType: (row.recompense_type as string | null) ?? null,
-      recompenseValue: row.recompense_value == null ? null : Number(row.recompense_value),
-      resolved: bool(row.resolved),
-      nextScoreType: (row.next_type as SurveyType | null) ?? null,
-      nextScore: row.next_score == null ? null : Number(row.next_score),
-      repeatContact: Boolean(row.repeated),
-      churnedWithin90Days: Number(row.churned) > 0,
-      reviewStatus: (row.status as ReviewStatus | null) ?? ReviewStatus.PENDING,
-      review:
-        row.status == null
-          ? null
-          : {
-              status: row.status as ReviewStatus,
-              note: row.note as string,
-              reviewedAt: fromDbTime(row.reviewed_at),
-              reviewerName: row.reviewer_name as string,
-              reviewerKind: row.reviewer_kind as ActorKind,
-            },
+      id: Number(row.id),
+      exception: {
+        contactId: row.contact_id as string,
+        customerId: row.customer_id as string,
+        startedAt: fromDbTime(row.started_at),
+        channel: row.channel as Channel,
+        reason: (row.reason as string | null) ?? null,
+        agentId: (row.agent_id as string | null) ?? null,
+        agentName: (row.agent_name as string | null) ?? null,
+        team: (row.team as string | null) ?? null,
+        peerApproved: Boolean(row.peer_approved),
+        approvedBy: (row.approved_by as string | null) ?? null,
+        apology: bool(row.apology),
+        recompenseType: (row.recompense_type as string | null) ?? null,
+        recompenseValue: row.recompense_value == null ? null : Number(row.recompense_value),
+        resolved: bool(row.resolved),
+        nextScoreType: (row.next_type as SurveyType | null) ?? null,
+        nextScore: row.next_score == null ? null : Number(row.next_score),
+        repeatContact: Boolean(row.repeated),
+        churnedWithin90Days: Number(row.churned) > 0,
+        reviewStatus: (row.status as ReviewStatus | null) ?? ReviewStatus.PENDING,
+        review:
+          row.status == null
+            ? null
+            : {
+                status: row.status as ReviewStatus,
+                note: row.note as string,
+                reviewedAt: fromDbTime(row.reviewed_at),
+                reviewerName: row.reviewer_name as string,
+                reviewerKind: row.reviewer_kind as ActorKind,
+              },
+      },
     }));
   }
 
@@ -144,8 +194,7 @@ export class ExceptionService {
           `${graphqlEnumName((existing?.status as string | undefined) ?? 'reviewed')} (an exception is reviewed once)`,
       );
     }
-    const [exception] = await this.list({}, 1, contactId);
-    return exception!;
+    return this.one(contactId);
   }
 
   /** Volume, peer approval, review outcomes, cost, and outcomes beside within-policy recoveries. */

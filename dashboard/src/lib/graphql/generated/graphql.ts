@@ -4,6 +4,15 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+/** What kind of actor made a change. */
+export type ActorKind =
+  /** A system calling with an API key (e.g. a contact-center integration). */
+  | 'API_KEY'
+  /** CX Pulse itself, e.g. an alert rule during an import. */
+  | 'SYSTEM'
+  /** A person signed in to the dashboard. */
+  | 'USER';
+
 /** A change recorded in the audit trail of an alert. */
 export type AlertAction =
   /** Moved from OPEN to ACKNOWLEDGED. */
@@ -155,6 +164,20 @@ export type CustomerFilter = {
   tiers?: Array<Tier> | null | undefined;
 };
 
+/** Which out-of-policy exceptions (and, for the report, recoveries) to read. */
+export type ExceptionFilter = {
+  /** Only decisions of these agent ids. Omitted or null: any; an empty list matches nothing. */
+  agents?: Array<string> | null | undefined;
+  /** Contacts started at or after this instant. */
+  from?: string | null | undefined;
+  /** Only exceptions in these review statuses. Omitted or null: any; an empty list matches nothing. */
+  statuses?: Array<ReviewStatus> | null | undefined;
+  /** Only decisions of agents of these teams. Omitted or null: any; an empty list matches nothing. */
+  teams?: Array<string> | null | undefined;
+  /** Contacts started before this instant. */
+  to?: string | null | undefined;
+};
+
 /** Generational segment derived from the customer's birth_year. */
 export type Generation =
   /** Baby Boomers, born 1946-1964. */
@@ -264,6 +287,15 @@ export type RecoveryGroup =
   /** Resolved within policy (out_of_policy not true). */
   | 'WITHIN_POLICY';
 
+/** The review of an out-of-policy decision: PENDING until a supervisor marks it UPHELD or CORRECTED, once. */
+export type ReviewStatus =
+  /** The reviewer would have decided otherwise (a coaching case). */
+  | 'CORRECTED'
+  /** Not reviewed yet. */
+  | 'PENDING'
+  /** The reviewer agrees with the decision. */
+  | 'UPHELD';
+
 /** Which scored customers to list. Unset fields do not filter; an empty list matches none. */
 export type RiskFilter = {
   /** Only customers of these generations. */
@@ -337,6 +369,17 @@ export type SelfServiceSessionFilter = {
   trulyDeflected?: boolean | null | undefined;
 };
 
+/** How an agent's resolution of the contacts after self-service compares with everyone's, by the 95% interval. */
+export type SuperAgentVerdict =
+  /** The whole interval is below everyone's resolution rate. */
+  | 'NEEDS_COACHING'
+  /** The whole interval is above everyone's resolution rate. */
+  | 'SUPER_AGENT'
+  /** Fewer contacts after self-service than minSample: not ranked. */
+  | 'TOO_FEW'
+  /** The interval holds everyone's resolution rate: no evidence either way. */
+  | 'TYPICAL';
+
 /** Which survey responses to return. Unset fields do not filter; every field that is set must match. */
 export type SurveyResponseFilter = {
   /** Only responses about these channels (responses without a channel never match); an empty list matches none. */
@@ -405,6 +448,16 @@ export type AddAlertNoteMutationVariables = Exact<{
 
 
 export type AddAlertNoteMutation = { addAlertNote: { id: string } };
+
+export type AgentScorecardsQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  minSample?: number | null | undefined;
+}>;
+
+
+export type AgentScorecardsQuery = { teams: Array<{ agentId: string | null, agentName: string | null, team: string | null, agents: number, contacts: number, contactsTooFew: boolean, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgHandleSeconds: number | null, avgWaitSeconds: number | null, nps: number | null, npsResponses: number, npsTooFew: boolean, avgCsat: number | null, csatResponses: number, csatTooFew: boolean, recoveries: number, apologies: number, recompenseCost: number, recoveryResolvedRate: number | null, recoveryChurnRate: number | null, recoveryNpsAfter: number | null, recoveryNpsResponsesAfter: number, outOfPolicy: number, peerApproved: number, channels: Array<{ channel: Channel, contacts: number }> }>, agents: Array<{ agentId: string | null, agentName: string | null, team: string | null, agents: number, contacts: number, contactsTooFew: boolean, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgHandleSeconds: number | null, avgWaitSeconds: number | null, nps: number | null, npsResponses: number, npsTooFew: boolean, avgCsat: number | null, csatResponses: number, csatTooFew: boolean, recoveries: number, apologies: number, recompenseCost: number, recoveryResolvedRate: number | null, recoveryChurnRate: number | null, recoveryNpsAfter: number | null, recoveryNpsResponsesAfter: number, outOfPolicy: number, peerApproved: number, channels: Array<{ channel: Channel, contacts: number }> }> };
+
+export type ScorecardFragment = { agentId: string | null, agentName: string | null, team: string | null, agents: number, contacts: number, contactsTooFew: boolean, fcrRate: number | null, repeatContactRate: number | null, escalationRate: number | null, avgHandleSeconds: number | null, avgWaitSeconds: number | null, nps: number | null, npsResponses: number, npsTooFew: boolean, avgCsat: number | null, csatResponses: number, csatTooFew: boolean, recoveries: number, apologies: number, recompenseCost: number, recoveryResolvedRate: number | null, recoveryChurnRate: number | null, recoveryNpsAfter: number | null, recoveryNpsResponsesAfter: number, outOfPolicy: number, peerApproved: number, channels: Array<{ channel: Channel, contacts: number }> };
 
 export type AlertCountsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -482,7 +535,7 @@ export type CustomerHistoryQueryVariables = Exact<{
 
 
 export type CustomerHistoryQuery = { customer: { id: string, name: string | null, email: string | null, generation: Generation | null, region: string | null, tier: Tier | null, lifetimeValue: number | null, signupDate: string, churnedAt: string | null, timeline: Array<
-      | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null }
+      | { __typename: 'Contact', id: string, channel: Channel, reason: string | null, startedAt: string, waitSeconds: number | null, handleSeconds: number | null, resolved: boolean | null, escalated: boolean | null, agentId: string | null, outOfPolicy: boolean | null, peerApproved: boolean | null, approvedBy: string | null, agent: { id: string, name: string | null, team: string | null } | null, approver: { id: string, name: string | null } | null }
       | { __typename: 'SelfServiceSession', id: string, entry: SelfServiceEntry, startedAt: string, steps: number | null, outcome: SelfServiceOutcome }
       | { __typename: 'SurveyResponse', id: string, type: SurveyType, score: number, comment: string | null, respondedAt: string, aboutChannel: Channel | null }
     > } | null };
@@ -543,6 +596,20 @@ export type DrillSessionsQueryVariables = Exact<{
 
 
 export type DrillSessionsQuery = { selfServiceSessions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, customerId: string, entry: SelfServiceEntry, outcome: SelfServiceOutcome, startedAt: string, steps: number | null }> } };
+
+export type ExceptionReviewQueryVariables = Exact<{
+  window?: ExceptionFilter | null | undefined;
+  filter?: ExceptionFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedShare: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
+
+export type ExceptionOutcomeFragment = { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null };
+
+export type ReviewedExceptionFragment = { contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null };
 
 export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -653,6 +720,15 @@ export type ResolveAlertMutationVariables = Exact<{
 
 export type ResolveAlertMutation = { resolveAlert: { id: string, status: AlertStatus, resolvedAt: string | null, overdue: boolean } };
 
+export type ReviewExceptionMutationVariables = Exact<{
+  contactId: string | number;
+  status: ReviewStatus;
+  note: string;
+}>;
+
+
+export type ReviewExceptionMutation = { reviewException: { contactId: string, reviewStatus: ReviewStatus } };
+
 export type RiskBySegmentQueryVariables = Exact<{
   filter: MetricFilter;
   segment?: RiskFilter | null | undefined;
@@ -670,6 +746,16 @@ export type SegmentPreferencesQueryVariables = Exact<{
 
 
 export type SegmentPreferencesQuery = { segmentPreferences: Array<{ generation: Generation, interactingCustomers: number, selfServiceAdoptionPct: number | null, liveAgentPreferencePct: number | null, selfServiceSharePct: number | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, contacts: number | null, selfServiceSessions: number | null, deflectionRate: number | null, backfireRate: number | null, churnRate: number | null, channels: Array<{ channel: Channel, contactSharePct: number | null, contacts: number | null, nps: number | null, npsResponses: number | null, avgCsat: number | null, csatResponses: number | null, avgCes: number | null }> }> };
+
+export type SuperAgentsQueryVariables = Exact<{
+  filter?: MetricFilter | null | undefined;
+  minSample?: number | null | undefined;
+}>;
+
+
+export type SuperAgentsQuery = { teamRanking: { contacts: number, resolutionRate: number | null, minSample: number, rows: Array<{ agentId: string | null, agentName: string | null, team: string | null, contacts: number, resolved: number, resolutionRate: number | null, resolutionLow: number | null, resolutionHigh: number | null, rank: number | null, verdict: SuperAgentVerdict, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null }> }, agentRanking: { contacts: number, resolutionRate: number | null, minSample: number, rows: Array<{ agentId: string | null, agentName: string | null, team: string | null, contacts: number, resolved: number, resolutionRate: number | null, resolutionLow: number | null, resolutionHigh: number | null, rank: number | null, verdict: SuperAgentVerdict, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null }> } };
+
+export type RankingFragment = { contacts: number, resolutionRate: number | null, minSample: number, rows: Array<{ agentId: string | null, agentName: string | null, team: string | null, contacts: number, resolved: number, resolutionRate: number | null, resolutionLow: number | null, resolutionHigh: number | null, rank: number | null, verdict: SuperAgentVerdict, npsAfter: number | null, npsResponsesAfter: number, csatAfter: number | null, csatResponsesAfter: number, churnRateAfter: number | null }> };
 
 export type VoiceOfCustomerQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -706,6 +792,80 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ScorecardFragmentDoc = new TypedDocumentString(`
+    fragment Scorecard on AgentScorecard {
+  agentId
+  agentName
+  team
+  agents
+  contacts
+  contactsTooFew
+  channels {
+    channel
+    contacts
+  }
+  fcrRate
+  repeatContactRate
+  escalationRate
+  avgHandleSeconds
+  avgWaitSeconds
+  nps
+  npsResponses
+  npsTooFew
+  avgCsat
+  csatResponses
+  csatTooFew
+  recoveries
+  apologies
+  recompenseCost
+  recoveryResolvedRate
+  recoveryChurnRate
+  recoveryNpsAfter
+  recoveryNpsResponsesAfter
+  outOfPolicy
+  peerApproved
+}
+    `, {"fragmentName":"Scorecard"}) as unknown as TypedDocumentString<ScorecardFragment, unknown>;
+export const ExceptionOutcomeFragmentDoc = new TypedDocumentString(`
+    fragment ExceptionOutcome on ExceptionOutcomes {
+  contacts
+  resolvedRate
+  repeatContactRate
+  churnRate
+  recompenseCost
+  avgRecompense
+}
+    `, {"fragmentName":"ExceptionOutcome"}) as unknown as TypedDocumentString<ExceptionOutcomeFragment, unknown>;
+export const ReviewedExceptionFragmentDoc = new TypedDocumentString(`
+    fragment ReviewedException on PolicyException {
+  contactId
+  customerId
+  startedAt
+  channel
+  reason
+  agentId
+  agentName
+  team
+  peerApproved
+  approvedBy
+  apology
+  recompenseType
+  recompenseValue
+  resolved
+  nextScoreType
+  nextScore
+  repeatContact
+  churnedWithin90Days
+  reviewStatus
+  review {
+    status
+    note
+    reviewedAt
+    reviewerName
+    reviewerKind
+  }
+}
+    `, {"fragmentName":"ReviewedException"}) as unknown as TypedDocumentString<ReviewedExceptionFragment, unknown>;
 export const KpiComparisonFieldsFragmentDoc = new TypedDocumentString(`
     fragment KpiComparisonFields on KpiComparison {
   current
@@ -734,6 +894,30 @@ export const OutcomeFragmentDoc = new TypedDocumentString(`
   avgRecompense
 }
     `, {"fragmentName":"Outcome"}) as unknown as TypedDocumentString<OutcomeFragment, unknown>;
+export const RankingFragmentDoc = new TypedDocumentString(`
+    fragment Ranking on SuperAgentRanking {
+  contacts
+  resolutionRate
+  minSample
+  rows {
+    agentId
+    agentName
+    team
+    contacts
+    resolved
+    resolutionRate
+    resolutionLow
+    resolutionHigh
+    rank
+    verdict
+    npsAfter
+    npsResponsesAfter
+    csatAfter
+    csatResponsesAfter
+    churnRateAfter
+  }
+}
+    `, {"fragmentName":"Ranking"}) as unknown as TypedDocumentString<RankingFragment, unknown>;
 export const AcknowledgeAlertDocument = new TypedDocumentString(`
     mutation AcknowledgeAlert($id: ID!, $note: String) {
   acknowledgeAlert(id: $id, note: $note) {
@@ -751,6 +935,47 @@ export const AddAlertNoteDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AddAlertNoteMutation, AddAlertNoteMutationVariables>;
+export const AgentScorecardsDocument = new TypedDocumentString(`
+    query AgentScorecards($filter: MetricFilter, $minSample: Int = 30) {
+  teams: agentScorecards(filter: $filter, by: TEAM, minSample: $minSample) {
+    ...Scorecard
+  }
+  agents: agentScorecards(filter: $filter, by: AGENT, minSample: $minSample) {
+    ...Scorecard
+  }
+}
+    fragment Scorecard on AgentScorecard {
+  agentId
+  agentName
+  team
+  agents
+  contacts
+  contactsTooFew
+  channels {
+    channel
+    contacts
+  }
+  fcrRate
+  repeatContactRate
+  escalationRate
+  avgHandleSeconds
+  avgWaitSeconds
+  nps
+  npsResponses
+  npsTooFew
+  avgCsat
+  csatResponses
+  csatTooFew
+  recoveries
+  apologies
+  recompenseCost
+  recoveryResolvedRate
+  recoveryChurnRate
+  recoveryNpsAfter
+  recoveryNpsResponsesAfter
+  outOfPolicy
+  peerApproved
+}`) as unknown as TypedDocumentString<AgentScorecardsQuery, AgentScorecardsQueryVariables>;
 export const AlertCountsDocument = new TypedDocumentString(`
     query AlertCounts {
   alertCounts {
@@ -1014,6 +1239,19 @@ export const CustomerHistoryDocument = new TypedDocumentString(`
         handleSeconds
         resolved
         escalated
+        agentId
+        agent {
+          id
+          name
+          team
+        }
+        outOfPolicy
+        peerApproved
+        approvedBy
+        approver {
+          id
+          name
+        }
       }
       ... on SelfServiceSession {
         id
@@ -1182,6 +1420,72 @@ export const DrillSessionsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DrillSessionsQuery, DrillSessionsQueryVariables>;
+export const ExceptionReviewDocument = new TypedDocumentString(`
+    query ExceptionReview($window: ExceptionFilter, $filter: ExceptionFilter, $first: Int = 25, $after: String) {
+  exceptionReport(filter: $window) {
+    exceptions
+    peerApproved
+    peerApprovedShare
+    reviewed
+    upheld
+    corrected
+    upheldRate
+    correctedRate
+    peerApprovedCorrectedRate
+    outOfPolicy {
+      ...ExceptionOutcome
+    }
+    withinPolicyRecoveries {
+      ...ExceptionOutcome
+    }
+  }
+  exceptions(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    nodes {
+      ...ReviewedException
+    }
+  }
+}
+    fragment ExceptionOutcome on ExceptionOutcomes {
+  contacts
+  resolvedRate
+  repeatContactRate
+  churnRate
+  recompenseCost
+  avgRecompense
+}
+fragment ReviewedException on PolicyException {
+  contactId
+  customerId
+  startedAt
+  channel
+  reason
+  agentId
+  agentName
+  team
+  peerApproved
+  approvedBy
+  apology
+  recompenseType
+  recompenseValue
+  resolved
+  nextScoreType
+  nextScore
+  repeatContact
+  churnedWithin90Days
+  reviewStatus
+  review {
+    status
+    note
+    reviewedAt
+    reviewerName
+    reviewerKind
+  }
+}`) as unknown as TypedDocumentString<ExceptionReviewQuery, ExceptionReviewQueryVariables>;
 export const FilterOptionsDocument = new TypedDocumentString(`
     query FilterOptions {
   metrics(dimensions: [REGION]) {
@@ -1454,6 +1758,14 @@ export const ResolveAlertDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ResolveAlertMutation, ResolveAlertMutationVariables>;
+export const ReviewExceptionDocument = new TypedDocumentString(`
+    mutation ReviewException($contactId: ID!, $status: ReviewStatus!, $note: String!) {
+  reviewException(contactId: $contactId, status: $status, note: $note) {
+    contactId
+    reviewStatus
+  }
+}
+    `) as unknown as TypedDocumentString<ReviewExceptionMutation, ReviewExceptionMutationVariables>;
 export const RiskBySegmentDocument = new TypedDocumentString(`
     query RiskBySegment($filter: MetricFilter!, $segment: RiskFilter, $historyFrom: DateTime!, $historyTo: DateTime!) {
   total: metrics(filter: $filter) {
@@ -1510,6 +1822,37 @@ export const SegmentPreferencesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SegmentPreferencesQuery, SegmentPreferencesQueryVariables>;
+export const SuperAgentsDocument = new TypedDocumentString(`
+    query SuperAgents($filter: MetricFilter, $minSample: Int = 30) {
+  teamRanking: superAgents(filter: $filter, by: TEAM, minSample: $minSample) {
+    ...Ranking
+  }
+  agentRanking: superAgents(filter: $filter, by: AGENT, minSample: $minSample) {
+    ...Ranking
+  }
+}
+    fragment Ranking on SuperAgentRanking {
+  contacts
+  resolutionRate
+  minSample
+  rows {
+    agentId
+    agentName
+    team
+    contacts
+    resolved
+    resolutionRate
+    resolutionLow
+    resolutionHigh
+    rank
+    verdict
+    npsAfter
+    npsResponsesAfter
+    csatAfter
+    csatResponsesAfter
+    churnRateAfter
+  }
+}`) as unknown as TypedDocumentString<SuperAgentsQuery, SuperAgentsQueryVariables>;
 export const VoiceOfCustomerDocument = new TypedDocumentString(`
     query VoiceOfCustomer($filter: MetricFilter, $grain: TimeGrain = MONTH, $top: Int = 20) {
   recurringCauses(filter: $filter, grain: $grain, top: $top) {
