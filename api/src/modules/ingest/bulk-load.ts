@@ -25,6 +25,7 @@ export class BulkLoad {
   constructor(
     private readonly spec: RecordSpec,
     private readonly writer: RecordWriter,
+    private readonly segmentRows = BULK_SEGMENT_ROWS,
   ) {}
 
   /** Stages records with distinct ids; writes a segment when enough have gathered. */
@@ -41,7 +42,7 @@ export class BulkLoad {
       await this.writer.stage(this.staging, records.slice(from, to), customerIds);
       from = to;
     }
-    if ((this.staging?.size ?? 0) >= BULK_SEGMENT_ROWS) await this.write();
+    if ((this.staging?.size ?? 0) >= this.segmentRows) await this.write();
   }
 
   /** Writes what is still staged, drops the staging table and returns the counts of the whole load. */
