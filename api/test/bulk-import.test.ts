@@ -40,7 +40,8 @@ function comparable(value: unknown): string | null {
   const number = Number(value instanceof Date ? value.getTime() : (pgTimestamp(value) ?? value));
   if (Number.isFinite(number)) return number >= RUN_STARTED ? 'during the run' : String(number);
   // A risk jump's trigger key names the customer and when the load scored it.
-  return String(value).replace(/@\d{4}-\d\d-\d\dT[\d:.]+Z$/, '@during the run');
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  return text.replace(/@\d{4}-\d\d-\d\dT[\d:.]+Z$/, '@during the run');
 }
 
 /** A PostgreSQL timestamptz as raw SQL returns it (`2026-12-07 04:38:34.681-03`), in epoch milliseconds. */
