@@ -1,4 +1,5 @@
 import { generateCustomers } from '@cx-pulse/seeds';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { selectRows, type Dialect } from '../src/database/dialect.js';
 import type { Orm } from '../src/app/orm.js';
@@ -12,9 +13,12 @@ import { DERIVED_ROLLUPS } from '../src/modules/metrics/rollups/derived-rollups.
 import { ROLLUP_TABLES } from '../src/modules/metrics/rollups/rollup-tables.js';
 import { trainRiskModelIfMissing } from '../src/modules/risk/risk.command.js';
 import { seedDatabase, type SeedOptions } from '../src/seed/seed.service.js';
+import { runCli } from './support/cli.js';
 import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
 
 const options: SeedOptions = { customers: 400, months: 12, seed: 3, until: new Date('2026-10-01') };
+
+const fixture = (name: string) => fileURLToPath(new URL(`fixtures/ingest/${name}`, import.meta.url));
 
 /** Everything an import writes or keeps in step: facts, derived data and the log, by content. */
 const TABLES = [
@@ -166,4 +170,25 @@ describe.each(DIALECTS)('bulk loads on %s', (dialect) => {
     // The connection is usable again, and the staging table was rolled back with the rest.
     expect(await load(orm, 'customers', rows)).toMatchObject({ inserted: 80, committed: true });
   });
+
+  it('cx import --bulk reports the same problems and counts as without it, leaving nothing of a refused file', async () => {
+    const orm = await freshDatabase();
+    const database = databases.at(-1)!;
+    const cx = (...args: string[]) => runCli(['import', ...args], { CX_DATABASE_URL: database.config.url });
+    expect((await cx('customers', fixture('customers.csv'), '--bulk')).stdout).toContain(
+      'inserted 3, updated 0, unchanged 0',
+    );
+    const refused = await cx('surveys', fixture('surveys-invalid.csv'), '--bulk');
+    const batched = await cx('surveys', fixture('surveys-invalid.csv'), '--no-bulk');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain(
+      'row 4, column customer_id: got "C404", expected the id of an existing customer',
+    );
+    expect(refused.stderr).toBe(batched.stderr);
+    const [surveys] = await selectRows(
+      dialect,
+      orm.em.getConnection().getKnex().raw('select count(*) as n from survey_responses'),
+    );
+    expect(Number(surveys!.n)).toBe(0);
+  }, 180_000);
 });
