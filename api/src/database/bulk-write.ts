@@ -230,17 +230,13 @@ export async function createStagingTable(
     SQLITE_STAGED_ROWS_PER_STATEMENT,
     Math.floor(SQL_DIALECTS.sqlite.maxBindParameters / columns.length),
   );
-  const prepared = new Map<number, SqliteStatement>();
-  const statementFor = (rows: number) => {
-    let statement = prepared.get(rows);
-    if (!statement) {
-      statement = connection.prepare(
-        `insert into "${name}" (${quoted.join(', ')}) values ${Array(rows).fill(tuple).join(', ')}`,
-      );
-      prepared.set(rows, statement);
-    }
-    return statement;
-  };
+  // Two statements, prepared once: a full chunk of rows, and one row for the rest of a call.
+  const insert = (rows: number) =>
+    connection.prepare(
+      `insert into "${name}" (${quoted.join(', ')}) values ${Array(rows).fill(tuple).join(', ')}`,
+    );
+  const chunkInsert = insert(perStatement);
+  const rowInsert = insert(1);
   let size = 0;
   return {
     name,
@@ -248,12 +244,15 @@ export async function createStagingTable(
       return size;
     },
     append(rows) {
-      for (let start = 0; start < rows.length; start += perStatement) {
-        const chunk = rows.slice(start, start + perStatement);
+      const bind = (chunk: unknown[][]) => {
         const bindings: unknown[] = [];
         for (const row of chunk) for (const value of row) bindings.push(SQL_DIALECTS.sqlite.toDbValue(value));
-        statementFor(chunk.length).run(bindings);
-      }
+        return bindings;
+      };
+      let start = 0;
+      for (; start + perStatement <= rows.length; start += perStatement)
+        chunkInsert.run(bind(rows.slice(start, start + perStatement)));
+      for (; start < rows.length; start++) rowInsert.run(bind([rows[start]!]));
       size += rows.length;
       return Promise.resolve();
     },
@@ -287,8 +286,8 @@ export async function rowsChangedBy(
   return connection.prepare(sql).run(bindings.map((value) => SQL_DIALECTS.sqlite.toDbValue(value))).changes;
 }
 
-/** Rows of one prepared INSERT into a staging table: the most SQLite's parameter limit allows, to 1,000. */
-const SQLITE_STAGED_ROWS_PER_STATEMENT = 1_000;
+/** Rows of one prepared INSERT into a staging table (within SQLite's parameter limit). */
+const SQLITE_STAGED_ROWS_PER_STATEMENT = 250;
 
 /** A value in COPY's text format: NULL as \N; backslash, tab and line breaks escaped. */
 function copyText(value: unknown): string {

@@ -42,9 +42,9 @@ export const SEED_CHUNK_CUSTOMERS = 2_000;
 
 /**
  * Customers generated and bulk-loaded together: each chunk is one import per kind, whose follow-ups
- * (rollups, risk, alerts) run once; memory stays flat (about 100 MB of generated rows per chunk).
+ * (rollups, risk, alerts) run once; memory stays flat (about 50 MB of generated rows per chunk).
  */
-export const BULK_SEED_CHUNK_CUSTOMERS = 10_000;
+export const BULK_SEED_CHUNK_CUSTOMERS = 5_000;
 
 export interface SeedProgress {
   customersDone: number;
