@@ -1,9 +1,13 @@
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
 import type { Knex } from '@mikro-orm/knex';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import { SQL_DIALECTS, type Dialect } from './dialects/index.js';
 import { postgresArray } from './dialects/postgresql.js';
 import { sqliteConnectionOf, type SqliteConnection, type SqliteStatement } from './dialects/sqlite.js';
 
-/** Bulk writes: grouped upserts that add sums, key lookups and multi-row upserts, each in the form its database runs fastest. */
+/** Bulk writes: staging tables, grouped upserts that add sums, key lookups and multi-row upserts, each in the form its database runs fastest. */
 
 /**
  * Adds the rows of `select` (whose columns are `key` then `summed`) into `table`: a row whose key is
@@ -155,3 +159,154 @@ export function bulkUpsert(
 /** Enough rows to amortise a statement, few enough that compiling and caching one stays cheap. */
 const SQLITE_ROWS_PER_STATEMENT = 500;
 const POSTGRES_ROWS_PER_STATEMENT = 5_000;
+
+/**
+ * A temporary table that a bulk load fills fast and then writes from in set-based statements. It lives
+ * in the load's transaction (a rolled-back load leaves nothing, on either database) and has no index, so
+ * appending costs little more than the copy: PostgreSQL receives the rows with `COPY … FROM STDIN`
+ * (pg-copy-streams, text format), SQLite through one multi-row INSERT prepared once per statement size
+ * and reused (better-sqlite3 directly, no knex per row). Rows are kept in the order appended (`seq`).
+ */
+export interface StagingTable {
+  /** The table's name, for the set-based statements that read it. */
+  readonly name: string;
+  /** Rows appended since the last clear(). */
+  readonly size: number;
+  /** Appends rows (one value per column, in column order). */
+  append(rows: unknown[][]): Promise<void>;
+  /** Keeps only the last row appended with each value of `keyColumn` (the last one wins, as in a file). */
+  keepLastBy(keyColumn: string): Promise<void>;
+  /** Empties the table for the next segment of the load. */
+  clear(): Promise<void>;
+  /** Drops the table (SQLite; PostgreSQL drops it at the end of the transaction). */
+  drop(): Promise<void>;
+}
+
+/** Creates a staging table `name` with `columns` (database types) plus `seq`, the order of appending. */
+export async function createStagingTable(
+  dialect: Dialect,
+  trx: Knex.Transaction,
+  name: string,
+  columns: readonly { name: string; type: string }[],
+): Promise<StagingTable> {
+  const quoted = columns.map(({ name: column }) => `"${column}"`);
+  if (dialect === 'postgresql') {
+    const definitions = columns.map(({ name: column, type }) => `"${column}" ${type}`);
+    await trx.raw(`create temporary table "${name}" (seq bigint, ${definitions.join(', ')}) on commit drop`);
+    const client = await (trx.client as { acquireConnection(): Promise<pg.Client> }).acquireConnection();
+    let size = 0;
+    return {
+      name,
+      get size() {
+        return size;
+      },
+      async append(rows) {
+        if (rows.length === 0) return;
+        const lines = rows.map((row, index) => `${size + index}\t${row.map(copyText).join('\t')}\n`);
+        size += rows.length;
+        await pipeline(
+          Readable.from([lines.join('')]),
+          client.query(copyFrom(`copy "${name}" (seq, ${quoted.join(', ')}) from stdin`)),
+        );
+      },
+      async keepLastBy(keyColumn) {
+        await trx.raw(
+          `delete from "${name}" s using "${name}" later where later."${keyColumn}" = s."${keyColumn}" and later.seq > s.seq`,
+        );
+        await trx.raw(`analyze "${name}"`);
+      },
+      async clear() {
+        await trx.raw(`truncate "${name}"`);
+        size = 0;
+      },
+      drop: () => Promise.resolve(),
+    };
+  }
+  // SQLite: columns without types (values are stored as bound), the rowid keeps the order of appending.
+  await trx.raw(`create temporary table "${name}" (${quoted.join(', ')})`);
+  const connection = await sqliteConnectionOf(trx);
+  const tuple = `(${columns.map(() => '?').join(', ')})`;
+  const perStatement = Math.min(
+    SQLITE_STAGED_ROWS_PER_STATEMENT,
+    Math.floor(SQL_DIALECTS.sqlite.maxBindParameters / columns.length),
+  );
+  // Two statements, prepared once: a full chunk of rows, and one row for the rest of a call.
+  const insert = (rows: number) =>
+    connection.prepare(
+      `insert into "${name}" (${quoted.join(', ')}) values ${Array(rows).fill(tuple).join(', ')}`,
+    );
+  const chunkInsert = insert(perStatement);
+  const rowInsert = insert(1);
+  let size = 0;
+  return {
+    name,
+    get size() {
+      return size;
+    },
+    append(rows) {
+      const bind = (chunk: unknown[][]) => {
+        const bindings: unknown[] = [];
+        for (const row of chunk) for (const value of row) bindings.push(SQL_DIALECTS.sqlite.toDbValue(value));
+        return bindings;
+      };
+      let start = 0;
+      for (; start + perStatement <= rows.length; start += perStatement)
+        chunkInsert.run(bind(rows.slice(start, start + perStatement)));
+      for (; start < rows.length; start++) rowInsert.run(bind([rows[start]!]));
+      size += rows.length;
+      return Promise.resolve();
+    },
+    async keepLastBy(keyColumn) {
+      await trx.raw(
+        `delete from "${name}" where rowid not in (select max(rowid) from "${name}" group by "${keyColumn}")`,
+      );
+    },
+    async clear() {
+      await trx.raw(`delete from "${name}"`);
+      size = 0;
+    },
+    async drop() {
+      await trx.raw(`drop table if exists temp."${name}"`);
+    },
+  };
+}
+
+/** Runs a writing statement inside a transaction and returns how many rows it inserted or changed. */
+export async function rowsChangedBy(
+  dialect: Dialect,
+  trx: Knex.Transaction,
+  sql: string,
+  bindings: unknown[] = [],
+): Promise<number> {
+  if (dialect === 'postgresql') {
+    const result: { rowCount: number | null } = await trx.raw(sql, bindings as Knex.RawBinding[]);
+    return result.rowCount ?? 0;
+  }
+  const connection = await sqliteConnectionOf(trx);
+  return connection.prepare(sql).run(bindings.map((value) => SQL_DIALECTS.sqlite.toDbValue(value))).changes;
+}
+
+/** Rows of one prepared INSERT into a staging table (within SQLite's parameter limit). */
+const SQLITE_STAGED_ROWS_PER_STATEMENT = 250;
+
+/** A value in COPY's text format: NULL as \N; backslash, tab and line breaks escaped. */
+function copyText(value: unknown): string {
+  if (value === null || value === undefined) return '\\N';
+  const text =
+    value instanceof Date
+      ? value.toISOString()
+      : typeof value === 'boolean'
+        ? value
+          ? 't'
+          : 'f'
+        : typeof value === 'string'
+          ? value
+          : typeof value === 'number'
+            ? String(value)
+            : JSON.stringify(value);
+  return COPY_ESCAPES.test(text) ? text.replace(COPY_ESCAPES_ALL, (c) => COPY_ESCAPE[c]!) : text;
+}
+
+const COPY_ESCAPES = /[\\\t\n\r]/;
+const COPY_ESCAPES_ALL = /[\\\t\n\r]/g;
+const COPY_ESCAPE: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };

@@ -48,6 +48,11 @@ export function registerImportCommand(program: Command): void {
       'import the valid rows and refuse only the invalid ones, written to the --rejects file (a header problem still refuses the file)',
     )
     .option(
+      '--bulk',
+      `load through a staging table and set-based upserts (the default for files of ${BULK_MIN_MEGABYTES} MB or more)`,
+    )
+    .option('--no-bulk', 'write batch by batch even for a large file')
+    .option(
       '--rejects <file>',
       'with --skip-invalid: where the refused rows go, with their problems, in the input format',
     )
@@ -69,6 +74,7 @@ export function registerImportCommand(program: Command): void {
           return await new IngestService(orm.em.fork()).importValidated(kind, validated.batches, {
             dryRun: options.dryRun,
             skipInvalid: options.skipInvalid,
+            bulk: useBulk(options, size),
             source: basename(path),
             onProgress: (rowsRead) => progress?.update(validated.bytesRead(), { rows: rowsRead }),
           });
@@ -94,12 +100,27 @@ export function registerImportCommand(program: Command): void {
 
 interface ImportOptions {
   dryRun?: boolean;
+  /** true with --bulk, false with --no-bulk, undefined without either. */
+  bulk?: boolean;
   format?: (typeof VENDOR_FORMATS)[number];
   settings?: string;
   users?: string;
   mapping?: string;
   skipInvalid?: boolean;
   rejects?: string;
+}
+
+/** Files from this size on load through the bulk path unless --no-bulk says otherwise. */
+export const BULK_MIN_MEGABYTES = 10;
+
+/**
+ * Whether the import takes the bulk path: --bulk or --no-bulk when given, else by the file's size (a
+ * small file's batches are few, and its transaction short either way). --skip-invalid writes batch by
+ * batch (refused rows are left out row by row).
+ */
+function useBulk(options: ImportOptions, bytes: number): boolean {
+  if (options.skipInvalid) return false;
+  return options.bulk ?? bytes >= BULK_MIN_MEGABYTES * 1_000_000;
 }
 
 /** What the file holds, checked against the kind and the file's extension before any row is read. */

@@ -13,6 +13,7 @@ import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from '.
 import type { ImportSummary, NumberedRow, RecordKind, RowProblem } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
+import { BulkLoad } from './bulk-load.js';
 import { EXPECTED, rowProblem } from './row-problem.js';
 import {
   CUSTOMER_BY_EMAIL,
@@ -44,6 +45,13 @@ export interface ImportOptions {
    * of refusing the whole input. A problem of the file as a whole (its header) still refuses it all.
    */
   skipInvalid?: boolean;
+  /**
+   * Load through a staging table and set-based upserts (see BulkLoad): the same checks, problems,
+   * counts and all-or-nothing transaction, written in far fewer statements. Not with skipInvalid.
+   */
+  bulk?: boolean;
+  /** Rows a bulk load stages before it writes them (BULK_SEGMENT_ROWS); smaller in tests. */
+  bulkSegmentRows?: number;
 }
 
 /**
@@ -92,6 +100,8 @@ export class IngestService {
     const endImportTransaction = await startImportTransaction(dialect, trx);
     const writer = new RecordWriter(spec, this.em, dialect, trx, startedAt);
     const maintenance = startBatchMaintenance(kind, spec, trx, dialect);
+    const bulk =
+      options.bulk && !options.skipInvalid ? new BulkLoad(spec, writer, options.bulkSegmentRows) : undefined;
     const summary: ImportSummary = {
       kind,
       rowsRead: 0,
@@ -117,7 +127,7 @@ export class IngestService {
       for await (const batch of batches) {
         summary.rowsRead += batch.rowsRead;
         await inFlight;
-        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary, state);
+        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary, state, bulk);
         inFlight.catch(() => {}); // awaited, and so reported, with the next batch or at the end
         options.onProgress?.(summary.rowsRead);
       }
@@ -125,6 +135,12 @@ export class IngestService {
       summary.rejected = [...state.rejected.entries()]
         .sort(([a], [b]) => a - b)
         .map(([row, messages]) => ({ row, messages }));
+      if (bulk && !refused(summary, state)) {
+        const written = await bulk.finish();
+        summary.inserted += written.inserted;
+        summary.updated += written.updated;
+        summary.unchanged += written.unchanged;
+      }
       summary.committed = !summary.dryRun && !refused(summary, state);
       if (summary.committed) {
         await maintenance.finish();
@@ -180,6 +196,7 @@ export class IngestService {
     { valid, problems, customerReferences, contactReferences, columnLabels, skipped }: ValidatedBatch,
     summary: ImportSummary,
     state: ImportState,
+    bulk: BulkLoad | undefined,
   ): Promise<void> {
     for (const [reason, count] of Object.entries(skipped)) {
       summary.skipped[reason] = (summary.skipped[reason] ?? 0) + count;
@@ -227,10 +244,13 @@ export class IngestService {
       const lastById = new Map(writable.map((record) => [record[spec.idColumn] as string, record]));
       const records = [...lastById.values()];
       await maintenance.beforeWrite(records, customerIds);
-      const written = await writer.upsert(records, customerIds);
-      summary.inserted += written.inserted;
-      summary.updated += written.updated;
-      summary.unchanged += written.unchanged;
+      if (bulk) await bulk.add(records, customerIds);
+      else {
+        const written = await writer.upsert(records, customerIds);
+        summary.inserted += written.inserted;
+        summary.updated += written.updated;
+        summary.unchanged += written.unchanged;
+      }
     }
     problems.sort((a, b) => a.row - b.row);
     summary.problemCount += problems.length;

@@ -1,11 +1,15 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import {
   bulkUpsert,
+  createStagingTable,
   isDistinctFrom,
   keyLookup,
+  rowsChangedBy,
+  selectRows,
   type BulkUpsert,
   type Dialect,
   type KeyLookup,
+  type StagingTable,
 } from '../../database/dialect.js';
 import type { RecordSpec, ValidRecord } from './record-specs.js';
 import { EXPECTED } from './row-problem.js';
@@ -99,19 +103,81 @@ export class RecordWriter {
     const key = kept.join(',');
     let upserter = this.upserters.get(key);
     if (!upserter) {
-      const { spec, dialect } = this;
-      const quote = (name: string) => `"${name}"`;
-      const written = spec.writtenColumns.filter((column) => !kept.includes(column));
-      const assigned = [...written, 'updated_at'].map((c) => `${quote(c)} = excluded.${quote(c)}`);
-      const differs = written.map((c) =>
-        isDistinctFrom(dialect, `${quote(spec.table)}.${quote(c)}`, `excluded.${quote(c)}`),
-      );
-      // Required columns are never left out, so there is always something to set and compare.
-      const onConflict = `on conflict ("external_id") do update set ${assigned.join(', ')} where ${differs.join(' or ')}`;
-      upserter = bulkUpsert(dialect, this.trx, spec.table, this.columns, onConflict);
+      upserter = bulkUpsert(this.dialect, this.trx, this.spec.table, this.columns, this.onConflict(kept));
       this.upserters.set(key, upserter);
     }
     return upserter;
+  }
+
+  /** The ON CONFLICT clause of an upsert that leaves the columns `kept` as stored. */
+  private onConflict(kept: readonly string[]): string {
+    const { spec, dialect } = this;
+    const quote = (name: string) => `"${name}"`;
+    const written = spec.writtenColumns.filter((column) => !kept.includes(column));
+    const assigned = [...written, 'updated_at'].map((c) => `${quote(c)} = excluded.${quote(c)}`);
+    const differs = written.map((c) =>
+      isDistinctFrom(dialect, `${quote(spec.table)}.${quote(c)}`, `excluded.${quote(c)}`),
+    );
+    // Required columns are never left out, so there is always something to set and compare.
+    return `on conflict ("external_id") do update set ${assigned.join(', ')} where ${differs.join(' or ')}`;
+  }
+
+  /** A record as the row its upsert writes: the id, then the written columns, then the two times. */
+  private rowOf(record: ValidRecord, customerIds: Map<string, number> | undefined): unknown[] {
+    const row: unknown[] = [record[this.spec.idColumn]];
+    for (const column of this.spec.writtenColumns) {
+      const value = record[column] ?? null;
+      row.push(column === 'customer_id' && customerIds ? customerIds.get(value as string) : value);
+    }
+    row.push(this.now, this.now);
+    return row;
+  }
+
+  /**
+   * Bulk loads: stages records with distinct ids (and the same columns left out: see stagedColumnsOf)
+   * into `staging`, a table with this writer's columns, for upsertStaged.
+   */
+  async stage(
+    staging: StagingTable,
+    records: ValidRecord[],
+    customerIds: Map<string, number> | undefined,
+  ): Promise<void> {
+    await staging.append(records.map((record) => this.rowOf(record, customerIds)));
+  }
+
+  /** A staging table for bulk loads of this kind, with the columns of the writer's upserts. */
+  createStaging(): Promise<StagingTable> {
+    return createStagingTable(this.dialect, this.trx, `staged_${this.spec.table}`, this.columns);
+  }
+
+  /**
+   * Bulk loads: upserts every row staged (the last one staged wins for a repeated id) in one set-based
+   * statement, with the same rule as upsert(): a stored row whose values all equal the new ones is left
+   * alone, and the columns `kept` (left out of the file) keep their stored values. Counts as upsert().
+   */
+  async upsertStaged(staging: StagingTable, kept: readonly string[]): Promise<WriteCounts> {
+    const { spec, dialect, trx } = this;
+    await staging.keepLastBy('external_id');
+    const staged = `"${staging.name}"`;
+    const [counts] = await selectRows(
+      dialect,
+      trx.raw(
+        `select (select count(*) from ${staged}) as staged, ` +
+          `(select count(*) from "${spec.table}" where external_id in (select external_id from ${staged})) as existing`,
+      ),
+    );
+    const columns = this.columns.map(({ name }) => `"${name}"`).join(', ');
+    const changed = await rowsChangedBy(
+      dialect,
+      trx,
+      `insert into "${spec.table}" (${columns}) select ${columns} from ${staged} where true ${this.onConflict(kept)}`,
+    );
+    await staging.clear();
+    const rows = Number(counts!.staged);
+    const existing = Number(counts!.existing);
+    const inserted = rows - existing;
+    const updated = changed - inserted;
+    return { inserted, updated, unchanged: existing - updated };
   }
 
   /**
@@ -121,21 +187,12 @@ export class RecordWriter {
    * have it) keeps its stored value.
    */
   async upsert(records: ValidRecord[], customerIds?: Map<string, number>): Promise<WriteCounts> {
-    const { idColumn, writtenColumns } = this.spec;
     let existing = 0;
     let changed = 0;
-    for (const [kept, group] of groupByLeftOut(records, writtenColumns)) {
+    for (const [kept, group] of groupByLeftOut(records, this.spec.writtenColumns)) {
       const upserter = this.upserter(kept);
       for (const chunk of chunks(group, upserter.rowsPerStatement)) {
-        const rows = chunk.map((record) => {
-          const row: unknown[] = [record[idColumn]];
-          for (const column of writtenColumns) {
-            const value = record[column] ?? null;
-            row.push(column === 'customer_id' && customerIds ? customerIds.get(value as string) : value);
-          }
-          row.push(this.now, this.now);
-          return row;
-        });
+        const rows = chunk.map((record) => this.rowOf(record, customerIds));
         const counts = await upserter.run(rows);
         existing += counts.existing;
         changed += counts.changed;
@@ -148,14 +205,23 @@ export class RecordWriter {
 }
 
 /**
+ * The written columns a record leaves out (undefined: its file did not have them), joined by commas: a
+ * bulk load stages records with the same ones together.
+ */
+export function leftOutColumns(record: ValidRecord, columns: readonly string[]): string {
+  let key = '';
+  for (const column of columns) if (record[column] === undefined) key = key ? `${key},${column}` : column;
+  return key;
+}
+
+/**
  * The records grouped by the columns they leave out, in order of first appearance. Allocates nothing per
  * record that has every column (the usual case): a million-row import pays one loop over its columns.
  */
 function groupByLeftOut(records: ValidRecord[], columns: string[]): Map<string[], ValidRecord[]> {
   const groups = new Map<string, [string[], ValidRecord[]]>();
   for (const record of records) {
-    let key = '';
-    for (const column of columns) if (record[column] === undefined) key = key ? `${key},${column}` : column;
+    const key = leftOutColumns(record, columns);
     const group = groups.get(key);
     if (group) group[1].push(record);
     else groups.set(key, [key ? key.split(',') : [], [record]]);
