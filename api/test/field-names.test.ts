@@ -28,7 +28,7 @@ describe('field names', () => {
       }
     }
     expect(problems).toEqual([]);
-    expect(aliases).toBeGreaterThanOrEqual(2); // AlertMeasureRow.meanHoursToAcknowledge, meanHoursToResolve
+    expect(aliases).toBeGreaterThanOrEqual(8); // meanHoursTo…, peerApprovedShare, share, topDecileShare, meanPredicted, observedRate
   });
 
   it('name averages avg… (mean… and …Avg only survive as deprecated aliases)', async () => {
@@ -41,7 +41,26 @@ describe('field names', () => {
           retired.push(`${type.name}.${field.name}`);
       }
     }
-    // CalibrationBin.meanPredicted (risk model) is renamed with the measure catalogue (docs/graphql-api.md).
-    expect(retired).toEqual(['CalibrationBin.meanPredicted']);
+    expect(retired).toEqual([]);
+  });
+
+  it('name a percent …Pct or …Rate and a fraction 0-1 …Fraction (share and …Share only survive as aliases)', async () => {
+    const schema = await buildCxSchema();
+    const misnamed: string[] = [];
+    for (const type of Object.values(schema.getTypeMap())) {
+      if (type.name.startsWith('__') || !(isObjectType(type) || isInterfaceType(type))) continue;
+      for (const field of Object.values(type.getFields())) {
+        if (field.deprecationReason) continue;
+        const name = `${type.name}.${field.name}`;
+        const description = field.description ?? '';
+        if (/^share$|Share$/.test(field.name))
+          misnamed.push(`${name}: a share is …Pct (0-100) or …Fraction (0-1)`);
+        if (/^percent 0-100/i.test(description) && !/(Pct|Rate)([A-Z][a-z]+)?$/.test(field.name))
+          misnamed.push(`${name}: a percent 0-100 is …Pct or …Rate`);
+        if (/\bRate$/.test(field.name) && /\b0-1\b/.test(description))
+          misnamed.push(`${name}: a rate is a percent 0-100; a fraction 0-1 is …Fraction`);
+      }
+    }
+    expect(misnamed).toEqual([]);
   });
 });
