@@ -236,7 +236,7 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
       churnRateAfter: 100,
       recompensed: 1,
       recompenseCost: 20,
-      recompenseAvg: 20,
+      avgRecompense: 20,
     };
     // KA2: unresolved; NPS 6 and 10 after it (100 × (1 − 1) / 2 = 0), CSAT 4; R2 never churned.
     const afterKa2 = {
