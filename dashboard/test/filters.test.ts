@@ -191,14 +191,15 @@ describe('presentation from the measure catalogue', () => {
     expect(isThin(measureInfo(display, 'revenueAtRisk'), 1)).toBe(false);
     expect(sampleText(fcr, 1)).toBe('n = 1 contact');
   });
+
   it('states chart units and score scales from the catalogue', () => {
     const scored = {
       ...display,
       measures: [
         ...display.measures,
-        { ...display.measures[0]!, name: 'nps', label: 'NPS', unit: 'NPS_POINTS', decimals: 0 },
-        { ...display.measures[0]!, name: 'avgCsat', label: 'CSAT', unit: 'SCORE_5', decimals: 2 },
-        { ...display.measures[0]!, name: 'avgCes', label: 'CES', unit: 'SCORE_7', decimals: 2 },
+        { ...display.measures[0], name: 'nps', label: 'NPS', unit: 'NPS_POINTS', decimals: 0 },
+        { ...display.measures[0], name: 'avgCsat', label: 'CSAT', unit: 'SCORE_5', decimals: 2 },
+        { ...display.measures[0], name: 'avgCes', label: 'CES', unit: 'SCORE_7', decimals: 2 },
       ],
     } as Display;
     expect(chartMeasure(scored, 'nps').unit).toBe('NPS points (−100 to 100)');
