@@ -651,7 +651,7 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     expect((await exceptions({ ...FEB, statuses: [winner] }))[0]).toMatchObject({ contactId: 'K4' });
 
     const report = await api.graphql(
-      `query ($filter: ExceptionFilter) { exceptionReport(filter: $filter) { exceptions peerApproved peerApprovedShare
+      `query ($filter: ExceptionFilter) { exceptionReport(filter: $filter) { exceptions peerApproved peerApprovedPct peerApprovedShare
         reviewed upheld corrected upheldRate correctedRate peerApprovedCorrectedRate
         outOfPolicy { contacts resolvedRate repeatContactRate churnRate recompenseCost avgRecompense }
         withinPolicyRecoveries { contacts resolvedRate repeatContactRate churnRate recompenseCost avgRecompense } } }`,
@@ -662,7 +662,8 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
     expect(report.data!.exceptionReport).toEqual({
       exceptions: 2, // K2 K4, both peer-approved
       peerApproved: 2,
-      peerApprovedShare: 100,
+      peerApprovedPct: 100,
+      peerApprovedShare: 100, // the deprecated alias, the same value
       reviewed: 2,
       upheld: 2 - corrected,
       corrected,

@@ -236,7 +236,7 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
       churnRateAfter: 100,
       recompensed: 1,
       recompenseCost: 20,
-      recompenseAvg: 20,
+      avgRecompense: 20,
     };
     // KA2: unresolved; NPS 6 and 10 after it (100 × (1 − 1) / 2 = 0), CSAT 4; R2 never churned.
     const afterKa2 = {
@@ -329,10 +329,10 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
     const { recurringCauses } = await query(
       `query ($filter: MetricFilter) {
         recurringCauses(filter: $filter, grain: WEEK, top: 3) {
-          reasons { reason contacts share repeatContactRate fcrRate trend { period contacts } }
+          reasons { reason contacts contactSharePct share repeatContactRate fcrRate trend { period contacts } }
           detractorComments commentsAnalysed
-          detractorWords { term comments share }
-          detractorPhrases { term comments share }
+          detractorWords { term comments commentSharePct share }
+          detractorPhrases { term comments commentSharePct share }
         }
       }`,
       { filter: MARCH },
@@ -341,7 +341,8 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
       {
         reason: 'billing',
         contacts: 3,
-        share: 60,
+        contactSharePct: 60,
+        share: 60, // the deprecated alias, the same value
         repeatContactRate: 0,
         fcrRate: 0,
         // KA1 in the week of Monday 3 March; KP1 and KX (Sunday 16th) in the week of the 10th.
@@ -353,6 +354,7 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
       {
         reason: 'login',
         contacts: 2,
+        contactSharePct: 40,
         share: 40,
         repeatContactRate: 50, // KN1 is followed by KX the next day
         fcrRate: 0,
@@ -365,14 +367,19 @@ describe.each(DIALECTS)('recovery and recurring causes on %s', (dialect) => {
     expect(recurringCauses.commentsAnalysed).toBe(3);
     const twoOfThree = expect.closeTo(200 / 3, 9);
     expect(recurringCauses.detractorWords).toEqual([
-      { term: 'app', comments: 2, share: twoOfThree },
-      { term: 'crashing', comments: 2, share: twoOfThree },
-      { term: 'hold', comments: 2, share: twoOfThree },
+      { term: 'app', comments: 2, commentSharePct: twoOfThree, share: twoOfThree },
+      { term: 'crashing', comments: 2, commentSharePct: twoOfThree, share: twoOfThree },
+      { term: 'hold', comments: 2, commentSharePct: twoOfThree, share: twoOfThree },
     ]);
     expect(recurringCauses.detractorPhrases).toEqual([
-      { term: 'app keeps', comments: 2, share: twoOfThree },
-      { term: 'keeps crashing', comments: 2, share: twoOfThree },
-      { term: 'calls back', comments: 1, share: expect.closeTo(100 / 3, 9) },
+      { term: 'app keeps', comments: 2, commentSharePct: twoOfThree, share: twoOfThree },
+      { term: 'keeps crashing', comments: 2, commentSharePct: twoOfThree, share: twoOfThree },
+      {
+        term: 'calls back',
+        comments: 1,
+        commentSharePct: expect.closeTo(100 / 3, 9),
+        share: expect.closeTo(100 / 3, 9),
+      },
     ]);
   });
 

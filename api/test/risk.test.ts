@@ -252,7 +252,9 @@ describe.each(DIALECTS)('churn-risk scores over the API on %s', (dialect) => {
     heldOutCustomers: 20,
     heldOutChurners: 2,
     auc: 0.7,
-    calibrationJson: JSON.stringify([{ customers: 20, meanPredicted: 0.1, observedRate: 0.1 }]),
+    topDecileShare: 0.3,
+    // Stored under the keys of the first models; served as avgPredicted and observedFraction.
+    calibrationJson: JSON.stringify([{ customers: 20, meanPredicted: 0.12, observedRate: 0.1 }]),
   });
 
   beforeAll(async () => {
@@ -555,7 +557,8 @@ describe.each(DIALECTS)('churn-risk scores over the API on %s', (dialect) => {
     const { riskModel } = await query(`{ riskModel {
       version auc trainingCustomers heldOutCustomers outcomeDays
       features { name description weight }
-      calibration { customers meanPredicted observedRate }
+      topDecileFraction topDecileShare
+      calibration { customers avgPredicted observedFraction meanPredicted observedRate }
     } }`);
     expect(riskModel).toMatchObject({
       version: 'test-model',
@@ -569,7 +572,12 @@ describe.each(DIALECTS)('churn-risk scores over the API on %s', (dialect) => {
       description: 'Assisted contacts in the 90 days before.',
       weight: Math.log(3),
     });
-    expect(riskModel.calibration).toEqual([{ customers: 20, meanPredicted: 0.1, observedRate: 0.1 }]);
+    // The deprecated aliases return the same values as the names that replace them.
+    expect(riskModel.topDecileFraction).toBe(0.3);
+    expect(riskModel.topDecileShare).toBe(0.3);
+    expect(riskModel.calibration).toEqual([
+      { customers: 20, avgPredicted: 0.12, observedFraction: 0.1, meanPredicted: 0.12, observedRate: 0.1 },
+    ]);
   });
 
   it('refuses a minScore outside 0-100 and a cursor of another order', async () => {

@@ -165,7 +165,7 @@ describe('Exception review', () => {
     await open(executive, `/exceptions${WINDOW}`);
     expect(await executive.locator('h1').innerText()).toBe('Exception review');
     expect(await kpi(executive, 'exceptions')).toBe(formatCount(api.exceptionReport.exceptions));
-    expect(await kpi(executive, 'peer-approved')).toBe(formatPercent(api.exceptionReport.peerApprovedShare));
+    expect(await kpi(executive, 'peer-approved')).toBe(formatPercent(api.exceptionReport.peerApprovedPct));
     expect(await kpi(executive, 'reviewed')).toBe(formatCount(api.exceptionReport.reviewed));
     expect(await kpi(executive, 'corrected')).toBe(formatPercent(api.exceptionReport.correctedRate));
     const outcomes = await tableRows(executive, 'exception-outcomes');

@@ -155,7 +155,7 @@ describe('the dashboard in Chromium on the seeded demo', () => {
     expect(await row.innerText()).toContain(top.nextStep.text);
     // The model's quality in plain words: the share of leavers the top tenth of scores holds.
     expect(await page.locator('[data-lift]').innerText()).toContain(
-      `The top 10% of scores hold ${(100 * riskModel!.topDecileShare!).toFixed(1)}% of the customers who left`,
+      `The top 10% of scores hold ${(100 * riskModel!.topDecileFraction!).toFixed(1)}% of the customers who left`,
     );
     const link = row.locator(`a[href^="/customers/"]`);
     await Promise.all([page.waitForURL(`**/customers/${top.customer.id}**`), link.click()]);

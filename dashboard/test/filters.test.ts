@@ -17,6 +17,7 @@ import {
   sampleText,
   type Display,
 } from '../src/lib/presentation';
+import { chartMeasure, scaleOf } from '../src/lib/measures';
 
 const TODAY = new Date('2026-11-23T15:00:00Z');
 const parse = (search: string) => parseFilters(new URLSearchParams(search), TODAY);
@@ -189,5 +190,23 @@ describe('presentation from the measure catalogue', () => {
     expect(isThin(fcr, 30)).toBe(false);
     expect(isThin(measureInfo(display, 'revenueAtRisk'), 1)).toBe(false);
     expect(sampleText(fcr, 1)).toBe('n = 1 contact');
+  });
+
+  it('states chart units and score scales from the catalogue', () => {
+    const scored = {
+      ...display,
+      measures: [
+        ...display.measures,
+        { ...display.measures[0], name: 'nps', label: 'NPS', unit: 'NPS_POINTS', decimals: 0 },
+        { ...display.measures[0], name: 'avgCsat', label: 'CSAT', unit: 'SCORE_5', decimals: 2 },
+        { ...display.measures[0], name: 'avgCes', label: 'CES', unit: 'SCORE_7', decimals: 2 },
+      ],
+    } as Display;
+    expect(chartMeasure(scored, 'nps').unit).toBe('NPS points (−100 to 100)');
+    expect(chartMeasure(scored, 'avgCsat').unit).toBe('CSAT score (1–5)');
+    expect(chartMeasure(scored, 'avgCes').unit).toBe('CES score (1–7)');
+    expect(chartMeasure(scored, 'fcrRate').unit).toBe('%');
+    expect(scaleOf('SCORE_5')).toBe('1–5');
+    expect(scaleOf('PERCENT')).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
 import { formatPercent } from '$lib/format';
+import type { MeasureUnit } from '$lib/graphql/generated/graphql';
 import { formatMeasure, measureInfo, type Display, type MeasureInfo } from '$lib/presentation';
 
 /** How a chart names a measure, states its unit and formats its values. */
@@ -17,15 +18,28 @@ const DASHBOARD_MEASURES: Record<string, MeasureDisplay> = {
   },
 };
 
+/** The range of a unit that is a scale ('1–5'), or null for one that is not. */
+export function scaleOf(unit: MeasureUnit): string | null {
+  switch (unit) {
+    case 'NPS_POINTS':
+      return '−100 to 100';
+    case 'SCORE_5':
+      return '1–5';
+    case 'SCORE_7':
+      return '1–7';
+    default:
+      return null;
+  }
+}
+
 /** The unit of a catalogued measure as a chart's axis states it. */
 function unitText(display: Display, info: MeasureInfo): string {
   switch (info.unit) {
     case 'NPS_POINTS':
-      return 'NPS points (−100 to 100)';
+      return `NPS points (${scaleOf(info.unit)})`;
     case 'SCORE_5':
-      return `${info.label} score (1–5)`;
     case 'SCORE_7':
-      return `${info.label} score (1–7)`;
+      return `${info.label} score (${scaleOf(info.unit)})`;
     case 'PERCENT':
       return '%';
     case 'SECONDS':

@@ -1,7 +1,7 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { followingRows, plusSeconds } from '../../database/dialect.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
-import { countWhere } from '../../core/conditions.js';
+import { countWhere, isFailedSession } from '../../core/conditions.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {
@@ -39,7 +39,7 @@ export function afterSelfService(
   form: 'set' | 'exists' = followingRows(builder.dialect),
 ): Knex.Raw {
   const hours = AFTER_SELF_SERVICE_HOURS * 3_600;
-  const failed = "s.outcome in ('escalated', 'abandoned')";
+  const failed = isFailedSession('s');
   if (form === 'exists') {
     // Both bounds on the session's start, so that the (customer, started_at) index holds the whole range.
     return builder.raw(

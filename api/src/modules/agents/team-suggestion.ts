@@ -1,4 +1,5 @@
 import { DAY_MS } from '../../core/time.js';
+import { isFailedSession } from '../../core/conditions.js';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { selectRows, toDbValue } from '../../database/dialect.js';
 import { currentDataVersion } from '../cache/data-version.js';
@@ -62,7 +63,7 @@ async function exhaustedSelfService(em: EntityManager, customerId: string, now: 
       .getKnex()
       .raw(
         'select 1 as found from self_service_sessions s join customers c on c.id = s.customer_id ' +
-          `where c.external_id = ? and s.outcome in ('escalated', 'abandoned') and s.started_at >= ? limit 1`,
+          `where c.external_id = ? and ${isFailedSession('s')} and s.started_at >= ? limit 1`,
         [customerId, toDbValue(dialect, since) as Knex.Value],
       ),
   );

@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { isEscalatedSession } from '../../core/conditions.js';
+import { isEscalatedSession, isNps } from '../../core/conditions.js';
 import { DAY_SECONDS, HOUR_SECONDS } from '../../core/time.js';
 import { plusSeconds, timestampParameter, toDbValue, type Dialect } from '../../database/dialect.js';
 import { loadAlertRules } from '../../config.js';
@@ -91,7 +91,7 @@ export class AlertRuleEvaluator {
     return {
       sql:
         'select r.external_id as trigger_key, r.customer_id, r.score as value, r.responded_at as triggered_at ' +
-        `from survey_responses r where r.updated_at = ? and r.type = 'nps' and r.score <= ?`,
+        `from survey_responses r where r.updated_at = ? and ${isNps('r')} and r.score <= ?`,
       bindings: [this.db(this.writtenAt), this.rules.vipDetractor.maxScore],
     };
   }

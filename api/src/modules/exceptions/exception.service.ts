@@ -234,10 +234,12 @@ export class ExceptionService {
     };
     const out = sums('out');
     const reviewed = out.upheld! + out.corrected!;
+    const peerApprovedPct = percent(out.peer, out.contacts);
     return {
       exceptions: out.contacts!,
       peerApproved: out.peer!,
-      peerApprovedShare: percent(out.peer, out.contacts),
+      peerApprovedPct,
+      peerApprovedShare: peerApprovedPct,
       reviewed,
       upheld: out.upheld!,
       corrected: out.corrected!,

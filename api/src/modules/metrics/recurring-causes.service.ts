@@ -45,7 +45,7 @@ export class RecurringCausesService {
       .map((row) => ({
         reason: (row.reason as string | null) ?? null,
         contacts: row.contacts ?? 0,
-        share: percent(row.contacts ?? 0, allContacts) ?? 0,
+        ...sharePct('contactSharePct', percent(row.contacts ?? 0, allContacts) ?? 0),
         repeatContactRate: row.repeatContactRate ?? null,
         fcrRate: row.fcrRate ?? null,
         trend: trend
@@ -55,7 +55,10 @@ export class RecurringCausesService {
       .sort((a, b) => b.contacts - a.contacts || compareReasons(a.reason, b.reason));
     const terms = await topTerms(comments.newest, { top, minCustomers, budgetMs: TERMS_BUDGET_MS });
     const withShare = (counts: TermCount[]): CommentTerm[] =>
-      counts.map((count) => ({ ...count, share: percent(count.comments, terms.analysed) ?? 0 }));
+      counts.map((count) => ({
+        ...count,
+        ...sharePct('commentSharePct', percent(count.comments, terms.analysed) ?? 0),
+      }));
     return {
       reasons,
       detractorComments: comments.total,
@@ -106,4 +109,9 @@ function compareReasons(a: string | null, b: string | null): number {
   if (a === null) return 1;
   if (b === null) return -1;
   return a < b ? -1 : 1;
+}
+
+/** A percent under its name and under `share`, its deprecated alias. */
+function sharePct<Name extends string>(name: Name, value: number): Record<Name | 'share', number> {
+  return { [name]: value, share: value } as Record<Name | 'share', number>;
 }

@@ -1,4 +1,4 @@
-import type { CalibrationBin } from './dto/risk-model.types.js';
+import type { StoredCalibrationBin } from './dto/risk-model.types.js';
 
 /** A held-out customer: the predicted churn probability and whether the customer churned (1) or not (0). */
 export interface Outcome {
@@ -37,9 +37,9 @@ export function areaUnderCurve(outcomes: readonly Outcome[]): number | null {
  * be (wider than counting examples; exact when a customer's outcomes always agree). A calibrated model has
  * the mean prediction inside the interval in about 19 bins of 20.
  */
-export function calibrationBins(outcomes: readonly Outcome[], bins = 10): CalibrationBin[] {
+export function calibrationBins(outcomes: readonly Outcome[], bins = 10): StoredCalibrationBin[] {
   const sorted = [...outcomes].sort((a, b) => a.predicted - b.predicted);
-  const result: CalibrationBin[] = [];
+  const result: StoredCalibrationBin[] = [];
   for (let bin = 0; bin < bins; bin++) {
     const members = sorted.slice(
       Math.floor((bin * sorted.length) / bins),

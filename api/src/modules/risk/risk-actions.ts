@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../core/time.js';
-import { isLowScore } from '../../core/conditions.js';
+import { isFailedSession, isLowScore } from '../../core/conditions.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime, inList, listParameter } from '../../database/dialect.js';
 import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
@@ -148,7 +148,7 @@ async function badEvents(builder: SqlBuilder, ids: number[], from: Date, to: Dat
         `case when resolved = false then 1 else 0 end, apology from contacts ` +
         `where ? and started_at >= ? and started_at < ? and (resolved = false or apology is not null or ${longWait}) ` +
         `union all select customer_id, started_at, 'self_service', outcome, steps, entry, null, 0, null ` +
-        `from self_service_sessions where ? and started_at >= ? and started_at < ? and outcome <> 'resolved'`,
+        `from self_service_sessions where ? and started_at >= ? and started_at < ? and ${isFailedSession('')}`,
       [
         ofCustomers('r.customer_id'),
         from,

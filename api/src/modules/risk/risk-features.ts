@@ -1,8 +1,13 @@
 import type { Knex } from '@mikro-orm/knex';
 import {
   countWhere,
+  isAbandonedSession,
+  isCsat,
+  isEscalatedContact,
   isEscalatedSession,
+  isFailedSession,
   isLowScore,
+  isNps,
   isPromoter,
   REPEAT_CONTACT_SECONDS,
 } from '../../core/conditions.js';
@@ -276,10 +281,10 @@ export async function customerFeatures(
   const start = since(LOOKBACK_DAYS);
 
   const surveyColumns = new Columns()
-    .add(`max(case when r.type = 'nps' and r.position = 1 then r.score end) as "npsLatest"`)
-    .add(`max(case when r.type = 'nps' and r.position = 2 then r.score end) as "npsPrevious"`)
-    .add(`max(case when r.type = 'csat' and r.position = 1 then r.score end) as "csatLatest"`)
-    .add(`max(case when r.type = 'csat' and r.position = 2 then r.score end) as "csatPrevious"`)
+    .add(`max(case when ${isNps('r')} and r.position = 1 then r.score end) as "npsLatest"`)
+    .add(`max(case when ${isNps('r')} and r.position = 2 then r.score end) as "npsPrevious"`)
+    .add(`max(case when ${isCsat('r')} and r.position = 1 then r.score end) as "csatLatest"`)
+    .add(`max(case when ${isCsat('r')} and r.position = 2 then r.score end) as "csatPrevious"`)
     .windows('lowScores', 'r.responded_at', LOW_SCORE, since)
     .add(`${flagged(isPromoter('r'))} as "promoters180"`)
     .add(`max(case when ${LOW_SCORE} then r.responded_at end) as "lastBadSurvey"`);
@@ -300,7 +305,7 @@ export async function customerFeatures(
     .windows('repeatContacts', 'k.started_at', `(${repeat})`, since)
     .windows('unresolved', 'k.started_at', 'k.resolved = false', since)
     .windows('longWaits', 'k.started_at', `(${longWait})`, since)
-    .windows('escalated', 'k.started_at', 'k.escalated = true', since, [90])
+    .windows('escalated', 'k.started_at', isEscalatedContact('k'), since, [90])
     .windows('complaints', 'k.started_at', 'k.apology is not null', since, [90, 180])
     .windows('apologies', 'k.started_at', 'k.apology = true', since, [90, 180])
     .windows(
@@ -334,8 +339,8 @@ export async function customerFeatures(
   const sessionColumns = new Columns()
     .windows('escalatedSessions', 's.started_at', isEscalatedSession('s'), since, [90])
     .add(`${flagged(`s.started_at >= ? and ${backfired}`)} as "backfiredSessions90"`, since(90), asOf)
-    .windows('abandonedSessions', 's.started_at', `s.outcome = 'abandoned'`, since)
-    .add(`max(case when s.outcome <> 'resolved' then s.started_at end) as "lastBadSession"`);
+    .windows('abandonedSessions', 's.started_at', isAbandonedSession('s'), since)
+    .add(`max(case when ${isFailedSession('s')} then s.started_at end) as "lastBadSession"`);
   const sessions = builder.raw(
     `select s.customer_id, ${sessionColumns.sql.join(', ')} ` +
       `from self_service_sessions s where s.started_at >= ? and s.started_at < ? and ? group by s.customer_id`,

@@ -1,7 +1,13 @@
 import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 import { Field, Float, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../graphql/scalars.js';
-import { CalibrationBin, RiskFeature, type FittedFeature } from './dto/risk-model.types.js';
+import {
+  CalibrationBin,
+  calibrationBin,
+  RiskFeature,
+  type FittedFeature,
+  type StoredCalibrationBin,
+} from './dto/risk-model.types.js';
 import { FEATURES } from './risk-features.js';
 
 @ObjectType({
@@ -136,11 +142,22 @@ export class RiskModel {
   @Field(() => Float, {
     nullable: true,
     description:
-      'Lift: the share (0-1) of the held-out churners found among the highest-scored tenth of the held-out ' +
-      'examples (0.1 is chance). Null without churners.',
+      'Lift: the fraction 0-1 of the held-out churners found among the highest-scored tenth of the held-out ' +
+      'examples (the old name of topDecileFraction).',
+    deprecationReason: 'Use topDecileFraction.',
   })
   @Property({ type: 'double', nullable: true })
   topDecileShare: number | null = null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      'Lift: the fraction 0-1 of the held-out churners found among the highest-scored tenth of the held-out ' +
+      'examples (0.1 is chance). Null without churners.',
+  })
+  get topDecileFraction(): number | null {
+    return this.topDecileShare;
+  }
 
   @Field(() => Float, {
     nullable: true,
@@ -151,7 +168,7 @@ export class RiskModel {
   @Property({ type: 'double', nullable: true })
   brierScore: number | null = null;
 
-  /** CalibrationBin[] as JSON. */
+  /** StoredCalibrationBin[] as JSON. */
   @Property({ type: 'text', fieldName: 'calibration' })
   calibrationJson!: string;
 
@@ -171,7 +188,7 @@ export class RiskModel {
       '95% interval.',
   })
   get calibration(): CalibrationBin[] {
-    return JSON.parse(this.calibrationJson) as CalibrationBin[];
+    return (JSON.parse(this.calibrationJson) as StoredCalibrationBin[]).map(calibrationBin);
   }
 
   @Field(() => Float, {
@@ -182,7 +199,7 @@ export class RiskModel {
       'a gap above 2 points by chance. Null without held-out examples.',
   })
   get calibrationMaxGap(): number | null {
-    const gaps = this.calibration.map((bin) => Math.abs(bin.meanPredicted - bin.observedRate));
+    const gaps = this.calibration.map((bin) => Math.abs(bin.avgPredicted - bin.observedFraction));
     return gaps.length ? Math.max(...gaps) : null;
   }
 
@@ -196,7 +213,7 @@ export class RiskModel {
     const bins = this.calibration;
     if (bins.some((bin) => bin.observedLower == null || bin.observedUpper == null)) return null;
     return bins.filter(
-      (bin) => bin.meanPredicted < bin.observedLower! || bin.meanPredicted > bin.observedUpper!,
+      (bin) => bin.avgPredicted < bin.observedLower! || bin.avgPredicted > bin.observedUpper!,
     ).length;
   }
 }

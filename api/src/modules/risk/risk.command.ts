@@ -67,15 +67,15 @@ export function formatModel(model: RiskModel): string {
       (model.aucLower === null ? '' : ` (95% interval ${fixed(model.aucLower)}-${fixed(model.aucUpper)})`),
     `  baselines on the same customers: latest NPS only ${fixed(model.npsBaselineAuc)}${gap(model.npsBaselineAuc)}, ` +
       `contacts in 30 days ${fixed(model.contactsBaselineAuc)}${gap(model.contactsBaselineAuc)}`,
-    `  top 10% of scores hold ${model.topDecileShare === null ? 'n/a' : percent(model.topDecileShare)} of the churners; ` +
+    `  top 10% of scores hold ${model.topDecileFraction === null ? 'n/a' : percent(model.topDecileFraction)} of the churners; ` +
       `Brier score ${fixed(model.brierScore, 4)}`,
     '  held-out calibration by decile (mean predicted → observed, its 95% interval counting each customer once; examples, customers):',
     ...model.calibration.map(
       (bin, i) =>
-        `    ${String(i + 1).padStart(2)}: ${percent(bin.meanPredicted).padStart(6)} → ${percent(bin.observedRate).padStart(6)}` +
+        `    ${String(i + 1).padStart(2)}: ${percent(bin.avgPredicted).padStart(6)} → ${percent(bin.observedFraction).padStart(6)}` +
         (bin.observedLower == null
           ? ''
-          : `  [${percent(bin.observedLower)}-${percent(bin.observedUpper!)}]${bin.meanPredicted < bin.observedLower || bin.meanPredicted > bin.observedUpper! ? ' outside' : ''}`) +
+          : `  [${percent(bin.observedLower)}-${percent(bin.observedUpper!)}]${bin.avgPredicted < bin.observedLower || bin.avgPredicted > bin.observedUpper! ? ' outside' : ''}`) +
         `  (${bin.customers}${bin.distinctCustomers == null ? '' : `, ${bin.distinctCustomers}`})`,
     ),
     `  largest gap ${model.calibrationMaxGap === null ? 'n/a' : `${(100 * model.calibrationMaxGap).toFixed(1)} points`}; ` +

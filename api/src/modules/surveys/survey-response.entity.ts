@@ -5,6 +5,7 @@ import { DateTimeScalar } from '../../graphql/scalars.js';
 import { Channel } from '../contacts/channel.js';
 import { Customer } from '../customers/customer.entity.js';
 import { SurveyType } from './survey-type.js';
+import { isDetractor } from '../../core/conditions.js';
 
 /**
  * The detractor comments (what recurringCauses reads), newest last: a partial index, so that counting a
@@ -12,7 +13,7 @@ import { SurveyType } from './survey-type.js';
  * whole table. The predicate is the one the query repeats word for word (SQLite uses a partial index
  * only then).
  */
-export const DETRACTOR_COMMENT = `type = 'nps' and score <= 6 and comment is not null and comment <> ''`;
+export const DETRACTOR_COMMENT = `${isDetractor('')} and comment is not null and comment <> ''`;
 const DETRACTOR_COMMENTS_INDEX = 'survey_responses_detractor_comments_index';
 const DETRACTOR_COMMENTS_INDEX_DDL = `create index ${DETRACTOR_COMMENTS_INDEX} on survey_responses (responded_at, id) where ${DETRACTOR_COMMENT}`;
 

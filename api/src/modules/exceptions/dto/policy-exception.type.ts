@@ -157,7 +157,14 @@ export class ExceptionReport {
   @Field(() => Int, { description: 'Of those, the peer-approved.' })
   peerApproved!: number;
 
-  @Field(() => Float, { nullable: true, description: 'Percent of the exceptions peer-approved.' })
+  @Field(() => Float, { nullable: true, description: 'Percent 0-100 of the exceptions peer-approved.' })
+  peerApprovedPct!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: 'Percent 0-100 of the exceptions peer-approved (the old name of peerApprovedPct).',
+    deprecationReason: 'Use peerApprovedPct.',
+  })
   peerApprovedShare!: number | null;
 
   @Field(() => Int, { description: 'Exceptions reviewed (UPHELD or CORRECTED).' })

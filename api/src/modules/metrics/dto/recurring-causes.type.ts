@@ -26,6 +26,13 @@ export class ReasonCount {
   @Field(() => Float, {
     description: 'Percent 0-100 of all contacts of the window (and segment) that had this reason.',
   })
+  contactSharePct!: number;
+
+  @Field(() => Float, {
+    description:
+      'Percent 0-100 of all contacts of the window (and segment) that had this reason (the old name of contactSharePct).',
+    deprecationReason: 'Use contactSharePct.',
+  })
   share!: number;
 
   @Field(() => Float, {
@@ -56,6 +63,12 @@ export class CommentTerm {
   comments!: number;
 
   @Field(() => Float, { description: 'Percent 0-100 of the analysed comments containing it.' })
+  commentSharePct!: number;
+
+  @Field(() => Float, {
+    description: 'Percent 0-100 of the analysed comments containing it (the old name of commentSharePct).',
+    deprecationReason: 'Use commentSharePct.',
+  })
   share!: number;
 }
 

@@ -56,21 +56,63 @@ export class CalibrationBin {
   })
   churners?: number | null;
 
-  @Field(() => Float, { description: 'Mean predicted probability of churn in the decile, 0-1.' })
-  meanPredicted!: number;
+  @Field(() => Float, { description: 'Average predicted probability of churn in the decile, 0-1.' })
+  avgPredicted!: number;
 
-  @Field(() => Float, { description: 'Share of them that churned within outcomeDays, 0-1.' })
-  observedRate!: number;
+  @Field(() => Float, {
+    deprecationReason: 'Use avgPredicted.',
+    description: 'Average predicted probability of churn in the decile, 0-1 (the old name of avgPredicted).',
+  })
+  get meanPredicted(): number {
+    return this.avgPredicted;
+  }
+
+  @Field(() => Float, {
+    description:
+      'Fraction 0-1 of them that churned within outcomeDays: a probability like avgPredicted, so the two compare directly.',
+  })
+  observedFraction!: number;
+
+  @Field(() => Float, {
+    deprecationReason: 'Use observedFraction.',
+    description: 'Fraction 0-1 of them that churned within outcomeDays (the old name of observedFraction).',
+  })
+  get observedRate(): number {
+    return this.observedFraction;
+  }
 
   @Field(() => Float, {
     nullable: true,
     description:
-      'Lower end of the 95% interval of observedRate (Wilson score interval over distinctCustomers: each customer ' +
-      'counted once, as their examples are not independent). A calibrated decile has meanPredicted inside the ' +
+      'Lower end of the 95% interval of observedFraction (Wilson score interval over distinctCustomers: each customer ' +
+      'counted once, as their examples are not independent). A calibrated decile has avgPredicted inside the ' +
       'interval (19 deciles in 20, by chance alone). Null for older models.',
   })
   observedLower?: number | null;
 
-  @Field(() => Float, { nullable: true, description: 'Upper end of the 95% interval of observedRate.' })
+  @Field(() => Float, { nullable: true, description: 'Upper end of the 95% interval of observedFraction.' })
   observedUpper?: number | null;
+}
+
+/** A CalibrationBin as stored in risk_models.calibration (JSON; the keys of the first models, kept). */
+export interface StoredCalibrationBin {
+  customers: number;
+  distinctCustomers?: number | null;
+  churners?: number | null;
+  meanPredicted: number;
+  observedRate: number;
+  observedLower?: number | null;
+  observedUpper?: number | null;
+}
+
+/** The CalibrationBin served for a stored one. */
+export function calibrationBin({
+  meanPredicted,
+  observedRate,
+  ...rest
+}: StoredCalibrationBin): CalibrationBin {
+  return Object.assign(new CalibrationBin(), rest, {
+    avgPredicted: meanPredicted,
+    observedFraction: observedRate,
+  });
 }

@@ -503,7 +503,7 @@ export type ChurnRiskQueryVariables = Exact<{
 }>;
 
 
-export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileShare: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibrationMaxGap: number | null, calibrationMisses: number | null, calibration: Array<{ customers: number, distinctCustomers: number | null, meanPredicted: number, observedRate: number, observedLower: number | null, observedUpper: number | null }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
+export type ChurnRiskQuery = { churnRisk: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ score: number, previousScore: number | null, scoredAt: string, lifetimeValue: number | null, drivers: Array<{ feature: string, label: string, points: number }>, customer: { id: string, tier: Tier | null, generation: Generation | null }, lastContact: { id: string, startedAt: string, channel: Channel, reason: string | null } | null, whyNow: Array<{ at: string, label: string }>, nextStep: { action: NextStepAction, text: string, reason: string } }> }, riskModel: { version: string, trainedAt: string, snapshots: number, auc: number | null, aucLower: number | null, aucUpper: number | null, npsBaselineAuc: number | null, contactsBaselineAuc: number | null, topDecileFraction: number | null, brierScore: number | null, trainingCustomers: number, heldOutCustomers: number, heldOutChurners: number, calibrationMaxGap: number | null, calibrationMisses: number | null, calibration: Array<{ customers: number, distinctCustomers: number | null, avgPredicted: number, observedFraction: number, observedLower: number | null, observedUpper: number | null }> } | null, atRisk: Array<{ revenueAtRisk: number | null }> };
 
 export type ClearLiveAgentPreferenceMutationVariables = Exact<{
   customerId: string | number;
@@ -605,7 +605,7 @@ export type ExceptionReviewQueryVariables = Exact<{
 }>;
 
 
-export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedShare: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
+export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedPct: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
 
 export type ExceptionOutcomeFragment = { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null };
 
@@ -764,7 +764,7 @@ export type VoiceOfCustomerQueryVariables = Exact<{
 }>;
 
 
-export type VoiceOfCustomerQuery = { recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, share: number, repeatContactRate: number | null, fcrRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, share: number }> | null, detractorPhrases: Array<{ term: string, comments: number, share: number }> | null } };
+export type VoiceOfCustomerQuery = { recurringCauses: { detractorComments: number, commentsAnalysed: number, reasons: Array<{ reason: string | null, contacts: number, contactSharePct: number, repeatContactRate: number | null, fcrRate: number | null, trend: Array<{ period: string, contacts: number }> }>, detractorWords: Array<{ term: string, comments: number, commentSharePct: number }> | null, detractorPhrases: Array<{ term: string, comments: number, commentSharePct: number }> | null } };
 
 export type WomReachTrendQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -1112,7 +1112,7 @@ export const ChurnRiskDocument = new TypedDocumentString(`
     aucUpper
     npsBaselineAuc
     contactsBaselineAuc
-    topDecileShare
+    topDecileFraction
     brierScore
     trainingCustomers
     heldOutCustomers
@@ -1120,8 +1120,8 @@ export const ChurnRiskDocument = new TypedDocumentString(`
     calibration {
       customers
       distinctCustomers
-      meanPredicted
-      observedRate
+      avgPredicted
+      observedFraction
       observedLower
       observedUpper
     }
@@ -1425,7 +1425,7 @@ export const ExceptionReviewDocument = new TypedDocumentString(`
   exceptionReport(filter: $window) {
     exceptions
     peerApproved
-    peerApprovedShare
+    peerApprovedPct
     reviewed
     upheld
     corrected
@@ -1859,7 +1859,7 @@ export const VoiceOfCustomerDocument = new TypedDocumentString(`
     reasons {
       reason
       contacts
-      share
+      contactSharePct
       repeatContactRate
       fcrRate
       trend {
@@ -1872,12 +1872,12 @@ export const VoiceOfCustomerDocument = new TypedDocumentString(`
     detractorWords {
       term
       comments
-      share
+      commentSharePct
     }
     detractorPhrases {
       term
       comments
-      share
+      commentSharePct
     }
   }
 }
