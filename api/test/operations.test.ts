@@ -76,6 +76,15 @@ describe.each(DIALECTS)('schema/operations on seeded data on %s', (dialect) => {
   beforeAll(async () => {
     api = await startTestApi(dialect);
     await seedDatabase(api.database.orm, { customers: 300, months: 3, seed: 7, until: UNTIL });
+    // The exception page's review form acts on an exception still pending review: the seed's first one.
+    const pending = await api.graphql<{ exceptions: { nodes: { contactId: string }[] } }>(
+      'query { exceptions(filter: { statuses: [PENDING] }, first: 1) { nodes { contactId } } }',
+    );
+    VARIABLES.ReviewException = {
+      contactId: pending.data!.exceptions.nodes[0]!.contactId,
+      status: 'UPHELD',
+      note: 'Within what a peer may grant.',
+    };
   });
   afterAll(async () => {
     await api?.close();
