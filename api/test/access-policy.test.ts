@@ -223,6 +223,19 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
       query: '{ exceptions { nodes { agentName } } }',
       value: 'Ada Agent',
     },
+    // The exceptions name the deciding agent and the approving peer as Agent objects.
+    {
+      field: 'Agent.name',
+      root: 'Query.exceptions',
+      query: '{ exceptions { nodes { agent { name } } } }',
+      value: 'Ada Agent',
+    },
+    {
+      field: 'Agent.name',
+      root: 'Query.exceptions',
+      query: '{ exceptions { nodes { approvedBy approver { name } } } }',
+      value: 'Bo Peer',
+    },
     {
       field: 'ExceptionReviewRecord.note',
       root: 'Query.exceptions',

@@ -181,6 +181,22 @@ describe('Exception review', () => {
     await shot(executive, 'exceptions-executive');
   });
 
+  it('names the approving peer for an admin, and only by id for an executive', async () => {
+    const api = await review();
+    const approved = api.exceptions.nodes.find((node) => node.approvedBy && node.approver?.name);
+    expect(approved).toBeDefined();
+    const approver = (target: Page) =>
+      target.locator(`[data-exception="${approved!.contactId}"] [data-approver]`).innerText();
+    await open(admin, `/exceptions${WINDOW}`);
+    expect(await approver(admin)).toBe(
+      `${agentLabel(approved!.approvedBy, approved!.approver!.name)} · ${teamLabel(approved!.approver!.team)}`,
+    );
+    await open(executive, `/exceptions${WINDOW}`);
+    expect(await approver(executive)).toBe(
+      `${approved!.approvedBy} · ${teamLabel(approved!.approver!.team)}`,
+    );
+  });
+
   it('pages through the exceptions by the API cursor', async () => {
     // The whole demo, 5 per page: more than one page.
     const demo = { from: '2026-05-01T00:00:00Z', to: '2026-11-01T00:00:00Z' };

@@ -605,11 +605,11 @@ export type ExceptionReviewQueryVariables = Exact<{
 }>;
 
 
-export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedShare: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
+export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedShare: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, approver: { name: string | null, team: string | null } | null, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
 
 export type ExceptionOutcomeFragment = { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null };
 
-export type ReviewedExceptionFragment = { contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null };
+export type ReviewedExceptionFragment = { contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, approver: { name: string | null, team: string | null } | null, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null };
 
 export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -848,6 +848,10 @@ export const ReviewedExceptionFragmentDoc = new TypedDocumentString(`
   team
   peerApproved
   approvedBy
+  approver {
+    name
+    team
+  }
   apology
   recompenseType
   recompenseValue
@@ -1469,6 +1473,10 @@ fragment ReviewedException on PolicyException {
   team
   peerApproved
   approvedBy
+  approver {
+    name
+    team
+  }
   apology
   recompenseType
   recompenseValue
