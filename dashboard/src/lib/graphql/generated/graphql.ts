@@ -317,7 +317,9 @@ export type Role =
   /** Reads aggregates and customer pages; personal data is masked. */
   | 'EXECUTIVE'
   /** A system that pushes records: reads aggregates and writes imports. */
-  | 'INGEST';
+  | 'INGEST'
+  /** Reviews out-of-policy exceptions: reads what ANALYST reads through the API, with customers' personal data masked but agent names and review notes shown; no exports, imports, alert workflow or credentials. */
+  | 'SUPERVISOR';
 
 /** Where a self-service session started. */
 export type SelfServiceEntry =
