@@ -16,7 +16,14 @@ import {
   type ExceptionReviewQuery,
   type SuperAgentsQuery,
 } from '../src/lib/graphql/generated/graphql';
-import { EXECUTIVE_CREDENTIALS, queryApi, signIn, startStack, type Stack } from './support/stack';
+import {
+  EXECUTIVE_CREDENTIALS,
+  queryApi,
+  signIn,
+  startStack,
+  SUPERVISOR_CREDENTIALS,
+  type Stack,
+} from './support/stack';
 
 /*
  * The people side in Chromium on the seeded demo (300 customers, May to October 2026, with its agents, peer
@@ -195,6 +202,23 @@ describe('Exception review', () => {
     expect(await approver(executive)).toBe(
       `${approved!.approvedBy} · ${teamLabel(approved!.approver!.team)}`,
     );
+  });
+
+  it("gives a supervisor the review buttons and the agents' names", async () => {
+    const api = await review();
+    const supervisor = await stack.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(supervisor, stack.dashboardUrl, SUPERVISOR_CREDENTIALS);
+    await open(supervisor, `/exceptions${WINDOW}`);
+    expect(await supervisor.locator('[data-read-only]').count()).toBe(0);
+    const pending = api.exceptions.nodes.filter((node) => node.reviewStatus === 'PENDING');
+    expect(await supervisor.locator('[data-review-form]').count()).toBe(pending.length);
+    const named = api.exceptions.nodes.find((node) => node.agentName);
+    expect(named).toBeDefined();
+    expect(
+      await supervisor.locator(`[data-exception="${named!.contactId}"] [data-agent]`).innerText(),
+    ).toContain(agentLabel(named!.agentId, named!.agentName));
+    await shot(supervisor, 'exceptions-supervisor');
+    await supervisor.close();
   });
 
   it('pages through the exceptions by the API cursor', async () => {
