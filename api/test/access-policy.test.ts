@@ -354,7 +354,7 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
           agent_id: 'A2',
           started_at: '2026-02-02T10:00:00Z',
           out_of_policy: true,
-        } as never,
+        },
       },
     ]);
     await new UserService(api.database.orm.em.fork()).create({

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentLabel, intervalText, teamLabel } from '../src/lib/agents';
+import { AGENT_ROWS_SHOWN, agentLabel, intervalText, teamLabel } from '../src/lib/agents';
 import { formatCount, formatPercent } from '../src/lib/format';
 import {
   AgentScorecardsDocument,
@@ -98,14 +98,26 @@ describe('Agents', () => {
       expect(teams[i]![9]).toContain(`n = ${formatCount(team.csatResponses)}`);
       expect(teams[i]![9]!.includes('too few')).toBe(team.csatResponses < minSample && team.avgCsat != null);
     });
+    // The demo's hundreds of agents: the first AGENT_ROWS_SHOWN, every one after "Show all".
+    const agentNames = cards.agents.map((a) => agentLabel(a.agentId, a.agentName));
+    expect(cards.agents.length).toBeGreaterThan(AGENT_ROWS_SHOWN);
+    expect((await tableRows(admin, 'scorecards-agent')).map((row) => row[0])).toEqual(
+      agentNames.slice(0, AGENT_ROWS_SHOWN),
+    );
+    expect(await admin.locator('[data-show-all]').innerText()).toBe(
+      `Show all ${formatCount(cards.agents.length)} agents`,
+    );
+    await admin.click('[data-show-all]');
     const agents = await tableRows(admin, 'scorecards-agent');
-    expect(agents.map((row) => row[0])).toEqual(cards.agents.map((a) => agentLabel(a.agentId, a.agentName)));
+    expect(agents.map((row) => row[0])).toEqual(agentNames);
     // Handle time in human units, never raw seconds above two minutes.
     expect(agents.map((row) => row[7]).filter((cell) => /\d{3,} s$/.test(cell!))).toEqual([]);
     const muted = await admin
       .locator('[data-table="scorecards-agent"] tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.classList.contains('muted')));
     expect(muted).toEqual(cards.agents.map((a) => a.contactsTooFew));
+    await admin.click('[data-show-all]');
+    expect(await admin.locator('[data-table="scorecards-agent"] tbody tr').count()).toBe(AGENT_ROWS_SHOWN);
     // The ranking: one bar per agent in the API's order, its interval as text, the unranked drawn hollow.
     const listed = await admin.locator('[data-ranking="agent"] li').evaluateAll((items) =>
       items.map((item) => ({
@@ -154,6 +166,17 @@ describe('Agents', () => {
       admin.click('[data-csv="scorecards-by-agent"]'),
     ]);
     expect(download.suggestedFilename()).toBe('scorecards-by-agent.csv');
+    // Every agent's row, not only the ones the collapsed table shows, each starting with its agent id.
+    const cards = await queryApi<AgentScorecardsQuery>(stack, AgentScorecardsDocument.toString(), {
+      filter: API_WINDOW,
+      minSample,
+    });
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines.slice(1).map((line) => line.replace(/^\uFEFF/, '').split(',')[0])).toEqual(
+      cards.agents.map((a) => a.agentId ?? ''),
+    );
   });
 });
 
