@@ -2,12 +2,18 @@ import type { GraphQLSchema } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildCxSchema } from '../src/graphql/schema.js';
 import {
+  AGENT_DATA_FIELDS,
+  allowedRootFields,
+  EXPORT_ACCESS,
   PERSONAL_DATA_FIELDS,
   PERSONAL_DATA_READERS,
+  personalDataReaders,
   ROOT_FIELD_ACCESS,
+  SCHEMA_READERS,
 } from '../src/modules/auth/access-policy.js';
 import { nestedListAccess } from '../src/graphql/enforce-access.js';
 import { IngestService } from '../src/modules/ingest/ingest.service.js';
+import { UserService } from '../src/modules/auth/user.service.js';
 import { Role } from '../src/modules/auth/role.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
@@ -29,14 +35,47 @@ describe('the access policy', () => {
 
   it('keeps to the intent: every role reads aggregates, only INGEST and ADMIN write, only ADMIN manages credentials', () => {
     expect(ROOT_FIELD_ACCESS['Query.metrics']).toEqual(ROLES);
-    expect(ROOT_FIELD_ACCESS['Query.customer']).toEqual([Role.EXECUTIVE, Role.ANALYST, Role.BI, Role.ADMIN]);
+    expect(ROOT_FIELD_ACCESS['Query.customer']).toEqual([
+      Role.EXECUTIVE,
+      Role.ANALYST,
+      Role.SUPERVISOR,
+      Role.BI,
+      Role.ADMIN,
+    ]);
     for (const [field, roles] of Object.entries(ROOT_FIELD_ACCESS)) {
-      if (field.startsWith('Mutation.'))
+      // Supervisors review exceptions: their one write.
+      if (field === 'Mutation.reviewException') expect(roles).toEqual([Role.SUPERVISOR, Role.ADMIN]);
+      else if (field.startsWith('Mutation.'))
         expect(roles.every((role) => role === Role.INGEST || role === Role.ADMIN)).toBe(true);
     }
     for (const field of ['Query.apiKeys', 'Query.users', 'Mutation.createApiKey', 'Mutation.createUser']) {
       expect(ROOT_FIELD_ACCESS[field]).toEqual([Role.ADMIN]);
     }
+  });
+});
+
+describe('the SUPERVISOR role', () => {
+  it('reads every root field ANALYST reads, writes only reviews, and exports and introspects nothing', () => {
+    expect(allowedRootFields(Role.SUPERVISOR, 'Query')).toEqual(allowedRootFields(Role.ANALYST, 'Query'));
+    expect(allowedRootFields(Role.SUPERVISOR, 'Mutation')).toEqual(['reviewException']);
+    expect(Object.entries(EXPORT_ACCESS).filter(([, roles]) => roles.includes(Role.SUPERVISOR))).toEqual([
+      ['metrics', ROLES],
+    ]);
+    expect(SCHEMA_READERS).not.toContain(Role.SUPERVISOR);
+  });
+
+  it("sees agents' names and review notes but none of the customers' personal data", () => {
+    expect(PERSONAL_DATA_READERS).not.toContain(Role.SUPERVISOR);
+    expect(AGENT_DATA_FIELDS.filter((field) => !PERSONAL_DATA_FIELDS.includes(field))).toEqual([]);
+    expect(
+      PERSONAL_DATA_FIELDS.filter((field) => personalDataReaders(field).includes(Role.SUPERVISOR)),
+    ).toEqual([
+      'Agent.name',
+      'AgentScorecard.agentName',
+      'SuperAgentRow.agentName',
+      'PolicyException.agentName',
+      'ExceptionReviewRecord.note',
+    ]);
   });
 });
 
@@ -177,7 +216,12 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
     for (const role of ROLES) tokens.set(role, await api.createKey(role));
     const ingest = (kind: 'customers' | 'agents' | 'contacts', values: Record<string, unknown>) =>
       new IngestService(api.database.orm.em.fork()).importRows(kind, [{ row: 2, values: values as never }]);
-    await ingest('customers', { customer_id: 'C1', birth_year: 1980, signup_date: '2025-01-01' });
+    await ingest('customers', {
+      customer_id: 'C1',
+      name: 'Cy Customer',
+      birth_year: 1980,
+      signup_date: '2025-01-01',
+    });
     await ingest('agents', { agent_id: 'A1', name: 'Ada Agent', team: 'red' });
     await ingest('agents', { agent_id: 'A2', name: 'Bo Peer', team: 'blue' });
     // An out-of-policy contact after self-service: it shows in every agent view.
@@ -204,6 +248,13 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
 
   /** Each new personal-data field, the root field it is read through, and how to reach it. */
   const READS = [
+    // A customer's own personal data, beside the agents': supervisors read the agents' only.
+    {
+      field: 'Customer.name',
+      root: 'Query.customer',
+      query: '{ customer(id: "C1") { name } }',
+      value: 'Cy Customer',
+    },
     { field: 'Agent.name', root: 'Query.agents', query: '{ agents { nodes { name } } }', value: 'Ada Agent' },
     {
       field: 'AgentScorecard.agentName',
@@ -222,6 +273,19 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
       root: 'Query.exceptions',
       query: '{ exceptions { nodes { agentName } } }',
       value: 'Ada Agent',
+    },
+    // The exceptions name the deciding agent and the approving peer as Agent objects.
+    {
+      field: 'Agent.name',
+      root: 'Query.exceptions',
+      query: '{ exceptions { nodes { agent { name } } } }',
+      value: 'Ada Agent',
+    },
+    {
+      field: 'Agent.name',
+      root: 'Query.exceptions',
+      query: '{ exceptions { nodes { approvedBy approver { name } } } }',
+      value: 'Bo Peer',
     },
     {
       field: 'ExceptionReviewRecord.note',
@@ -250,7 +314,7 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
     );
   });
 
-  it('shows them to ANALYST and ADMIN, null to the other roles that may read the view, nothing to the rest', async () => {
+  it('shows them to their readers, null to the other roles that may read the view, nothing to the rest', async () => {
     const seen: string[] = [];
     const expected: string[] = [];
     for (const { field, root, query, value } of READS) {
@@ -267,7 +331,7 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
         seen.push(`${role} ${field}: ${outcome}`);
         const allowed = ROOT_FIELD_ACCESS[root]!.includes(role);
         expected.push(
-          `${role} ${field}: ${!allowed ? 'FORBIDDEN' : PERSONAL_DATA_READERS.includes(role) ? 'shown' : 'masked'}`,
+          `${role} ${field}: ${!allowed ? 'FORBIDDEN' : personalDataReaders(field).includes(role) ? 'shown' : 'masked'}`,
         );
       }
     }
@@ -275,5 +339,64 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
     // Executives see the views, masked; INGEST keys (contact-center systems) see none of them.
     expect(seen).toContain('executive Agent.name: masked');
     expect(seen).toContain('ingest PolicyException.agentName: FORBIDDEN');
+    expect(seen).toContain('supervisor Agent.name: shown');
+    expect(seen).toContain('supervisor Customer.name: masked');
+  });
+
+  it('lets a SUPERVISOR user review an exception, recorded with the reviewer, and nothing of the alert workflow', async () => {
+    await new IngestService(api.database.orm.em.fork()).importRows('contacts', [
+      {
+        row: 2,
+        values: {
+          contact_id: 'K2',
+          customer_id: 'C1',
+          channel: 'chat',
+          agent_id: 'A2',
+          started_at: '2026-02-02T10:00:00Z',
+          out_of_policy: true,
+        },
+      },
+    ]);
+    await new UserService(api.database.orm.em.fork()).create({
+      email: 'sue@example.com',
+      name: 'Sue Supervisor',
+      role: Role.SUPERVISOR,
+      password: 'a long enough passphrase',
+    });
+    const login = await api.fetch('/auth/login', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'sue@example.com', password: 'a long enough passphrase' }),
+    });
+    expect(login.status).toBe(200);
+    const { token } = (await login.json()) as { token: string };
+    const viewer = await api.graphql('{ viewer { role mutations } }', {}, { token });
+    expect(viewer.data!.viewer).toEqual({ role: 'SUPERVISOR', mutations: ['reviewException'] });
+    const reviewed = await api.graphql(
+      `mutation { reviewException(contactId: "K2", status: CORRECTED, note: "beyond what a chat may give") {
+        reviewStatus agent { name } review { status note reviewerName reviewerKind } } }`,
+      {},
+      { token },
+    );
+    expect(reviewed.errors).toBeUndefined();
+    expect(reviewed.data!.reviewException).toEqual({
+      reviewStatus: 'CORRECTED',
+      agent: { name: 'Bo Peer' },
+      review: {
+        status: 'CORRECTED',
+        note: 'beyond what a chat may give',
+        reviewerName: 'Sue Supervisor',
+        reviewerKind: 'USER',
+      },
+    });
+    // What every reader of the exceptions sees afterwards: the review, by whom.
+    const listed = await api.graphql(
+      '{ exceptions(filter: { statuses: [CORRECTED] }) { nodes { contactId review { reviewerName reviewerKind } } } }',
+    );
+    expect(listed.data!.exceptions.nodes).toEqual([
+      { contactId: 'K2', review: { reviewerName: 'Sue Supervisor', reviewerKind: 'USER' } },
+    ]);
+    const alert = await api.graphql('mutation { acknowledgeAlert(id: "1") { id } }', {}, { token });
+    expect(alert.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 });

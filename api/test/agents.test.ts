@@ -6,7 +6,7 @@ import { openRecordFile, readerFor } from '../src/modules/ingest/readers/read-fi
 import type { RecordKind } from '../src/modules/ingest/record-kind.js';
 import { RECORD_SPECS } from '../src/modules/ingest/record-specs.js';
 import { EXPECTED } from '../src/modules/ingest/row-problem.js';
-import { startTestApi, type TestApi } from './support/api-server.js';
+import { startTestApi, statementLog, type TestApi } from './support/api-server.js';
 import { DIALECTS } from './support/databases.js';
 
 /*
@@ -566,6 +566,46 @@ describe.each(DIALECTS)('agents on %s', (dialect) => {
         reviewStatus: 'PENDING',
         review: null,
       },
+    ]);
+  });
+
+  it('names the deciding and approving agents of each exception as Agent objects, in one batched query', async () => {
+    const statements = statementLog(api);
+    const response = await api.graphql(
+      `query ($filter: ExceptionFilter) { exceptions(filter: $filter) { nodes {
+        contactId agentId agent { id name team } approvedBy approver { id name team } } } }`,
+      { filter: FEB },
+    );
+    expect(response.errors).toBeUndefined();
+    expect(response.data!.exceptions.nodes).toEqual([
+      {
+        contactId: 'K4',
+        agentId: 'A3/ü é',
+        agent: { id: 'A3/ü é', name: 'Zoë "Z" Quinn', team: null },
+        // A peer never imported is known only by its id.
+        approvedBy: 'NOT-IMPORTED',
+        approver: null,
+      },
+      {
+        contactId: 'K2',
+        agentId: 'A1',
+        agent: { id: 'A1', name: 'Ada Lovelace, Jr.', team: 'red' },
+        approvedBy: 'A2',
+        approver: { id: 'A2', name: 'Bo Ng', team: 'blue' },
+      },
+    ]);
+    // The agents of the whole page (deciders and peers alike) come in one query through the agentById loader.
+    expect(statements.filter((sql) => /\bfrom [`"]?agents\b/i.test(sql))).toHaveLength(1);
+    const executive = await api.createKey(Role.EXECUTIVE);
+    const masked = await api.graphql(
+      `query ($filter: ExceptionFilter) { exceptions(filter: $filter) { nodes { agent { id name team } approver { id name } } } }`,
+      { filter: FEB },
+      { token: executive },
+    );
+    expect(masked.errors).toBeUndefined();
+    expect(masked.data!.exceptions.nodes).toEqual([
+      { agent: { id: 'A3/ü é', name: null, team: null }, approver: null },
+      { agent: { id: 'A1', name: null, team: 'red' }, approver: { id: 'A2', name: null } },
     ]);
   });
 

@@ -152,3 +152,56 @@ describe('an older sqlite database migrated with foreign keys on', () => {
     }
   });
 });
+
+describe.each(DIALECTS)('the SUPERVISOR role on an older %s database', (dialect) => {
+  it('is admitted by the role checks, keeping every key, user and session', async () => {
+    const database = await createTestDatabase(dialect);
+    const orm = await initOrm(database.config, { migrate: false });
+    try {
+      await migrateSchema(orm, 'Migration20261207080000');
+      const knex = orm.em.getConnection().getKnex();
+      const at = dialect === 'sqlite' ? 0 : new Date(0);
+      const key = { name: 'bi tool', token_hash: 'h1', token_start: 'cxk_1', created_at: at };
+      await knex('api_keys').insert({ ...key, role: 'bi' });
+      const [user] = await knex('users')
+        .insert({ email: 'a@x.test', name: 'A', role: 'admin', password_hash: 'p', created_at: at })
+        .returning('id');
+      const userId = (user as { id: number }).id;
+      await knex('sessions').insert({ user_id: userId, token_hash: 's1', created_at: at, expires_at: at });
+      await expect(
+        knex('api_keys').insert({ ...key, token_hash: 'h2', role: 'supervisor' }),
+      ).rejects.toThrow();
+
+      await migrateSchema(orm);
+
+      expect(await schemaDrift(orm)).toEqual([]);
+      expect(await knex('api_keys').select('id', 'role', 'token_hash')).toEqual([
+        { id: 1, role: 'bi', token_hash: 'h1' },
+      ]);
+      expect(await knex('users').pluck('email')).toEqual(['a@x.test']);
+      expect(await knex('sessions').select('user_id', 'token_hash')).toEqual([
+        { user_id: userId, token_hash: 's1' },
+      ]);
+      await knex('api_keys').insert({ ...key, token_hash: 'h2', role: 'supervisor' });
+      await knex('users').insert({
+        email: 's@x.test',
+        name: 'S',
+        role: 'supervisor',
+        password_hash: 'p',
+        created_at: at,
+      });
+      await expect(
+        knex('users').insert({
+          email: 'b@x.test',
+          name: 'B',
+          role: 'boss',
+          password_hash: 'p',
+          created_at: at,
+        }),
+      ).rejects.toThrow();
+    } finally {
+      await orm.close();
+      await database.drop();
+    }
+  });
+});

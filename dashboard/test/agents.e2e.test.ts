@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { agentLabel, intervalText, teamLabel } from '../src/lib/agents';
+import { AGENT_ROWS_SHOWN, agentLabel, intervalText, teamLabel } from '../src/lib/agents';
 import { formatCount, formatPercent } from '../src/lib/format';
 import {
   AgentScorecardsDocument,
@@ -16,7 +16,14 @@ import {
   type ExceptionReviewQuery,
   type SuperAgentsQuery,
 } from '../src/lib/graphql/generated/graphql';
-import { EXECUTIVE_CREDENTIALS, queryApi, signIn, startStack, type Stack } from './support/stack';
+import {
+  EXECUTIVE_CREDENTIALS,
+  queryApi,
+  signIn,
+  startStack,
+  SUPERVISOR_CREDENTIALS,
+  type Stack,
+} from './support/stack';
 
 /*
  * The people side in Chromium on the seeded demo (300 customers, May to October 2026, with its agents, peer
@@ -91,14 +98,26 @@ describe('Agents', () => {
       expect(teams[i]![9]).toContain(`n = ${formatCount(team.csatResponses)}`);
       expect(teams[i]![9]!.includes('too few')).toBe(team.csatResponses < minSample && team.avgCsat != null);
     });
+    // The demo's hundreds of agents: the first AGENT_ROWS_SHOWN, every one after "Show all".
+    const agentNames = cards.agents.map((a) => agentLabel(a.agentId, a.agentName));
+    expect(cards.agents.length).toBeGreaterThan(AGENT_ROWS_SHOWN);
+    expect((await tableRows(admin, 'scorecards-agent')).map((row) => row[0])).toEqual(
+      agentNames.slice(0, AGENT_ROWS_SHOWN),
+    );
+    expect(await admin.locator('[data-show-all]').innerText()).toBe(
+      `Show all ${formatCount(cards.agents.length)} agents`,
+    );
+    await admin.click('[data-show-all]');
     const agents = await tableRows(admin, 'scorecards-agent');
-    expect(agents.map((row) => row[0])).toEqual(cards.agents.map((a) => agentLabel(a.agentId, a.agentName)));
+    expect(agents.map((row) => row[0])).toEqual(agentNames);
     // Handle time in human units, never raw seconds above two minutes.
     expect(agents.map((row) => row[7]).filter((cell) => /\d{3,} s$/.test(cell!))).toEqual([]);
     const muted = await admin
       .locator('[data-table="scorecards-agent"] tbody tr')
       .evaluateAll((rows) => rows.map((row) => row.classList.contains('muted')));
     expect(muted).toEqual(cards.agents.map((a) => a.contactsTooFew));
+    await admin.click('[data-show-all]');
+    expect(await admin.locator('[data-table="scorecards-agent"] tbody tr').count()).toBe(AGENT_ROWS_SHOWN);
     // The ranking: one bar per agent in the API's order, its interval as text, the unranked drawn hollow.
     const listed = await admin.locator('[data-ranking="agent"] li').evaluateAll((items) =>
       items.map((item) => ({
@@ -147,6 +166,17 @@ describe('Agents', () => {
       admin.click('[data-csv="scorecards-by-agent"]'),
     ]);
     expect(download.suggestedFilename()).toBe('scorecards-by-agent.csv');
+    // Every agent's row, not only the ones the collapsed table shows, each starting with its agent id.
+    const cards = await queryApi<AgentScorecardsQuery>(stack, AgentScorecardsDocument.toString(), {
+      filter: API_WINDOW,
+      minSample,
+    });
+    const lines = readFileSync(await download.path(), 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines.slice(1).map((line) => line.replace(/^\uFEFF/, '').split(',')[0])).toEqual(
+      cards.agents.map((a) => a.agentId ?? ''),
+    );
   });
 });
 
@@ -179,6 +209,39 @@ describe('Exception review', () => {
     expect(await executive.locator('[data-review-form]').count()).toBe(0);
     expect(await executive.locator('[data-read-only]').count()).toBe(1);
     await shot(executive, 'exceptions-executive');
+  });
+
+  it('names the approving peer for an admin, and only by id for an executive', async () => {
+    const api = await review();
+    const approved = api.exceptions.nodes.find((node) => node.approvedBy && node.approver?.name);
+    expect(approved).toBeDefined();
+    const approver = (target: Page) =>
+      target.locator(`[data-exception="${approved!.contactId}"] [data-approver]`).innerText();
+    await open(admin, `/exceptions${WINDOW}`);
+    expect(await approver(admin)).toBe(
+      `${agentLabel(approved!.approvedBy, approved!.approver!.name)} · ${teamLabel(approved!.approver!.team)}`,
+    );
+    await open(executive, `/exceptions${WINDOW}`);
+    expect(await approver(executive)).toBe(
+      `${approved!.approvedBy} · ${teamLabel(approved!.approver!.team)}`,
+    );
+  });
+
+  it("gives a supervisor the review buttons and the agents' names", async () => {
+    const api = await review();
+    const supervisor = await stack.browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(supervisor, stack.dashboardUrl, SUPERVISOR_CREDENTIALS);
+    await open(supervisor, `/exceptions${WINDOW}`);
+    expect(await supervisor.locator('[data-read-only]').count()).toBe(0);
+    const pending = api.exceptions.nodes.filter((node) => node.reviewStatus === 'PENDING');
+    expect(await supervisor.locator('[data-review-form]').count()).toBe(pending.length);
+    const named = api.exceptions.nodes.find((node) => node.agentName);
+    expect(named).toBeDefined();
+    expect(
+      await supervisor.locator(`[data-exception="${named!.contactId}"] [data-agent]`).innerText(),
+    ).toContain(agentLabel(named!.agentId, named!.agentName));
+    await shot(supervisor, 'exceptions-supervisor');
+    await supervisor.close();
   });
 
   it('pages through the exceptions by the API cursor', async () => {

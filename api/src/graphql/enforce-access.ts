@@ -14,7 +14,7 @@ import type { GraphQLContext } from './context.js';
 import {
   mayRun,
   PERSONAL_DATA_FIELDS,
-  PERSONAL_DATA_READERS,
+  personalDataReaders,
   ROOT_FIELD_ACCESS,
 } from '../modules/auth/access-policy.js';
 import type { Role } from '../modules/auth/role.js';
@@ -46,7 +46,7 @@ export function enforceAccessPolicy(schema: GraphQLSchema): GraphQLSchema {
       type && 'getFields' in type ? (type.getFields()[fieldName] as Field | undefined) : undefined;
     if (!field || !('resolve' in field))
       throw new Error(`access policy: no field ${coordinate} in the schema`);
-    maskPersonalData(field);
+    maskPersonalData(field, personalDataReaders(coordinate));
   }
   return schema;
 }
@@ -115,8 +115,8 @@ function guardField(coordinate: string, field: Field, mayUse: (role: Role) => bo
   };
 }
 
-function maskPersonalData(field: Field): void {
+function maskPersonalData(field: Field, readers: readonly Role[]): void {
   const resolve = field.resolve ?? defaultFieldResolver;
   field.resolve = (source, args, context, info) =>
-    PERSONAL_DATA_READERS.includes(context.viewer.role) ? resolve(source, args, context, info) : null;
+    readers.includes(context.viewer.role) ? resolve(source, args, context, info) : null;
 }

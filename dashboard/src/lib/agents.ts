@@ -36,4 +36,7 @@ export function intervalText(low: number | null | undefined, high: number | null
 }
 
 /** The page sizes the exception list offers (the API's exceptions connection takes up to 1,000). */
+/** Agent scorecards shown before "Show all": a contact center has hundreds of agents; the CSV has every row. */
+export const AGENT_ROWS_SHOWN = 25;
+
 export const EXCEPTION_PAGE_SIZES = [5, 10, 25, 50, 100] as const;

@@ -67,40 +67,23 @@ export async function startStack(): Promise<Stack> {
       })(),
     ]);
     if (seed !== 0) throw new Error(`seeding the demo failed (exit code ${seed})`);
-    const userCreation = cli(
+    // The ADMIN the tests act as, an executive (a role without write access) and a supervisor (reviews
+    // exceptions, sees no customer's personal data), each created with `cx users create`.
+    await Promise.all(
       [
-        'users',
-        'create',
-        '--email',
-        CREDENTIALS.email,
-        '--name',
-        'E2E admin',
-        '--role',
-        'admin',
-        '--password-stdin',
-      ],
-      CREDENTIALS.password,
+        { ...CREDENTIALS, name: 'E2E admin', role: 'admin' },
+        { ...EXECUTIVE_CREDENTIALS, name: 'E2E executive', role: 'executive' },
+        { ...SUPERVISOR_CREDENTIALS, name: 'E2E supervisor', role: 'supervisor' },
+      ].map(async ({ email, password, name, role }) => {
+        const creation = cli(
+          ['users', 'create', '--email', email, '--name', name, '--role', role, '--password-stdin'],
+          password,
+        );
+        processes.push(creation);
+        // Fails with the CLI's output when it exits without creating the user.
+        await waitForOutput(creation, /Created user/);
+      }),
     );
-    processes.push(userCreation);
-    // Fails with the CLI's output when it exits without creating the user.
-    await waitForOutput(userCreation, /Created user/);
-    // An executive, to check what a role without write access sees.
-    const executiveCreation = cli(
-      [
-        'users',
-        'create',
-        '--email',
-        EXECUTIVE_CREDENTIALS.email,
-        '--name',
-        'E2E executive',
-        '--role',
-        'executive',
-        '--password-stdin',
-      ],
-      EXECUTIVE_CREDENTIALS.password,
-    );
-    processes.push(executiveCreation);
-    await waitForOutput(executiveCreation, /Created user/);
     const api = cli(['serve', '--port', '0']);
     processes.push(api);
     const [, apiPort] = await waitForOutput(api, /CX Pulse API: http:\/\/localhost:(\d+)\/graphql/);
@@ -138,6 +121,12 @@ export const CREDENTIALS = {
 /** An EXECUTIVE of the scratch database: reads everything aggregated, changes nothing, sees no personal data. */
 export const EXECUTIVE_CREDENTIALS = {
   email: 'e2e-executive@cx-pulse.local',
+  password: randomBytes(18).toString('base64url'),
+};
+
+/** A SUPERVISOR of the scratch database: reviews exceptions, reads agents' names but no customer's personal data. */
+export const SUPERVISOR_CREDENTIALS = {
+  email: 'e2e-supervisor@cx-pulse.local',
   password: randomBytes(18).toString('base64url'),
 };
 

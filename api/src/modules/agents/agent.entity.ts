@@ -17,7 +17,7 @@ export class Agent extends ImportedRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      "The agent's name. Personal data: null for roles without access to it (only ANALYST and ADMIN have it).",
+      "The agent's name. Personal data: null for roles without access to it (ANALYST, SUPERVISOR and ADMIN have it).",
   })
   @Property({ type: 'text', nullable: true })
   name: string | null = null;

@@ -4,15 +4,20 @@ import { Role } from './role.js';
  * Who may do what: the one place authorisation is decided (graphql/enforce-access.ts applies it to the schema).
  * Every root field needs an entry; a field without one is refused to every role, and a test names it.
  */
-const { EXECUTIVE, ANALYST, BI, INGEST, ADMIN } = Role;
+const { EXECUTIVE, ANALYST, SUPERVISOR, BI, INGEST, ADMIN } = Role;
 
-const EVERYONE = [EXECUTIVE, ANALYST, BI, INGEST, ADMIN] as const;
+const EVERYONE = [EXECUTIVE, ANALYST, SUPERVISOR, BI, INGEST, ADMIN] as const;
 /** Readers of records about single customers (customer pages, fact lists). */
-const CUSTOMER_READERS = [EXECUTIVE, ANALYST, BI, ADMIN] as const;
-/** Readers of every record, for analysis and BI exports. */
+const CUSTOMER_READERS = [EXECUTIVE, ANALYST, SUPERVISOR, BI, ADMIN] as const;
+/** Readers of every record, for analysis and BI exports (supervisors review in the API, they export nothing). */
 const RECORD_READERS = [ANALYST, BI, ADMIN] as const;
 const WRITERS = [INGEST, ADMIN] as const;
 const ADMINS = [ADMIN] as const;
+/**
+ * Those who review out-of-policy exceptions. Not the alert workflow: working an alert is calling the customer
+ * back, which needs the customer's name and e-mail, personal data a supervisor does not read.
+ */
+const REVIEWERS = [SUPERVISOR, ADMIN] as const;
 
 export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   // Aggregates: every role.
@@ -68,7 +73,7 @@ export const ROOT_FIELD_ACCESS: Readonly<Record<string, readonly Role[]>> = {
   'Mutation.resolveAlert': ADMINS,
   'Mutation.addAlertNote': ADMINS,
   // Supervisors review out-of-policy exceptions.
-  'Mutation.reviewException': ADMINS,
+  'Mutation.reviewException': REVIEWERS,
   // Webhooks: where alerts go and whether they arrived.
   'Query.webhookEndpoints': ADMINS,
   'Query.webhookDeliveries': ADMINS,
@@ -118,6 +123,26 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
 
 /** Roles that see personal data: analysts (root causes need the customer's words) and admins (call-backs). */
 export const PERSONAL_DATA_READERS: readonly Role[] = [ANALYST, ADMIN];
+
+/**
+ * Personal data about agents and the review of their decisions (of PERSONAL_DATA_FIELDS): supervisors read it
+ * as well, since reviewing an exception means knowing who decided and who approved, and reading the reviews.
+ */
+export const AGENT_DATA_FIELDS: readonly string[] = [
+  'Agent.name',
+  'AgentScorecard.agentName',
+  'SuperAgentRow.agentName',
+  'PolicyException.agentName',
+  'ExceptionReviewRecord.note',
+];
+
+/** Roles that see AGENT_DATA_FIELDS: the readers of personal data and the supervisors. */
+export const AGENT_DATA_READERS: readonly Role[] = [ANALYST, SUPERVISOR, ADMIN];
+
+/** The roles that read the personal-data field `coordinate` (Type.field) unmasked. */
+export function personalDataReaders(coordinate: string): readonly Role[] {
+  return AGENT_DATA_FIELDS.includes(coordinate) ? AGENT_DATA_READERS : PERSONAL_DATA_READERS;
+}
 
 /** Roles that may introspect the schema (when introspection is on at all: CX_GRAPHQL_INTROSPECTION). */
 export const SCHEMA_READERS: readonly Role[] = [ANALYST, BI, INGEST, ADMIN];

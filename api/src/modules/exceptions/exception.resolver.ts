@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
+import { Agent } from '../agents/agent.entity.js';
 import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { changeActor } from '../alerts/change-actor.js';
@@ -9,7 +10,7 @@ import { ReviewStatus } from './review-outcome.js';
 
 const PolicyExceptionConnection = connectionType(PolicyException, 'exceptions');
 
-@Resolver()
+@Resolver(() => PolicyException)
 export class ExceptionResolver {
   @Query(() => PolicyExceptionConnection, {
     description:
@@ -57,5 +58,27 @@ export class ExceptionResolver {
     @Ctx() ctx: GraphQLContext,
   ): Promise<PolicyException> {
     return new ExceptionService(ctx.em).review(contactId, status, note, changeActor(ctx));
+  }
+
+  @FieldResolver(() => Agent, {
+    nullable: true,
+    description:
+      'The agent who decided (agentId), from the agents import, its name masked like every agent name; null ' +
+      'without agentId or for an agent never imported.',
+  })
+  agent(@Root() exception: PolicyException, @Ctx() { loaders }: GraphQLContext): Promise<Agent | null> {
+    return exception.agentId === null ? Promise.resolve(null) : loaders.agentById.load(exception.agentId);
+  }
+
+  @FieldResolver(() => Agent, {
+    nullable: true,
+    description:
+      'The peer who approved the decision (approvedBy), from the agents import, its name masked like every ' +
+      'agent name; null without approvedBy or for a peer never imported (then known only by approvedBy).',
+  })
+  approver(@Root() exception: PolicyException, @Ctx() { loaders }: GraphQLContext): Promise<Agent | null> {
+    return exception.approvedBy === null
+      ? Promise.resolve(null)
+      : loaders.agentById.load(exception.approvedBy);
   }
 }

@@ -19,6 +19,7 @@ import { Migration20261207042132 } from './Migration20261207042132.js';
 import { Migration20261207042500 } from './Migration20261207042500.js';
 import { Migration20261207043000 } from './Migration20261207043000.js';
 import { Migration20261207080000 } from './Migration20261207080000.js';
+import { Migration20261207090000 } from './Migration20261207090000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -41,4 +42,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207042500', class: Migration20261207042500 },
   { name: 'Migration20261207043000', class: Migration20261207043000 },
   { name: 'Migration20261207080000', class: Migration20261207080000 },
+  { name: 'Migration20261207090000', class: Migration20261207090000 },
 ];

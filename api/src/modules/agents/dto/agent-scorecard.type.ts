@@ -48,7 +48,7 @@ export class AgentScorecard {
     nullable: true,
     description:
       "The agent's name from the agents import (AGENT grouping). Personal data: null for roles without access to it " +
-      '(only ANALYST and ADMIN have it), and for agents never imported.',
+      '(ANALYST, SUPERVISOR and ADMIN have it), and for agents never imported.',
   })
   agentName!: string | null;
 

@@ -37,7 +37,7 @@ export class SuperAgentRow {
   @Field(() => String, {
     nullable: true,
     description:
-      "The agent's name. Personal data: null for roles without access to it (ANALYST and ADMIN have it).",
+      "The agent's name. Personal data: null for roles without access to it (ANALYST, SUPERVISOR and ADMIN have it).",
   })
   agentName!: string | null;
 

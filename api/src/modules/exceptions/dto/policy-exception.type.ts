@@ -16,8 +16,8 @@ export class ExceptionReviewRecord {
   @Field(() => String, {
     nullable: true,
     description:
-      "The reviewer's note. It may quote the customer: null for roles without access to personal data (only " +
-      'ANALYST and ADMIN have it).',
+      "The reviewer's note. It may quote the customer: null for roles without access to it (ANALYST, SUPERVISOR " +
+      'and ADMIN have it).',
   })
   note!: string | null;
 
@@ -57,7 +57,9 @@ export class PolicyException {
 
   @Field(() => String, {
     nullable: true,
-    description: "The deciding agent's name. Personal data: null for roles without access to it.",
+    description:
+      "The deciding agent's name. Personal data: null for roles without access to it (ANALYST, SUPERVISOR and " +
+      'ADMIN have it).',
   })
   agentName!: string | null;
 

@@ -317,7 +317,9 @@ export type Role =
   /** Reads aggregates and customer pages; personal data is masked. */
   | 'EXECUTIVE'
   /** A system that pushes records: reads aggregates and writes imports. */
-  | 'INGEST';
+  | 'INGEST'
+  /** Reviews out-of-policy exceptions: reads what ANALYST reads through the API, with customers' personal data masked but agent names and review notes shown; no exports, imports, alert workflow or credentials. */
+  | 'SUPERVISOR';
 
 /** Where a self-service session started. */
 export type SelfServiceEntry =
@@ -605,11 +607,11 @@ export type ExceptionReviewQueryVariables = Exact<{
 }>;
 
 
-export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedPct: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
+export type ExceptionReviewQuery = { exceptionReport: { exceptions: number, peerApproved: number, peerApprovedPct: number | null, reviewed: number, upheld: number, corrected: number, upheldRate: number | null, correctedRate: number | null, peerApprovedCorrectedRate: number | null, outOfPolicy: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null }, withinPolicyRecoveries: { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null } }, exceptions: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, approver: { name: string | null, team: string | null } | null, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null }> } };
 
 export type ExceptionOutcomeFragment = { contacts: number, resolvedRate: number | null, repeatContactRate: number | null, churnRate: number | null, recompenseCost: number, avgRecompense: number | null };
 
-export type ReviewedExceptionFragment = { contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null };
+export type ReviewedExceptionFragment = { contactId: string, customerId: string, startedAt: string, channel: Channel, reason: string | null, agentId: string | null, agentName: string | null, team: string | null, peerApproved: boolean, approvedBy: string | null, apology: boolean | null, recompenseType: string | null, recompenseValue: number | null, resolved: boolean | null, nextScoreType: SurveyType | null, nextScore: number | null, repeatContact: boolean, churnedWithin90Days: boolean, reviewStatus: ReviewStatus, approver: { name: string | null, team: string | null } | null, review: { status: ReviewStatus, note: string | null, reviewedAt: string, reviewerName: string, reviewerKind: ActorKind } | null };
 
 export type FilterOptionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -848,6 +850,10 @@ export const ReviewedExceptionFragmentDoc = new TypedDocumentString(`
   team
   peerApproved
   approvedBy
+  approver {
+    name
+    team
+  }
   apology
   recompenseType
   recompenseValue
@@ -1469,6 +1475,10 @@ fragment ReviewedException on PolicyException {
   team
   peerApproved
   approvedBy
+  approver {
+    name
+    team
+  }
   apology
   recompenseType
   recompenseValue
