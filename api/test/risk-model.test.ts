@@ -14,10 +14,17 @@ import {
   calibrationBins,
   topDecileShare,
   wilsonInterval,
+  type Outcome,
 } from '../src/modules/risk/model-quality.js';
 import { FEATURES } from '../src/modules/risk/risk-features.js';
 import { explainScore, MAX_DRIVERS, type ScoringModel } from '../src/modules/risk/risk-scoring.js';
-import { isHeldOut, penaltyFor } from '../src/modules/risk/risk-training.service.js';
+import {
+  foldOf,
+  FOLDS,
+  outOfFoldOutcomes,
+  penaltyFor,
+  type Example,
+} from '../src/modules/risk/risk-training.service.js';
 
 /* The model's arithmetic on data whose answers are worked out by hand; no database. */
 
@@ -170,21 +177,49 @@ describe('wilsonInterval', () => {
   });
 });
 
-describe('the held-out split', () => {
-  it('holds out the ids whose FNV-1a hash is 0 modulo 5', () => {
-    // FNV-1a 32-bit worked out apart (Python): C0000003 → 3787194595 and C0000004 → 3871082690 are 0 mod 5;
-    // the others of C0000001..8 are not (3820749833, 3770416976, 3887860309, 3837527452, 3854305071, 3938193166).
+describe('the folds of cross-validation', () => {
+  it('puts each id in the fold of its FNV-1a hash modulo 5', () => {
+    // FNV-1a 32-bit worked out apart (Python): C0000001..8 hash to 3820749833, 3770416976, 3787194595,
+    // 3871082690, 3887860309, 3837527452, 3854305071, 3938193166.
     const ids = Array.from({ length: 8 }, (_, i) => `C000000${i + 1}`);
-    expect(ids.filter(isHeldOut)).toEqual(['C0000003', 'C0000004']);
+    expect(ids.map(foldOf)).toEqual([3, 1, 0, 0, 4, 2, 1, 1]);
   });
 
-  it('holds out about a fifth, the same ids on every run', () => {
-    // A fifth of ids, and always the same ones: the split of an id never changes between runs.
+  it('splits ids into five folds of about a fifth each, the same on every run', () => {
     const ids = Array.from({ length: 10_000 }, (_, i) => `C${String(i + 1).padStart(7, '0')}`);
-    const heldOut = ids.filter(isHeldOut).length;
-    expect(heldOut / ids.length).toBeGreaterThan(0.18);
-    expect(heldOut / ids.length).toBeLessThan(0.22);
-    expect(ids.map(isHeldOut)).toEqual(ids.map(isHeldOut));
+    for (let fold = 0; fold < FOLDS; fold++) {
+      const share = ids.filter((id) => foldOf(id) === fold).length / ids.length;
+      expect(share).toBeGreaterThan(0.18);
+      expect(share).toBeLessThan(0.22);
+    }
+    expect(ids.map(foldOf)).toEqual(ids.map(foldOf));
+  });
+
+  /** Examples whose one informative feature (npsLatest) separates churners from the others, with noise. */
+  const examples = (flipped: string | null): Example[] =>
+    Array.from({ length: 200 }, (_, i) => {
+      const externalId = `C${String(i + 1).padStart(7, '0')}`;
+      const nps = i % 11;
+      const churned = (nps < 4 && i % 3 !== 0) || i % 17 === 0 ? 1 : 0;
+      const values = FEATURES.map(({ name }) => (name === 'npsLatest' ? nps : 0));
+      return {
+        customer: { id: i + 1, externalId, churnedAt: null, lifetimeValue: null, segment, values },
+        churned: (externalId === flipped ? 1 - churned : churned) as 0 | 1,
+      };
+    });
+  const segment = { generation: '', region: '', tier: '' };
+
+  it('predicts each example by a model that never saw it: its own outcome cannot move its prediction', () => {
+    const before = outOfFoldOutcomes(examples(null));
+    const after = outOfFoldOutcomes(examples('C0000003'));
+    const prediction = (outcomes: Outcome[], id: number) =>
+      outcomes.find(({ customer }) => customer === id)!.predicted;
+    expect(after).toHaveLength(200);
+    // C0000003 (fold 0) flipped: its own prediction is unchanged, one of fold 1 moves (fitted with it).
+    expect(prediction(after, 3)).toBe(prediction(before, 3));
+    expect(prediction(after, 2)).not.toBe(prediction(before, 2));
+    // Low NPS churns: every out-of-fold model ranks NPS 0 above NPS 10.
+    expect(prediction(before, 1)).toBeGreaterThan(prediction(before, 11));
   });
 });
 

@@ -6,6 +6,7 @@ import { SelfServiceOutcome } from '../src/modules/selfservice/entry.js';
 import { Customer } from '../src/modules/customers/customer.entity.js';
 import { CustomerRisk } from '../src/modules/risk/customer-risk.entity.js';
 import { RiskModel } from '../src/modules/risk/risk-model.entity.js';
+import { aucInterval } from '../src/modules/risk/model-quality.js';
 import { customerFeatures, FEATURES } from '../src/modules/risk/risk-features.js';
 import { RiskService } from '../src/modules/risk/risk.service.js';
 import { backfillHistory } from '../src/modules/risk/risk-history.js';
@@ -144,15 +145,16 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
     );
   });
 
-  it('trains on outcomes after the snapshot, from features before it, and measures AUC on the held-out fifth', async () => {
+  it('trains on outcomes after the snapshot, from features before it, and measures AUC out of fold', async () => {
     /*
      * 30 detractors (NPS 2), D01..D20 churn; 30 promoters (NPS 10), P01..P03 churn. The data ends with a contact
      * on 2026-09-30, so the snapshot is 90 days earlier, 2026-07-02, and the churn on 2026-08-01 falls in the
      * outcome window. P01..P03 answer NPS 0 after the snapshot: read, it would leak their outcome.
-     * Held out (FNV-1a mod 5, worked out apart): D02 D13 D16 D18 (churned), D22 D25 D28; P01 (churned), P10 P15 P24.
-     * Detractors all score the same, above promoters, so the held-out AUC counts pairs (churner, non-churner):
-     * detractor churner vs promoter non-churner 4 × 3 = 12 right, same group 4 × 3 + 1 × 3 = 15 ties (½),
-     * promoter churner vs detractor non-churner 3 wrong: (12 + 7.5) / (5 × 6) = 0.65.
+     * Every example is predicted by a model fitted on the other four folds: 23 churners, 37 non-churners.
+     * Every such model scores detractors above promoters, so of the 851 (churner, non-churner) pairs the 20 × 27
+     * detractor churner vs promoter non-churner are right and the 3 × 10 promoter churner vs detractor
+     * non-churner wrong; the 20 × 10 + 3 × 27 = 281 pairs within a group are ordered by fold (the five models
+     * differ a little): the AUC lies between 540 / 851 = 0.634548 and (540 + 281) / 851 = 0.964747.
      */
     const em = database.orm.em.fork();
     const signupDate = at('2025-01-01T00:00:00Z');
@@ -179,27 +181,27 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
     expect(model.snapshotAt).toEqual(at('2026-07-02T00:00:00.001Z'));
     expect(model).toMatchObject({
       outcomeDays: 90,
-      trainingCustomers: 49,
-      trainingChurners: 18,
-      heldOutCustomers: 11,
-      heldOutChurners: 5,
+      trainingCustomers: 60,
+      trainingChurners: 23,
+      heldOutCustomers: 60,
+      heldOutChurners: 23,
       snapshots: 1, // the data start 2026-06-20, less than 180 days before any earlier snapshot
-      penalty: 500 / 18, // few churners: a stronger penalty than 1
-      auc: expect.closeTo(0.65, 12),
+      penalty: 500 / 23, // few churners: a stronger penalty than 1
       /*
-       * Hanley-McNeil with 5 churners and 6 non-churners, A = 0.65: Q1 = 0.65 / 1.35 = 0.481481,
-       * Q2 = 2 × 0.4225 / 1.65 = 0.512121; SE² = (0.65 × 0.35 + 4 × (Q1 − 0.4225) + 5 × (Q2 − 0.4225)) / 30
-       * = 0.911532 / 30, SE = 0.174311; 0.65 ∓ 1.96 SE = 0.308350 … 0.991650.
+       * Latest NPS alone: detractors tie at 2, promoters at 10 (the NPS 0 after the snapshot is not read):
+       * 540 pairs right, 30 wrong, 281 tied (½): 680.5 / 851 = 0.799647.
        */
-      aucLower: expect.closeTo(0.30835, 5),
-      aucUpper: expect.closeTo(0.99165, 5),
-      // Latest NPS alone ranks as the model does (2 above 10; the NPS 0 after the snapshot is not read).
-      npsBaselineAuc: expect.closeTo(0.65, 12),
+      npsBaselineAuc: expect.closeTo(680.5 / 851, 12),
       // Nobody had a contact before the snapshot: every pair ties.
       contactsBaselineAuc: 0.5,
-      // The top round(11 / 10) = 1 example: the first detractor held out, D02, a churner: 1 of 5.
-      topDecileShare: 0.2,
     });
+    expect(model.auc).toBeGreaterThan(0.634548);
+    expect(model.auc).toBeLessThan(0.964747);
+    // The interval counts the 23 distinct churners and 37 distinct non-churners (its arithmetic: risk-model.test.ts).
+    expect(model.aucLower).toBeCloseTo(aucInterval(model.auc, 23, 37)!.lower, 12);
+    expect(model.aucUpper).toBeCloseTo(aucInterval(model.auc, 23, 37)!.upper, 12);
+    // The top round(60 / 10) = 6 examples are detractors: at most 6 of the 23 churners.
+    expect(model.topDecileShare! * 23).toBeLessThanOrEqual(6 + 1e-9);
     // Brier: a mean of squared errors, between 0 and 1 (its arithmetic is tested in risk-model.test.ts).
     expect(model.brierScore).toBeGreaterThan(0);
     expect(model.brierScore).toBeLessThan(0.25);
@@ -207,7 +209,7 @@ describe.each(DIALECTS)('churn-risk features and training on %s', (dialect) => {
     expect(weights.npsLatest).toBeLessThan(0);
     expect(weights.lowScores90).toBeGreaterThan(0);
     expect(weights.contacts90).toBe(0); // nobody had a contact before the snapshot
-    expect(model.calibration.reduce((sum, bin) => sum + bin.customers, 0)).toBe(11);
+    expect(model.calibration.reduce((sum, bin) => sum + bin.customers, 0)).toBe(60);
     // Refreshed as of the end of the data: the 37 customers who had not churned.
     expect(refresh).toMatchObject({ scored: 37, modelVersion: model.version });
     // Training twice on the same data gives the same model version.

@@ -1,6 +1,6 @@
 import type { StoredCalibrationBin } from './dto/risk-model.types.js';
 
-/** A held-out customer: the predicted churn probability and whether the customer churned (1) or not (0). */
+/** A held-out example (a customer at a snapshot): the predicted churn probability and whether the customer churned (1) or not (0). */
 export interface Outcome {
   predicted: number;
   churned: number;

@@ -14,8 +14,9 @@ import { FEATURES } from './risk-features.js';
   description:
     'The churn-risk model that computes the scores: a logistic regression with an L2 penalty, fitted on customers ' +
     'whose outcome is known (features as of each training snapshot, churn in the outcomeDays after), with its ' +
-    'quality on customers held out of the fit: AUC with a 95% interval, two baselines, top-decile lift, Brier ' +
-    'score and calibration by decile.',
+    'quality measured on customers held out of the fit (5-fold cross-validation: every example is predicted by a ' +
+    'model fitted without its customer): AUC with a 95% interval, two baselines, top-decile lift, Brier score and ' +
+    'calibration by decile.',
 })
 @Entity({ tableName: 'risk_models' })
 export class RiskModel {
@@ -75,7 +76,7 @@ export class RiskModel {
 
   @Field(() => Int, {
     description:
-      'Examples the model was fitted on (customers not held out, once per snapshot they were active at).',
+      'Examples the model was fitted on: every customer whose outcome is known, once per snapshot they were active at.',
   })
   @Property({ type: 'integer' })
   trainingCustomers!: number;
@@ -88,8 +89,10 @@ export class RiskModel {
 
   @Field(() => Int, {
     description:
-      'Examples held out of the fit to measure its quality: customers whose customer id hashes (FNV-1a, 32 bit) to ' +
-      '0 modulo 5, about a fifth, the same on every run, once per snapshot.',
+      'Examples the quality figures are measured on, each held out of the fit that predicts it: the customers are ' +
+      'split into 5 folds by a hash of their customer id (FNV-1a, 32 bit, modulo 5; the same on every run), and ' +
+      'each fold is predicted by a model fitted on the other four. Every example since cross-validation; models ' +
+      'trained before it held out one fifth.',
   })
   @Property({ type: 'integer' })
   heldOutCustomers!: number;

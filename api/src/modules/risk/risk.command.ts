@@ -5,7 +5,7 @@ import type { Orm } from '../../database/orm.js';
 import type { RiskModel } from './risk-model.entity.js';
 import type { RefreshSummary } from './risk-refresh.service.js';
 import { RiskService } from './risk.service.js';
-import { RiskTrainingError } from './risk-training.service.js';
+import { FOLDS, RiskTrainingError } from './risk-training.service.js';
 
 /** `pnpm cx risk train | refresh`: fit the churn-risk model, or rescore every active customer. */
 export function registerRiskCommand(program: Command): void {
@@ -60,16 +60,15 @@ export function formatModel(model: RiskModel): string {
   return [
     `Trained churn-risk model ${model.version}: features as of ${model.snapshots} snapshot${model.snapshots === 1 ? '' : 's'} ` +
       `30 days apart, the latest ${model.snapshotAt.toISOString()}, churn within ${model.outcomeDays} days after each.`,
-    `  training examples ${model.trainingCustomers.toLocaleString('en')} (${model.trainingChurners.toLocaleString('en')} churned), ` +
-      `held out ${model.heldOutCustomers.toLocaleString('en')} (${model.heldOutChurners.toLocaleString('en')} churned; ` +
-      'customer id FNV-1a hash mod 5 = 0)',
-    `  held-out AUC ${model.auc === null ? 'n/a (one outcome only)' : model.auc.toFixed(3)}` +
+    `  examples ${model.trainingCustomers.toLocaleString('en')} (${model.trainingChurners.toLocaleString('en')} churned), ` +
+      `each measured by a model fitted without its customer (${FOLDS}-fold cross-validation by customer id hash)`,
+    `  out-of-fold AUC ${model.auc === null ? 'n/a (one outcome only)' : model.auc.toFixed(3)}` +
       (model.aucLower === null ? '' : ` (95% interval ${fixed(model.aucLower)}-${fixed(model.aucUpper)})`),
     `  baselines on the same customers: latest NPS only ${fixed(model.npsBaselineAuc)}${gap(model.npsBaselineAuc)}, ` +
       `contacts in 30 days ${fixed(model.contactsBaselineAuc)}${gap(model.contactsBaselineAuc)}`,
     `  top 10% of scores hold ${model.topDecileFraction === null ? 'n/a' : percent(model.topDecileFraction)} of the churners; ` +
       `Brier score ${fixed(model.brierScore, 4)}`,
-    '  held-out calibration by decile (mean predicted → observed, its 95% interval counting each customer once; examples, customers):',
+    '  out-of-fold calibration by decile (mean predicted → observed, its 95% interval counting each customer once; examples, customers):',
     ...model.calibration.map(
       (bin, i) =>
         `    ${String(i + 1).padStart(2)}: ${percent(bin.avgPredicted).padStart(6)} → ${percent(bin.observedFraction).padStart(6)}` +
