@@ -11,6 +11,7 @@ import { initOrm } from '../src/app/orm.js';
 import { fittingRollup } from '../src/modules/metrics/rollups/rollup-queries.js';
 import { ROLLUP_TABLES, keyColumns } from '../src/modules/metrics/rollups/rollup-tables.js';
 import { DERIVED_ROLLUPS, RISK_SCORES } from '../src/modules/metrics/rollups/derived-rollups.js';
+import { AGENT_DAYS } from '../src/modules/metrics/rollups/agent-days.js';
 import {
   countScoresFromRollup,
   queryAfterEscalationRollup,
@@ -69,7 +70,9 @@ async function derivedState(database: MigratedDatabase) {
   for (const { table } of DERIVED_ROLLUPS) {
     const all = await rows(database, `select * from ${table}`);
     state[table] = all
+      // Counts taken back to zero stay as rows where a rebuild writes none.
       .filter((row) => table !== RISK_SCORES || Number(row.customers) !== 0)
+      .filter((row) => table !== AGENT_DAYS || Number(row.contacts) !== 0)
       .map((row) =>
         Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value) || value])),
       )

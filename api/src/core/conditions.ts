@@ -56,6 +56,10 @@ export const isEscalatedContact = (k: string) => `${column(k, 'escalated')} = tr
 /** The contact `k` was followed by another of the same customer within REPEAT_CONTACT_SECONDS (its flag). */
 export const isRepeatContact = (k: string) => `${column(k, 'repeated')} = true`;
 
+/** The contact `k` is a recovery: the agent apologised or gave a recompense. */
+export const isRecovery = (k: string) =>
+  `(${column(k, 'apology')} = true or ${column(k, 'recompense_type')} is not null)`;
+
 /** A contact within this long after the same customer's previous one is a repeat contact. */
 export const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;
 /** A resolved session is truly deflected when no contact follows within this long. */

@@ -1,7 +1,7 @@
 import type { Knex } from '@mikro-orm/knex';
 import { isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
 import { DAY_SECONDS } from '../../core/time.js';
-import { plusSeconds } from '../../database/dialect.js';
+import { withinDaysAfter } from '../metrics/rollups/agent-days.js';
 import { checkWindowOrder } from '../../core/filters.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { FACT_TABLES } from '../metrics/fact-queries.js';
@@ -11,11 +11,14 @@ import { ScorecardGrouping } from './dto/agent-scorecard.type.js';
 
 export { DAY_SECONDS };
 
-/** The columns a row per agent or team is keyed by, over the contact `f` and its agent `a`. */
-const KEYS: Record<ScorecardGrouping, { agentId: string; agentName: string; team: string }> = {
-  [ScorecardGrouping.AGENT]: { agentId: 'f.agent_id', agentName: 'a.name', team: 'a.team' },
-  [ScorecardGrouping.TEAM]: { agentId: 'null', agentName: 'null', team: 'a.team' },
-};
+/**
+ * The columns a row per agent or team is keyed by: the agent id `agentId` (the contact's f.agent_id, or the
+ * rollup's), the agent's record `a`.
+ */
+const keys = (by: ScorecardGrouping, agentId: string) =>
+  by === ScorecardGrouping.AGENT
+    ? { agentId, agentName: 'a.name', team: 'a.team' }
+    : { agentId: 'null', agentName: 'null', team: 'a.team' };
 
 /** Names of the key columns in a grouped row. */
 export const KEY_NAMES = new Set(['agentId', 'agentName', 'team']);
@@ -24,13 +27,22 @@ export const KEY_NAMES = new Set(['agentId', 'agentName', 'team']);
 export const CONTACTS_WITH_AGENT =
   'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id';
 
-/** The key's select list and group by clause. */
-export function groupKey(by: ScorecardGrouping): { select: string; groupBy: string } {
-  const { agentId, agentName, team } = KEYS[by];
+/** The key's select list and group by clause, over the contacts `f` or over the rollup's `agentId` column. */
+export function groupKey(
+  by: ScorecardGrouping,
+  agentColumn = 'f.agent_id',
+): { select: string; groupBy: string } {
+  const { agentId, agentName, team } = keys(by, agentColumn);
   return {
     select: `${agentId} as "agentId", ${agentName} as "agentName", ${team} as team`,
     groupBy: `group by ${[agentId, agentName, team].filter((column) => column !== 'null').join(', ')}`,
   };
+}
+
+/** Checks a filter by the rules of the contact measures (every filter list they accept, agents, teams and queues among them). */
+export function checkContactFilter(filter: MetricFilter): void {
+  checkWindowOrder(filter);
+  validateMetricsRequest({ measures: ['contacts'], dimensions: [], grain: null, filter });
 }
 
 /**
@@ -38,17 +50,16 @@ export function groupKey(by: ScorecardGrouping): { select: string; groupBy: stri
  * contact measures (every filter list they accept, agents, teams and queues among them).
  */
 export function contactConditions(builder: SqlBuilder, filter: MetricFilter): Knex.Raw {
-  checkWindowOrder(filter);
-  validateMetricsRequest({ measures: ['contacts'], dimensions: [], grain: null, filter });
+  checkContactFilter(filter);
   return builder.and([
     ...builder.window('f.started_at', filter),
     ...builder.dimensionFilters(FACT_TABLES.contacts.columns, filter),
   ]);
 }
 
-/** `column` falls after the contact's start, within `days`. */
+/** `column` falls after the start of the contact f, within `days`. */
 export const withinDaysAfterContact = (builder: SqlBuilder, column: string, days: number) =>
-  `${column} > f.started_at and ${column} <= ${plusSeconds(builder.dialect, 'f.started_at', days * DAY_SECONDS)}`;
+  withinDaysAfter(builder.dialect, 'f', column, days);
 
 /** Merges grouped rows by key: one entry per agent (or team), its sums by name. */
 export function sumsByKey(

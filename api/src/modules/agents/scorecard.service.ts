@@ -2,11 +2,20 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
-import { countWhere } from '../../core/conditions.js';
-import { CONTACTS } from '../metrics/aggregates.js';
+import { countWhere, isRecovery } from '../../core/conditions.js';
+import { recompenseCents, SCORECARD_CONTACT_AGGREGATES } from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {
+  AGENT_DAYS_FROM,
+  agentDayConditions,
+  agentDaysAnswer,
+  ROLLUP_AGENT,
+  sumsOf,
+  sumWhere,
+} from './agent-day-reads.js';
+import {
+  checkContactFilter,
   compareKeys,
   contactConditions,
   CONTACTS_WITH_AGENT,
@@ -19,27 +28,32 @@ import {
 } from './agent-groups.js';
 import type { AgentScorecard, ScorecardGrouping } from './dto/agent-scorecard.type.js';
 
-/** The contact aggregates of the catalogue the scorecard derives its contact measures from. */
-const CONTACT_MEASURE_SUMS = [
-  CONTACTS.handleSum,
-  CONTACTS.handleCount,
-  CONTACTS.waitSum,
-  CONTACTS.waitCount,
-  CONTACTS.firstContactResolved,
-  CONTACTS.escalatedContacts,
-  CONTACTS.repeatedContacts,
-]
-  .map(({ sql, name }) => `${sql} as "${name}"`)
-  .join(', ');
+type Rows = Record<string, unknown>[];
+
+/** The sums of the contact measures, over the contacts f. */
+const CONTACT_MEASURE_SUMS = SCORECARD_CONTACT_AGGREGATES.map(({ sql, name }) => `${sql} as "${name}"`).join(
+  ', ',
+);
 
 /** A recovery: the agent apologised or gave a recompense (recoveryEffectiveness's APOLOGY and PERKS_ONLY). */
-const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
+const RECOVERY = isRecovery('f');
+
+/** The scorecard's sums as the rollup stores them under the same names (the survey sums by prefix). */
+const ROLLUP_SUMS = sumsOf([
+  'contacts',
+  ...SCORECARD_CONTACT_AGGREGATES.map(({ name }) => name),
+  'apologies',
+  'recompenseCents',
+  ...['NpsResponses', 'Promoters', 'Detractors', 'CsatResponses', 'CsatSum'].map((sum) => `about${sum}`),
+  ...['NpsResponses', 'Promoters', 'Detractors'].map((sum) => `recovery${sum}`),
+]);
 
 /**
- * Agent and team scorecards. Four grouped queries over the contacts that started in the window (and match
- * the filter's segment): the contact sums, the contacts per channel, the responses about the contacts
- * (survey contact_id), and the answers the customers gave after a recovery. Each groups by the scorecard's
- * key in the database; here they are only joined by key and the rates derived.
+ * Agent and team scorecards, over the contacts that started in the window (and match the filter's segment):
+ * the contact sums, the contacts per channel, the responses about the contacts (survey contact_id), and the
+ * answers the customers gave after a recovery. Read from the agent days (two grouped queries) when they
+ * answer, otherwise from the facts (four); each groups by the scorecard's key in the database, and here they
+ * are only joined by key and the rates derived.
  */
 export class ScorecardService {
   constructor(private readonly em: EntityManager) {}
@@ -49,6 +63,47 @@ export class ScorecardService {
     by: ScorecardGrouping,
     minSample: number,
   ): Promise<AgentScorecard[]> {
+    checkContactFilter(filter);
+    const [sums, channels] = (await agentDaysAnswer(this.em, filter))
+      ? await this.fromRollup(filter, by)
+      : await this.fromFacts(filter, by);
+    const byChannel = new Map<string, [Channel, number][]>();
+    for (const row of channels) {
+      const list = byChannel.get(keyOf(row)) ?? [];
+      list.push([row.channel as Channel, Number(row.contacts)]);
+      byChannel.set(keyOf(row), list);
+    }
+    return [...sumsByKey(sums).entries()]
+      .map(([id, { key: row, sums }]) => toScorecard(row, sums, byChannel.get(id) ?? [], minSample))
+      .sort(compareKeys);
+  }
+
+  /** The grouped sums and the contacts per channel, from the agent days. */
+  private fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<[Rows, Rows]> {
+    const builder = new SqlBuilder(this.em);
+    const key = groupKey(by, ROLLUP_AGENT);
+    const grouped = (select: string, extraGroup = '') =>
+      builder.rows(
+        builder.raw(
+          `select ${key.select}, ${select} ${AGENT_DAYS_FROM} where ? ${key.groupBy}${extraGroup}`,
+          [agentDayConditions(builder, filter)],
+        ),
+      );
+    return Promise.all([
+      grouped(
+        `count(distinct ${ROLLUP_AGENT}) as agents, ${ROLLUP_SUMS}, ` +
+          `${sumWhere('r.recovery = 1', 'contacts', 'recoveries')}, ` +
+          `${sumWhere('r.recovery = 1', 'resolved', 'recoveriesResolved')}, ` +
+          `${sumWhere('r.recovery = 1', 'churned', 'recoveriesChurned')}, ` +
+          `${sumWhere('r.out_of_policy = 1', 'contacts', 'outOfPolicy')}, ` +
+          `${sumWhere('r.out_of_policy = 1', 'peerApproved', 'peerApproved')}`,
+      ),
+      grouped('r.channel as channel, sum(r.contacts) as contacts', ', r.channel'),
+    ]);
+  }
+
+  /** The same from the contacts: the sums (over three queries) and the contacts per channel. */
+  private async fromFacts(filter: MetricFilter, by: ScorecardGrouping): Promise<[Rows, Rows]> {
     const builder = new SqlBuilder(this.em);
     const where = () => contactConditions(builder, filter);
     const key = groupKey(by);
@@ -65,7 +120,7 @@ export class ScorecardService {
         `count(distinct f.agent_id) as agents, count(*) as contacts, ` +
           `${CONTACT_MEASURE_SUMS}, ` +
           `${countWhere(RECOVERY)} as recoveries, ${countWhere('f.apology = true')} as apologies, ` +
-          `coalesce(sum(f.recompense_value), 0) as "recompenseCost", ` +
+          `coalesce(sum(${recompenseCents('f')}), 0) as "recompenseCents", ` +
           `${countWhere(`${RECOVERY} and f.resolved = true`)} as "recoveriesResolved", ` +
           `${countWhere(`${RECOVERY} and ${churnedAfter}`)} as "recoveriesChurned", ` +
           `${countWhere('f.out_of_policy = true')} as "outOfPolicy", ` +
@@ -81,15 +136,7 @@ export class ScorecardService {
         RECOVERY,
       ),
     ]);
-    const byChannel = new Map<string, [Channel, number][]>();
-    for (const row of channels) {
-      const list = byChannel.get(keyOf(row)) ?? [];
-      list.push([row.channel as Channel, Number(row.contacts)]);
-      byChannel.set(keyOf(row), list);
-    }
-    return [...sumsByKey([...totals, ...about, ...afterRecovery]).entries()]
-      .map(([id, { key: row, sums }]) => toScorecard(row, sums, byChannel.get(id) ?? [], minSample))
-      .sort(compareKeys);
+    return [[...totals, ...about, ...afterRecovery], channels];
   }
 }
 
@@ -126,7 +173,7 @@ function toScorecard(
     csatTooFew: surveys.csatResponses! < minSample,
     recoveries: a.recoveries ?? 0,
     apologies: a.apologies ?? 0,
-    recompenseCost: a.recompenseCost ?? 0,
+    recompenseCost: (a.recompenseCents ?? 0) / 100,
     recoveryResolvedRate: percent(a.recoveriesResolved, a.recoveries),
     recoveryChurnRate: percent(a.recoveriesChurned, a.recoveries),
     recoveryNpsAfter: MEASURES.nps.derive(recovery),

@@ -2,9 +2,18 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { followingRows, plusSeconds } from '../../database/dialect.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere, isFailedSession } from '../../core/conditions.js';
+import { arrivedAfterSelfService } from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import {
+  AGENT_DAYS_FROM,
+  agentDayConditions,
+  agentDaysAnswer,
+  ROLLUP_AGENT,
+  sumsOf,
+} from './agent-day-reads.js';
+import {
+  checkContactFilter,
   compareKeys,
   contactConditions,
   CONTACTS_WITH_AGENT,
@@ -39,16 +48,8 @@ export function afterSelfService(
   form: 'set' | 'exists' = followingRows(builder.dialect),
 ): Knex.Raw {
   const hours = AFTER_SELF_SERVICE_HOURS * 3_600;
-  const failed = isFailedSession('s');
-  if (form === 'exists') {
-    // Both bounds on the session's start, so that the (customer, started_at) index holds the whole range.
-    return builder.raw(
-      '(f.self_service_session_id is not null or exists (select 1 from self_service_sessions s ' +
-        `where s.customer_id = f.customer_id and ${failed} and s.started_at < f.started_at ` +
-        `and s.started_at >= ${plusSeconds(builder.dialect, 'f.started_at', -hours)}))`,
-    );
-  }
-  const sessions: Knex.Raw[] = [builder.raw(failed)];
+  if (form === 'exists') return builder.raw(arrivedAfterSelfService(builder.dialect, 'f'));
+  const sessions: Knex.Raw[] = [builder.raw(isFailedSession('s'))];
   // A contact of the window follows a session that started at most `hours` before the window, and before its end.
   if (filter.from)
     sessions.push(builder.raw('s.started_at >= ?', [new Date(filter.from.getTime() - hours * 1_000)]));
@@ -61,9 +62,18 @@ export function afterSelfService(
   );
 }
 
+/** The ranking's sums as the rollup stores them under the same names. */
+const ROLLUP_SUMS = sumsOf([
+  'contacts',
+  'resolved',
+  'churned',
+  ...['NpsResponses', 'Promoters', 'Detractors', 'CsatResponses', 'CsatSum'].map((sum) => `about${sum}`),
+]);
+
 /**
  * Super agents, measured: per agent or team, the contacts after self-service, how many were resolved
- * (with the 95% Wilson interval), the satisfaction of the responses about them and the churn after.
+ * (with the 95% Wilson interval), the satisfaction of the responses about them and the churn after. Read
+ * from the agent days (their flag after_self_service) when they answer, otherwise from the facts.
  * Rows with at least minSample contacts are ranked by the interval's lower end, the score: it rewards a
  * high rate and enough contacts to trust it. The verdict compares the interval with everyone's rate.
  */
@@ -100,11 +110,10 @@ export class SuperAgentService {
   }
 
   async ranking(filter: MetricFilter, by: ScorecardGrouping, minSample: number): Promise<SuperAgentRanking> {
-    const queries = this.queries(filter, by);
-    const [totals, about] = await Promise.all([
-      queries.builder.rows(queries.totals),
-      queries.builder.rows(queries.about),
-    ]);
+    checkContactFilter(filter);
+    const [totals, about] = (await agentDaysAnswer(this.em, filter))
+      ? [await this.fromRollup(filter, by), []]
+      : await this.fromFacts(filter, by);
     const contacts = totals.reduce((sum, row) => sum + Number(row.contacts), 0);
     const resolved = totals.reduce((sum, row) => sum + Number(row.resolved), 0);
     const overall = percent(resolved, contacts);
@@ -119,6 +128,27 @@ export class SuperAgentService {
       .filter((row) => row.verdict === SuperAgentVerdict.TOO_FEW)
       .sort((a, b) => b.contacts - a.contacts || compareKeys(a, b));
     return { contacts, resolutionRate: overall, minSample, rows: [...ranked, ...unranked] };
+  }
+
+  /** The sums per key of the contacts after self-service, from the agent days. */
+  private fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<Record<string, unknown>[]> {
+    const builder = new SqlBuilder(this.em);
+    const key = groupKey(by, ROLLUP_AGENT);
+    return builder.rows(
+      builder.raw(
+        `select ${key.select}, ${ROLLUP_SUMS} ${AGENT_DAYS_FROM} where r.after_self_service = 1 and ? ${key.groupBy}`,
+        [agentDayConditions(builder, filter)],
+      ),
+    );
+  }
+
+  /** The same from the contacts: their counts, and the responses about them. */
+  private fromFacts(
+    filter: MetricFilter,
+    by: ScorecardGrouping,
+  ): Promise<[Record<string, unknown>[], Record<string, unknown>[]]> {
+    const queries = this.queries(filter, by);
+    return Promise.all([queries.builder.rows(queries.totals), queries.builder.rows(queries.about)]);
   }
 }
 

@@ -9,7 +9,9 @@ import type { ActorKind } from '../alerts/alert-action.js';
 import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
-import { countWhere, isRepeatContact } from '../../core/conditions.js';
+import { countWhere, isRecovery, isRepeatContact } from '../../core/conditions.js';
+import { AGENT_DAYS_FROM, agentDaysAnswer } from '../agents/agent-day-reads.js';
+import { recompenseCents } from '../metrics/rollups/agent-days.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { SurveyType } from '../surveys/survey-type.js';
@@ -29,7 +31,16 @@ const FROM =
   'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id ' +
   'left join exception_reviews v on v.contact_id = f.id';
 const STATUS = `coalesce(v.status, '${ReviewStatus.PENDING}')`;
-const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
+/** The time and agent columns filtered, on the contacts f or on the agent days r. */
+const CONTACT_COLUMNS = { time: 'f.started_at', agent: 'f.agent_id' };
+const ROLLUP_COLUMNS = { time: 'r.day', agent: 'r.agent' };
+const RECOVERY = isRecovery('f');
+/** The review sums of the exceptions, over their reviews v. */
+const REVIEW_SUMS =
+  `${countWhere(`v.status = '${ReviewStatus.UPHELD}'`)} as upheld, ` +
+  `${countWhere(`v.status = '${ReviewStatus.CORRECTED}'`)} as corrected, ` +
+  `${countWhere('f.peer_approved = true and v.status is not null')} as "peerReviewed", ` +
+  `${countWhere(`f.peer_approved = true and v.status = '${ReviewStatus.CORRECTED}'`)} as "peerCorrected"`;
 
 /**
  * Out-of-policy decisions as reviewable exceptions: the list with what happened next, the review (once,
@@ -197,39 +208,42 @@ export class ExceptionService {
     return this.one(contactId);
   }
 
-  /** Volume, peer approval, review outcomes, cost, and outcomes beside within-policy recoveries. */
+  /**
+   * Volume, peer approval, review outcomes, cost, and outcomes beside within-policy recoveries. The outcome
+   * sums come from the agent days when they answer (the reviews, written by reviewException rather than by
+   * an import, are read from the reviews with their contacts), otherwise from the facts.
+   */
   async report(filter: ExceptionFilter): Promise<ExceptionReport> {
     const builder = new SqlBuilder(this.em);
-    const rows = await builder.rows(
-      builder.raw(
-        `select case when f.out_of_policy = true then 'out' else 'within' end as grp, count(*) as contacts, ` +
-          `${countWhere('f.resolved = true')} as resolved, ${countWhere(isRepeatContact('f'))} as repeated, ` +
-          `${countWhere(this.churned(builder))} as churned, coalesce(sum(f.recompense_value), 0) as cost, ` +
-          `count(f.recompense_value) as recompensed, ${countWhere('f.peer_approved = true')} as peer, ` +
-          `${countWhere(`v.status = '${ReviewStatus.UPHELD}'`)} as upheld, ` +
-          `${countWhere(`v.status = '${ReviewStatus.CORRECTED}'`)} as corrected, ` +
-          `${countWhere('f.peer_approved = true and v.status is not null')} as "peerReviewed", ` +
-          `${countWhere(`f.peer_approved = true and v.status = '${ReviewStatus.CORRECTED}'`)} as "peerCorrected" ` +
-          `${FROM} where (f.out_of_policy = true or ${RECOVERY}) and ? group by 1`,
-        [builder.and(this.conditions(builder, { ...filter, statuses: null }))],
-      ),
-    );
+    const window = { ...filter, statuses: null };
+    const rows = (await agentDaysAnswer(this.em, filter))
+      ? await this.reportFromRollup(builder, window)
+      : await builder.rows(
+          builder.raw(
+            `select case when f.out_of_policy = true then 'out' else 'within' end as grp, count(*) as contacts, ` +
+              `${countWhere('f.resolved = true')} as resolved, ${countWhere(isRepeatContact('f'))} as repeated, ` +
+              `${countWhere(this.churned(builder))} as churned, coalesce(sum(${recompenseCents('f')}), 0) as cents, ` +
+              `count(f.recompense_value) as recompensed, ${countWhere('f.peer_approved = true')} as peer, ` +
+              `${REVIEW_SUMS} ${FROM} where (f.out_of_policy = true or ${RECOVERY}) and ? group by 1`,
+            [builder.and(this.conditions(builder, window))],
+          ),
+        );
     const sums = (group: string) => {
-      const row = rows.find((candidate) => candidate.grp === group) ?? {};
+      const found = rows.filter((candidate) => candidate.grp === group);
       return Object.fromEntries(
         [
           'contacts',
           'resolved',
           'repeated',
           'churned',
-          'cost',
+          'cents',
           'recompensed',
           'peer',
           'upheld',
           'corrected',
           'peerReviewed',
           'peerCorrected',
-        ].map((name) => [name, Number(row[name] ?? 0)]),
+        ].map((name) => [name, found.reduce((sum, row) => sum + Number(row[name] ?? 0), 0)]),
       );
     };
     const out = sums('out');
@@ -251,6 +265,39 @@ export class ExceptionService {
     };
   }
 
+  /**
+   * The report's rows from the agent days, with the reviews (written by reviewException rather than by an
+   * import) read from the reviews and their contacts: one row per reviewed exception of the window.
+   */
+  private async reportFromRollup(
+    builder: SqlBuilder,
+    filter: ExceptionFilter,
+  ): Promise<Record<string, unknown>[]> {
+    const [outcomes, reviews] = await Promise.all([
+      builder.rows(
+        builder.raw(
+          `select case when r.out_of_policy = 1 then 'out' else 'within' end as grp, ` +
+            'sum(r.contacts) as contacts, sum(r.resolved) as resolved, sum(r.repeated_contacts) as repeated, ' +
+            'sum(r.churned) as churned, sum(r.recompense_cents) as cents, sum(r.recompensed) as recompensed, ' +
+            `sum(r.peer_approved) as peer ${AGENT_DAYS_FROM} ` +
+            'where (r.out_of_policy = 1 or r.recovery = 1) and r.contacts > 0 and ? group by 1',
+          [builder.and(this.conditions(builder, filter, ROLLUP_COLUMNS))],
+        ),
+      ),
+      builder.rows(
+        builder.raw(
+          // Driven by the reviews, far fewer than the window's contacts: a cross join keeps SQLite to that order
+          // (it walked the 90 days' contacts by time and probed each for a review: 0.7-2 s rather than 85 ms
+          // at 100,000 customers); PostgreSQL plans it as the inner join it is.
+          `select 'out' as grp, ${REVIEW_SUMS} from exception_reviews v cross join contacts f ` +
+            'left join agents a on a.external_id = f.agent_id where f.id = v.contact_id and f.out_of_policy = true and ?',
+          [builder.and(this.conditions(builder, filter))],
+        ),
+      ),
+    ]);
+    return [...outcomes, ...reviews];
+  }
+
   private churned(builder: SqlBuilder): string {
     return (
       `c.churned_at > f.started_at and c.churned_at <= ` +
@@ -258,24 +305,26 @@ export class ExceptionService {
     );
   }
 
-  private conditions(builder: SqlBuilder, filter: ExceptionFilter): Knex.Raw[] {
+  /** The conditions of the filter, over the contacts f (or the agent days r) and the agents a. */
+  private conditions(builder: SqlBuilder, filter: ExceptionFilter, columns = CONTACT_COLUMNS): Knex.Raw[] {
     checkWindowOrder(filter);
-    const conditions = builder.window('f.started_at', filter);
+    const conditions = builder.window(columns.time, filter);
     if (filter.statuses != null) conditions.push(builder.oneOf(STATUS, filter.statuses));
-    if (filter.agents != null) conditions.push(builder.oneOf('f.agent_id', filter.agents));
+    if (filter.agents != null) conditions.push(builder.oneOf(columns.agent, filter.agents));
     if (filter.teams != null) conditions.push(builder.oneOf('a.team', filter.teams));
     return conditions;
   }
 }
 
 function outcomes(sums: Record<string, number>): ExceptionOutcomes {
+  const cost = sums.cents! / 100;
   return {
     contacts: sums.contacts!,
     resolvedRate: percent(sums.resolved, sums.contacts),
     repeatContactRate: percent(sums.repeated, sums.contacts),
     churnRate: percent(sums.churned, sums.contacts),
-    recompenseCost: sums.cost!,
-    avgRecompense: ratio(sums.cost, sums.recompensed),
-    recompenseAvg: ratio(sums.cost, sums.recompensed),
+    recompenseCost: cost,
+    avgRecompense: ratio(cost, sums.recompensed),
+    recompenseAvg: ratio(cost, sums.recompensed),
   };
 }

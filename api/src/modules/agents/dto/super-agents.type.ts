@@ -1,9 +1,13 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from 'type-graphql';
+import { RECOVERY_CHURN_DAYS } from '../../metrics/dto/recovery-effectiveness.type.js';
 
 /** Hours after an escalated or abandoned self-service session in which a contact counts as coming from it. */
 export const AFTER_SELF_SERVICE_HOURS = 72;
-/** Days after a contact in which the customer's churn counts against it. */
-export const CHURN_AFTER_DAYS = 90;
+/**
+ * Days after a contact in which the customer's churn counts against it: the recoveries' horizon, as the agent
+ * views' rollup (rollup_agent_days) stores one churn count for the three of them.
+ */
+export const CHURN_AFTER_DAYS = RECOVERY_CHURN_DAYS;
 
 export enum SuperAgentVerdict {
   SUPER_AGENT = 'super_agent',

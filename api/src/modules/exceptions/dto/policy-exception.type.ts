@@ -2,11 +2,15 @@ import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
 import { DateTimeScalar } from '../../../graphql/scalars.js';
 import { ActorKind } from '../../alerts/alert-action.js';
 import { Channel } from '../../contacts/channel.js';
+import { RECOVERY_CHURN_DAYS } from '../../metrics/dto/recovery-effectiveness.type.js';
 import { SurveyType } from '../../surveys/survey-type.js';
 import { ReviewStatus } from '../review-outcome.js';
 
-/** Days after the contact in which the customer's churn counts as what happened next. */
-export const EXCEPTION_CHURN_DAYS = 90;
+/**
+ * Days after the contact in which the customer's churn counts as what happened next: the recoveries' horizon,
+ * as the agent views' rollup (rollup_agent_days) stores one churn count for them all.
+ */
+export const EXCEPTION_CHURN_DAYS = RECOVERY_CHURN_DAYS;
 
 @ObjectType({ description: 'The review of an exception: verdict, note and who gave them when.' })
 export class ExceptionReviewRecord {

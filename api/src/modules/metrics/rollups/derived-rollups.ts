@@ -4,6 +4,8 @@ import { insertOrAdd, plusSeconds, selectRows, timeBucket, type Dialect } from '
 import type { RecordKind } from '../../ingest/record-kind.js';
 import { BACKFIRE_SECONDS, isDetractor, isEscalatedSession } from '../../../core/conditions.js';
 import { TimeGrain } from '../time-grain.js';
+import { AGENT_DAY_KEYS, AGENT_DAY_SUMS, AGENT_DAYS, agentDayContribution } from './agent-days.js';
+import { aggregateColumn } from './rollup-tables.js';
 
 /**
  * The customers a statement covers, as a condition on a column holding customer ids (a list of ids, a
@@ -78,6 +80,15 @@ const riskScoresInsert = (sign: 1 | -1) =>
       'group by 1, 2, 3, 4',
   );
 
+/** Adds `sign` times what the customers of the statement's conditions contribute to the agent days. */
+const agentDaysInsert = (dialect: Dialect, sign: 1 | -1) =>
+  insertOrAdd(
+    AGENT_DAYS,
+    AGENT_DAY_KEYS,
+    AGENT_DAY_SUMS.map(({ name }) => aggregateColumn(name)),
+    agentDayContribution(dialect, sign).sql,
+  );
+
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
   // of the social channel (contacts, surveys about it), so that womReach counts distinct customers per
@@ -140,6 +151,19 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
     definition: () => riskScoresInsert(1),
     async add(trx, _dialect, sign, where) {
       await trx.raw(riskScoresInsert(sign), [where('r.customer_id')]);
+    },
+  },
+  // The agent views' daily sums (agent-days.ts): a session, a response or a churn date arriving later
+  // changes what the customer's earlier contacts count as, so every fact import can change them.
+  {
+    table: AGENT_DAYS,
+    changedBy: ['customers', 'surveys', 'contacts', 'selfservice'],
+    definition: (dialect) => agentDaysInsert(dialect, 1),
+    async add(trx, dialect, sign, where) {
+      await trx.raw(
+        agentDaysInsert(dialect, sign),
+        agentDayContribution(dialect, sign).customerColumns.map(where),
+      );
     },
   },
 ];
@@ -254,6 +278,21 @@ export const DERIVED_ROLLUP_ENTITIES = [
       // Their lifetime value in whole cents, summed: revenue at risk from a few thousand rows, in the same
       // digits however the sums were added up (integers, unlike floating-point sums, do not depend on order).
       value_cents: { type: 'bigint', default: 0 },
+    },
+  }),
+  new EntitySchema<Record<string, unknown>>({
+    name: AGENT_DAYS,
+    tableName: AGENT_DAYS,
+    // Read by day: the primary key's first column.
+    properties: {
+      day: key('datetime'),
+      agent: key('text'),
+      queue: key('text'),
+      channel: key('text'),
+      after_self_service: key('integer'),
+      out_of_policy: key('integer'),
+      recovery: key('integer'),
+      ...Object.fromEntries(AGENT_DAY_SUMS.map(({ name }) => [aggregateColumn(name), count])),
     },
   }),
 ];
