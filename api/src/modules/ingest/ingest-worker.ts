@@ -29,7 +29,15 @@ export interface IngestWorkerOptions {
   followUps?: readonly ImportFollowUp[];
   /** Where a round that failed is reported; the batches stay queued and are retried at the next round. */
   onRoundError?: (error: unknown) => void;
+  /**
+   * What starts a round at once (default: a batch queued by this thread, onBatchQueued); the writer
+   * thread passes the wake-ups the API's thread sends it. Returns the unsubscribe.
+   */
+  wakeUp?: (nudge: () => void) => () => void;
 }
+
+/** The options that tune the worker, plain values that can be handed to the writer thread. */
+export type IngestWorkerTuning = Pick<IngestWorkerOptions, 'pollMs' | 'maxRows' | 'minRoundMs' | 'keepAppliedMs'>;
 
 /** Another worker applied a batch first: this one's transaction is rolled back, nothing is lost. */
 class AppliedElsewhere extends Error {}
@@ -66,13 +74,14 @@ export class IngestWorker {
       minRoundMs: 1_000,
       keepAppliedMs: 3_600_000,
       followUps: IMPORT_FOLLOW_UPS,
+      wakeUp: onBatchQueued,
       ...options,
     };
     this.loop = new PollingLoop(
       () => this.paced(),
       this.options.pollMs,
       (error) => this.options.onRoundError?.(error),
-      onBatchQueued,
+      this.options.wakeUp,
     );
   }
 
