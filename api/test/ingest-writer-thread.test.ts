@@ -79,7 +79,7 @@ describe.each(DIALECTS)('the ingest writer thread on %s', (dialect) => {
     const thread = new IngestWriterThread(api.database.config, { pollMs: 50, minRoundMs: 0 }, (error) => {
       throw error;
     });
-    thread.start();
+    await thread.start();
     try {
       let pending = -1;
       for (let attempt = 0; attempt < 600 && pending !== 0; attempt++) {
@@ -121,9 +121,7 @@ describe.each(DIALECTS)('the ingest writer thread on %s', (dialect) => {
   it('answers reads while the thread applies, each from a committed state, never a partial merge', async () => {
     const contactBatch = await loadContactBatch();
     const random = seeded(20);
-    const before = Number(
-      (await api.graphql('{ metrics { contacts } }')).data!.metrics[0]?.contacts ?? 0,
-    );
+    const before = Number((await api.graphql('{ metrics { contacts } }')).data!.metrics[0]?.contacts ?? 0);
     const sizes = [300, 300, 300];
     for (const [batch, size] of sizes.entries()) {
       const rows = contactBatch({ run: 'reads', batch, size, customers: 5, now: NOW, random });
@@ -138,7 +136,7 @@ describe.each(DIALECTS)('the ingest writer thread on %s', (dialect) => {
       },
     );
     const seen = new Set<number>();
-    thread.start();
+    await thread.start();
     try {
       let pending = -1;
       for (let attempt = 0; attempt < 1_200 && pending !== 0; attempt++) {

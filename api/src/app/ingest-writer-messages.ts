@@ -1,4 +1,5 @@
 import type { DatabaseConfig } from '../config.js';
+import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
 import type { IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
 import { importDuration, rollupMaintenanceDuration } from '../modules/ops/process-metrics.js';
 
@@ -17,8 +18,14 @@ interface Observation {
   value: number;
 }
 
+/** What the API's thread asks of the writer thread: store a batch (`request` numbers the answer), or stop. */
+export type ToWriter = 'stop' | { store: { request: number; batch: BatchToStore } };
+
 /** What the writer thread tells the API's thread. */
 export type WriterMessage =
+  | { ready: true }
+  | { stored: { request: number; batchId: number } }
+  | { storeFailed: { request: number; error: unknown } }
   | { roundError: unknown }
   | { alertEventsCommitted: true }
   | { observation: Observation };

@@ -31,6 +31,7 @@ import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
 import { IngestWorker, type IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
 import { IngestWriterThread } from '../app/ingest-writer-thread.js';
+import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
@@ -88,7 +89,11 @@ export async function createServer(
   const metrics = new ServerMetrics(orm);
   instrumentHttp(app, metrics);
   runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
-  if (options.ingestWorker) runIngestWorker(app, orm, config, options.ingestWorker);
+  const ingestWriter = options.ingestWorker && runIngestWorker(app, orm, config, options.ingestWorker);
+  const storeIngestBatch =
+    ingestWriter instanceof IngestWriterThread
+      ? (batch: BatchToStore) => ingestWriter.store(batch)
+      : undefined;
   registerErrorHandler(app);
   registerSecurityHeaders(app, graphiqlContentSecurityPolicy());
   echoRequestId(app);
@@ -127,6 +132,7 @@ export async function createServer(
       webhooks: config.webhooks,
       textMinCustomers: config.textMinCustomers,
       display: config.display,
+      storeIngestBatch,
     });
   };
   // Before the ETags, so that a refused answer is not hashed.
@@ -160,13 +166,21 @@ function runWebhookDispatcher(
  * Applies queued ingest batches while `app` runs: on the writer thread (IngestWriterThread), or on this
  * thread for an in-memory SQLite database, which exists only on this thread's connection.
  */
-function runIngestWorker(app: FastifyInstance, orm: Orm, config: AppConfig, tuning: IngestWorkerTuning): void {
+function runIngestWorker(
+  app: FastifyInstance,
+  orm: Orm,
+  config: AppConfig,
+  tuning: IngestWorkerTuning,
+): IngestWorker | IngestWriterThread {
   const onRoundError = (error: unknown) => app.log.error({ err: error }, 'ingest worker round failed');
   const { database } = config;
   const worker =
     database.dialect === 'sqlite' && database.path === ':memory:'
       ? new IngestWorker(orm, { ...tuning, onRoundError })
       : new IngestWriterThread(database, tuning, onRoundError);
-  app.addHook('onReady', () => Promise.resolve(worker.start()));
+  // Not awaited: the thread boots while the server starts listening (longer than fastify lets a hook
+  // take on a busy machine); batches handed to it meanwhile wait in its message queue.
+  app.addHook('onReady', () => Promise.resolve(void Promise.resolve(worker.start()).catch(onRoundError)));
   app.addHook('onClose', () => worker.stop());
+  return worker;
 }
