@@ -34,7 +34,8 @@ const BACKLOG = '{ ingestBacklog { pendingBatches } }';
 /** The committed observations of cx_import_duration_seconds for contacts, in this process's registry. */
 async function committedContactImports(): Promise<number> {
   const metric = await processRegistry.getSingleMetric('cx_import_duration_seconds')!.get();
-  return metric.values
+  // A histogram's values carry the name of each series (…_bucket, …_sum, …_count).
+  return (metric.values as { metricName?: string; labels: Record<string, unknown>; value: number }[])
     .filter(
       ({ metricName, labels }) =>
         metricName === 'cx_import_duration_seconds_count' &&
