@@ -14,13 +14,16 @@ export interface PassPlan {
   probes: Record<string, OperationCall>;
   /** The probe compared with the raw SQL floor. */
   floorProbe: string;
-  rawFloor: LatencySummary;
+  /** Null when only the live run is measured. */
+  rawFloor: LatencySummary | null;
   /** The dashboard's operations, sent round-robin under load. */
   mix: OperationCall[];
   runs: number;
   warmup: number;
   clients: number;
   durationSeconds: number;
+  /** Only the one unmeasured round of the mix and the live run: no probes and no load runs. */
+  liveOnly: boolean;
   /** The live run of the warm pass: an ingest key and the customers the streamed contacts belong to. */
   live?: { ingestToken: string; customers: number; pages: number };
 }
@@ -54,17 +57,18 @@ export async function measurePass(
     await beforeTiming(api.graphqlUrl);
     const send = (call: OperationCall) => () =>
       request(api.graphqlUrl, plan.token, readOperation(call.operation), call.variables);
-    console.log(
-      `cache ${cache}: timing ${plan.warmup} warm-up and ${plan.runs} measured runs of each query…`,
-    );
     const probes = Object.fromEntries(
-      Object.entries(plan.probes).map(([label, call]) => [label, send(call)]),
+      Object.entries(plan.liveOnly ? {} : plan.probes).map(([label, call]) => [label, send(call)]),
     );
+    if (!plan.liveOnly)
+      console.log(
+        `cache ${cache}: timing ${plan.warmup} warm-up and ${plan.runs} measured runs of each query…`,
+      );
     const latency = Object.entries(await measure(probes, plan)).map(([operation, summary]): LatencyLine => ({
       operation,
       cache,
       latency: summary,
-      floorRatio: operation === plan.floorProbe ? plan.rawFloor.p95 / summary.p95 : null,
+      floorRatio: operation === plan.floorProbe && plan.rawFloor ? plan.rawFloor.p95 / summary.p95 : null,
     }));
 
     const run = (what: string, requests: LoadRequest[]) => {
@@ -74,20 +78,22 @@ export async function measurePass(
         seconds: plan.durationSeconds,
       });
     };
-    const ceiling = await run('{ __typename }', [CEILING]);
+    const ceiling = plan.liveOnly ? null : await run('{ __typename }', [CEILING]);
     // One unmeasured round of the mix first, one request at a time: the load run measures serving the
     // dashboard, not the first computation of each answer (the probes above time those), which would
     // otherwise fill a short run with a few seconds of misses.
     console.log(`cache ${cache}: one unmeasured round of the dashboard mix…`);
     for (const call of plan.mix) await send(call)();
-    const dashboard = await run(
-      'dashboard mix',
-      plan.mix.map((call) => ({ query: readOperation(call.operation), variables: call.variables })),
-    );
+    const dashboard =
+      ceiling &&
+      (await run(
+        'dashboard mix',
+        plan.mix.map((call) => ({ query: readOperation(call.operation), variables: call.variables })),
+      ));
     const live = cache === 'on' && plan.live ? await runLive(api.graphqlUrl, plan, plan.live) : null;
     for (const sample of [
-      ...ceiling.errorSamples,
-      ...dashboard.errorSamples,
+      ...(ceiling?.errorSamples ?? []),
+      ...(dashboard?.errorSamples ?? []),
       ...(live ? [...live.dashboard.errorSamples, ...live.ingest.errorSamples] : []),
     ])
       console.error(`error: ${sample}`);
@@ -96,13 +102,17 @@ export async function measurePass(
       latency,
       ingest: live?.ingest ?? null,
       load: [
-        { label: '{ __typename } (ceiling)', cache, result: ceiling, ratioToCeiling: null },
-        {
-          label: `dashboard mix (${plan.mix.length} operations)`,
-          cache,
-          result: dashboard,
-          ratioToCeiling: dashboard.requestsPerSecond / ceiling.requestsPerSecond,
-        },
+        ...(ceiling && dashboard
+          ? [
+              { label: '{ __typename } (ceiling)', cache, result: ceiling, ratioToCeiling: null },
+              {
+                label: `dashboard mix (${plan.mix.length} operations)`,
+                cache,
+                result: dashboard,
+                ratioToCeiling: dashboard.requestsPerSecond / ceiling.requestsPerSecond,
+              },
+            ]
+          : []),
         ...(live
           ? [
               {

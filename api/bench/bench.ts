@@ -38,6 +38,7 @@ interface RawOptions {
   duration?: string;
   out?: string;
   keep?: boolean;
+  liveOnly?: boolean;
   reuse?: string;
 }
 
@@ -85,6 +86,7 @@ const program = new Command('bench')
   .option('--raw-runs <n>', 'measured runs of the raw SQL floor (default 5)')
   .option('--clients <n>', 'concurrent connections of each load run (default 50)')
   .option('--duration <s>', 'seconds of each load run (default 20)')
+  .option('--live-only', 'measure only the live run: no raw SQL floor, probes, cold pass or load runs')
   .option('--out <file>', 'JSON results (default loadtest/results/<database>-<contacts>-<timestamp>.json)')
   .option('--keep', 'keep the scratch database afterwards and print where it is')
   .addOption(
@@ -181,6 +183,7 @@ function parseOptions(raw: RawOptions): RunOptions {
     rawRuns: wholeNumber('--raw-runs', raw.rawRuns, 5, 1),
     clients: wholeNumber('--clients', raw.clients, 50, 1),
     durationSeconds: wholeNumber('--duration', raw.duration, 20, 1),
+    liveOnly: raw.liveOnly === true,
     out: raw.out === undefined ? undefined : resolve(CALLER_DIR, raw.out),
     keep: raw.keep === true,
     reuse,

@@ -55,6 +55,7 @@ export interface BenchReport {
     rawRuns: number;
     clients: number;
     durationSeconds: number;
+    liveOnly: boolean;
   };
   /** Rows per table when the latencies were measured. */
   dataset: Record<string, number>;
@@ -65,8 +66,9 @@ export interface BenchReport {
     slice: { customers: number; byKind: ImportRate[] };
   };
   /** Groups returned by the metrics query, and every difference from the raw SQL's (none expected). */
-  verification: { metricRows: number; mismatches: string[] };
-  rawFloor: LatencySummary;
+  verification: { metricRows: number; mismatches: string[] } | null;
+  /** Null when only the live run was measured (--live-only), as the verification. */
+  rawFloor: LatencySummary | null;
   latency: LatencyLine[];
   load: LoadLine[];
   /** The contacts streamed in during the live run (beside the dashboard mix), with apply: BACKGROUND. */
@@ -113,14 +115,15 @@ export function formatReport(report: BenchReport): string {
       line.floorRatio === null ? '' : `raw SQL p95 / API p95 = ${times(line.floorRatio)}`,
     ]);
   }
-  rows.push([
-    'raw SQL floor: 12 months × channel × generation over the fact tables',
-    ms(report.rawFloor.p50),
-    ms(report.rawFloor.p95),
-    ms(report.rawFloor.p99),
-    '',
-    `${report.rawFloor.runs} runs`,
-  ]);
+  if (report.rawFloor)
+    rows.push([
+      'raw SQL floor: 12 months × channel × generation over the fact tables',
+      ms(report.rawFloor.p50),
+      ms(report.rawFloor.p95),
+      ms(report.rawFloor.p99),
+      '',
+      `${report.rawFloor.runs} runs`,
+    ]);
   for (const line of report.load) {
     const { result } = line;
     rows.push([
@@ -154,7 +157,7 @@ export function formatReport(report: BenchReport): string {
     return value === null ? 'n/a' : `${count(value)} MB`;
   };
   rows.push(['API peak resident memory', '', '', '', '', `${rss('off')} cold, ${rss('on')} warm`]);
-  const mismatches = report.verification.mismatches.length;
+  const mismatches = report.verification?.mismatches.length ?? 0;
   return [
     `### ${database.dialect}, ${count(report.dataset.contacts ?? 0)} contacts`,
     '',
@@ -167,8 +170,10 @@ export function formatReport(report: BenchReport): string {
         .join(', '),
     `- ${options.months} months up to ${options.until}; latencies over ${options.runs} runs after ` +
       `${options.warmup} warm-up (raw SQL: ${options.rawRuns}); load runs of ${options.durationSeconds} s`,
-    `- metrics query: ${report.verification.metricRows} groups, ` +
-      (mismatches === 0 ? 'identical to the raw SQL' : `${mismatches} DIFFERENCES from the raw SQL`),
+    report.verification
+      ? `- metrics query: ${report.verification.metricRows} groups, ` +
+        (mismatches === 0 ? 'identical to the raw SQL' : `${mismatches} DIFFERENCES from the raw SQL`)
+      : '- only the live run (--live-only)',
     '',
     markdownTable(['measure', 'p50 ms', 'p95 ms', 'p99 ms', 'rate', 'note'], rows),
   ].join('\n');

@@ -31,18 +31,19 @@ const INPUTS = [
 /** SHA-256 over the path and content of every file the build reads. */
 const apiSourcesHash = () => sourcesHash(API, INPUTS);
 
-/** Compiles src/ to dist/ (the CLI and the import validation worker it starts). */
+/** Compiles src/ to dist/ (the CLI and the worker threads it starts: import validation, the ingest writer). */
 export async function buildApi() {
   const hash = apiSourcesHash();
   const { build } = await import('esbuild');
   const { dependencies } = JSON.parse(readFileSync(join(API, 'package.json'), 'utf8'));
   await build({
     absWorkingDir: API,
-    // Flat: the CLI finds the worker beside itself (validate-file.ts), and config.ts finds the repository
+    // Flat: the CLI finds its workers beside itself (core/worker-thread.ts), and config.ts finds the repository
     // two folders up from dist/cli.js as from src/config.ts.
     entryPoints: {
       cli: 'src/cli.ts',
       'file-validation.worker': 'src/modules/ingest/readers/file-validation.worker.ts',
+      'ingest-writer.worker': 'src/app/ingest-writer.worker.ts',
     },
     outdir: 'dist',
     bundle: true,

@@ -1,10 +1,13 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { freePort, waitForOutput } from './support/cli.js';
+import { graphqlOn } from './support/result-cache.js';
 // @ts-expect-error: a plain JavaScript module, run before any TypeScript tooling (no declarations).
 import { buildIsCurrent, ensureApiBuild } from '../scripts/build.js';
 
@@ -40,4 +43,30 @@ describe('the compiled API (dist/, what pnpm start and pnpm cx run)', () => {
     const { stdout: key } = await compiled('keys', 'create', '--role', 'analyst', '--name', 'compiled');
     expect(key).toMatch(/Created API key 1 "compiled" with role analyst/);
   });
+
+  it('serves background ingest through its writer thread (dist/ingest-writer.worker.js)', async () => {
+    const { stdout } = await compiled('keys', 'create', '--role', 'ingest', '--name', 'stream');
+    const token = stdout.trim().split('\n').at(-1)!;
+    const port = await freePort();
+    const child = spawn(process.execPath, ['dist/cli.js', 'serve', '--port', String(port)], {
+      cwd: API,
+      env: { ...env, CX_RATE_LIMIT_PER_MINUTE: '1000000' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    onTestFinished(() => void child.kill('SIGKILL'));
+    await waitForOutput(child, /CX Pulse API: http/);
+    const graphql = graphqlOn(`http://127.0.0.1:${port}`, token);
+    const { data } = await graphql(
+      'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows, apply: BACKGROUND) { queued } }',
+      { rows: [{ customerId: 'C-thread', birthYear: 1980, signupDate: '2025-01-01' }] },
+    );
+    expect(data).toEqual({ ingestCustomers: { queued: 1 } });
+    let pending = -1;
+    for (let attempt = 0; attempt < 300 && pending !== 0; attempt++) {
+      await sleep(100);
+      pending = (await graphql('{ ingestBacklog { pendingBatches } }', {})).data!.ingestBacklog
+        .pendingBatches;
+    }
+    expect(pending).toBe(0);
+  }, 60_000);
 });

@@ -100,7 +100,7 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
     expect(data!.ingestBacklog.lagSeconds).toBeGreaterThan(0);
     const metrics = await (await api.fetch('/metrics')).text();
     expect(metrics).toContain(`cx_ingest_pending_rows ${BATCHES * ROWS}`);
-    expect(metrics).toMatch(/cx_ingest_lag_seconds 0\.\d*[1-9]/);
+    expect(Number(/^cx_ingest_lag_seconds (\S+)$/m.exec(metrics)?.[1])).toBeGreaterThan(0);
     // Nothing is applied yet.
     expect((await derivedState(api.database)).contacts).toBe(0);
   });
@@ -154,9 +154,10 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
           rows: CUSTOMERS,
         },
       );
-      const started = Date.now();
+      // From the acknowledgement: the first one also waits for the writer thread to boot.
       const { data } = await live.graphql(INGEST, { rows: batches[0], apply: 'BACKGROUND' });
       expect(data!.ingestContacts.queued).toBe(ROWS);
+      const started = Date.now();
       let contacts = 0;
       while (contacts !== ROWS && Date.now() - started < 5_000) {
         await sleep(50);

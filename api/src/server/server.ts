@@ -29,7 +29,9 @@ import { persistedOperations } from './persisted/persisted-operations.js';
 import { persistedRoutesPlugin } from './persisted/persisted.routes.js';
 import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
-import { IngestWorker, type IngestWorkerOptions } from '../modules/ingest/ingest-worker.js';
+import { IngestWorker, type IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
+import { IngestWriterThread } from '../app/ingest-writer-thread.js';
+import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
@@ -45,9 +47,9 @@ export interface ServerOptions {
   webhooks?: DispatcherOptions;
   /**
    * Runs the ingest worker, which applies the batches ingest mutations acknowledged with apply:
-   * BACKGROUND (`cx serve` does; tests that need it say so).
+   * BACKGROUND, on a writer thread of its own (`cx serve` does; tests that need it say so).
    */
-  ingestWorker?: IngestWorkerOptions;
+  ingestWorker?: IngestWorkerTuning;
 }
 
 /** Ingest mutations carry up to 5,000 rows each (about 3 MB of JSON), well above fastify's 1 MiB default. */
@@ -87,7 +89,11 @@ export async function createServer(
   const metrics = new ServerMetrics(orm);
   instrumentHttp(app, metrics);
   runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
-  if (options.ingestWorker) runIngestWorker(app, orm, options.ingestWorker);
+  const ingestWriter = options.ingestWorker && runIngestWorker(app, orm, config, options.ingestWorker);
+  const storeIngestBatch =
+    ingestWriter instanceof IngestWriterThread
+      ? (batch: BatchToStore) => ingestWriter.store(batch)
+      : undefined;
   registerErrorHandler(app);
   registerSecurityHeaders(app, graphiqlContentSecurityPolicy());
   echoRequestId(app);
@@ -126,6 +132,7 @@ export async function createServer(
       webhooks: config.webhooks,
       textMinCustomers: config.textMinCustomers,
       display: config.display,
+      storeIngestBatch,
     });
   };
   // Before the ETags, so that a refused answer is not hashed.
@@ -155,12 +162,25 @@ function runWebhookDispatcher(
   app.addHook('onClose', () => dispatcher.stop());
 }
 
-/** Applies queued ingest batches while `app` runs. */
-function runIngestWorker(app: FastifyInstance, orm: Orm, options: IngestWorkerOptions): void {
-  const worker = new IngestWorker(orm, {
-    onRoundError: (error) => app.log.error({ err: error }, 'ingest worker round failed'),
-    ...options,
-  });
-  app.addHook('onReady', () => Promise.resolve(worker.start()));
+/**
+ * Applies queued ingest batches while `app` runs: on the writer thread (IngestWriterThread), or on this
+ * thread for an in-memory SQLite database, which exists only on this thread's connection.
+ */
+function runIngestWorker(
+  app: FastifyInstance,
+  orm: Orm,
+  config: AppConfig,
+  tuning: IngestWorkerTuning,
+): IngestWorker | IngestWriterThread {
+  const onRoundError = (error: unknown) => app.log.error({ err: error }, 'ingest worker round failed');
+  const { database } = config;
+  const worker =
+    database.dialect === 'sqlite' && database.path === ':memory:'
+      ? new IngestWorker(orm, { ...tuning, onRoundError })
+      : new IngestWriterThread(database, tuning, onRoundError);
+  // Not awaited: the thread boots while the server starts listening (longer than fastify lets a hook
+  // take on a busy machine); batches handed to it meanwhile wait in its message queue.
+  app.addHook('onReady', () => Promise.resolve(void Promise.resolve(worker.start()).catch(onRoundError)));
   app.addHook('onClose', () => worker.stop());
+  return worker;
 }

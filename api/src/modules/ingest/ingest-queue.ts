@@ -1,6 +1,6 @@
 import { EventEmitter } from 'node:events';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { fromDbTime, dialectOf, toDbValue } from '../../database/dialect.js';
+import { fromDbTime, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
 import { readerKnex } from '../../database/read-routing.js';
 import { PROBLEMS_KEPT } from './ingest.service.js';
 import type { NumberedRow, RawRow, RecordKind, RowProblem } from './record-kind.js';
@@ -29,6 +29,43 @@ export interface Acknowledgement {
   problemCount: number;
 }
 
+/** A validated batch to be stored in ingest_batches: its rows as the JSON the worker reads back. */
+export interface BatchToStore {
+  kind: RecordKind;
+  source: string;
+  rows: string;
+  rowCount: number;
+}
+
+/**
+ * Stores a batch durably and returns its id once committed. By default an insert on the caller's own
+ * connection; with the writer thread running, the thread commits it (IngestWriterThread.store).
+ */
+export type StoreBatch = (batch: BatchToStore) => Promise<number>;
+
+/**
+ * Inserts batches into ingest_batches in one transaction (one commit, one sync to disk, for all of them)
+ * and returns their ids, in order.
+ */
+export function insertBatches(knex: Knex, dialect: Dialect, batches: BatchToStore[]): Promise<number[]> {
+  return knex.transaction(async (trx) => {
+    const ids: number[] = [];
+    for (const { kind, source, rows, rowCount } of batches) {
+      const [inserted] = await trx('ingest_batches')
+        .insert({
+          kind,
+          source,
+          rows,
+          row_count: rowCount,
+          received_at: toDbValue(dialect, new Date()),
+        })
+        .returning<{ id: number }[]>('id');
+      ids.push(Number(typeof inserted === 'object' ? inserted.id : inserted));
+    }
+    return ids;
+  });
+}
+
 /** Batches acknowledged and not yet applied, and how far behind the worker is. */
 export interface IngestBacklog {
   pendingBatches: number;
@@ -46,7 +83,12 @@ export interface IngestBacklog {
  * leaves, a crash of the process loses nothing. The ingest worker applies it later.
  */
 export class IngestQueue {
-  constructor(private readonly em: EntityManager) {}
+  constructor(
+    private readonly em: EntityManager,
+    /** How the batch is stored; by default inserted on `em`'s connection. */
+    private readonly store: StoreBatch = async (batch) =>
+      (await insertBatches(em.getKnex(), dialectOf(em), [batch]))[0]!,
+  ) {}
 
   async enqueue(kind: RecordKind, rows: NumberedRow[], source: string): Promise<Acknowledgement> {
     const spec = RECORD_SPECS[kind];
@@ -73,18 +115,12 @@ export class IngestQueue {
         problemCount: problems.length,
       };
     }
-    const dialect = dialectOf(this.em);
-    const [inserted] = await this.em
-      .getKnex()('ingest_batches')
-      .insert({
-        kind,
-        source,
-        rows: JSON.stringify(rows.map(({ values }) => values)),
-        row_count: rows.length,
-        received_at: toDbValue(dialect, new Date()),
-      })
-      .returning<{ id: number }[]>('id');
-    const batchId = Number(typeof inserted === 'object' ? inserted.id : inserted);
+    const batchId = await this.store({
+      kind,
+      source,
+      rows: JSON.stringify(rows.map(({ values }) => values)),
+      rowCount: rows.length,
+    });
     queued.emit('queued');
     return { batchId, rowsRead, problems: [], problemCount: 0 };
   }

@@ -29,7 +29,24 @@ export interface IngestWorkerOptions {
   followUps?: readonly ImportFollowUp[];
   /** Where a round that failed is reported; the batches stay queued and are retried at the next round. */
   onRoundError?: (error: unknown) => void;
+  /**
+   * What starts a round at once (default: a batch queued by this thread, onBatchQueued); the writer
+   * thread passes the wake-ups the API's thread sends it. Returns the unsubscribe.
+   */
+  wakeUp?: (nudge: () => void) => () => void;
+  /**
+   * Runs each of the worker's writes (an apply, a setting aside, the cleanup) in turn with the other
+   * writers of its connection; the writer thread interleaves the acknowledgements it commits there.
+   * Default: at once.
+   */
+  exclusive?: <T>(write: () => Promise<T>) => Promise<T>;
 }
+
+/** The options that tune the worker, plain values that can be handed to the writer thread. */
+export type IngestWorkerTuning = Pick<
+  IngestWorkerOptions,
+  'pollMs' | 'maxRows' | 'minRoundMs' | 'keepAppliedMs'
+>;
 
 /** Another worker applied a batch first: this one's transaction is rolled back, nothing is lost. */
 class AppliedElsewhere extends Error {}
@@ -66,13 +83,15 @@ export class IngestWorker {
       minRoundMs: 1_000,
       keepAppliedMs: 3_600_000,
       followUps: IMPORT_FOLLOW_UPS,
+      wakeUp: onBatchQueued,
+      exclusive: (write) => write(),
       ...options,
     };
     this.loop = new PollingLoop(
       () => this.paced(),
       this.options.pollMs,
       (error) => this.options.onRoundError?.(error),
-      onBatchQueued,
+      this.options.wakeUp,
     );
   }
 
@@ -101,7 +120,7 @@ export class IngestWorker {
       if (pending.length === 0) break;
       for (const group of merged(pending, this.options.maxRows)) done += await this.applyGroup(group);
     }
-    await this.forgetApplied();
+    await this.options.exclusive(() => this.forgetApplied());
     return done;
   }
 
@@ -115,7 +134,7 @@ export class IngestWorker {
   }
 
   private async applyGroup(group: PendingBatch[]): Promise<number> {
-    const summary = await this.apply(group);
+    const summary = await this.options.exclusive(() => this.apply(group));
     if (summary === 'elsewhere') return 0;
     if (summary.problemCount === 0) return group.length;
     if (group.length > 1) {
@@ -123,7 +142,7 @@ export class IngestWorker {
       for (const batch of group) done += await this.applyGroup([batch]);
       return done;
     }
-    await this.setAside(group[0]!.id, summary.problems);
+    await this.options.exclusive(() => this.setAside(group[0]!.id, summary.problems));
     return 1;
   }
 

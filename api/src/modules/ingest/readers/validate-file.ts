@@ -1,7 +1,6 @@
 import { on } from 'node:events';
-import { extname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startWorkerThread } from '../../../core/worker-thread.js';
 import type { RecordKind } from '../record-kind.js';
 import type { SourceFormat } from '../sources/source-file.js';
 import type { ValidatedBatch } from '../validate-batches.js';
@@ -52,13 +51,5 @@ export function validateFileInWorker(
 }
 
 function startWorker(job: FileValidationJob): Worker {
-  const entry = new URL(
-    `./file-validation.worker${extname(fileURLToPath(import.meta.url))}`,
-    import.meta.url,
-  );
-  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData: job });
-  // Run from TypeScript sources (tsx), a worker does not inherit the loader: it registers it first.
-  const tsx = import.meta.resolve('tsx/esm/api');
-  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: job });
+  return startWorkerThread(import.meta.url, './file-validation.worker', { workerData: job });
 }

@@ -1,0 +1,128 @@
+import { once } from 'node:events';
+import type { Worker } from 'node:worker_threads';
+import type { DatabaseConfig } from '../config.js';
+import { startWorkerThread } from '../core/worker-thread.js';
+import { alertEventsCommitted } from '../modules/alerts/alert-events-signal.js';
+import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
+import type { IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
+import {
+  replayObservation,
+  type IngestWriterJob,
+  type ToWriter,
+  type WriterMessage,
+} from './ingest-writer-messages.js';
+
+/** How long after the thread died unasked it is started again. */
+const RESTART_MS = 1_000;
+
+/**
+ * The ingest worker (ingest-worker.ts) on a worker thread of its own, with its own connection: the
+ * writer outside the request path. The API's thread validates batches, hands each to the thread
+ * (store) and answers reads; the thread commits the batches it is handed in ingest_batches between its
+ * applies (an acknowledgement waits at most for the apply in flight), merges and applies them, runs
+ * their follow-ups and bumps the data version. Alert events it commits wake this process's webhook
+ * dispatcher, and the import histograms it observes show on this process's /metrics. If the thread
+ * dies, it is started again: what it had not committed is still queued, and the batches it had been
+ * handed but not stored are refused (never acknowledged).
+ */
+export class IngestWriterThread {
+  private worker: Worker | undefined;
+  private stopping = false;
+  private restart: NodeJS.Timeout | undefined;
+  /** The batches handed to the thread and not yet stored, by request number. */
+  private readonly storing = new Map<
+    number,
+    { resolve: (id: number) => void; reject: (error: unknown) => void }
+  >();
+  private requests = 0;
+
+  constructor(
+    private readonly database: DatabaseConfig,
+    private readonly tuning: IngestWorkerTuning,
+    private readonly onError: (error: unknown) => void,
+  ) {}
+
+  /**
+   * Starts the thread; resolves once it has opened its connection and takes batches (those handed to it
+   * before wait in its message queue).
+   */
+  start(): Promise<void> {
+    this.stopping = false;
+    const worker = this.spawn();
+    return new Promise((resolve, reject) => {
+      const ready = (message: WriterMessage) => {
+        if (!('ready' in message)) return;
+        worker.off('exit', exited);
+        resolve();
+      };
+      const exited = () => {
+        worker.off('message', ready);
+        this.stopping = true; // no restart: the server fails to start instead
+        clearTimeout(this.restart);
+        reject(new Error('the ingest writer thread stopped while starting'));
+      };
+      worker.on('message', ready).once('exit', exited);
+    });
+  }
+
+  /** Lets the thread finish the round in flight, then waits for it to close its connection and exit. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    clearTimeout(this.restart);
+    const worker = this.worker;
+    if (!worker) return;
+    const exited = once(worker, 'exit');
+    this.post(worker, 'stop');
+    await exited;
+  }
+
+  /** Has the thread commit `batch` in ingest_batches; resolves with its id once committed. */
+  store(batch: BatchToStore): Promise<number> {
+    const worker = this.worker;
+    if (!worker) return Promise.reject(new Error('the ingest writer thread is not running'));
+    const request = ++this.requests;
+    return new Promise((resolve, reject) => {
+      this.storing.set(request, { resolve, reject });
+      this.post(worker, { store: { request, batch } });
+    });
+  }
+
+  private post(worker: Worker, message: ToWriter): void {
+    worker.postMessage(message);
+  }
+
+  private settle(request: number, outcome: { batchId: number } | { error: unknown }): void {
+    const waiting = this.storing.get(request);
+    this.storing.delete(request);
+    if ('batchId' in outcome) waiting?.resolve(outcome.batchId);
+    else waiting?.reject(outcome.error);
+  }
+
+  private spawn(): Worker {
+    // The thread needs no read replica: it reads only what it applies.
+    const database: DatabaseConfig =
+      this.database.dialect === 'postgresql'
+        ? { dialect: 'postgresql', url: this.database.url }
+        : this.database;
+    const job: IngestWriterJob = { database, tuning: this.tuning };
+    const worker = startWorkerThread(import.meta.url, './ingest-writer.worker', { workerData: job });
+    this.worker = worker;
+    worker.on('message', (message: WriterMessage) => {
+      if ('stored' in message) this.settle(message.stored.request, message.stored);
+      else if ('storeFailed' in message) this.settle(message.storeFailed.request, message.storeFailed);
+      else if ('observation' in message) replayObservation(message.observation);
+      else if ('alertEventsCommitted' in message) alertEventsCommitted();
+      else if ('roundError' in message) this.onError(message.roundError);
+    });
+    worker.on('error', (error) => this.onError(error));
+    worker.on('exit', () => {
+      if (this.worker === worker) this.worker = undefined;
+      for (const request of [...this.storing.keys()])
+        this.settle(request, {
+          error: new Error('the ingest writer thread stopped before storing the batch'),
+        });
+      if (!this.stopping) this.restart = setTimeout(() => this.spawn(), RESTART_MS);
+    });
+    return worker;
+  }
+}
