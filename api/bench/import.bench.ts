@@ -92,13 +92,14 @@ async function run(raw: RawOptions): Promise<void> {
     ];
     console.log(`\nload average at the end ${load()}\n`);
     console.log(
-      `| import (${raw.bulk ? 'bulk' : 'batch by batch'}, ${raw.database}) | rows | seconds | rows/s | peak RSS |`,
+      `| import (${raw.bulk ? 'bulk' : 'batch by batch'}, ${raw.database}) | rows | seconds | rows/s | CPU s | CPU µs/row | peak RSS |`,
     );
-    console.log('| --- | ---: | ---: | ---: | ---: |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const row of rows) {
       console.log(
         `| ${row.kind} | ${row.rows.toLocaleString('en')} | ${row.seconds.toFixed(1)} | ` +
-          `${Math.round(row.rows / row.seconds).toLocaleString('en')} | ${Math.round(row.peakKib / 1024)} MB |`,
+          `${Math.round(row.rows / row.seconds).toLocaleString('en')} | ${row.cpuSeconds.toFixed(1)} | ` +
+          `${Math.round((row.cpuSeconds * 1e6) / row.rows)} | ${Math.round(row.peakKib / 1024)} MB |`,
       );
     }
   } finally {
@@ -136,6 +137,8 @@ interface TimedImport {
   rows: number;
   seconds: number;
   peakKib: number;
+  /** CPU time of the import process, all its threads (the database server's is not counted). */
+  cpuSeconds: number;
 }
 
 /** Runs `cx import <kind> <file>` (compiled, as `pnpm cx` runs it) against the database, timed from start to exit. */
@@ -160,8 +163,11 @@ async function timedImport(
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const seconds = (performance.now() - started) / 1000;
   process.stdout.write(stdout);
+  // CX_IMPORT_PHASES=1 (inherited): the import's own table of CPU by phase, on its stderr.
+  if (process.env.CX_IMPORT_PHASES) process.stdout.write(stderr.replace(/^(peak-rss-kib|cpu-us) .*$/gm, ''));
   if (code !== 0) throw new Error(`cx import ${kind} failed (${code}):\n${stderr}`);
   const rows = Number(/read (\d+) /.exec(stdout)?.[1]);
   const peakKib = Number(/peak-rss-kib (\d+)/.exec(stderr)?.[1]);
-  return { kind, rows, seconds, peakKib };
+  const cpuSeconds = Number(/cpu-us (\d+)/.exec(stderr)?.[1]) / 1e6;
+  return { kind, rows, seconds, peakKib, cpuSeconds };
 }

@@ -1,7 +1,8 @@
 // Preloaded into a benchmarked child process (node --import): at exit it writes the process's peak
-// resident memory (all its threads) to stderr, in a line the import benchmark reads.
+// resident memory and its CPU time (all its threads) to stderr, in lines the import benchmark reads.
 import { writeSync } from 'node:fs';
 
 process.on('exit', () => {
-  writeSync(2, `\npeak-rss-kib ${process.resourceUsage().maxRSS}\n`);
+  const usage = process.resourceUsage();
+  writeSync(2, `\npeak-rss-kib ${usage.maxRSS}\ncpu-us ${usage.userCPUTime + usage.systemCPUTime}\n`);
 });

@@ -1,4 +1,5 @@
 import type { StagingTable } from '../../database/dialect.js';
+import type { ImportPhases } from './import-phases.js';
 import type { RecordSpec, ValidRecord } from './record-specs.js';
 import { leftOutColumns, type RecordWriter, type WriteCounts } from './record-writer.js';
 
@@ -26,6 +27,7 @@ export class BulkLoad {
     private readonly spec: RecordSpec,
     private readonly writer: RecordWriter,
     private readonly segmentRows = BULK_SEGMENT_ROWS,
+    private readonly phases?: ImportPhases,
   ) {}
 
   /** Stages records with distinct ids; writes a segment when enough have gathered. */
@@ -53,6 +55,7 @@ export class BulkLoad {
   }
 
   private async write(): Promise<void> {
+    this.phases?.mark('staging');
     const written = await this.writer.upsertStaged(
       this.staging!,
       this.leftOut ? this.leftOut.split(',') : [],
@@ -60,5 +63,6 @@ export class BulkLoad {
     this.counts.inserted += written.inserted;
     this.counts.updated += written.updated;
     this.counts.unchanged += written.unchanged;
+    this.phases?.mark('upsert from staging');
   }
 }

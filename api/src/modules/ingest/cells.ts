@@ -10,9 +10,19 @@ export type CellRow = Record<string, string | null>;
 /** What a column expects; a function when the phrase depends on another cell (the score on the type). */
 export type Expected = string | ((row: CellRow) => string);
 
-/** How one column is read from text: the zod schema and the phrase every failure of it reports. */
+/** What `Column.read` returns for a cell its schema rejects. */
+export const REJECTED: unique symbol = Symbol('rejected');
+
+/**
+ * How one column is read from text: the zod schema, the phrase every failure of it reports, and `read`,
+ * the same reading without zod for the rows that pass (most of a large file). zod is the one source of
+ * the problems: a row `read` rejects is validated again by the schema, which says what is wrong, so
+ * `read` must accept exactly what the schema accepts and return the same value (a property test holds
+ * them to it).
+ */
 export interface Column<T = unknown> {
   schema: z.ZodType<T>;
+  read: (cell: string | null) => T | typeof REJECTED;
   expected: Expected;
   required: boolean;
 }
@@ -21,13 +31,28 @@ const CHANNELS: readonly string[] = Object.values(Channel);
 const INTEGER = /^[+-]?\d{1,15}$/;
 const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
-function required<T>(schema: z.ZodType<T, string>, expected: Expected): Column<T> {
-  return { schema, expected, required: true };
+function required<T>(
+  schema: z.ZodType<T, string>,
+  read: (text: string) => T | typeof REJECTED,
+  expected: Expected,
+): Column<T> {
+  return { schema, read: (cell) => (cell === null ? REJECTED : read(cell)), expected, required: true };
 }
 
 /** The same column where an empty cell is allowed and stored as null. */
 export function optional<T>(column: Column<T>): Column<T | null> {
-  return { ...column, schema: column.schema.nullable(), required: false };
+  const { read } = column;
+  return {
+    ...column,
+    schema: column.schema.nullable(),
+    read: (cell) => (cell === null ? null : read(cell)),
+    required: false,
+  };
+}
+
+/** A text column whose cells `valid` accepts as they are. */
+function checked(valid: (text: string) => boolean, expected: Expected): Column<string> {
+  return required(z.string().refine(valid), (text) => (valid(text) ? text : REJECTED), expected);
 }
 
 /**
@@ -36,7 +61,7 @@ export function optional<T>(column: Column<T>): Column<T | null> {
  * million-row import add up to a large share of its time.
  */
 function parsed<T>(parse: (text: string) => T | undefined, expected: Expected): Column<T> {
-  return required(
+  return required<T>(
     z.string().transform((text, ctx) => {
       const value = parse(text);
       if (value !== undefined) return value;
@@ -44,7 +69,20 @@ function parsed<T>(parse: (text: string) => T | undefined, expected: Expected): 
       ctx.issues.push({ code: 'custom', message: 'rejected', input: text });
       return z.NEVER;
     }),
+    (text) => {
+      const value = parse(text);
+      return value === undefined ? REJECTED : value;
+    },
     expected,
+  );
+}
+
+function oneOf<E extends Record<string, string>>(values: E): Column<E[keyof E]> {
+  const allowed = new Set<string>(Object.values(values));
+  return required(
+    z.enum(values),
+    (text) => (allowed.has(text) ? (text as E[keyof E]) : REJECTED),
+    EXPECTED.oneOf(Object.values(values)),
   );
 }
 
@@ -66,20 +104,12 @@ function asSurveyType(value: string | null | undefined): SurveyType | undefined 
 
 export const cell = {
   id: () =>
-    required(
-      z
-        .string()
-        .refine(
-          (id) => id.length > 0 && id.length <= MAX_ID_LENGTH && id.trim() === id && !id.includes('\0'),
-        ),
+    checked(
+      (id) => id.length > 0 && id.length <= MAX_ID_LENGTH && id.trim() === id && !id.includes('\0'),
       EXPECTED.id,
     ),
   // PostgreSQL text cannot hold NUL, and SQLite would: refusing it keeps both databases alike.
-  text: () =>
-    required(
-      z.string().refine((text) => !text.includes('\0')),
-      EXPECTED.text,
-    ),
+  text: () => checked((text) => !text.includes('\0'), EXPECTED.text),
   boolean: () =>
     parsed((text) => (text === 'true' ? true : text === 'false' ? false : undefined), EXPECTED.boolean),
   count: () =>
@@ -99,8 +129,7 @@ export const cell = {
       integerIn(-Infinity, () => Infinity),
       (row) => EXPECTED.score(asSurveyType(row.type)),
     ),
-  oneOf: <E extends Record<string, string>>(values: E) =>
-    required(z.enum(values), EXPECTED.oneOf(Object.values(values))),
+  oneOf,
   timestamp: () => parsed(parseTimestamp, EXPECTED.timestamp),
   /** `;`-separated channels, stored without duplicates in the order given (`phone; chat` → `phone;chat`). */
   channelList: () =>

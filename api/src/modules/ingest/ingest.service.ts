@@ -13,7 +13,8 @@ import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from '.
 import type { ImportSummary, NumberedRow, RecordKind, RowProblem } from './record-kind.js';
 import { RECORD_SPECS, type RecordSpec } from './record-specs.js';
 import { RecordWriter } from './record-writer.js';
-import { BulkLoad } from './bulk-load.js';
+import { BULK_SEGMENT_ROWS, BulkLoad } from './bulk-load.js';
+import { ImportPhases } from './import-phases.js';
 import { EXPECTED, rowProblem } from './row-problem.js';
 import {
   CUSTOMER_BY_EMAIL,
@@ -93,6 +94,7 @@ export class IngestService {
     options: ImportOptions = {},
   ): Promise<ImportSummary> {
     const started = performance.now();
+    const phases = ImportPhases.start();
     const startedAt = new Date();
     const spec = RECORD_SPECS[kind];
     const dialect = dialectOf(this.em);
@@ -101,7 +103,9 @@ export class IngestService {
     const writer = new RecordWriter(spec, this.em, dialect, trx, startedAt);
     const maintenance = startBatchMaintenance(kind, spec, trx, dialect);
     const bulk =
-      options.bulk && !options.skipInvalid ? new BulkLoad(spec, writer, options.bulkSegmentRows) : undefined;
+      options.bulk && !options.skipInvalid
+        ? new BulkLoad(spec, writer, options.bulkSegmentRows ?? BULK_SEGMENT_ROWS, phases)
+        : undefined;
     const summary: ImportSummary = {
       kind,
       rowsRead: 0,
@@ -124,14 +128,17 @@ export class IngestService {
     // One batch is written while the next is read and validated: on PostgreSQL the two overlap.
     let inFlight: Promise<void> = Promise.resolve();
     try {
+      phases?.mark('start');
       for await (const batch of batches) {
         summary.rowsRead += batch.rowsRead;
         await inFlight;
-        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary, state, bulk);
+        phases?.mark('waiting for batches');
+        inFlight = this.completeBatch(spec, writer, maintenance, batch, summary, state, bulk, phases);
         inFlight.catch(() => {}); // awaited, and so reported, with the next batch or at the end
         options.onProgress?.(summary.rowsRead);
       }
       await inFlight;
+      phases?.mark('waiting for batches');
       summary.rejected = [...state.rejected.entries()]
         .sort(([a], [b]) => a - b)
         .map(([row, messages]) => ({ row, messages }));
@@ -140,16 +147,22 @@ export class IngestService {
         summary.inserted += written.inserted;
         summary.updated += written.updated;
         summary.unchanged += written.unchanged;
+        phases?.mark('upsert from staging');
       }
       summary.committed = !summary.dryRun && !refused(summary, state);
       if (summary.committed) {
         await maintenance.finish();
+        phases?.mark('rollup additions');
         const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt };
         const rowsWritten = summary.inserted + summary.updated;
-        for (const followUp of this.followUps) await followUp({ ...written, rowsWritten });
+        for (const followUp of this.followUps) {
+          await followUp({ ...written, rowsWritten });
+          phases?.mark(`follow-up ${followUp.name}`);
+        }
         await logRun(trx, dialect, summary, options.source ?? 'unknown', startedAt);
         await options.beforeCommit?.(trx);
         await trx.commit();
+        phases?.mark('commit');
       } else {
         await trx.rollback();
       }
@@ -162,6 +175,8 @@ export class IngestService {
     if (refused(summary, state))
       Object.assign(summary, { inserted: 0, updated: 0, unchanged: 0, rejected: [] });
     if (summary.committed) await this.refreshStatistics(spec.table, summary.inserted);
+    phases?.mark('planner statistics');
+    phases?.report(summary.rowsRead);
     summary.durationMs = performance.now() - started;
     const outcome = summary.committed ? 'committed' : refused(summary, state) ? 'rejected' : 'dry_run';
     importDuration.observe({ kind, outcome }, summary.durationMs / 1000);
@@ -197,6 +212,7 @@ export class IngestService {
     summary: ImportSummary,
     state: ImportState,
     bulk: BulkLoad | undefined,
+    phases: ImportPhases | undefined,
   ): Promise<void> {
     for (const [reason, count] of Object.entries(skipped)) {
       summary.skipped[reason] = (summary.skipped[reason] ?? 0) + count;
@@ -228,6 +244,7 @@ export class IngestService {
       for (const { row, id, expected } of await writer.contactProblems(contactReferences, customerIds))
         problems.push(rowProblem(row, column, id, expected));
     }
+    phases?.mark('customer look-ups');
     state.fileProblems += problems.filter((problem) => problem.header).length;
     if (state.skipInvalid) recordRejected(state, problems);
     const writing = state.skipInvalid
@@ -244,6 +261,7 @@ export class IngestService {
       const lastById = new Map(writable.map((record) => [record[spec.idColumn] as string, record]));
       const records = [...lastById.values()];
       await maintenance.beforeWrite(records, customerIds);
+      phases?.mark('rollup subtraction');
       if (bulk) await bulk.add(records, customerIds);
       else {
         const written = await writer.upsert(records, customerIds);
@@ -251,6 +269,7 @@ export class IngestService {
         summary.updated += written.updated;
         summary.unchanged += written.unchanged;
       }
+      phases?.mark(bulk ? 'staging' : 'upserts');
     }
     problems.sort((a, b) => a.row - b.row);
     summary.problemCount += problems.length;

@@ -4,7 +4,7 @@ import { generationOf } from '../customers/generation.js';
 import { Tier } from '../customers/tier.js';
 import { SelfServiceEntry, SelfServiceOutcome } from '../selfservice/entry.js';
 import { SCORE_RANGE, SurveyType } from '../surveys/survey-type.js';
-import { cell, optional, type Column } from './cells.js';
+import { cell, optional, REJECTED, type CellRow, type Column } from './cells.js';
 import type { RecordKind } from './record-kind.js';
 import { EXPECTED } from './row-problem.js';
 
@@ -23,7 +23,13 @@ export interface RecordSpec {
   /** The canonical columns, in the order of docs/importing.md. */
   columns: Record<string, Column>;
   columnNames: string[];
+  /** Validates a row of cells (every canonical column, empty ones null): zod, which names each problem. */
   schema: z.ZodType<ValidRecord>;
+  /**
+   * The same validation without zod, for the rows that pass: the record the schema returns, or undefined
+   * for a row the schema rejects (validate it with the schema then, for its problems).
+   */
+  read: (cells: CellRow) => ValidRecord | undefined;
   /** Database columns written besides external_id, created_at and updated_at. */
   writtenColumns: string[];
   /** Written columns computed from a canonical one (generation from birth_year): kept when it is left out. */
@@ -42,11 +48,21 @@ function shape<C extends Record<string, Column>>(columns: C): Shape<C> {
  * A rule across columns of a row. It runs only when the columns it reads parsed cleanly, so a row still
  * gets its other problems reported, and it reports its own phrase on the column it blames.
  */
-function rowRule<T extends Record<string, unknown>>(
-  reads: (keyof T & string)[],
-  check: (row: T, report: (column: keyof T & string, expected: string) => void) => void,
-) {
-  return z.superRefine<T>(
+interface RowRule<T> {
+  reads: (keyof T & string)[];
+  check: (row: T, report: (column: keyof T & string, expected: string) => void) => void;
+}
+
+function rowRule<T>(
+  reads: RowRule<T>['reads'],
+  check: RowRule<T>['check'],
+): RowRule<Record<string, unknown>> {
+  return { reads, check } as RowRule<Record<string, unknown>>;
+}
+
+/** The rule as a zod check, for the schema. */
+function ruleCheck({ reads, check }: RowRule<Record<string, unknown>>) {
+  return z.superRefine<Record<string, unknown>>(
     (row, ctx) =>
       check(row, (column, expected) =>
         ctx.addIssue({ code: 'custom', path: [column], message: expected, params: { expected } }),
@@ -124,13 +140,20 @@ const agentColumns = {
   channels: optional(cell.channelList()),
 };
 
+/**
+ * The spec of a kind: its zod schema (every column's, then the row rules, then `derive`) and the same
+ * validation without zod (see RecordSpec.read).
+ */
 function spec(
   table: string,
   idColumn: string,
   columns: Record<string, Column>,
-  schema: z.ZodType<ValidRecord>,
-  derivedFrom: Record<string, string> = {},
+  rules: RowRule<Record<string, unknown>>[] = [],
+  derive?: { from: Record<string, string>; values: (row: ValidRecord) => ValidRecord },
 ): RecordSpec {
+  const object = z.object(shape(columns));
+  const checked = rules.length ? object.check(...rules.map(ruleCheck)) : object;
+  const entries = Object.entries(columns);
   return {
     table,
     idColumn,
@@ -138,12 +161,24 @@ function spec(
     referencesContact: 'contact_id' in columns && idColumn !== 'contact_id',
     columns,
     columnNames: Object.keys(columns),
-    schema,
+    schema: derive ? checked.transform((row) => ({ ...row, ...derive.values(row) })) : checked,
+    read: (cells) => {
+      const row: ValidRecord = {};
+      for (const [name, column] of entries) {
+        const value = column.read(cells[name]!);
+        if (value === REJECTED) return undefined;
+        row[name] = value;
+      }
+      let broken = false;
+      for (const { check } of rules) check(row, () => (broken = true));
+      if (broken) return undefined;
+      return derive ? Object.assign(row, derive.values(row)) : row;
+    },
     writtenColumns: [
       ...Object.keys(columns).filter((name) => name !== idColumn),
-      ...Object.keys(derivedFrom),
+      ...Object.keys(derive?.from ?? {}),
     ],
-    derivedFrom,
+    derivedFrom: derive?.from ?? {},
   };
 }
 
@@ -152,53 +187,38 @@ export const RECORD_SPECS: Record<RecordKind, RecordSpec> = {
     'customers',
     'customer_id',
     customerColumns,
-    z
-      .object(shape(customerColumns))
-      .check(
-        rowRule<CustomerRow>(['signup_date', 'churned_at'], (row, report) => {
-          if (row.churned_at && row.churned_at < row.signup_date)
-            report('churned_at', EXPECTED.notBeforeSignup);
-        }),
-      )
-      .transform((row) => ({ ...row, generation: generationOf(row.birth_year) })),
-    { generation: 'birth_year' },
-  ),
-  surveys: spec(
-    'survey_responses',
-    'response_id',
-    surveyColumns,
-    z.object(shape(surveyColumns)).check(
-      rowRule<SurveyRow>(['type', 'score'], (row, report) => {
-        const { min, max } = SCORE_RANGE[row.type];
-        if (row.score < min || row.score > max) report('score', EXPECTED.score(row.type));
+    [
+      rowRule<CustomerRow>(['signup_date', 'churned_at'], (row, report) => {
+        if (row.churned_at && row.churned_at < row.signup_date)
+          report('churned_at', EXPECTED.notBeforeSignup);
       }),
-    ),
+    ],
+    {
+      from: { generation: 'birth_year' },
+      values: (row) => ({ generation: generationOf(row.birth_year as number | null) }),
+    },
   ),
-  contacts: spec(
-    'contacts',
-    'contact_id',
-    contactColumns,
-    z.object(shape(contactColumns)).check(
-      rowRule<ContactRow>(['resolved', 'first_contact_resolution'], (row, report) => {
-        if (row.first_contact_resolution === true && row.resolved === false)
-          report('first_contact_resolution', EXPECTED.fcrNeedsResolution);
-      }),
-      rowRule<ContactRow>(['recompense_type', 'recompense_value'], (row, report) => {
-        if (row.recompense_value !== null && row.recompense_type === null)
-          report('recompense_value', EXPECTED.valueNeedsType);
-      }),
-    ),
-  ),
-  selfservice: spec(
-    'self_service_sessions',
-    'session_id',
-    selfServiceColumns,
-    z.object(shape(selfServiceColumns)).check(
-      rowRule<SelfServiceRow>(['outcome', 'escalated_contact_id'], (row, report) => {
-        if (row.escalated_contact_id !== null && row.outcome !== SelfServiceOutcome.ESCALATED)
-          report('escalated_contact_id', EXPECTED.escalatedOnly);
-      }),
-    ),
-  ),
-  agents: spec('agents', 'agent_id', agentColumns, z.object(shape(agentColumns))),
+  surveys: spec('survey_responses', 'response_id', surveyColumns, [
+    rowRule<SurveyRow>(['type', 'score'], (row, report) => {
+      const { min, max } = SCORE_RANGE[row.type];
+      if (row.score < min || row.score > max) report('score', EXPECTED.score(row.type));
+    }),
+  ]),
+  contacts: spec('contacts', 'contact_id', contactColumns, [
+    rowRule<ContactRow>(['resolved', 'first_contact_resolution'], (row, report) => {
+      if (row.first_contact_resolution === true && row.resolved === false)
+        report('first_contact_resolution', EXPECTED.fcrNeedsResolution);
+    }),
+    rowRule<ContactRow>(['recompense_type', 'recompense_value'], (row, report) => {
+      if (row.recompense_value !== null && row.recompense_type === null)
+        report('recompense_value', EXPECTED.valueNeedsType);
+    }),
+  ]),
+  selfservice: spec('self_service_sessions', 'session_id', selfServiceColumns, [
+    rowRule<SelfServiceRow>(['outcome', 'escalated_contact_id'], (row, report) => {
+      if (row.escalated_contact_id !== null && row.outcome !== SelfServiceOutcome.ESCALATED)
+        report('escalated_contact_id', EXPECTED.escalatedOnly);
+    }),
+  ]),
+  agents: spec('agents', 'agent_id', agentColumns),
 };

@@ -13,16 +13,21 @@ export type RowResult = { record: ValidRecord; problems?: undefined } | { proble
  * not sent) is undefined in the record: the writer keeps the stored value there.
  */
 export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow): RowResult {
+  const cells: CellRow = {};
+  // Column names are never names of Object.prototype's properties, so a plain read is safe.
+  for (const name of spec.columnNames) cells[name] = asCell(values[name]);
+  let known = true;
+  for (const name of Object.keys(values)) if (!Object.hasOwn(spec.columns, name)) known = false;
+  // Most rows pass: spec.read accepts them without zod, which is asked only what is wrong with a row.
+  const record = known ? spec.read(cells) : undefined;
+  if (record) return { record: leftOut(spec, values, record) };
+
   const at = { row, line };
   const problems: RowProblem[] = [];
-  const cells: CellRow = {};
   for (const name of Object.keys(values)) {
     if (!Object.hasOwn(spec.columns, name))
       problems.push(rowProblem(at, name, values[name], EXPECTED.knownColumn(Object.keys(spec.columns))));
   }
-  // Column names are never names of Object.prototype's properties, so a plain read is safe.
-  for (const name of spec.columnNames) cells[name] = asCell(values[name]);
-
   const parsed = spec.schema.safeParse(cells);
   if (parsed.success) return problems.length ? { problems } : { record: leftOut(spec, values, parsed.data) };
   const reported = new Set<string>();
