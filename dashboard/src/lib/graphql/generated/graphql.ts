@@ -528,7 +528,7 @@ export type CustomerCareQueryVariables = Exact<{
 }>;
 
 
-export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, note: string | null, since: string | null, source: PreferenceSource | null } };
+export type CustomerCareQuery = { customer: { id: string, risk: { score: number, previousScore: number | null, scoredAt: string, modelVersion: string, drivers: Array<{ feature: string, label: string, points: number }> } | null, alerts: Array<{ id: string, rule: AlertRule, status: AlertStatus, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, resolvedAt: string | null, historyCount: number, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } | null, routingAdvice: { skipSelfService: boolean, reason: string | null, note: string | null, since: string | null, source: PreferenceSource | null } };
 
 export type CustomerHistoryQueryVariables = Exact<{
   id: string | number;
@@ -684,7 +684,7 @@ export type OpenAlertsQueryVariables = Exact<{
 }>;
 
 
-export type OpenAlertsQuery = { alertCounts: { unresolved: number, open: number, overdue: number }, alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: AlertRule, status: AlertStatus, tier: Tier, value: number, triggerKey: string, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, owner: string | null, customer: { id: string, name: string | null, lifetimeValue: number | null }, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } };
+export type OpenAlertsQuery = { alertCounts: { unresolved: number, open: number, overdue: number }, alerts: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, nodes: Array<{ id: string, rule: AlertRule, status: AlertStatus, tier: Tier, value: number, triggerKey: string, triggeredAt: string, openedAt: string, dueAt: string, overdue: boolean, owner: string | null, historyCount: number, customer: { id: string, name: string | null, lifetimeValue: number | null }, history: Array<{ at: string, action: AlertAction, status: AlertStatus, actorName: string, text: string | null }> }> } };
 
 export type OverviewQueryVariables = Exact<{
   filter?: MetricFilter | null | undefined;
@@ -1203,6 +1203,7 @@ export const CustomerCareDocument = new TypedDocumentString(`
         actorName
         text
       }
+      historyCount
     }
   }
   routingAdvice(customerId: $id) {
@@ -1642,6 +1643,7 @@ export const OpenAlertsDocument = new TypedDocumentString(`
         actorName
         text
       }
+      historyCount
     }
   }
 }
