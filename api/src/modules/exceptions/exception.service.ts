@@ -9,7 +9,7 @@ import type { ActorKind } from '../alerts/alert-action.js';
 import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
-import { countWhere, isRepeatContact } from '../../core/conditions.js';
+import { countWhere, isApology, isRepeatContact } from '../../core/conditions.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { SurveyType } from '../surveys/survey-type.js';
@@ -29,7 +29,7 @@ const FROM =
   'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id ' +
   'left join exception_reviews v on v.contact_id = f.id';
 const STATUS = `coalesce(v.status, '${ReviewStatus.PENDING}')`;
-const RECOVERY = '(f.apology = true or f.recompense_type is not null)';
+const RECOVERY = `(${isApology('f')} or f.recompense_type is not null)`;
 
 /**
  * Out-of-policy decisions as reviewable exceptions: the list with what happened next, the review (once,
