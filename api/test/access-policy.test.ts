@@ -75,6 +75,7 @@ describe('the SUPERVISOR role', () => {
       'SuperAgentRow.agentName',
       'PolicyException.agentName',
       'ExceptionReviewRecord.note',
+      'ExceptionReviewRecord.reviewerName',
     ]);
   });
 });
@@ -292,6 +293,12 @@ describe.each(DIALECTS)('agent names and review notes for every role on %s', (di
       root: 'Query.exceptions',
       query: '{ exceptions { nodes { review { note } } } }',
       value: 'Mrs C1 was told so',
+    },
+    {
+      field: 'ExceptionReviewRecord.reviewerName',
+      root: 'Query.exceptions',
+      query: '{ exceptions { nodes { review { reviewerName } } } }',
+      value: 'test admin',
     },
     // The customer history names the agent and the approving peer of each contact.
     {

@@ -226,11 +226,36 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
     expect(await api.graphql('{ alert(id: "999999") { id } }')).toEqual({ data: { alert: null } });
   });
 
+  it('lists the latest 20 changes of a long trail, or the latest N, and counts them all', async () => {
+    const id = nextAlert();
+    for (let n = 1; n <= 22; n++) {
+      expect((await mutate('addAlertNote', id, `, text: "note ${n}"`)).errors).toBeUndefined();
+    }
+    const response = await api.graphql<{
+      alert: { historyCount: number; history: { text: string | null }[]; latest: { text: string | null }[] };
+    }>(
+      'query ($id: ID!) { alert(id: $id) { historyCount history { text } latest: history(last: 3) { text } } }',
+      { id },
+    );
+    expect(response.errors).toBeUndefined();
+    // OPENED, then 22 notes: the default 20 are notes 3 to 22, still oldest first.
+    expect(response.data!.alert.historyCount).toBe(23);
+    expect(response.data!.alert.history.map(({ text }) => text)).toEqual(
+      Array.from({ length: 20 }, (_, n) => `note ${n + 3}`),
+    );
+    expect(response.data!.alert.latest.map(({ text }) => text)).toEqual(['note 20', 'note 21', 'note 22']);
+    expect(
+      userInputMessage(
+        await api.graphql('query ($id: ID!) { alert(id: $id) { history(last: 0) { text } } }', { id }),
+      ),
+    ).toBe('last: got 0, expected a count from 1 to 1000 (how many of the most recent to list)');
+  });
+
   it("lists a page of customers' alerts with their trails in one query per table", async () => {
     statements.length = 0;
     const response = await api.graphql<{
       customers: { nodes: { id: string; alerts: { triggerKey: string; history: { action: string }[] }[] }[] };
-    }>('{ customers { nodes { id alerts { triggerKey history { action } } } } }');
+    }>('{ customers(first: 10) { nodes { id alerts { triggerKey history { action } historyCount } } } }');
     expect(response.errors).toBeUndefined();
     const keys = (customerId: string) =>
       response
@@ -244,7 +269,8 @@ describe.each(DIALECTS)('alert workflow over the API on %s', (dialect) => {
     expect(keys('C-STD')).toEqual(contactsOf(1));
     const reads = (table: string) =>
       statements.filter((sql) => new RegExp(`from ["\\x60]${table}["\\x60]`).test(sql)).length;
-    expect([reads('alerts'), reads('alert_events')]).toEqual([1, 1]);
+    // alert_events twice: the latest changes of every alert, then their counts.
+    expect([reads('alerts'), reads('alert_events')]).toEqual([1, 2]);
   });
 });
 

@@ -30,7 +30,9 @@ describe.each(DIALECTS)('cx import on %s', (dialect) => {
       (row: { external_id: string }) => row.external_id,
     );
 
-  it('dry-runs, imports, lists the first 50 problems of an invalid file without writing, re-imports idempotently', async () => {
+  // One story told in steps, a test each, in order on one database: every `cx` is a process that loads the
+  // whole CLI first (several seconds, far more on a busy machine), so one test for all four ran close to its timeout.
+  it('dry-runs an import without writing', async () => {
     const dryRun = await cx('customers', fixture('customers.csv'), '--dry-run');
     expect(dryRun.code).toBe(0);
     expect(lines(dryRun.stdout)).toEqual([
@@ -40,7 +42,9 @@ describe.each(DIALECTS)('cx import on %s', (dialect) => {
       'would have inserted 3, updated 0, unchanged 0; nothing was written',
     ]);
     expect(await stored('customers')).toEqual([]);
+  });
 
+  it('imports the file the dry run read', async () => {
     const imported = await cx('customers', fixture('customers.csv'));
     expect(imported.code).toBe(0);
     expect(lines(imported.stdout)).toEqual([
@@ -48,7 +52,9 @@ describe.each(DIALECTS)('cx import on %s', (dialect) => {
       'inserted 3, updated 0, unchanged 0',
     ]);
     expect(await stored('customers')).toEqual(['C1', 'C2', 'C3']);
+  });
 
+  it('lists the first 50 problems of an invalid file without writing', async () => {
     // The fixture's problems, then 50 more rows with a bad score: the first 50 problems are listed.
     const invalidFile = join(scratch, 'surveys-invalid.csv');
     const extra = Array.from({ length: 50 }, (_, index) => `X${index},C1,nps,99,,,,2026-03-01,`);
@@ -75,7 +81,9 @@ describe.each(DIALECTS)('cx import on %s', (dialect) => {
       expect.stringMatching(/^error: 58 problems in 54 rows of .*surveys-invalid\.csv: nothing was written$/),
     ]);
     expect(await stored('survey_responses')).toEqual([]);
+  });
 
+  it('re-imports idempotently, and logs only the committed imports', async () => {
     const again = await cx('customers', fixture('customers.ndjson'));
     expect(again.code).toBe(0);
     expect(lines(again.stdout)[1]).toBe('inserted 0, updated 0, unchanged 3');

@@ -1,11 +1,14 @@
 import { CALIBRATION, generateCustomers, type GeneratedBatch } from '@cx-pulse/seeds';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Orm } from '../src/database/orm.js';
+import { ActorKind } from '../src/modules/alerts/alert-action.js';
+import { Role } from '../src/modules/auth/role.js';
 import { Contact } from '../src/modules/contacts/contact.entity.js';
 import { Customer } from '../src/modules/customers/customer.entity.js';
 import { SelfServiceSession } from '../src/modules/selfservice/self-service-session.entity.js';
 import { SurveyResponse } from '../src/modules/surveys/survey-response.entity.js';
 import { seedDatabase, type SeedOptions } from '../src/seed/seed.service.js';
+import { DEMO_SUPERVISORS } from '../src/seed/demo-agents.js';
 import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
 
 const options: SeedOptions = { customers: 150, months: 3, seed: 7, until: new Date('2025-06-01T00:00:00Z') };
@@ -123,6 +126,23 @@ describe.each(DIALECTS)('seeding %s', (dialect) => {
     expect(await counts()).toEqual(before);
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: again.rows });
     expect(progress).toEqual([150]);
+  });
+
+  it("signs the demo's exception reviews with its SUPERVISOR users, created once", async () => {
+    const orm = await freshDatabase();
+    await seedDatabase(orm, options);
+    await seedDatabase(orm, options);
+    const knex = orm.em.getKnex();
+    const supervisors = DEMO_SUPERVISORS.map(({ email, name }) => ({ email, name, role: Role.SUPERVISOR }));
+    expect(await knex('users').select('email', 'name', 'role').orderBy('email')).toEqual(supervisors);
+    // Few reviews at this scale: each is signed by one of them, as a user.
+    const reviews: { reviewer_name: string; reviewer_kind: string }[] = await knex(
+      'exception_reviews',
+    ).select('reviewer_name', 'reviewer_kind');
+    expect(reviews.length).toBeGreaterThan(0);
+    const names: string[] = supervisors.map(({ name }) => name);
+    expect(reviews.filter((review) => !names.includes(review.reviewer_name))).toEqual([]);
+    expect(new Set(reviews.map((review) => review.reviewer_kind))).toEqual(new Set([ActorKind.USER]));
   });
 
   it('adds new customers from firstCustomer on: the rows the whole range would have, timed per kind', async () => {

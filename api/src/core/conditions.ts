@@ -53,12 +53,19 @@ export const isBackfiredSession = (s: string) => `${column(s, 'backfired')} = tr
 export const isFirstContactResolved = (k: string) => `${column(k, 'first_contact_resolution')} = true`;
 /** The contact `k` was escalated to a supervisor or tier 2. */
 export const isEscalatedContact = (k: string) => `${column(k, 'escalated')} = true`;
+/** The contact `k` was recorded as not resolved (unknown is not). */
+export const isUnresolvedContact = (k: string) => `${column(k, 'resolved')} = false`;
+/** The contact `k` was a complaint: its recovery was recorded (apology true or false), whatever it gave. */
+export const isComplaint = (k: string) => `${column(k, 'apology')} is not null`;
+/** The agent apologised on the contact `k` (a complaint). */
+export const isApology = (k: string) => `${column(k, 'apology')} = true`;
+/** The agent did not apologise on the complaint `k` (unknown is no complaint). */
+export const isWithoutApology = (k: string) => `${column(k, 'apology')} = false`;
 /** The contact `k` was followed by another of the same customer within REPEAT_CONTACT_SECONDS (its flag). */
 export const isRepeatContact = (k: string) => `${column(k, 'repeated')} = true`;
 
 /** The contact `k` is a recovery: the agent apologised or gave a recompense. */
-export const isRecovery = (k: string) =>
-  `(${column(k, 'apology')} = true or ${column(k, 'recompense_type')} is not null)`;
+export const isRecovery = (k: string) => `(${isApology(k)} or ${column(k, 'recompense_type')} is not null)`;
 
 /** A contact within this long after the same customer's previous one is a repeat contact. */
 export const REPEAT_CONTACT_SECONDS = 7 * DAY_SECONDS;

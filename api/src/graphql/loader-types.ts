@@ -16,6 +16,13 @@ export interface CustomerFactsKey {
   last: number | null;
 }
 
+/** Which entries of one alert's audit trail to load: the `last` most recent. */
+export interface AlertEventsKey {
+  /** Internal id of the alert. */
+  alertId: number;
+  last: number;
+}
+
 /**
  * DataLoaders of one request: every field that needs a related row asks its loader, which collects
  * the keys of a whole page and fetches them in one query (no query per parent row).
@@ -35,8 +42,10 @@ export interface Loaders {
   riskActions: DataLoader<ScoredCustomer, RiskActions, number>;
   /** A customer's alerts, oldest openedAt first. */
   alertsByCustomer: DataLoader<CustomerFactsKey, Alert[], string>;
-  /** An alert's audit trail, oldest change first. */
-  eventsByAlert: DataLoader<number, AlertEvent[]>;
+  /** The most recent entries of an alert's audit trail, oldest change first. */
+  eventsByAlert: DataLoader<AlertEventsKey, AlertEvent[], string>;
+  /** How many entries an alert's audit trail has, by the alert's internal id. */
+  eventCountByAlert: DataLoader<number, number>;
   /** One entry of an alert's audit trail by its id (webhook deliveries point at them). */
   alertEventById: DataLoader<number, AlertEvent>;
   /** An imported agent by agent_id; null for an id never imported. */

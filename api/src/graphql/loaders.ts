@@ -39,10 +39,15 @@ export function createLoaders(em: EntityManager): Loaders {
       { cacheKeyFn: ({ customerId }) => customerId },
     ),
     alertsByCustomer: customerFactsLoader((ids, last) => alerts.findByCustomerIds(ids, last)),
-    eventsByAlert: groupedLoader(
-      (ids) => alerts.findEventsByAlertIds(ids),
+    eventsByAlert: newestLoader(
+      (ids, last) => alerts.findEventsByAlertIds(ids, last),
+      ({ alertId }) => alertId,
       (event) => event.alert.id,
     ),
+    eventCountByAlert: new DataLoader(async (ids) => {
+      const counts = await alerts.countEventsByAlertIds(ids);
+      return ids.map((id) => counts.get(id) ?? 0);
+    }),
     alertEventById: byIdLoader('alert event', (ids) => alerts.findEventsByIds(ids)),
     agentById: new DataLoader(async (ids) => {
       const byId = new Map((await agents.findByAgentIds(ids)).map((agent) => [agent.externalId, agent]));
@@ -62,49 +67,47 @@ function byIdLoader<T extends { id: number }>(
   });
 }
 
-/** A loader of all the rows that belong to each key, fetched for a whole batch of keys in one query. */
-function groupedLoader<T>(
-  find: (keys: readonly number[]) => Promise<T[]>,
-  keyOf: (row: T) => number,
-): DataLoader<number, T[]> {
-  return new DataLoader(async (keys) => {
-    const found = new Map<number, T[]>(keys.map((key) => [key, []]));
-    for (const row of await find(keys)) found.get(keyOf(row))?.push(row);
-    return keys.map((key) => found.get(key)!);
-  });
-}
-
-/**
- * A loader of facts per customer. Keys carry `last` because "the newest N" cannot be cut from another
- * key's rows without loading a customer's whole history; a batch runs one query per distinct `last`,
- * and every customer of a page asks with the same one (it is a field argument), so a page costs one query
- * per fact kind and `last` value, whatever its number of customers.
- */
+/** A loader of customer facts (survey responses, contacts, sessions, alerts) by customer and `last`. */
 function customerFactsLoader<T extends { customer: { id: number } }>(
   find: (customerIds: number[], last: number | null) => Promise<T[]>,
 ): DataLoader<CustomerFactsKey, T[], string> {
-  return new DataLoader(
-    async (keys) => {
-      const found = new Map<string, T[]>(keys.map((key) => [factsKeyOf(key), []]));
-      const customersByLast = new Map<number | null, number[]>();
-      for (const { customerId, last } of keys) {
-        const customerIds = customersByLast.get(last) ?? [];
-        customerIds.push(customerId);
-        customersByLast.set(last, customerIds);
-      }
-      await Promise.all(
-        [...customersByLast].map(async ([last, customerIds]) => {
-          for (const fact of await find(customerIds, last)) {
-            found.get(factsKeyOf({ customerId: fact.customer.id, last }))!.push(fact);
-          }
-        }),
-      );
-      return keys.map((key) => found.get(factsKeyOf(key))!);
-    },
-    { cacheKeyFn: factsKeyOf },
+  return newestLoader(
+    find,
+    ({ customerId }: CustomerFactsKey) => customerId,
+    (fact) => fact.customer.id,
   );
 }
 
-function factsKeyOf({ customerId, last }: CustomerFactsKey): string {
-  return `${customerId}:${last ?? 'all'}`;
+/**
+ * A loader of the rows each owner (a customer, an alert) has, or only its newest `last`. Keys carry `last`
+ * because "the newest N" cannot be cut from another key's rows without loading an owner's whole history; a
+ * batch runs one query per distinct `last`, and every owner of a page asks with the same one (it is a field
+ * argument), so a page costs one query per kind of row and `last` value, whatever its number of owners.
+ */
+function newestLoader<K extends { last: number | null }, T>(
+  find: (ownerIds: number[], last: K['last']) => Promise<T[]>,
+  ownerOfKey: (key: K) => number,
+  ownerOfRow: (row: T) => number,
+): DataLoader<K, T[], string> {
+  const cacheKey = (key: K) => `${ownerOfKey(key)}:${key.last ?? 'all'}`;
+  return new DataLoader(
+    async (keys) => {
+      const found = new Map<string, T[]>(keys.map((key) => [cacheKey(key), []]));
+      const ownersByLast = new Map<K['last'], number[]>();
+      for (const key of keys) {
+        const ownerIds = ownersByLast.get(key.last) ?? [];
+        ownerIds.push(ownerOfKey(key));
+        ownersByLast.set(key.last, ownerIds);
+      }
+      await Promise.all(
+        [...ownersByLast].map(async ([last, ownerIds]) => {
+          for (const row of await find(ownerIds, last)) {
+            found.get(`${ownerOfRow(row)}:${last ?? 'all'}`)!.push(row);
+          }
+        }),
+      );
+      return keys.map((key) => found.get(cacheKey(key))!);
+    },
+    { cacheKeyFn: cacheKey },
+  );
 }

@@ -3,12 +3,23 @@ import type { Knex } from '@mikro-orm/knex';
 import { dialectOf, selectRows, toDbValue } from '../database/dialect.js';
 import type { Orm } from '../database/orm.js';
 import { ActorKind } from '../modules/alerts/alert-action.js';
+import { Role } from '../modules/auth/role.js';
+import { randomPassword } from '../modules/auth/token.js';
+import { User } from '../modules/auth/user.entity.js';
+import { UserService } from '../modules/auth/user.service.js';
 import { ReviewStatus } from '../modules/exceptions/review-outcome.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import type { ImportSummary } from '../modules/ingest/record-kind.js';
 
 const DAY_MS = 86_400_000;
-const REVIEWER = 'demo supervisor';
+/**
+ * The demo's supervisors: SUPERVISOR users who sign its reviews, as a person reviewing in the dashboard would
+ * (the review records the user's name). Their passwords are random and never shown: sign in as the demo admin.
+ */
+export const DEMO_SUPERVISORS = [
+  { email: 'dana.whitfield@cx-pulse.local', name: 'Dana Whitfield' },
+  { email: 'samir.haddad@cx-pulse.local', name: 'Samir Haddad' },
+] as const;
 const NOTES: Record<ReviewStatus.UPHELD | ReviewStatus.CORRECTED, string> = {
   [ReviewStatus.UPHELD]: 'Reasonable for the situation; the customer accepted a fair split.',
   [ReviewStatus.CORRECTED]: 'More than policy allows for this case; discussed with the agents.',
@@ -29,6 +40,7 @@ export function importDemoAgents(
  * again gives the same verdicts. Exceptions already reviewed keep their review.
  */
 export async function reviewDemoExceptions(orm: Orm, until: Date): Promise<number> {
+  const reviewers = await demoSupervisors(orm);
   const knex = orm.em.getKnex();
   const dialect = dialectOf(orm.em);
   const before = new Date(until.getTime() - AGENT_CALIBRATION.reviewLagDays.value * DAY_MS);
@@ -54,8 +66,10 @@ export async function reviewDemoExceptions(orm: Orm, until: Date): Promise<numbe
         dialect,
         new Date(Number(new Date(row.started_at as string)) + AGENT_CALIBRATION.reviewLagDays.value * DAY_MS),
       ),
-      reviewer_name: REVIEWER,
-      reviewer_kind: ActorKind.SYSTEM,
+      // Which supervisor: another stable hash of the contact, so the queue is shared about evenly.
+      reviewer_name:
+        reviewers[Math.floor(fraction(`reviewer:${String(row.external_id)}`) * reviewers.length)]!,
+      reviewer_kind: ActorKind.USER,
     };
   });
   for (let start = 0; start < rows.length; start += 500) {
@@ -65,6 +79,16 @@ export async function reviewDemoExceptions(orm: Orm, until: Date): Promise<numbe
       .ignore();
   }
   return rows.length;
+}
+
+/** The names of the demo's supervisors, each created as a SUPERVISOR user when missing. */
+async function demoSupervisors(orm: Orm): Promise<string[]> {
+  const em = orm.em.fork();
+  for (const supervisor of DEMO_SUPERVISORS) {
+    if (await em.count(User, { email: supervisor.email })) continue;
+    await new UserService(em).create({ ...supervisor, role: Role.SUPERVISOR, password: randomPassword() });
+  }
+  return DEMO_SUPERVISORS.map(({ name }) => name);
 }
 
 /** A stable fraction in [0, 1) from an id (FNV-1a). */

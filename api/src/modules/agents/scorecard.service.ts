@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
-import { countWhere, isRecovery } from '../../core/conditions.js';
+import { countWhere, isApology, isRecovery } from '../../core/conditions.js';
 import { recompenseCents, SCORECARD_CONTACT_AGGREGATES } from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
@@ -119,7 +119,7 @@ export class ScorecardService {
       grouped(
         `count(distinct f.agent_id) as agents, count(*) as contacts, ` +
           `${CONTACT_MEASURE_SUMS}, ` +
-          `${countWhere(RECOVERY)} as recoveries, ${countWhere('f.apology = true')} as apologies, ` +
+          `${countWhere(RECOVERY)} as recoveries, ${countWhere(isApology('f'))} as apologies, ` +
           `coalesce(sum(${recompenseCents('f')}), 0) as "recompenseCents", ` +
           `${countWhere(`${RECOVERY} and f.resolved = true`)} as "recoveriesResolved", ` +
           `${countWhere(`${RECOVERY} and ${churnedAfter}`)} as "recoveriesChurned", ` +

@@ -1,5 +1,12 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { connectionType, PageArgs, type Connection } from '../../graphql/connection.js';
+import { Arg, Args, Ctx, FieldResolver, ID, Int, Mutation, Query, Resolver, Root } from 'type-graphql';
+import {
+  connectionType,
+  DEFAULT_NESTED_LIST_SIZE,
+  MAX_PAGE_SIZE,
+  PageArgs,
+  type Connection,
+} from '../../graphql/connection.js';
+import { nestedListSize } from '../customers/customer-history.resolver.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { CustomerFactResolver } from '../customers/customer-fact.resolver.js';
 import { AlertEvent } from './alert-event.entity.js';
@@ -13,6 +20,14 @@ import { AlertFilter } from './dto/alert-filter.input.js';
 const AlertConnection = connectionType(Alert, 'alerts');
 
 const ID_DESCRIPTION = 'The id of the alert.';
+/** The `last` argument of an alert's history: bounded like the lists nested in a customer. */
+const HISTORY_LAST = {
+  nullable: true,
+  defaultValue: DEFAULT_NESTED_LIST_SIZE,
+  description:
+    `Only the N most recent changes (1 to ${MAX_PAGE_SIZE.toLocaleString('en')}), still listed oldest first; ` +
+    `the ${DEFAULT_NESTED_LIST_SIZE} most recent when omitted or null.`,
+} as const;
 const NOTE_DESCRIPTION = 'An optional note recorded with the change, e.g. what the customer was told.';
 
 /** The closed loop: alerts by status, owner and due time, and the changes that move them along. */
@@ -50,10 +65,23 @@ export class AlertResolver extends CustomerFactResolver(Alert) {
   }
 
   @FieldResolver(() => [AlertEvent], {
-    description: 'Audit trail: every change (opening, status changes, assignments, notes), oldest first.',
+    description:
+      'Audit trail: the changes (opening, status changes, assignments, notes), oldest first; the most recent ' +
+      `${DEFAULT_NESTED_LIST_SIZE} unless \`last\` says otherwise (historyCount says how many there are).`,
   })
-  history(@Root() alert: Alert, @Ctx() { loaders }: GraphQLContext): Promise<AlertEvent[]> {
-    return loaders.eventsByAlert.load(alert.id);
+  history(
+    @Root() alert: Alert,
+    @Arg('last', () => Int, HISTORY_LAST) last: number | null,
+    @Ctx() { loaders }: GraphQLContext,
+  ): Promise<AlertEvent[]> {
+    return loaders.eventsByAlert.load({ alertId: alert.id, last: nestedListSize(last) });
+  }
+
+  @FieldResolver(() => Int, {
+    description: 'How many changes the audit trail holds (history lists the latest).',
+  })
+  historyCount(@Root() alert: Alert, @Ctx() { loaders }: GraphQLContext): Promise<number> {
+    return loaders.eventCountByAlert.load(alert.id);
   }
 
   @Mutation(() => Alert, { description: 'Takes on an OPEN alert: it becomes ACKNOWLEDGED.' })

@@ -1,4 +1,4 @@
-import { findFactsByCustomer } from '../customers/facts-by-customer.js';
+import { findFactsByCustomer, findNewestByOwner } from '../customers/facts-by-customer.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { selectRows, toDbValue, dialectOf } from '../../database/dialect.js';
 import type { Connection, PageRequest } from '../../core/pagination.js';
@@ -99,9 +99,20 @@ export class AlertService {
     return findFactsByCustomer(this.em, Alert, 'openedAt', customerIds, last);
   }
 
-  /** The audit trails of these alerts in one query, oldest change first. */
-  findEventsByAlertIds(alertIds: readonly number[]): Promise<AlertEvent[]> {
-    return this.em.find(AlertEvent, { alert: { $in: [...alertIds] } }, { orderBy: { at: 'asc', id: 'asc' } });
+  /** The `last` most recent entries of these alerts' audit trails in one query, oldest change first. */
+  findEventsByAlertIds(alertIds: readonly number[], last: number): Promise<AlertEvent[]> {
+    return findNewestByOwner(this.em, AlertEvent, 'alert', 'at', alertIds, last);
+  }
+
+  /** How many entries each of these alerts' audit trails has, in one grouped query (absent: none). */
+  async countEventsByAlertIds(alertIds: readonly number[]): Promise<Map<number, number>> {
+    const rows: { alert_id: number | string; events: number | string }[] = await this.em
+      .getKnex()('alert_events')
+      .select('alert_id')
+      .count({ events: '*' })
+      .whereIn('alert_id', [...alertIds])
+      .groupBy('alert_id');
+    return new Map(rows.map((row) => [Number(row.alert_id), Number(row.events)]));
   }
 
   /** Entries of audit trails by id, in one query. */

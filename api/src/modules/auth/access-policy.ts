@@ -111,6 +111,8 @@ export const PERSONAL_DATA_FIELDS: readonly string[] = [
   'PolicyException.agentName',
   // A review note may quote the customer, like a note on an alert.
   'ExceptionReviewRecord.note',
+  // The supervisor who reviewed an agent's decision is a person too, named like the agent.
+  'ExceptionReviewRecord.reviewerName',
   'SurveyResponse.comment',
   // Notes on an alert quote what the customer said and how to reach them.
   'AlertEvent.text',
@@ -134,6 +136,7 @@ export const AGENT_DATA_FIELDS: readonly string[] = [
   'SuperAgentRow.agentName',
   'PolicyException.agentName',
   'ExceptionReviewRecord.note',
+  'ExceptionReviewRecord.reviewerName',
 ];
 
 /** Roles that see AGENT_DATA_FIELDS: the readers of personal data and the supervisors. */

@@ -87,6 +87,11 @@ export class CustomerHistoryResolver {
 
 /** The loader key of a list nested in a customer: its `last` rows, the default when not given. */
 export function factsKey(customer: Customer, given: number | null | undefined): CustomerFactsKey {
+  return { customerId: customer.id, last: nestedListSize(given) };
+}
+
+/** The `last` argument of a nested list, checked: the default when not given. */
+export function nestedListSize(given: number | null | undefined): number {
   const last = given ?? DEFAULT_NESTED_LIST_SIZE;
   if (last < 1 || last > MAX_PAGE_SIZE) {
     throw userInputError(
@@ -95,5 +100,5 @@ export function factsKey(customer: Customer, given: number | null | undefined): 
       `a count from 1 to ${MAX_PAGE_SIZE} (how many of the most recent to list)`,
     );
   }
-  return { customerId: customer.id, last };
+  return last;
 }

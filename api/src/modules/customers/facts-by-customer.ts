@@ -11,9 +11,7 @@ export interface CustomerFact {
 /**
  * The facts (survey responses, contacts or sessions) of many customers in one query, ordered by `time`
  * then internal id (import order), so each customer's rows come out oldest first. With `last`, only each
- * customer's `last` most recent rows: a window function ranks them per customer inside the database
- * (standard SQL that SQLite and PostgreSQL both run), so a customer with years of history costs no more
- * than `last` rows.
+ * customer's `last` most recent rows (see findNewestByOwner).
  */
 export function findFactsByCustomer<T extends CustomerFact & { id: number }>(
   em: EntityManager,
@@ -22,26 +20,43 @@ export function findFactsByCustomer<T extends CustomerFact & { id: number }>(
   customerIds: readonly number[],
   last: number | null,
 ): Promise<T[]> {
+  return findNewestByOwner(em, entity, 'customer' as EntityKey<T>, time, customerIds, last);
+}
+
+/**
+ * The rows of many owners (a customer's facts, an alert's audit trail) in one query, ordered by `time` then
+ * internal id, so each owner's rows come out oldest first. With `last`, only each owner's `last` most recent
+ * rows: a window function ranks them per owner inside the database (standard SQL that SQLite and PostgreSQL
+ * both run), so an owner with years of history costs no more than `last` rows.
+ */
+export function findNewestByOwner<T extends { id: number }>(
+  em: EntityManager,
+  entity: EntityClass<T>,
+  owner: EntityKey<T>,
+  time: TimeProperty<T>,
+  ownerIds: readonly number[],
+  last: number | null,
+): Promise<T[]> {
   const orderBy = { [time]: 'asc', id: 'asc' } as FindOptions<T>['orderBy'];
   if (last === null) {
-    const ofCustomers: Record<string, unknown> = { customer: { $in: [...customerIds] } };
-    return em.find(entity, ofCustomers as FilterQuery<T>, { orderBy });
+    const ofOwners: Record<string, unknown> = { [owner]: { $in: [...ownerIds] } };
+    return em.find(entity, ofOwners as FilterQuery<T>, { orderBy });
   }
 
   const meta = em.getMetadata().get<T>(entity.name);
   const column = (property: string) => meta.properties[property as EntityKey<T>].fieldNames[0]!;
-  const [customerColumn, timeColumn, idColumn] = [column('customer'), column(time), column('id')];
+  const [ownerColumn, timeColumn, idColumn] = [column(owner), column(time), column('id')];
   const knex = em.getKnex();
   const ranked = knex(meta.tableName)
     .select(idColumn)
     .select(
       knex.raw('row_number() over (partition by ?? order by ?? desc, ?? desc) as recency', [
-        customerColumn,
+        ownerColumn,
         timeColumn,
         idColumn,
       ]),
     )
-    .whereIn(customerColumn, [...customerIds]);
+    .whereIn(ownerColumn, [...ownerIds]);
   const newest = knex.from(ranked.as('ranked')).select(idColumn).where('recency', '<=', last);
   const amongNewest: Record<string, unknown> = { id: { $in: newest } };
   return em.find(entity, amongNewest as FilterQuery<T>, { orderBy });

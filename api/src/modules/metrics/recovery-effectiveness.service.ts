@@ -1,5 +1,13 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import { countWhere, isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
+import {
+  countWhere,
+  isApology,
+  isComplaint,
+  isCsat,
+  isDetractor,
+  isNps,
+  isPromoter,
+} from '../../core/conditions.js';
 import { DAY_SECONDS } from '../../core/time.js';
 import { fromDbTime, plusSeconds, timeBucket } from '../../database/dialect.js';
 import { checkWindowOrder } from '../../core/filters.js';
@@ -26,7 +34,7 @@ const BY_POLICY = [
 ];
 
 const RECOVERY_OF_CONTACT =
-  `case when k.apology = true then '${RecoveryGroup.APOLOGY}' ` +
+  `case when ${isApology('k')} then '${RecoveryGroup.APOLOGY}' ` +
   `when k.recompense_type is not null then '${RecoveryGroup.PERKS_ONLY}' else '${RecoveryGroup.NEITHER}' end`;
 const POLICY_OF_CONTACT =
   `case when k.out_of_policy = true and k.peer_approved = true then '${RecoveryGroup.OUT_OF_POLICY_PEER_APPROVED}' ` +
@@ -101,7 +109,7 @@ export class RecoveryEffectivenessService {
         `from contacts k join customers c on c.id = k.customer_id ` +
         `left join survey_responses r on r.customer_id = k.customer_id and r.responded_at > k.started_at ` +
         `and r.responded_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_SURVEY_DAYS * DAY_SECONDS)} ` +
-        `where (k.apology is not null or k.recompense_type is not null or k.out_of_policy is not null) and ? ` +
+        `where (${isComplaint('k')} or k.recompense_type is not null or k.out_of_policy is not null) and ? ` +
         `group by k.id, k.started_at, k.apology, k.recompense_type, k.out_of_policy, k.peer_approved`,
       [
         builder.and([

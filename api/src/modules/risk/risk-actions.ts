@@ -1,5 +1,5 @@
 import { DAY_MS } from '../../core/time.js';
-import { isFailedSession, isLowScore } from '../../core/conditions.js';
+import { isComplaint, isFailedSession, isLowScore, isUnresolvedContact } from '../../core/conditions.js';
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime, inList, listParameter } from '../../database/dialect.js';
 import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
@@ -143,10 +143,11 @@ async function badEvents(builder: SqlBuilder, ids: number[], from: Date, to: Dat
       `select r.customer_id, r.responded_at as at, 'low_score' as kind, r.type as detail, r.score as number, ` +
         `r.channel, null as reason, 0 as unresolved, null as apology from survey_responses r ` +
         `where ? and r.responded_at >= ? and r.responded_at < ? and (${isLowScore('r')}) ` +
-        `union all select customer_id, started_at, case when apology is not null then 'complaint' ` +
-        `when resolved = false then 'unresolved_contact' else 'long_wait' end, null, wait_seconds, channel, reason, ` +
-        `case when resolved = false then 1 else 0 end, apology from contacts ` +
-        `where ? and started_at >= ? and started_at < ? and (resolved = false or apology is not null or ${longWait}) ` +
+        `union all select customer_id, started_at, case when ${isComplaint('')} then 'complaint' ` +
+        `when ${isUnresolvedContact('')} then 'unresolved_contact' else 'long_wait' end, null, wait_seconds, channel, ` +
+        `reason, case when ${isUnresolvedContact('')} then 1 else 0 end, apology from contacts ` +
+        `where ? and started_at >= ? and started_at < ? and ` +
+        `(${isUnresolvedContact('')} or ${isComplaint('')} or ${longWait}) ` +
         `union all select customer_id, started_at, 'self_service', outcome, steps, entry, null, 0, null ` +
         `from self_service_sessions where ? and started_at >= ? and started_at < ? and ${isFailedSession('')}`,
       [

@@ -11,7 +11,9 @@ export class Migration20261207042500 extends Migration {
   override async up(): Promise<void> {
     const [pragma] = await this.execute('pragma foreign_keys');
     if (Number((pragma as { foreign_keys?: unknown } | undefined)?.foreign_keys) !== 0) {
-      throw new Error('this migration rebuilds customers and must run with foreign keys off: run `cx migrate`');
+      throw new Error(
+        'this migration rebuilds customers and must run with foreign keys off: run `cx migrate`',
+      );
     }
     this.addSql(
       `create table \`customers__nullable_birth_year\` (\`id\` integer not null primary key autoincrement, \`external_id\` text not null, \`created_at\` datetime not null, \`updated_at\` datetime not null, \`name\` text null, \`email\` text null, \`birth_year\` integer null, \`generation\` text check (\`generation\` in ('silent', 'boomer', 'gen_x', 'millennial', 'gen_z')) null, \`region\` text null, \`tier\` text check (\`tier\` in ('standard', 'vip')) null, \`lifetime_value\` double null, \`signup_date\` datetime not null, \`churned_at\` datetime null);`,

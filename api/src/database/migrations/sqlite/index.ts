@@ -21,6 +21,7 @@ import { Migration20261207043000 } from './Migration20261207043000.js';
 import { Migration20261207080000 } from './Migration20261207080000.js';
 import { Migration20261207090000 } from './Migration20261207090000.js';
 import { Migration20261207102742 } from './Migration20261207102742.js';
+import { Migration20261207103906 } from './Migration20261207103906.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -45,4 +46,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207080000', class: Migration20261207080000 },
   { name: 'Migration20261207090000', class: Migration20261207090000 },
   { name: 'Migration20261207102742', class: Migration20261207102742 },
+  { name: 'Migration20261207103906', class: Migration20261207103906 },
 ];

@@ -28,8 +28,13 @@ export class ExceptionReviewRecord {
   @Field(() => DateTimeScalar, { description: 'When it was reviewed (UTC).' })
   reviewedAt!: Date;
 
-  @Field(() => String, { description: 'Who reviewed it (a user or an API key).' })
-  reviewerName!: string;
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Who reviewed it: the name of the user or API key. A person, named like the agents: null for roles ' +
+      'without access to it (ANALYST, SUPERVISOR and ADMIN have it).',
+  })
+  reviewerName!: string | null;
 
   @Field(() => ActorKind, { description: 'What kind of actor reviewed it.' })
   reviewerKind!: ActorKind;

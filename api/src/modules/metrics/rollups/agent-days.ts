@@ -1,4 +1,4 @@
-import { countWhere, groupBy, isFailedSession, isRecovery } from '../../../core/conditions.js';
+import { countWhere, groupBy, isApology, isFailedSession, isRecovery } from '../../../core/conditions.js';
 import { DAY_SECONDS } from '../../../core/time.js';
 import { plusSeconds, timeBucket, type Dialect } from '../../../database/dialect.js';
 import { AFTER_SELF_SERVICE_HOURS } from '../../agents/dto/super-agents.type.js';
@@ -92,7 +92,7 @@ export const AGENT_DAY_SUMS: readonly AgentDaySum[] = [
   sum('churned', 'contacts', (dialect) =>
     countWhere(withinDaysAfter(dialect, 'f', 'c.churned_at', RECOVERY_CHURN_DAYS)),
   ),
-  sum('apologies', 'contacts', countWhere('f.apology = true')),
+  sum('apologies', 'contacts', countWhere(isApology('f'))),
   sum('recompenseCents', 'contacts', `sum(${recompenseCents('f')})`),
   sum('recompensed', 'contacts', 'count(f.recompense_value)'),
   sum('peerApproved', 'contacts', countWhere('f.peer_approved = true')),

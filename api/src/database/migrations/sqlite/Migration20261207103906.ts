@@ -1,0 +1,8 @@
+import { Migration } from '@mikro-orm/migrations';
+
+/** Vendor imports match customers by e-mail whatever its case (`lower(email) in (…)`): an index on that. */
+export class Migration20261207103906 extends Migration {
+  override async up(): Promise<void> {
+    this.addSql(`create index customers_email_lower_index on customers (lower(email));`);
+  }
+}
