@@ -31,7 +31,7 @@ const INPUTS = [
 /** SHA-256 over the path and content of every file the build reads. */
 const apiSourcesHash = () => sourcesHash(API, INPUTS);
 
-/** Compiles src/ to dist/ (the CLI and the import validation worker it starts). */
+/** Compiles src/ to dist/ (the CLI and the worker threads it starts: import validation, seed generation). */
 export async function buildApi() {
   const hash = apiSourcesHash();
   const { build } = await import('esbuild');
@@ -43,6 +43,7 @@ export async function buildApi() {
     entryPoints: {
       cli: 'src/cli.ts',
       'file-validation.worker': 'src/modules/ingest/readers/file-validation.worker.ts',
+      'seed-generation.worker': 'src/seed/seed-generation.worker.ts',
     },
     outdir: 'dist',
     bundle: true,
