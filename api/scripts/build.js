@@ -31,7 +31,10 @@ const INPUTS = [
 /** SHA-256 over the path and content of every file the build reads. */
 const apiSourcesHash = () => sourcesHash(API, INPUTS);
 
-/** Compiles src/ to dist/ (the CLI and the worker threads it starts: import validation, the ingest writer). */
+/**
+ * Compiles src/ to dist/ (the CLI and the worker threads it starts: import validation, the ingest writer,
+ * seed generation).
+ */
 export async function buildApi() {
   const hash = apiSourcesHash();
   const { build } = await import('esbuild');
@@ -44,6 +47,7 @@ export async function buildApi() {
       cli: 'src/cli.ts',
       'file-validation.worker': 'src/modules/ingest/readers/file-validation.worker.ts',
       'ingest-writer.worker': 'src/app/ingest-writer.worker.ts',
+      'seed-generation.worker': 'src/seed/seed-generation.worker.ts',
     },
     outdir: 'dist',
     bundle: true,

@@ -1,7 +1,7 @@
 import { CALIBRATION } from './calibration.js';
 import { commentFor, type CommentContext } from './comments.js';
 import type { CustomerProfile } from './customers.js';
-import { dissatisfactionAt } from './dissatisfaction.js';
+import { GrowingDissatisfaction } from './dissatisfaction.js';
 import {
   contactSatisfaction,
   isLongWait,
@@ -10,8 +10,15 @@ import {
   selfServiceSatisfaction,
   type Arrival,
 } from './experience.js';
-import type { Random } from './random.js';
-import type { Channel, SelfServiceEntry, SelfServiceOutcome, SurveyType } from './rows.js';
+import { WeightTable, WeightTables, type Random } from './random.js';
+import {
+  GENERATIONS,
+  type Channel,
+  type Generation,
+  type SelfServiceEntry,
+  type SelfServiceOutcome,
+  type SurveyType,
+} from './rows.js';
 import { DAY_MS, HOUR_MS, MINUTE_MS, YEAR_MS, type Window } from './window.js';
 
 /** Complaint handling recorded on a contact (the recovery columns of docs/importing.md). */
@@ -73,9 +80,13 @@ const SURVEYS = CALIBRATION.surveys.value;
 const STATE = CALIBRATION.dissatisfaction.value;
 const AFTER_SELF_SERVICE = CALIBRATION.afterSelfService.value;
 const REASONS = CALIBRATION.reasons.value;
-const RECOMPENSE_WEIGHTS = Object.fromEntries(
-  Object.entries(CALIBRATION.recompense.value).map(([kind, { weight }]) => [kind, weight]),
+const RECOMPENSE_WEIGHTS = new WeightTable(
+  Object.fromEntries(
+    Object.entries(CALIBRATION.recompense.value).map(([kind, { weight }]) => [kind, weight]),
+  ),
 );
+const TRANSFERS = new WeightTable(CALIBRATION.transfers.value);
+const AFTER_CONTACT_TYPES = new WeightTable(SURVEYS.afterContactTypes);
 
 /**
  * Simulates one customer's needs from `from` to the end of the window as journeys: an issue may start in
@@ -95,6 +106,8 @@ class CustomerJourneys {
   private readonly from: number;
   /** Dissatisfaction when the current need started (capped). */
   private level = 0;
+  /** The customer's channel preferences, drawn from for every contact. */
+  private readonly channels: WeightTable<Channel>;
 
   constructor(
     private readonly rng: Random,
@@ -102,6 +115,7 @@ class CustomerJourneys {
     private readonly window: Window,
   ) {
     this.from = Math.max(window.start, profile.signupAt);
+    this.channels = new WeightTable(profile.channelWeights);
   }
 
   run(): ActivityEvent[] {
@@ -111,8 +125,10 @@ class CustomerJourneys {
     const rate = (CALIBRATION.issuesPerYear.value / YEAR_MS) * maxLift;
     const issues = this.rng.poissonTimes(rate, this.from, this.window.end).map((at) => ({ at, issue: true }));
     const surveys = this.relationshipSurveyTimes().map((at) => ({ at, issue: false }));
+    const dissatisfaction = new GrowingDissatisfaction(this.from);
     for (const { at, issue } of [...issues, ...surveys].sort((a, b) => a.at - b.at)) {
-      this.level = Math.min(dissatisfactionAt(this.events, this.from, at), STATE.cap);
+      // Every event a need or survey creates happens at or after it, as GrowingDissatisfaction requires.
+      this.level = Math.min(dissatisfaction.at(this.events, at), STATE.cap);
       if (!issue) this.relationshipSurvey(at);
       else if (this.rng.chance((1 + STATE.issueLiftPerUnit * this.level) / maxLift)) this.issue(at);
     }
@@ -146,16 +162,8 @@ class CustomerJourneys {
 
   private drawReason(at: number): string {
     const { generation, securityConcerned, signupAt } = this.profile;
-    const lifts = CALIBRATION.reasonLiftByGeneration.value[generation] ?? {};
-    const onboarding = CALIBRATION.onboarding.value;
-    const weights: Record<string, number> = {};
-    for (const [reason, { weight }] of Object.entries(REASONS)) {
-      let lifted = weight * (lifts[reason] ?? 1);
-      if (reason === 'fraud' && securityConcerned) lifted *= CALIBRATION.fraudLiftWhenSecurityConcerned.value;
-      if (reason === 'onboarding' && at - signupAt < onboarding.days * DAY_MS) lifted *= onboarding.lift;
-      weights[reason] = lifted;
-    }
-    return this.rng.weighted(weights);
+    const onboarding = at - signupAt < CALIBRATION.onboarding.value.days * DAY_MS;
+    return this.rng.weighted(reasonWeights(generation, securityConcerned, onboarding));
   }
 
   private maybeSelfService(at: number, reason: string): SessionEvent | null {
@@ -173,12 +181,7 @@ class CustomerJourneys {
     // chat, the phone menu before a call.
     if (prefersLiveAgent) entry = digital && this.drawChannel() === 'chat' ? 'chatbot' : 'ivr';
     else if (!digital) entry = 'ivr';
-    else {
-      const weights = { ...CALIBRATION.entryMixByGeneration.value[generation] };
-      const chatbot = CALIBRATION.chatbotEntryWeight.value;
-      weights.chatbot *= welcomesChatbot ? chatbot.welcomes : chatbot.reluctant;
-      entry = this.rng.weighted(weights);
-    }
+    else entry = this.rng.weighted(entryWeights(generation, welcomesChatbot));
     const outcome = this.rng.weighted(this.outcomeShares(entry, reason));
     const { median, logSpread } = CALIBRATION.sessionSteps.value[outcome];
     const session: SessionEvent = {
@@ -266,7 +269,7 @@ class CustomerJourneys {
         CALIBRATION.minimumHandleSeconds.value,
         Math.round(rng.logNormal(handle.median, handle.logSpread)),
       ),
-      transfers: Number(rng.weighted(CALIBRATION.transfers.value)),
+      transfers: Number(rng.weighted(TRANSFERS)),
       resolved,
       firstContactResolution: resolved && attempt === 0,
       escalated: rng.chance(escalation.base + (recovery ? escalation.complaint : 0)),
@@ -304,7 +307,7 @@ class CustomerJourneys {
     const { channel, reason, waitSeconds, recovery } = contact;
     this.survey(
       this.afterDelay(contactEnd(contact)),
-      rng.weighted(SURVEYS.afterContactTypes),
+      rng.weighted(AFTER_CONTACT_TYPES),
       situational,
       channel,
       REASONS[reason]!.touchpoint,
@@ -350,7 +353,7 @@ class CustomerJourneys {
   }
 
   private drawChannel(): Channel {
-    return this.rng.weighted(this.profile.channelWeights);
+    return this.rng.weighted(this.channels);
   }
 
   /** The assisted channel behind a self-service entry: the IVR hands to the phone, the bot to chat. */
@@ -439,6 +442,48 @@ class CustomerJourneys {
   private remember(at: number, situational: number): void {
     this.experiences.push({ at, situational });
   }
+}
+
+/**
+ * How likely each contact reason is for a customer: the reasons' weights, lifted for their generation, for
+ * the security-concerned (fraud) and in the first days after sign-up (onboarding). Only these three things
+ * vary, so each combination is computed once (the generator draws a reason for every need).
+ */
+function reasonWeights(generation: Generation, securityConcerned: boolean, onboarding: boolean) {
+  const key = GENERATIONS.indexOf(generation) * 4 + (securityConcerned ? 2 : 0) + (onboarding ? 1 : 0);
+  return (
+    REASON_TABLES.get(key) ?? REASON_TABLES.add(key, liftedReasons(generation, securityConcerned, onboarding))
+  );
+}
+
+const REASON_TABLES = new WeightTables<string>();
+
+function liftedReasons(generation: Generation, securityConcerned: boolean, onboarding: boolean) {
+  const lifts = CALIBRATION.reasonLiftByGeneration.value[generation] ?? {};
+  const { lift } = CALIBRATION.onboarding.value;
+  const weights: Record<string, number> = {};
+  for (const [reason, { weight }] of Object.entries(REASONS)) {
+    let lifted = weight * (lifts[reason] ?? 1);
+    if (reason === 'fraud' && securityConcerned) lifted *= CALIBRATION.fraudLiftWhenSecurityConcerned.value;
+    if (reason === 'onboarding' && onboarding) lifted *= lift;
+    weights[reason] = lifted;
+  }
+  return weights;
+}
+
+/** The self-service entries a digital customer who does not insist on an agent starts from. */
+function entryWeights(generation: Generation, welcomesChatbot: boolean) {
+  const key = GENERATIONS.indexOf(generation) * 2 + (welcomesChatbot ? 1 : 0);
+  return ENTRY_TABLES.get(key) ?? ENTRY_TABLES.add(key, entryMix(generation, welcomesChatbot));
+}
+
+const ENTRY_TABLES = new WeightTables<SelfServiceEntry>();
+
+function entryMix(generation: Generation, welcomesChatbot: boolean) {
+  const weights = { ...CALIBRATION.entryMixByGeneration.value[generation] };
+  const chatbot = CALIBRATION.chatbotEntryWeight.value;
+  weights.chatbot *= welcomesChatbot ? chatbot.welcomes : chatbot.reluctant;
+  return weights;
 }
 
 /** When the contact ended: it started at `at`, then the customer waited and an agent handled it. */

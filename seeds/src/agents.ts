@@ -1,9 +1,8 @@
 import { en } from '@faker-js/faker';
 import { AGENT_CALIBRATION, type TeamName } from './agent-calibration.js';
 import { CALIBRATION } from './calibration.js';
-import type { GeneratedBatch } from './generator.js';
-import { Random } from './random.js';
-import type { ContactRow } from './rows.js';
+import { Random, WeightTables, type WeightTable } from './random.js';
+import { CHANNELS, type Channel, type ContactRow, type SurveyRow } from './rows.js';
 import { DAY_MS, HOUR_MS, YEAR_MS, windowOf, type GeneratorOptions } from './window.js';
 
 /**
@@ -72,39 +71,58 @@ const BASE_LOGIT = Math.log(
   AGENT_CALIBRATION.baseResolution.value / (1 - AGENT_CALIBRATION.baseResolution.value),
 );
 
-/**
- * Credits the batch's contacts to agents, names the peer of each peer-approved exception, and links each
- * survey answered about a channel to the contact it most likely followed. Deterministic per contact.
- */
-export function staffContacts(seed: number, batch: GeneratedBatch): GeneratedBatch {
-  const hardSessions = new Map<string, number[]>();
-  for (const session of batch.sessions) {
-    if (session.outcome === 'resolved') continue;
-    const list = hardSessions.get(session.customer_id) ?? [];
-    list.push(Date.parse(session.started_at));
-    hardSessions.set(session.customer_id, list);
-  }
-  batch.contacts = batch.contacts.map((contact) => {
-    const at = Date.parse(contact.started_at);
-    const hard =
-      contact.self_service_session_id !== null ||
-      (hardSessions.get(contact.customer_id) ?? []).some((start) => start < at && at <= start + 72 * HOUR_MS);
-    const rng = new Random(seed, hashOf(contact.contact_id), STREAM.staffing);
-    const team = creditedTeam(rng, contact, hard);
-    const agent = rng.pick(ROSTER[team]);
-    const peers = ROSTER[team].filter((id) => id !== agent);
-    const approvedBy = contact.peer_approved && peers.length ? rng.pick(peers) : null;
-    // approved_by in its canonical place, after peer_approved.
-    const { apology, recompense_type, recompense_value, ...head } = contact;
-    return { ...head, agent_id: agent, approved_by: approvedBy, apology, recompense_type, recompense_value };
-  });
-  attributeSurveys(batch);
-  return batch;
+/** A generated row with its time in epoch milliseconds (to the second, as the row's timestamp says). */
+export interface Timed<Row> {
+  row: Row;
+  at: number;
 }
 
-/** The team a contact is credited to: routing share × likelihood of the contact's outcome for the team. */
-function creditedTeam(rng: Random, contact: ContactRow, hard: boolean): TeamName {
-  const handles = (team: TeamName) => TEAMS[team].channels.includes(contact.channel);
+/**
+ * Credits one customer's contacts to agents, names the peer of each peer-approved exception, and links each
+ * survey answered about a channel to the contact it most likely followed. Deterministic per contact: each
+ * draws from its own stream, keyed by its id. `hardSessionStarts`: when the customer's self-service sessions
+ * that did not resolve the issue started. Sets agent_id and approved_by on the contacts, contact_id on the
+ * surveys.
+ */
+export function staffCustomer(
+  seed: number,
+  contacts: readonly Timed<ContactRow>[],
+  hardSessionStarts: readonly number[],
+  surveys: readonly Timed<SurveyRow>[],
+): void {
+  for (const { row, at } of contacts) {
+    const hard = row.self_service_session_id !== null || startedWithin(hardSessionStarts, at);
+    const rng = new Random(seed, hashOf(row.contact_id), STREAM.staffing);
+    const team = rng.weighted(teamWeights(row.channel, hard, row.resolved === true));
+    const agent = rng.pick(ROSTER[team]);
+    row.agent_id = agent;
+    if (row.peer_approved) {
+      const peers = ROSTER[team].filter((id) => id !== agent);
+      row.approved_by = peers.length ? rng.pick(peers) : null;
+    }
+  }
+  attributeSurveys(contacts, surveys);
+}
+
+/** Whether a contact at `at` came within 72 hours after one of these session starts. */
+function startedWithin(sessionStarts: readonly number[], at: number): boolean {
+  for (const start of sessionStarts) if (start < at && at <= start + 72 * HOUR_MS) return true;
+  return false;
+}
+
+/**
+ * The weights of the team a contact is credited to: routing share × likelihood of the contact's outcome for
+ * the team. They depend on channel, difficulty and outcome only, so each combination is computed once.
+ */
+function teamWeights(channel: Channel, hard: boolean, resolved: boolean): WeightTable<TeamName> {
+  const key = CHANNELS.indexOf(channel) * 4 + (hard ? 2 : 0) + (resolved ? 1 : 0);
+  return TEAM_TABLES.get(key) ?? TEAM_TABLES.add(key, computeTeamWeights(channel, hard, resolved));
+}
+
+const TEAM_TABLES = new WeightTables<TeamName>();
+
+function computeTeamWeights(channel: Channel, hard: boolean, resolved: boolean): Record<TeamName, number> {
+  const handles = (team: TeamName) => TEAMS[team].channels.includes(channel);
   const others = TEAM_NAMES.filter((team) => team !== 'super_agents' && handles(team));
   const superShare = hard ? AGENT_CALIBRATION.superAgentRouting.value : TEAMS.super_agents.share;
   const weights: Partial<Record<TeamName, number>> = { super_agents: superShare };
@@ -112,29 +130,25 @@ function creditedTeam(rng: Random, contact: ContactRow, hard: boolean): TeamName
   for (const team of others) weights[team] = ((1 - superShare) * ROSTER[team].length) / rosterSize;
   for (const team of Object.keys(weights) as TeamName[]) {
     const resolves = logistic(BASE_LOGIT + (hard ? TEAMS[team].hardSkill : TEAMS[team].skill));
-    weights[team]! *= contact.resolved ? resolves : 1 - resolves;
+    weights[team]! *= resolved ? resolves : 1 - resolves;
   }
-  return rng.weighted(weights as Record<TeamName, number>);
+  return weights as Record<TeamName, number>;
 }
 
 /** Sets contact_id on surveys answered about a channel shortly after a contact in it (the latest such one). */
-function attributeSurveys(batch: GeneratedBatch): void {
+function attributeSurveys(
+  contacts: readonly Timed<ContactRow>[],
+  surveys: readonly Timed<SurveyRow>[],
+): void {
   const window = AGENT_CALIBRATION.surveyAttributionDays.value * DAY_MS;
-  const byCustomer = new Map<string, ContactRow[]>();
-  for (const contact of batch.contacts) {
-    const list = byCustomer.get(contact.customer_id) ?? [];
-    list.push(contact);
-    byCustomer.set(contact.customer_id, list);
-  }
-  for (const survey of batch.surveys) {
-    const at = Date.parse(survey.responded_at);
-    let about: ContactRow | null = null;
-    for (const contact of byCustomer.get(survey.customer_id) ?? []) {
-      const started = Date.parse(contact.started_at);
-      if (contact.channel !== survey.channel || started >= at || at - started > window) continue;
-      if (!about || started > Date.parse(about.started_at)) about = contact;
+  for (const { row: survey, at } of surveys) {
+    let about: Timed<ContactRow> | null = null;
+    for (const contact of contacts) {
+      const started = contact.at;
+      if (contact.row.channel !== survey.channel || started >= at || at - started > window) continue;
+      if (!about || started > about.at) about = contact;
     }
-    survey.contact_id = about?.contact_id ?? null;
+    survey.contact_id = about?.row.contact_id ?? null;
   }
 }
 

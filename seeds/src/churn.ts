@@ -1,7 +1,7 @@
 import { CALIBRATION } from './calibration.js';
 import type { ActivityEvent } from './activity.js';
 import type { CustomerProfile } from './customers.js';
-import { DissatisfactionTrack, signalsOf } from './dissatisfaction.js';
+import { DissatisfactionTrack, additionsOf, signalsOf } from './dissatisfaction.js';
 import type { Random } from './random.js';
 import { DAY_MS, YEAR_MS, type Window } from './window.js';
 
@@ -21,18 +21,27 @@ export function churnTime(
   window: Window,
 ): number | null {
   const from = Math.max(window.start, profile.signupAt);
-  const track = new DissatisfactionTrack(signalsOf(events), from);
+  const signals = signalsOf(events);
+  const track = new DissatisfactionTrack(signals, from);
   const baseline =
     (CALIBRATION.baseChurnPerYear.value / YEAR_MS) *
     Math.exp(profile.tier === 'vip' ? CALIBRATION.vipChurnRisk.value : 0);
   // Inverse-transform sampling: the customer decides when the cumulative hazard reaches an Exp(1) draw.
   const threshold = rng.exponential(1);
   const lag = rng.uniform(STATE.decisionLagDays.min, STATE.decisionLagDays.max) * DAY_MS;
+  // Most customers stay, and showing it needs no day-by-day walk: the level never exceeds the sum of the
+  // signals' additions (decay and reliefs only lower it), so the hazard never exceeds the one at that level.
+  // When even that hazard over the whole stretch stays below the threshold (with a margin far above the
+  // rounding of the daily sums), the walk could not reach it either.
+  const highest = Math.min(additionsOf(signals), STATE.cap);
+  const bound = baseline * Math.exp(STATE.churnLogRiskPerUnit * highest) * (window.end - from);
+  if (bound * (1 + 1e-9) < threshold) return null;
   let cumulative = 0;
   for (let at = from; at < window.end; at += DAY_MS) {
     const until = Math.min(at + DAY_MS, window.end);
     const level = Math.min(track.at(at), STATE.cap);
-    const rate = baseline * Math.exp(STATE.churnLogRiskPerUnit * level);
+    // exp(0) is 1: most days of most customers need no exponential.
+    const rate = level === 0 ? baseline : baseline * Math.exp(STATE.churnLogRiskPerUnit * level);
     if (cumulative + rate * (until - at) >= threshold) {
       const leaves = at + (threshold - cumulative) / rate + lag;
       return leaves < window.end ? leaves : null;

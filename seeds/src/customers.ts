@@ -1,6 +1,6 @@
 import { en } from '@faker-js/faker';
 import { CALIBRATION } from './calibration.js';
-import type { Random } from './random.js';
+import { WeightTable, type Random } from './random.js';
 import {
   CHANNELS,
   GENERATION_FIRST_YEAR,
@@ -55,7 +55,7 @@ export function createProfile(
     email: `${emailPart(first)}.${emailPart(last)}${number}@${rng.pick(EMAIL_DOMAINS)}`,
     birthYear,
     generation,
-    region: rng.weighted(CALIBRATION.regions.value),
+    region: rng.weighted(REGIONS),
     tier,
     lifetimeValue: drawLifetimeValue(rng, generation, tier),
     signupAt: drawSignup(rng, window, birthYear),
@@ -70,6 +70,8 @@ export function createProfile(
 }
 
 const EMAIL_DOMAINS = en.internet!.example_email!;
+const REGIONS = new WeightTable(CALIBRATION.regions.value);
+const GENERATION_MIX = new WeightTable(CALIBRATION.generationMix.value);
 
 function emailPart(name: string): string {
   return name.toLowerCase().replace(/[^a-z]/g, '');
@@ -77,7 +79,7 @@ function emailPart(name: string): string {
 
 function drawBirth(rng: Random, window: Window): { generation: Generation; birthYear: number } {
   const youngest = new Date(window.end).getUTCFullYear() - CALIBRATION.birthYears.value.adultAge;
-  let generation = rng.weighted(CALIBRATION.generationMix.value);
+  let generation = rng.weighted(GENERATION_MIX);
   // A window that ends before Gen Z came of age has no Gen Z customers: fall back to the generation before.
   while (FIRST_BIRTH_YEAR[generation] > youngest) {
     generation = GENERATIONS[GENERATIONS.indexOf(generation) - 1]!;

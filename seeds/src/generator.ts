@@ -1,7 +1,7 @@
 import { simulateActivity, type ActivityEvent } from './activity.js';
 import { churnTime } from './churn.js';
 import { createProfile, type CustomerProfile } from './customers.js';
-import { staffContacts } from './agents.js';
+import { staffCustomer, type Timed } from './agents.js';
 import { Random } from './random.js';
 import {
   isoTimestamp,
@@ -56,8 +56,7 @@ export function generateCustomers(
   for (let index = fromIndex; index < fromIndex + count; index++) {
     appendHistory(batch, options.seed, index, window);
   }
-  // The agent layer (agents.ts): who handled each contact, which peer approved, what a survey is about.
-  return staffContacts(options.seed, batch);
+  return batch;
 }
 
 /**
@@ -82,10 +81,15 @@ function appendHistory(batch: GeneratedBatch, seed: number, index: number, windo
 
   batch.customers.push(customerRow(profile, churnedAt));
   const ids = recordIds(events, customerNumber(index));
+  // The agent layer (agents.ts) works customer by customer, on the rows' times to the second.
+  const contacts: Timed<ContactRow>[] = [];
+  const surveys: Timed<SurveyRow>[] = [];
+  const hardSessionStarts: number[] = [];
   for (const event of events) {
     const recordId = ids.get(event)!;
+    const at = toSecond(event.at);
     if (event.kind === 'survey') {
-      batch.surveys.push({
+      const row: SurveyRow = {
         response_id: recordId,
         customer_id: id,
         type: event.type,
@@ -93,28 +97,32 @@ function appendHistory(batch: GeneratedBatch, seed: number, index: number, windo
         comment: event.comment,
         channel: event.channel,
         touchpoint: event.touchpoint,
-        responded_at: isoTimestamp(event.at),
-      });
+        responded_at: isoTimestamp(at),
+        contact_id: null,
+      };
+      batch.surveys.push(row);
+      surveys.push({ row, at });
     } else if (event.kind === 'session') {
       batch.sessions.push({
         session_id: recordId,
         customer_id: id,
         entry: event.entry,
-        started_at: isoTimestamp(event.at),
+        started_at: isoTimestamp(at),
         steps: event.steps,
         outcome: event.outcome,
         escalated_contact_id: event.contact ? ids.get(event.contact)! : null,
       });
+      if (event.outcome !== 'resolved') hardSessionStarts.push(at);
     } else {
       const recovery = event.recovery;
-      batch.contacts.push({
+      const row: ContactRow = {
         contact_id: recordId,
         customer_id: id,
         channel: event.channel,
         reason: event.reason,
         queue: event.queue,
         agent_id: event.agentId,
-        started_at: isoTimestamp(event.at),
+        started_at: isoTimestamp(at),
         wait_seconds: event.waitSeconds,
         handle_seconds: event.handleSeconds,
         transfers: event.transfers,
@@ -124,12 +132,21 @@ function appendHistory(batch: GeneratedBatch, seed: number, index: number, windo
         self_service_session_id: event.session ? ids.get(event.session)! : null,
         out_of_policy: recovery?.outOfPolicy ?? null,
         peer_approved: recovery?.peerApproved ?? null,
+        approved_by: null,
         apology: recovery?.apology ?? null,
         recompense_type: recovery?.recompenseType ?? null,
         recompense_value: recovery?.recompenseValue ?? null,
-      });
+      };
+      batch.contacts.push(row);
+      contacts.push({ row, at });
     }
   }
+  staffCustomer(seed, contacts, hardSessionStarts, surveys);
+}
+
+/** An instant truncated to its second, as the row's timestamp (isoTimestamp) shows it. */
+function toSecond(epochMs: number): number {
+  return Math.floor(epochMs / 1000) * 1000;
 }
 
 /**

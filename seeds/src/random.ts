@@ -54,16 +54,20 @@ export class Random {
     return items[Math.floor(this.next() * items.length)]!;
   }
 
-  /** A key drawn with probability proportional to its (non-negative) weight. */
-  weighted<K extends string>(weights: Readonly<Record<K, number>>): K {
-    const entries = Object.entries(weights) as [K, number][];
-    const total = entries.reduce((sum, [, weight]) => sum + weight, 0);
-    let remaining = this.next() * total;
-    for (const [key, weight] of entries) {
-      remaining -= weight;
-      if (remaining < 0) return key;
+  /**
+   * A key drawn with probability proportional to its (non-negative) weight. Weights drawn from again and
+   * again (calibrated mixes) are best passed as a WeightTable, which skips walking the object's keys.
+   */
+  weighted<K extends string>(weights: Readonly<Record<K, number>> | WeightTable<K>): K {
+    const table = weights instanceof WeightTable ? weights : new WeightTable(weights);
+    let remaining = this.next() * table.total;
+    const last = table.keys.length - 1;
+    for (let i = 0; i < last; i++) {
+      remaining -= table.weights[i]!;
+      if (remaining < 0) return table.keys[i]!;
     }
-    return entries[entries.length - 1]![0];
+    if (last < 0) throw new Error('weighted draw from no weights');
+    return table.keys[last]!;
   }
 
   /** Standard normal (Box-Muller). */
@@ -99,4 +103,41 @@ function splitmix32(input: number): number {
   z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
   z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
   return (z ^ (z >>> 16)) >>> 0;
+}
+
+/**
+ * Weights prepared for drawing: the keys in the object's order, their weights, and their sum (added in that
+ * order, so a draw picks the same key as from the object itself).
+ */
+export class WeightTable<K extends string> {
+  readonly keys: K[];
+  readonly weights: number[];
+  readonly total: number;
+
+  constructor(weights: Readonly<Record<K, number>>) {
+    this.keys = Object.keys(weights) as K[];
+    this.weights = this.keys.map((key) => weights[key]);
+    let total = 0;
+    for (const weight of this.weights) total += weight;
+    this.total = total;
+  }
+}
+
+/**
+ * Weight tables by a small whole number naming what they depend on (e.g. a generation's index and a trait),
+ * for weights the generator would otherwise recompute for every draw:
+ * `tables.get(key) ?? tables.add(key, weights(…))`.
+ */
+export class WeightTables<K extends string> {
+  private readonly tables: (WeightTable<K> | undefined)[] = [];
+
+  get(key: number): WeightTable<K> | undefined {
+    return this.tables[key];
+  }
+
+  add(key: number, weights: Readonly<Record<K, number>>): WeightTable<K> {
+    const table = new WeightTable(weights);
+    this.tables[key] = table;
+    return table;
+  }
 }

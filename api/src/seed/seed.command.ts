@@ -3,6 +3,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { utcDay, wholeNumber } from '../cli/options.js';
 import { withOrm } from '../cli/with-orm.js';
+import { analyzeTablesWithoutStatistics } from '../database/dialect.js';
 import { RECORD_KINDS } from '../modules/ingest/record-kind.js';
 import { trainRiskModelIfMissing } from '../modules/risk/risk.command.js';
 import { DEFAULT_DEMO, seedDatabase, type SeedOptions, type SeedSummary } from './seed.service.js';
@@ -43,6 +44,8 @@ export function registerSeedCommand(program: Command): void {
         );
         console.log(formatSummary(summary));
         await trainRiskModelIfMissing(orm);
+        // The model's snapshots and score rollup are new tables to the planner (docs/operations.md).
+        await analyzeTablesWithoutStatistics(orm.em);
       });
     });
 }

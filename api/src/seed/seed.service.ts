@@ -1,8 +1,9 @@
-import { generateCustomers, type GeneratedBatch } from '@cx-pulse/seeds';
+import type { GeneratedBatch } from '@cx-pulse/seeds';
 import type { Orm } from '../database/orm.js';
-import { analyzeTable, dialectOf } from '../database/dialect.js';
+import { analyzeTable, analyzeTablesWithoutStatistics, dialectOf } from '../database/dialect.js';
 import { refreshRollupStatistics } from '../modules/metrics/rollups/rollup-maintenance.js';
 import { importDemoAgents, reviewDemoExceptions } from './demo-agents.js';
+import { generatedChunks } from './generate-in-worker.js';
 import { IngestService } from '../modules/ingest/ingest.service.js';
 import { RECORD_SPECS } from '../modules/ingest/record-specs.js';
 import {
@@ -80,8 +81,9 @@ function byKind(batch: GeneratedBatch): [RecordKind, RawRow[]][] {
 
 /**
  * Generates the demo data chunk by chunk and writes it through the same import path as user files
- * (validation, upsert by external id), so seeding twice changes nothing. A rejected row is a generator
- * bug: it stops the seed with the importer's first problems.
+ * (validation, upsert by external id), so seeding twice changes nothing. The next chunk is generated on a
+ * worker thread while this one is written (generate-in-worker.ts). A rejected row is a generator bug: it
+ * stops the seed with the importer's first problems.
  */
 export async function seedDatabase(
   orm: Orm,
@@ -112,9 +114,8 @@ export async function seedDatabase(
   }
   const bulk = options.bulk ?? true;
   const chunk = bulk ? BULK_SEED_CHUNK_CUSTOMERS : SEED_CHUNK_CUSTOMERS;
-  for (let from = first; from < end; from += chunk) {
-    const count = Math.min(chunk, end - from);
-    for (const [kind, rows] of byKind(generateCustomers(options, from, count))) {
+  for await (const { from, count, batch } of generatedChunks(options, first, end, chunk)) {
+    for (const [kind, rows] of byKind(batch)) {
       const importStarted = performance.now();
       // Row numbers count each kind across chunks, so a problem names the row's place in the whole data set.
       const firstRow = rowsByKind[kind] + 1;
@@ -142,6 +143,8 @@ export async function seedDatabase(
   for (const kind of RECORD_KINDS) await analyzeTable(orm.em, RECORD_SPECS[kind].table);
   // The rollups grew with every chunk from the empty tables the schema built: their statistics too.
   await refreshRollupStatistics(orm.em.getKnex(), dialectOf(orm.em));
+  // And the tables no import grew by a tenth (alerts, exception reviews…), never analyzed until now.
+  await analyzeTablesWithoutStatistics(orm.em);
   const durationMs = performance.now() - started;
   return {
     rowsByKind,
