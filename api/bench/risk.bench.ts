@@ -206,8 +206,14 @@ function report(
     `Machine: ${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown'}; load average ${load(loadStart)} at the start, ` +
       `${load(loadavg())} at the end (other work on the machine skews every time).`,
     `Targets: out-of-fold AUC within ${AUC_TOLERANCE} of the default demo's ${DEMO_AUC}; every full rescoring ≤ ${RESCORING_BUDGET_S} s.`,
+    ...(results.some(({ trainingS }) => trainingS === null)
+      ? [
+          'A "stored" model shows the quality measured when it was trained: out of fold for models trained by this ' +
+            'version, on a held-out fifth for models trained before out-of-fold validation.',
+        ]
+      : []),
     '',
-    '| database | seed | training | out-of-fold AUC (95%) | NPS-only AUC | top decile holds | Brier | largest calibration gap | scored | full rescoring | its CPU in this process |',
+    '| database | seed | training | AUC (95%) | NPS-only AUC | top decile holds | Brier | largest calibration gap | scored | full rescoring | its CPU in this process |',
     '| -------- | ---- | -------- | ------------------ | ------------ | ---------------- | ----- | ----------------------- | ------ | -------------- | ----------------------- |',
     ...rows,
   ].join('\n');

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { postingCredits } from '../../../core/worker-thread.js';
 import type { RecordKind } from '../record-kind.js';
 import { RECORD_SPECS } from '../record-specs.js';
 import { validateBatches } from '../validate-batches.js';
@@ -17,17 +18,11 @@ export interface FileValidationJob {
 
 const { kind, path, source, ahead } = workerData as FileValidationJob;
 const port = parentPort!;
-let credits = ahead;
-let granted: (() => void) | undefined;
-port.on('message', () => {
-  credits++;
-  granted?.();
-});
+const postingTurn = postingCredits(port, ahead);
 
 const file = openSourceFile(path, kind, source);
 for await (const batch of labelBatches(validateBatches(RECORD_SPECS[kind], file.rows), file.labels)) {
-  while (credits === 0) await new Promise<void>((resolve) => (granted = resolve));
-  credits--;
+  await postingTurn();
   port.postMessage({ batch, bytesRead: file.bytesRead() });
 }
 port.postMessage({ done: true });
