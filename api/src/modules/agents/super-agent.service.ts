@@ -5,13 +5,7 @@ import { countWhere, isFailedSession } from '../../core/conditions.js';
 import { arrivedAfterSelfService } from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import {
-  AGENT_DAYS_FROM,
-  agentDayConditions,
-  agentDaysAnswer,
-  ROLLUP_AGENT,
-  sumsOf,
-} from './agent-day-reads.js';
+import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, sumsPerAgent } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -132,13 +126,12 @@ export class SuperAgentService {
 
   /** The sums per key of the contacts after self-service, from the agent days. */
   private fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<Record<string, unknown>[]> {
-    const builder = new SqlBuilder(this.em);
-    const key = groupKey(by, ROLLUP_AGENT);
-    return builder.rows(
-      builder.raw(
-        `select ${key.select}, ${ROLLUP_SUMS} ${AGENT_DAYS_FROM} where r.after_self_service = 1 and ? ${key.groupBy}`,
-        [agentDayConditions(builder, filter)],
-      ),
+    return sumsPerAgent(
+      new SqlBuilder(this.em),
+      filter,
+      ROLLUP_SUMS,
+      groupKey(by, ROLLUP_AGENT),
+      'r.after_self_service = 1',
     );
   }
 
