@@ -10,24 +10,22 @@ import { aggregateColumn } from '../metrics/rollups/rollup-tables.js';
 
 /**
  * Reading the agent views from their daily sums (rollup_agent_days, aliased r, with the agent's record a):
- * when they answer, and the SQL fragments the views share.
+ * when they answer, and the statement and SQL fragments the views share. TEAM is the agent's current record,
+ * looked up when read, never stored.
  */
-
-/** The rollup with the current record of its agent: TEAM is looked up when asked, never stored. */
-export const AGENT_DAYS_FROM = `from ${AGENT_DAYS} r left join agents a on a.external_id = r.agent`;
 
 /** The agent id as the views key it: unknown ('' in the rollup) is null. */
 export const ROLLUP_AGENT = "nullif(r.agent, '')";
 
-/** The dimensions the rollup holds, filtered before its rows are summed per agent. */
+/** The dimensions the rollup holds. */
 const COLUMNS: Partial<Record<Dimension, string>> = {
   [Dimension.AGENT]: 'r.agent',
   [Dimension.QUEUE]: 'r.queue',
   [Dimension.CHANNEL]: 'r.channel',
 };
 
-/** The dimension filtered through the agent's record, after the sums per agent meet it. */
-const RECORD_COLUMNS: Partial<Record<Dimension, string>> = { [Dimension.TEAM]: 'a.team' };
+/** The dimensions the rollup filters by: its own, and the agent's team through the agents of the team. */
+const FILTERED = [...(Object.keys(COLUMNS) as Dimension[]), Dimension.TEAM];
 
 /**
  * Whether the rollup answers a view of `filter` exactly: the window starts and ends at UTC midnights (or is
@@ -35,45 +33,50 @@ const RECORD_COLUMNS: Partial<Record<Dimension, string>> = { [Dimension.TEAM]: '
  * there), and the rollups are built from the current definitions. Otherwise the facts answer.
  */
 export async function agentDaysAnswer(em: EntityManager, filter: Partial<MetricFilter>): Promise<boolean> {
-  const others = Object.values(Dimension).filter(
-    (dimension) => COLUMNS[dimension] === undefined && RECORD_COLUMNS[dimension] === undefined,
-  );
+  const others = Object.values(Dimension).filter((dimension) => !FILTERED.includes(dimension));
   if (others.some((dimension) => filter[FILTER_OF_DIMENSION[dimension]] != null)) return false;
   if ([filter.agents, filter.queues].some((values) => values?.includes(''))) return false;
   return coversWholeDays(filter) && (await rollupState(em.getKnex(), dialectOf(em))) !== null;
 }
 
 /**
- * The sums of the window's rollup rows that hold contacts and meet `condition`, per agent, then per `groups`
- * (select list and group by clause) with the agent's record a. Summed per agent first, so that the join with
- * the agents and the grouping by their names and teams see one row per agent rather than one per key of the
- * window (at 2.57M contacts a quarter holds about 500,000 rows). `sums` are name and expression over the
- * rollup r; the outer select has each summed under its name (the per-agent rows are r too, one per agent),
- * in one row when there are no groups.
+ * The sums of the window's rollup rows that hold contacts and meet `condition`, per `groups` (select list and
+ * group by clause over the agent's record a), or in one row without groups. Grouped rows are summed per agent
+ * first, so that the join with the agents and the grouping by their names and teams see one row per agent
+ * rather than one per key of the window (at 2.57M contacts a quarter holds about 500,000 rows). `sums` are
+ * name and expression over the rollup r; the outer select has each summed under its name (the per-agent rows
+ * are r too). A team filter is a set of agent ids, so that no row is joined to filter.
  */
-export function sumsPerAgent(
+export function agentDaySums(
   builder: SqlBuilder,
   filter: MetricFilter,
   sums: readonly [name: string, sql: string][],
   groups: { select: string; groupBy: string } | null,
   condition = '1 = 1',
 ): Promise<Record<string, unknown>[]> {
-  const inner = sums.map(([name, sql]) => `${sql} as "${name}"`).join(', ');
-  const outer = sums.map(([name]) => `sum(r."${name}") as "${name}"`);
+  const { teams, ...filterByColumns } = filter;
+  const where = builder.and([
+    builder.raw(condition),
+    ...builder.window('r.day', filter),
+    ...builder.dimensionFilters(COLUMNS, filterByColumns),
+    ...(teams == null
+      ? []
+      : [
+          builder.raw('r.agent in (select t.external_id from agents t where ?)', [
+            builder.oneOf('t.team', teams),
+          ]),
+        ]),
+    // A contact that moved to another key leaves its old key's row at zero.
+    builder.raw('r.contacts > 0'),
+  ]);
+  const named = sums.map(([name, sql]) => `${sql} as "${name}"`).join(', ');
+  if (!groups) return builder.rows(builder.raw(`select ${named} from ${AGENT_DAYS} r where ?`, [where]));
+  const outer = sums.map(([name]) => `sum(r."${name}") as "${name}"`).join(', ');
   return builder.rows(
     builder.raw(
-      `select ${[...(groups ? [groups.select] : []), ...outer].join(', ')} from (select r.agent, ${inner} from ${AGENT_DAYS} r ` +
-        `where ${condition} and ? group by r.agent) r left join agents a on a.external_id = r.agent ` +
-        `where ? ${groups?.groupBy ?? ''}`,
-      [
-        builder.and([
-          ...builder.window('r.day', filter),
-          ...builder.dimensionFilters(COLUMNS, filter),
-          // A contact that moved to another key leaves its old key's row at zero.
-          builder.raw('r.contacts > 0'),
-        ]),
-        builder.and(builder.dimensionFilters(RECORD_COLUMNS, filter)),
-      ],
+      `select ${groups.select}, ${outer} from (select r.agent, ${named} from ${AGENT_DAYS} r where ? ` +
+        `group by r.agent) r left join agents a on a.external_id = r.agent ${groups.groupBy}`,
+      [where],
     ),
   );
 }

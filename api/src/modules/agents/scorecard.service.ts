@@ -6,7 +6,7 @@ import { countWhere, isApology, isRecovery } from '../../core/conditions.js';
 import { recompenseCents, SCORECARD_CONTACT_AGGREGATES } from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, sumsPerAgent, sumWhere } from './agent-day-reads.js';
+import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, agentDaySums, sumWhere } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -80,7 +80,7 @@ export class ScorecardService {
    * a sum per channel value beside the others, turned into rows per channel here.
    */
   private async fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<[Rows, Rows]> {
-    const rows = await sumsPerAgent(
+    const rows = await agentDaySums(
       new SqlBuilder(this.em),
       filter,
       [

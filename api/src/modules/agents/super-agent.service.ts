@@ -5,7 +5,7 @@ import { countWhere, isFailedSession } from '../../core/conditions.js';
 import { arrivedAfterSelfService } from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, sumsPerAgent } from './agent-day-reads.js';
+import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, agentDaySums } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -126,7 +126,7 @@ export class SuperAgentService {
 
   /** The sums per key of the contacts after self-service, from the agent days. */
   private fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<Record<string, unknown>[]> {
-    return sumsPerAgent(
+    return agentDaySums(
       new SqlBuilder(this.em),
       filter,
       ROLLUP_SUMS,

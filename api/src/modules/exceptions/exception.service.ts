@@ -10,7 +10,7 @@ import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
 import { countWhere, isRecovery, isRepeatContact } from '../../core/conditions.js';
-import { agentDaysAnswer, sumsPerAgent, sumWhere } from '../agents/agent-day-reads.js';
+import { agentDaysAnswer, agentDaySums, sumWhere } from '../agents/agent-day-reads.js';
 import { recompenseCents } from '../metrics/rollups/agent-days.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
@@ -283,7 +283,7 @@ export class ExceptionService {
   ): Promise<Record<string, unknown>[]> {
     const groups = { out: 'r.out_of_policy = 1', within: 'r.out_of_policy = 0' };
     const [[outcomes], reviews] = await Promise.all([
-      sumsPerAgent(
+      agentDaySums(
         builder,
         filter,
         Object.entries(groups).flatMap(([group, condition]) =>
