@@ -17,25 +17,19 @@ import { aggregateColumn } from '../metrics/rollups/rollup-tables.js';
 /** The agent id as the views key it: unknown ('' in the rollup) is null. */
 export const ROLLUP_AGENT = "nullif(r.agent, '')";
 
-/** The dimensions the rollup holds. */
-const COLUMNS: Partial<Record<Dimension, string>> = {
-  [Dimension.AGENT]: 'r.agent',
-  [Dimension.QUEUE]: 'r.queue',
-  [Dimension.CHANNEL]: 'r.channel',
-};
-
-/** The dimensions the rollup filters by: its own, and the agent's team through the agents of the team. */
-const FILTERED = [...(Object.keys(COLUMNS) as Dimension[]), Dimension.TEAM];
+/** The dimensions the rollup filters by: the agent, and the agent's team through the agents of the team. */
+const FILTERED = [Dimension.AGENT, Dimension.TEAM];
 
 /**
  * Whether the rollup answers a view of `filter` exactly: the window starts and ends at UTC midnights (or is
- * open), the filter names only the rollup's dimensions and no agent or queue '' (which stands for unknown
- * there), and the rollups are built from the current definitions. Otherwise the facts answer.
+ * open), the filter names only agents and teams and no agent '' (which stands for unknown there), and the
+ * rollups are built from the current definitions. Otherwise (a queue or channel filter among them) the facts
+ * answer.
  */
 export async function agentDaysAnswer(em: EntityManager, filter: Partial<MetricFilter>): Promise<boolean> {
   const others = Object.values(Dimension).filter((dimension) => !FILTERED.includes(dimension));
   if (others.some((dimension) => filter[FILTER_OF_DIMENSION[dimension]] != null)) return false;
-  if ([filter.agents, filter.queues].some((values) => values?.includes(''))) return false;
+  if (filter.agents?.includes('')) return false;
   return coversWholeDays(filter) && (await rollupState(em.getKnex(), dialectOf(em))) !== null;
 }
 
@@ -58,7 +52,7 @@ export function agentDaySums(
   const where = builder.and([
     builder.raw(condition),
     ...builder.window('r.day', filter),
-    ...builder.dimensionFilters(COLUMNS, filterByColumns),
+    ...builder.dimensionFilters({ [Dimension.AGENT]: 'r.agent' }, filterByColumns),
     ...(teams == null
       ? []
       : [
@@ -85,8 +79,8 @@ export function agentDaySums(
 export const sumsOf = (names: readonly string[]): [string, string][] =>
   names.map((name) => [name, `sum(r.${aggregateColumn(name)})`]);
 
-/** The sum `name` over the rollup rows that meet `condition`, as `alias`. */
-export const sumWhere = (condition: string, name: string, alias: string): [string, string] => [
+/** The rollup's sum `name` as `alias`. */
+export const sumAs = (name: string, alias: string): [string, string] => [
   alias,
-  `sum(case when ${condition} then r.${aggregateColumn(name)} else 0 end)`,
+  `sum(r.${aggregateColumn(name)})`,
 ];

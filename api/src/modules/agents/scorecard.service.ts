@@ -3,10 +3,14 @@ import { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere, isApology, isRecovery } from '../../core/conditions.js';
-import { recompenseCents, SCORECARD_CONTACT_AGGREGATES } from '../metrics/rollups/agent-days.js';
+import {
+  channelContacts,
+  recompenseCents,
+  SCORECARD_CONTACT_AGGREGATES,
+} from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, agentDaySums, sumWhere } from './agent-day-reads.js';
+import { agentDaySums, agentDaysAnswer, ROLLUP_AGENT, sumAs, sumsOf } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -87,12 +91,10 @@ export class ScorecardService {
         // One row per agent: each known agent counts once.
         ['agents', "case when r.agent = '' then 0 else 1 end"],
         ...ROLLUP_SUMS,
-        sumWhere('r.recovery = 1', 'contacts', 'recoveries'),
-        sumWhere('r.recovery = 1', 'resolved', 'recoveriesResolved'),
-        sumWhere('r.recovery = 1', 'churned', 'recoveriesChurned'),
-        sumWhere('r.out_of_policy = 1', 'contacts', 'outOfPolicy'),
-        sumWhere('r.out_of_policy = 1', 'peerApproved', 'peerApproved'),
-        ...CHANNELS.map((channel) => sumWhere(`r.channel = '${channel}'`, 'contacts', channelSum(channel))),
+        ...sumsOf(['recoveries', 'recoveriesResolved', 'recoveriesChurned']),
+        sumAs('exceptions', 'outOfPolicy'),
+        sumAs('exceptionsPeerApproved', 'peerApproved'),
+        ...CHANNELS.map((channel) => sumAs(channelContacts(channel), channelSum(channel))),
       ],
       groupKey(by, ROLLUP_AGENT),
     );

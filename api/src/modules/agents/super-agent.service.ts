@@ -2,10 +2,11 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { followingRows, plusSeconds } from '../../database/dialect.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere, isFailedSession } from '../../core/conditions.js';
-import { arrivedAfterSelfService } from '../metrics/rollups/agent-days.js';
+import { arrivedAfterSelfService, flaggedSum } from '../metrics/rollups/agent-days.js';
+import { aggregateColumn } from '../metrics/rollups/rollup-tables.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import { agentDaysAnswer, ROLLUP_AGENT, sumsOf, agentDaySums } from './agent-day-reads.js';
+import { agentDaySums, agentDaysAnswer, ROLLUP_AGENT, sumAs } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -56,13 +57,13 @@ export function afterSelfService(
   );
 }
 
-/** The ranking's sums as the rollup stores them under the same names. */
-const ROLLUP_SUMS = sumsOf([
+/** The ranking's sums: the rollup's sums of the contacts after self-service, under the names of the facts'. */
+const ROLLUP_SUMS = [
   'contacts',
   'resolved',
   'churned',
   ...['NpsResponses', 'Promoters', 'Detractors', 'CsatResponses', 'CsatSum'].map((sum) => `about${sum}`),
-]);
+].map((name) => sumAs(flaggedSum('afterSelfService', name), name));
 
 /**
  * Super agents, measured: per agent or team, the contacts after self-service, how many were resolved
@@ -131,7 +132,7 @@ export class SuperAgentService {
       filter,
       ROLLUP_SUMS,
       groupKey(by, ROLLUP_AGENT),
-      'r.after_self_service = 1',
+      `r.${aggregateColumn(flaggedSum('afterSelfService', 'contacts'))} > 0`,
     );
   }
 

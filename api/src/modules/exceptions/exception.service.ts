@@ -10,8 +10,8 @@ import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
 import { countWhere, isRecovery, isRepeatContact } from '../../core/conditions.js';
-import { agentDaysAnswer, agentDaySums, sumWhere } from '../agents/agent-day-reads.js';
-import { recompenseCents } from '../metrics/rollups/agent-days.js';
+import { agentDaySums, agentDaysAnswer, sumAs } from '../agents/agent-day-reads.js';
+import { flaggedSum, recompenseCents } from '../metrics/rollups/agent-days.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { SurveyType } from '../surveys/survey-type.js';
@@ -281,16 +281,15 @@ export class ExceptionService {
     builder: SqlBuilder,
     filter: ExceptionFilter,
   ): Promise<Record<string, unknown>[]> {
-    const groups = { out: 'r.out_of_policy = 1', within: 'r.out_of_policy = 0' };
+    const groups = { out: 'exceptions', within: 'withinPolicy' } as const;
     const [[outcomes], reviews] = await Promise.all([
       agentDaySums(
         builder,
         filter,
-        Object.entries(groups).flatMap(([group, condition]) =>
-          Object.entries(OUTCOME_SUMS).map(([name, sum]) => sumWhere(condition, sum, `${group}.${name}`)),
+        Object.entries(groups).flatMap(([group, flag]) =>
+          Object.entries(OUTCOME_SUMS).map(([name, sum]) => sumAs(flaggedSum(flag, sum), `${group}.${name}`)),
         ),
         null,
-        '(r.out_of_policy = 1 or r.recovery = 1)',
       ),
       builder.rows(
         builder.raw(
