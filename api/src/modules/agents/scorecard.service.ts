@@ -1,19 +1,16 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import type { Channel } from '../contacts/channel.js';
+import { Channel } from '../contacts/channel.js';
 import { RECOVERY_CHURN_DAYS, RECOVERY_SURVEY_DAYS } from '../metrics/dto/recovery-effectiveness.type.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere, isApology, isRecovery } from '../../core/conditions.js';
-import { recompenseCents, SCORECARD_CONTACT_AGGREGATES } from '../metrics/rollups/agent-days.js';
+import {
+  channelContacts,
+  recompenseCents,
+  SCORECARD_CONTACT_AGGREGATES,
+} from '../metrics/rollups/agent-days.js';
 import { MEASURES, percent, type Aggregates } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import {
-  AGENT_DAYS_FROM,
-  agentDayConditions,
-  agentDaysAnswer,
-  ROLLUP_AGENT,
-  sumsOf,
-  sumWhere,
-} from './agent-day-reads.js';
+import { agentDaySums, agentDaysAnswer, ROLLUP_AGENT, sumAs, sumsOf } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -38,6 +35,10 @@ const CONTACT_MEASURE_SUMS = SCORECARD_CONTACT_AGGREGATES.map(({ sql, name }) =>
 /** A recovery: the agent apologised or gave a recompense (recoveryEffectiveness's APOLOGY and PERKS_ONLY). */
 const RECOVERY = isRecovery('f');
 
+const CHANNELS = Object.values(Channel);
+/** The name of the contacts of `channel` in a row of sums from the agent days. */
+const channelSum = (channel: Channel) => `channel:${channel}`;
+
 /** The scorecard's sums as the rollup stores them under the same names (the survey sums by prefix). */
 const ROLLUP_SUMS = sumsOf([
   'contacts',
@@ -51,7 +52,7 @@ const ROLLUP_SUMS = sumsOf([
 /**
  * Agent and team scorecards, over the contacts that started in the window (and match the filter's segment):
  * the contact sums, the contacts per channel, the responses about the contacts (survey contact_id), and the
- * answers the customers gave after a recovery. Read from the agent days (two grouped queries) when they
+ * answers the customers gave after a recovery. Read from the agent days (one grouped query) when they
  * answer, otherwise from the facts (four); each groups by the scorecard's key in the database, and here they
  * are only joined by key and the rates derived.
  */
@@ -78,28 +79,34 @@ export class ScorecardService {
       .sort(compareKeys);
   }
 
-  /** The grouped sums and the contacts per channel, from the agent days. */
-  private fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<[Rows, Rows]> {
-    const builder = new SqlBuilder(this.em);
-    const key = groupKey(by, ROLLUP_AGENT);
-    const grouped = (select: string, extraGroup = '') =>
-      builder.rows(
-        builder.raw(
-          `select ${key.select}, ${select} ${AGENT_DAYS_FROM} where ? ${key.groupBy}${extraGroup}`,
-          [agentDayConditions(builder, filter)],
-        ),
-      );
-    return Promise.all([
-      grouped(
-        `count(distinct ${ROLLUP_AGENT}) as agents, ${ROLLUP_SUMS}, ` +
-          `${sumWhere('r.recovery = 1', 'contacts', 'recoveries')}, ` +
-          `${sumWhere('r.recovery = 1', 'resolved', 'recoveriesResolved')}, ` +
-          `${sumWhere('r.recovery = 1', 'churned', 'recoveriesChurned')}, ` +
-          `${sumWhere('r.out_of_policy = 1', 'contacts', 'outOfPolicy')}, ` +
-          `${sumWhere('r.out_of_policy = 1', 'peerApproved', 'peerApproved')}`,
-      ),
-      grouped('r.channel as channel, sum(r.contacts) as contacts', ', r.channel'),
-    ]);
+  /**
+   * The grouped sums and the contacts per channel, from the agent days, in one statement: the channels are
+   * a sum per channel value beside the others, turned into rows per channel here.
+   */
+  private async fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<[Rows, Rows]> {
+    const rows = await agentDaySums(
+      new SqlBuilder(this.em),
+      filter,
+      [
+        // One row per agent: each known agent counts once.
+        ['agents', "case when r.agent = '' then 0 else 1 end"],
+        ...ROLLUP_SUMS,
+        ...sumsOf(['recoveries', 'recoveriesResolved', 'recoveriesChurned']),
+        sumAs('exceptions', 'outOfPolicy'),
+        sumAs('exceptionsPeerApproved', 'peerApproved'),
+        ...CHANNELS.map((channel) => sumAs(channelContacts(channel), channelSum(channel))),
+      ],
+      groupKey(by, ROLLUP_AGENT),
+    );
+    const channels = rows.flatMap((row) =>
+      CHANNELS.filter((channel) => Number(row[channelSum(channel)]) > 0).map((channel) => ({
+        agentId: row.agentId,
+        team: row.team,
+        channel,
+        contacts: row[channelSum(channel)],
+      })),
+    );
+    return [rows, channels];
   }
 
   /** The same from the contacts: the sums (over three queries) and the contacts per channel. */

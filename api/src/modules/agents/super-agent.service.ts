@@ -2,16 +2,11 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import { followingRows, plusSeconds } from '../../database/dialect.js';
 import type { MetricFilter } from '../metrics/dto/metric-filter.input.js';
 import { countWhere, isFailedSession } from '../../core/conditions.js';
-import { arrivedAfterSelfService } from '../metrics/rollups/agent-days.js';
+import { arrivedAfterSelfService, flaggedSum } from '../metrics/rollups/agent-days.js';
+import { aggregateColumn } from '../metrics/rollups/rollup-tables.js';
 import { MEASURES, percent } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
-import {
-  AGENT_DAYS_FROM,
-  agentDayConditions,
-  agentDaysAnswer,
-  ROLLUP_AGENT,
-  sumsOf,
-} from './agent-day-reads.js';
+import { agentDaySums, agentDaysAnswer, ROLLUP_AGENT, sumAs } from './agent-day-reads.js';
 import {
   checkContactFilter,
   compareKeys,
@@ -62,13 +57,13 @@ export function afterSelfService(
   );
 }
 
-/** The ranking's sums as the rollup stores them under the same names. */
-const ROLLUP_SUMS = sumsOf([
+/** The ranking's sums: the rollup's sums of the contacts after self-service, under the names of the facts'. */
+const ROLLUP_SUMS = [
   'contacts',
   'resolved',
   'churned',
   ...['NpsResponses', 'Promoters', 'Detractors', 'CsatResponses', 'CsatSum'].map((sum) => `about${sum}`),
-]);
+].map((name) => sumAs(flaggedSum('afterSelfService', name), name));
 
 /**
  * Super agents, measured: per agent or team, the contacts after self-service, how many were resolved
@@ -132,13 +127,12 @@ export class SuperAgentService {
 
   /** The sums per key of the contacts after self-service, from the agent days. */
   private fromRollup(filter: MetricFilter, by: ScorecardGrouping): Promise<Record<string, unknown>[]> {
-    const builder = new SqlBuilder(this.em);
-    const key = groupKey(by, ROLLUP_AGENT);
-    return builder.rows(
-      builder.raw(
-        `select ${key.select}, ${ROLLUP_SUMS} ${AGENT_DAYS_FROM} where r.after_self_service = 1 and ? ${key.groupBy}`,
-        [agentDayConditions(builder, filter)],
-      ),
+    return agentDaySums(
+      new SqlBuilder(this.em),
+      filter,
+      ROLLUP_SUMS,
+      groupKey(by, ROLLUP_AGENT),
+      `r.${aggregateColumn(flaggedSum('afterSelfService', 'contacts'))} > 0`,
     );
   }
 

@@ -10,8 +10,8 @@ import type { ChangeActor } from '../alerts/change-actor.js';
 import type { Channel } from '../contacts/channel.js';
 import { graphqlEnumName } from '../metrics/dimension.js';
 import { countWhere, isRecovery, isRepeatContact } from '../../core/conditions.js';
-import { AGENT_DAYS_FROM, agentDaysAnswer } from '../agents/agent-day-reads.js';
-import { recompenseCents } from '../metrics/rollups/agent-days.js';
+import { agentDaySums, agentDaysAnswer, sumAs } from '../agents/agent-day-reads.js';
+import { flaggedSum, recompenseCents } from '../metrics/rollups/agent-days.js';
 import { percent, ratio } from '../metrics/measures.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { SurveyType } from '../surveys/survey-type.js';
@@ -31,9 +31,16 @@ const FROM =
   'from contacts f join customers c on c.id = f.customer_id left join agents a on a.external_id = f.agent_id ' +
   'left join exception_reviews v on v.contact_id = f.id';
 const STATUS = `coalesce(v.status, '${ReviewStatus.PENDING}')`;
-/** The time and agent columns filtered, on the contacts f or on the agent days r. */
-const CONTACT_COLUMNS = { time: 'f.started_at', agent: 'f.agent_id' };
-const ROLLUP_COLUMNS = { time: 'r.day', agent: 'r.agent' };
+/** The report's outcome sums by their names in its rows, and the agent days' sums they are. */
+const OUTCOME_SUMS = {
+  contacts: 'contacts',
+  resolved: 'resolved',
+  repeated: 'repeatedContacts',
+  churned: 'churned',
+  cents: 'recompenseCents',
+  recompensed: 'recompensed',
+  peer: 'peerApproved',
+};
 const RECOVERY = isRecovery('f');
 /** The review sums of the exceptions, over their reviews v. */
 const REVIEW_SUMS =
@@ -214,6 +221,7 @@ export class ExceptionService {
    * an import, are read from the reviews with their contacts), otherwise from the facts.
    */
   async report(filter: ExceptionFilter): Promise<ExceptionReport> {
+    checkWindowOrder(filter);
     const builder = new SqlBuilder(this.em);
     const window = { ...filter, statuses: null };
     const rows = (await agentDaysAnswer(this.em, filter))
@@ -273,16 +281,15 @@ export class ExceptionService {
     builder: SqlBuilder,
     filter: ExceptionFilter,
   ): Promise<Record<string, unknown>[]> {
-    const [outcomes, reviews] = await Promise.all([
-      builder.rows(
-        builder.raw(
-          `select case when r.out_of_policy = 1 then 'out' else 'within' end as grp, ` +
-            'sum(r.contacts) as contacts, sum(r.resolved) as resolved, sum(r.repeated_contacts) as repeated, ' +
-            'sum(r.churned) as churned, sum(r.recompense_cents) as cents, sum(r.recompensed) as recompensed, ' +
-            `sum(r.peer_approved) as peer ${AGENT_DAYS_FROM} ` +
-            'where (r.out_of_policy = 1 or r.recovery = 1) and r.contacts > 0 and ? group by 1',
-          [builder.and(this.conditions(builder, filter, ROLLUP_COLUMNS))],
+    const groups = { out: 'exceptions', within: 'withinPolicy' } as const;
+    const [[outcomes], reviews] = await Promise.all([
+      agentDaySums(
+        builder,
+        filter,
+        Object.entries(groups).flatMap(([group, flag]) =>
+          Object.entries(OUTCOME_SUMS).map(([name, sum]) => sumAs(flaggedSum(flag, sum), `${group}.${name}`)),
         ),
+        null,
       ),
       builder.rows(
         builder.raw(
@@ -295,7 +302,15 @@ export class ExceptionService {
         ),
       ),
     ]);
-    return [...outcomes, ...reviews];
+    return [
+      ...Object.keys(groups).map((grp): Record<string, unknown> => ({
+        grp,
+        ...Object.fromEntries(
+          Object.keys(OUTCOME_SUMS).map((name): [string, unknown] => [name, outcomes?.[`${grp}.${name}`]]),
+        ),
+      })),
+      ...reviews,
+    ];
   }
 
   private churned(builder: SqlBuilder): string {
@@ -305,12 +320,12 @@ export class ExceptionService {
     );
   }
 
-  /** The conditions of the filter, over the contacts f (or the agent days r) and the agents a. */
-  private conditions(builder: SqlBuilder, filter: ExceptionFilter, columns = CONTACT_COLUMNS): Knex.Raw[] {
+  /** The conditions of the filter, over the contacts f and the agents a. */
+  private conditions(builder: SqlBuilder, filter: ExceptionFilter): Knex.Raw[] {
     checkWindowOrder(filter);
-    const conditions = builder.window(columns.time, filter);
+    const conditions = builder.window('f.started_at', filter);
     if (filter.statuses != null) conditions.push(builder.oneOf(STATUS, filter.statuses));
-    if (filter.agents != null) conditions.push(builder.oneOf(columns.agent, filter.agents));
+    if (filter.agents != null) conditions.push(builder.oneOf('f.agent_id', filter.agents));
     if (filter.teams != null) conditions.push(builder.oneOf('a.team', filter.teams));
     return conditions;
   }

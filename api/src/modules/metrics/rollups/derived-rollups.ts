@@ -287,11 +287,6 @@ export const DERIVED_ROLLUP_ENTITIES = [
     properties: {
       day: key('datetime'),
       agent: key('text'),
-      queue: key('text'),
-      channel: key('text'),
-      after_self_service: key('integer'),
-      out_of_policy: key('integer'),
-      recovery: key('integer'),
       ...Object.fromEntries(AGENT_DAY_SUMS.map(({ name }) => [aggregateColumn(name), count])),
     },
   }),
