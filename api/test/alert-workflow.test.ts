@@ -282,6 +282,7 @@ describe('changeActor', () => {
     webhooks: undefined as never,
     textMinCustomers: undefined as never,
     display: undefined as never,
+    ingestQueue: undefined as never,
   };
 
   it("records the request's viewer by name and kind", () => {

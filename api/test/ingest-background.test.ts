@@ -1,5 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { initOrm } from '../src/app/orm.js';
+import {
+  insertQueuedBatches,
+  openIngestQueue,
+  type IngestQueueDatabase,
+} from '../src/database/ingest-queue-database.js';
+import { migrateSchema } from '../src/database/orm.js';
 import { IMPORT_FOLLOW_UPS } from '../src/modules/ingest/import-follow-ups.js';
 import { IngestWorker } from '../src/modules/ingest/ingest-worker.js';
 import { keyColumns, ROLLUP_TABLES } from '../src/modules/metrics/rollups/rollup-tables.js';
@@ -7,7 +14,12 @@ import { Role } from '../src/modules/auth/role.js';
 import { createApiKey, startTestApi, type TestApi } from './support/api-server.js';
 import { freePort, spawnCli, waitForOutput } from './support/cli.js';
 import { graphqlOn } from './support/result-cache.js';
-import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
+import {
+  createMigratedDatabase,
+  createTestDatabase,
+  DIALECTS,
+  type MigratedDatabase,
+} from './support/databases.js';
 import { loadContactBatch, seeded, type ContactBatch } from './support/k6-contact-rows.js';
 
 /*
@@ -61,6 +73,7 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
   let clean: TestApi;
   let contactBatch: ContactBatch;
   let batches: Record<string, unknown>[][];
+  let queue: IngestQueueDatabase;
 
   beforeAll(async () => {
     contactBatch = await loadContactBatch();
@@ -71,6 +84,7 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
     // No worker: what this server acknowledges waits, as if the process died right after answering.
     api = await startTestApi(dialect);
     clean = await startTestApi(dialect);
+    queue = await openIngestQueue(api.database.config, api.database.orm);
     for (const target of [api, clean]) {
       const response = await target.graphql(
         'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows) { inserted } }',
@@ -80,6 +94,7 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
     }
   });
   afterAll(async () => {
+    await queue?.close();
     await api?.close();
     await clean?.close();
   });
@@ -121,7 +136,7 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
       BATCHES * ROWS,
     );
     // The worker dies after writing the rows and running every follow-up, before the commit.
-    const crashing = new IngestWorker(api.database.orm, {
+    const crashing = new IngestWorker(api.database.orm, queue, {
       followUps: [...IMPORT_FOLLOW_UPS, () => Promise.reject(new Error('killed between apply and commit'))],
     });
     await expect(crashing.applyPending()).rejects.toThrow('killed between apply and commit');
@@ -129,7 +144,7 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
     expect((await api.graphql(BACKLOG)).data!.ingestBacklog.pendingBatches).toBe(BATCHES);
 
     // Restarted: the three batches are applied in one transaction, then never again.
-    const worker = new IngestWorker(api.database.orm);
+    const worker = new IngestWorker(api.database.orm, queue);
     expect(await worker.applyPending()).toBe(BATCHES);
     expect(await worker.applyPending()).toBe(0);
     expect((await api.graphql(BACKLOG)).data!.ingestBacklog).toEqual({
@@ -148,13 +163,16 @@ describe.each(DIALECTS)('background ingest on %s', (dialect) => {
   it('shows a streamed row in metrics within the freshness bound when the server runs the worker', async () => {
     const live = await startTestApi(dialect, { server: { ingestWorker: { pollMs: 200 } } });
     try {
+      // The customers go through the queue too: once they are applied, the worker runs (its thread
+      // boots while the server starts, for seconds on a busy machine).
       await live.graphql(
-        'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows) { inserted } }',
-        {
-          rows: CUSTOMERS,
-        },
+        'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows, apply: BACKGROUND) { queued } }',
+        { rows: CUSTOMERS },
       );
-      // From the acknowledgement: the first one also waits for the writer thread to boot.
+      for (let attempt = 0; attempt < 600; attempt++) {
+        if ((await live.graphql(BACKLOG)).data!.ingestBacklog.pendingBatches === 0) break;
+        await sleep(100);
+      }
       const { data } = await live.graphql(INGEST, { rows: batches[0], apply: 'BACKGROUND' });
       expect(data!.ingestContacts.queued).toBe(ROWS);
       const started = Date.now();
@@ -237,4 +255,128 @@ describe.each(DIALECTS)('kill -9 of `cx serve` while contacts stream in on %s', 
       await killed.drop();
     }
   }, 240_000);
+});
+
+describe.each(DIALECTS)('acknowledging while the worker applies on %s', (dialect) => {
+  it('acknowledges a batch while a merge is in flight, and applies it after that merge, once', async () => {
+    const contactBatch = await loadContactBatch();
+    const random = seeded(31);
+    const first = contactBatch({ run: 'flight', batch: 0, size: ROWS, customers: 4, now: NOW, random });
+    // The second batch changes a contact of the first: applied after it, its values remain.
+    const second = [{ ...first[0]!, handleSeconds: 4321, resolved: false, firstContactResolution: false }];
+    // No worker in the server: the one below, on this thread and the server's connections, is the only one.
+    const api = await startTestApi(dialect);
+    const queue = await openIngestQueue(api.database.config, api.database.orm);
+    let release = () => {};
+    try {
+      await api.graphql(
+        'mutation ($rows: [CustomerRowInput!]!) { ingestCustomers(rows: $rows) { inserted } }',
+        {
+          rows: CUSTOMERS,
+        },
+      );
+      expect(
+        (await api.graphql(INGEST, { rows: first, apply: 'BACKGROUND' })).data!.ingestContacts.queued,
+      ).toBe(ROWS);
+      const released = new Promise<void>((resolve) => (release = resolve));
+      let entered = () => {};
+      const inFlight = new Promise<void>((resolve) => (entered = resolve));
+      // The merge holds its transaction (its rows written, on SQLite the database's write lock) until released.
+      const worker = new IngestWorker(api.database.orm, queue, {
+        followUps: [
+          ...IMPORT_FOLLOW_UPS,
+          async () => {
+            entered();
+            await released;
+          },
+        ],
+      });
+      const applying = worker.applyPending();
+      await inFlight;
+
+      // Answered before the release: the acknowledgement does not wait for the merge.
+      const { data, errors } = await api.graphql(INGEST, { rows: second, apply: 'BACKGROUND' });
+      expect(errors).toBeUndefined();
+      expect(data!.ingestContacts).toMatchObject({ queued: 1, problemCount: 0 });
+      expect((await api.graphql(BACKLOG)).data!.ingestBacklog).toMatchObject({
+        pendingBatches: 2,
+        pendingRows: ROWS + 1,
+      });
+
+      release();
+      expect(await applying).toBe(2);
+      expect(await worker.applyPending()).toBe(0);
+      const knex = api.database.orm.em.getKnex();
+      const contact = await knex('contacts')
+        .where({ external_id: first[0]!.contactId })
+        .first('handle_seconds', 'resolved');
+      expect(Number(contact.handle_seconds)).toBe(4321);
+      expect(Boolean(contact.resolved)).toBe(false);
+      expect(Number((await knex('contacts').count({ n: '*' }))[0]!.n)).toBe(ROWS);
+      const runs = await knex('import_runs')
+        .where({ source: 'stream' })
+        .orderBy('id')
+        .select('inserted', 'updated');
+      expect(runs.map(({ inserted, updated }) => [Number(inserted), Number(updated)])).toEqual([
+        [ROWS, 0],
+        [0, 1],
+      ]);
+    } finally {
+      release();
+      await queue.close();
+      await api.close();
+    }
+  });
+});
+
+describe.each(DIALECTS)('batches an older version left waiting on %s', (dialect) => {
+  it('are applied once after the upgrade; those it applied are not applied again', async () => {
+    const database = await createTestDatabase(dialect);
+    const orm = await initOrm(database.config, { migrate: false });
+    let queue: IngestQueueDatabase | undefined;
+    try {
+      // Up to the migration before the one that moved the record of what was applied to ingest_progress.
+      const pending = await orm.getMigrator().getPendingMigrations();
+      await migrateSchema(
+        orm,
+        pending[pending.findIndex(({ name }) => name === 'Migration20261207140000') - 1]!.name,
+      );
+      const knex = orm.em.getKnex();
+      const at = dialect === 'sqlite' ? Date.now() : new Date();
+      const batch = (rows: object[], appliedAt: unknown) => ({
+        kind: 'customers',
+        source: 'graphql',
+        rows: JSON.stringify(
+          rows.map((row) => ({
+            customer_id: (row as { customerId: string }).customerId,
+            birth_year: 1980,
+            signup_date: '2025-01-01',
+          })),
+        ),
+        row_count: rows.length,
+        received_at: at,
+        applied_at: appliedAt,
+      });
+      // Applied before the upgrade (its customer never written, so a second apply would show), then waiting.
+      await knex('ingest_batches').insert(batch([CUSTOMERS[0]!], at));
+      await knex('ingest_batches').insert(batch(CUSTOMERS.slice(1), null));
+      await migrateSchema(orm);
+
+      queue = await openIngestQueue(database.config, orm);
+      const worker = new IngestWorker(orm, queue);
+      expect(await worker.applyPending()).toBe(1);
+      expect((await knex('customers').orderBy('external_id').pluck('external_id')).sort()).toEqual(
+        CUSTOMERS.slice(1).map(({ customerId }) => customerId),
+      );
+      // A batch queued now gets an id above every batch applied before.
+      const [id] = await insertQueuedBatches(queue, [{ ...batch([CUSTOMERS[0]!], null), rowCount: 1 }]);
+      expect(id).toBe(3);
+      expect(await worker.applyPending()).toBe(1);
+      expect(Number((await knex('customers').count({ n: '*' }))[0]!.n)).toBe(CUSTOMERS.length);
+    } finally {
+      await queue?.close();
+      await orm.close(true);
+      await database.drop();
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { Customer } from '../modules/customers/customer.entity.js';
 import { SelfServiceSession } from '../modules/selfservice/self-service-session.entity.js';
 import { SurveyResponse } from '../modules/surveys/survey-response.entity.js';
 import { IngestBatch } from '../modules/ingest/ingest-batch.entity.js';
+import { IngestProgress, IngestSetAside } from '../modules/ingest/ingest-progress.entity.js';
 import { ImportRun } from '../modules/ingest/import-run.entity.js';
 import { ImportedRecord } from '../modules/ingest/imported-record.entity.js';
 import { CustomerRisk } from '../modules/risk/customer-risk.entity.js';
@@ -34,6 +35,8 @@ export const ENTITIES = [
   ExceptionReview,
   ImportRun,
   IngestBatch,
+  IngestProgress,
+  IngestSetAside,
   CustomerRisk,
   RiskModel,
   RiskSnapshot,

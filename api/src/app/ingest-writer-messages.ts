@@ -1,5 +1,4 @@
 import type { DatabaseConfig } from '../config.js';
-import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
 import type { IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
 import { importDuration, rollupMaintenanceDuration } from '../modules/ops/process-metrics.js';
 
@@ -18,17 +17,12 @@ interface Observation {
   value: number;
 }
 
-/** What the API's thread asks of the writer thread: store a batch (`request` numbers the answer), or stop. */
-export type ToWriter = 'stop' | { store: { request: number; batch: BatchToStore } };
+/** What the API's thread tells the writer thread: a batch was queued (apply now), or stop. */
+export type ToWriter = 'queued' | 'stop';
 
 /** What the writer thread tells the API's thread. */
 export type WriterMessage =
-  | { ready: true }
-  | { stored: { request: number; batchId: number } }
-  | { storeFailed: { request: number; error: unknown } }
-  | { roundError: unknown }
-  | { alertEventsCommitted: true }
-  | { observation: Observation };
+  { ready: true } | { roundError: unknown } | { alertEventsCommitted: true } | { observation: Observation };
 
 /**
  * In the writer thread: sends every observation of the forwarded histograms to the API's thread instead

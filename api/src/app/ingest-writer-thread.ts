@@ -3,7 +3,7 @@ import type { Worker } from 'node:worker_threads';
 import type { DatabaseConfig } from '../config.js';
 import { startWorkerThread } from '../core/worker-thread.js';
 import { alertEventsCommitted } from '../modules/alerts/alert-events-signal.js';
-import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
+import { onBatchQueued } from '../modules/ingest/ingest-queue.js';
 import type { IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
 import {
   replayObservation,
@@ -16,25 +16,20 @@ import {
 const RESTART_MS = 1_000;
 
 /**
- * The ingest worker (ingest-worker.ts) on a worker thread of its own, with its own connection: the
- * writer outside the request path. The API's thread validates batches, hands each to the thread
- * (store) and answers reads; the thread commits the batches it is handed in ingest_batches between its
- * applies (an acknowledgement waits at most for the apply in flight), merges and applies them, runs
- * their follow-ups and bumps the data version. Alert events it commits wake this process's webhook
- * dispatcher, and the import histograms it observes show on this process's /metrics. If the thread
- * dies, it is started again: what it had not committed is still queued, and the batches it had been
- * handed but not stored are refused (never acknowledged).
+ * The ingest worker (ingest-worker.ts) on a worker thread of its own, with its own connections: the
+ * writer outside the request path. The API's thread validates batches, stores them in the queue
+ * (IngestQueue: never behind the apply, see database/ingest-queue-database.ts), tells the thread, and
+ * answers reads; the thread merges and applies them, runs their follow-ups and bumps the data version.
+ * Alert events it commits wake this process's webhook dispatcher, and the import histograms it observes
+ * show on this process's /metrics. If the thread dies, it is started again: what it had not committed
+ * is still queued.
  */
 export class IngestWriterThread {
   private worker: Worker | undefined;
   private stopping = false;
   private restart: NodeJS.Timeout | undefined;
-  /** The batches handed to the thread and not yet stored, by request number. */
-  private readonly storing = new Map<
-    number,
-    { resolve: (id: number) => void; reject: (error: unknown) => void }
-  >();
-  private requests = 0;
+  /** Stops telling the thread of the batches this process queues. */
+  private unsubscribe = () => {};
 
   constructor(
     private readonly database: DatabaseConfig,
@@ -48,6 +43,9 @@ export class IngestWriterThread {
    */
   start(): Promise<void> {
     this.stopping = false;
+    this.unsubscribe = onBatchQueued(() => {
+      if (this.worker) this.post(this.worker, 'queued');
+    });
     const worker = this.spawn();
     return new Promise((resolve, reject) => {
       const ready = (message: WriterMessage) => {
@@ -69,6 +67,7 @@ export class IngestWriterThread {
   async stop(): Promise<void> {
     this.stopping = true;
     clearTimeout(this.restart);
+    this.unsubscribe();
     const worker = this.worker;
     if (!worker) return;
     const exited = once(worker, 'exit');
@@ -76,26 +75,8 @@ export class IngestWriterThread {
     await exited;
   }
 
-  /** Has the thread commit `batch` in ingest_batches; resolves with its id once committed. */
-  store(batch: BatchToStore): Promise<number> {
-    const worker = this.worker;
-    if (!worker) return Promise.reject(new Error('the ingest writer thread is not running'));
-    const request = ++this.requests;
-    return new Promise((resolve, reject) => {
-      this.storing.set(request, { resolve, reject });
-      this.post(worker, { store: { request, batch } });
-    });
-  }
-
   private post(worker: Worker, message: ToWriter): void {
     worker.postMessage(message);
-  }
-
-  private settle(request: number, outcome: { batchId: number } | { error: unknown }): void {
-    const waiting = this.storing.get(request);
-    this.storing.delete(request);
-    if ('batchId' in outcome) waiting?.resolve(outcome.batchId);
-    else waiting?.reject(outcome.error);
   }
 
   private spawn(): Worker {
@@ -108,19 +89,13 @@ export class IngestWriterThread {
     const worker = startWorkerThread(import.meta.url, './ingest-writer.worker', { workerData: job });
     this.worker = worker;
     worker.on('message', (message: WriterMessage) => {
-      if ('stored' in message) this.settle(message.stored.request, message.stored);
-      else if ('storeFailed' in message) this.settle(message.storeFailed.request, message.storeFailed);
-      else if ('observation' in message) replayObservation(message.observation);
+      if ('observation' in message) replayObservation(message.observation);
       else if ('alertEventsCommitted' in message) alertEventsCommitted();
       else if ('roundError' in message) this.onError(message.roundError);
     });
     worker.on('error', (error) => this.onError(error));
     worker.on('exit', () => {
       if (this.worker === worker) this.worker = undefined;
-      for (const request of [...this.storing.keys()])
-        this.settle(request, {
-          error: new Error('the ingest writer thread stopped before storing the batch'),
-        });
       if (!this.stopping) this.restart = setTimeout(() => this.spawn(), RESTART_MS);
     });
     return worker;

@@ -53,16 +53,7 @@ export function ormOptions(database: DatabaseConfig, entities: SqlOptions['entit
           connection: SqliteHandle,
           done: (error: Error | null, connection: SqliteHandle) => void,
         ) => {
-          // WAL lets readers proceed while an import writes; NORMAL is durable across application crashes.
-          connection.pragma('journal_mode = WAL');
-          connection.pragma('synchronous = NORMAL');
-          // Another process's write lock is waited for from timers, never inside the synchronous driver,
-          // which would freeze the event loop meanwhile (sqlite-busy.ts).
-          connection.pragma('busy_timeout = 0');
-          waitForLocksAsynchronously(connection, database.busyWaitMs ?? DEFAULT_SQLITE_BUSY_WAIT_MS);
-          connection.pragma('foreign_keys = ON');
-          // Sorts, unions and the temporary tables of an import stay in memory rather than in temp files.
-          connection.pragma('temp_store = MEMORY');
+          prepareSqliteConnection(connection, database.busyWaitMs);
           done(null, connection);
         },
       },
@@ -83,6 +74,20 @@ export function ormOptions(database: DatabaseConfig, entities: SqlOptions['entit
 type SqliteHandle = Parameters<typeof waitForLocksAsynchronously>[0] & {
   pragma(sql: string): unknown;
 };
+
+/** The settings of every SQLite connection CX Pulse opens (the database's, and the ingest queue's). */
+export function prepareSqliteConnection(connection: SqliteHandle, busyWaitMs?: number): void {
+  // WAL lets readers proceed while an import writes; NORMAL is durable across application crashes.
+  connection.pragma('journal_mode = WAL');
+  connection.pragma('synchronous = NORMAL');
+  // Another connection's write lock is waited for from timers, never inside the synchronous driver,
+  // which would freeze the event loop meanwhile (sqlite-busy.ts).
+  connection.pragma('busy_timeout = 0');
+  waitForLocksAsynchronously(connection, busyWaitMs ?? DEFAULT_SQLITE_BUSY_WAIT_MS);
+  connection.pragma('foreign_keys = ON');
+  // Sorts, unions and the temporary tables of an import stay in memory rather than in temp files.
+  connection.pragma('temp_store = MEMORY');
+}
 
 /**
  * Opens the database with the given entities and, unless told otherwise, brings its schema up to date

@@ -2,7 +2,7 @@ import type { EntityManager } from '@mikro-orm/knex';
 import type { DisplayConfig } from '../config.js';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Viewer } from '../modules/auth/viewer.js';
-import type { StoreBatch } from '../modules/ingest/ingest-queue.js';
+import type { IngestQueueDatabase } from '../database/ingest-queue-database.js';
 import type { WebhooksConfig } from '../modules/webhooks/webhooks.config.js';
 import type { Loaders } from './loader-types.js';
 
@@ -21,9 +21,6 @@ export interface GraphQLContext {
   textMinCustomers: number;
   /** How clients are told to present numbers (minimum sample, currency). */
   display: DisplayConfig;
-  /**
-   * How ingest with apply: BACKGROUND stores its batches: handed to the writer thread when the server
-   * runs one, else inserted on `em`.
-   */
-  storeIngestBatch?: StoreBatch;
+  /** Where ingest with apply: BACKGROUND stores its batches (the server opens it: openIngestQueue). */
+  ingestQueue: IngestQueueDatabase;
 }

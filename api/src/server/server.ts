@@ -31,7 +31,7 @@ import { registerRateLimit, type RateLimitOptions } from './rate-limit.js';
 import { WebhookDispatcher, type DispatcherOptions } from '../modules/webhooks/webhook-dispatcher.js';
 import { IngestWorker, type IngestWorkerTuning } from '../modules/ingest/ingest-worker.js';
 import { IngestWriterThread } from '../app/ingest-writer-thread.js';
-import type { BatchToStore } from '../modules/ingest/ingest-queue.js';
+import { openIngestQueue, type IngestQueueDatabase } from '../database/ingest-queue-database.js';
 import { connectRedis } from './redis.js';
 import { queriesReadFromReplicas } from './replica-reads.plugin.js';
 import { echoRequestId, requestIdOf } from './request-id.js';
@@ -86,14 +86,17 @@ export async function createServer(
       connectionsCheckingInterval: Math.min(1_000, timeouts.headersMs),
     },
   });
-  const metrics = new ServerMetrics(orm);
+  const ingestQueue = await openIngestQueue(config.database, orm);
+  const metrics = new ServerMetrics(orm, ingestQueue);
   instrumentHttp(app, metrics);
   runWebhookDispatcher(app, orm, config, metrics, options.webhooks);
-  const ingestWriter = options.ingestWorker && runIngestWorker(app, orm, config, options.ingestWorker);
-  const storeIngestBatch =
-    ingestWriter instanceof IngestWriterThread
-      ? (batch: BatchToStore) => ingestWriter.store(batch)
-      : undefined;
+  const ingestWorker =
+    options.ingestWorker && runIngestWorker(app, orm, config, ingestQueue, options.ingestWorker);
+  // After the worker: it reads the queue until it stops.
+  app.addHook('onClose', async () => {
+    await ingestWorker?.stop();
+    await ingestQueue.close();
+  });
   registerErrorHandler(app);
   registerSecurityHeaders(app, graphiqlContentSecurityPolicy());
   echoRequestId(app);
@@ -132,7 +135,7 @@ export async function createServer(
       webhooks: config.webhooks,
       textMinCustomers: config.textMinCustomers,
       display: config.display,
-      storeIngestBatch,
+      ingestQueue,
     });
   };
   // Before the ETags, so that a refused answer is not hashed.
@@ -170,17 +173,17 @@ function runIngestWorker(
   app: FastifyInstance,
   orm: Orm,
   config: AppConfig,
+  queue: IngestQueueDatabase,
   tuning: IngestWorkerTuning,
 ): IngestWorker | IngestWriterThread {
   const onRoundError = (error: unknown) => app.log.error({ err: error }, 'ingest worker round failed');
   const { database } = config;
   const worker =
     database.dialect === 'sqlite' && database.path === ':memory:'
-      ? new IngestWorker(orm, { ...tuning, onRoundError })
+      ? new IngestWorker(orm, queue, { ...tuning, onRoundError })
       : new IngestWriterThread(database, tuning, onRoundError);
   // Not awaited: the thread boots while the server starts listening (longer than fastify lets a hook
-  // take on a busy machine); batches handed to it meanwhile wait in its message queue.
+  // take on a busy machine); what is queued meanwhile waits for its first round.
   app.addHook('onReady', () => Promise.resolve(void Promise.resolve(worker.start()).catch(onRoundError)));
-  app.addHook('onClose', () => worker.stop());
   return worker;
 }

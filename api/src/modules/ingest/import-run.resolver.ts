@@ -35,8 +35,8 @@ export class ImportRunResolver {
       'What ingest mutations acknowledged with apply: BACKGROUND and the ingest worker has not yet applied: ' +
       'the freshness lag of live ingest.',
   })
-  async ingestBacklog(@Ctx() { em }: GraphQLContext): Promise<IngestBacklog> {
-    const backlog = await new IngestQueue(em).backlog();
+  async ingestBacklog(@Ctx() { em, ingestQueue }: GraphQLContext): Promise<IngestBacklog> {
+    const backlog = await new IngestQueue(em, ingestQueue).backlog();
     return {
       pendingBatches: backlog.pendingBatches,
       pendingRows: backlog.pendingRows,

@@ -1,13 +1,14 @@
-import { Entity, Enum, Index, PrimaryKey, Property } from '@mikro-orm/core';
+import { Entity, Enum, PrimaryKey, Property } from '@mikro-orm/core';
 import { ImportKind, type RecordKind } from './record-kind.js';
 
 /**
  * A batch of rows acknowledged by an ingest mutation with `apply: BACKGROUND`: written (durably) before
- * the answer leaves, applied later by the ingest worker (ingest-worker.ts), which marks it applied in
- * the transaction that writes its rows. Internal: never a GraphQL type.
+ * the answer leaves, applied later by the ingest worker (ingest-worker.ts), which records it done in
+ * ingest_progress in the transaction that writes its rows. On SQLite the table lives in a queue file of
+ * its own (database/ingest-queue-database.ts); this one then only hands over what an older version left
+ * waiting. Internal: never a GraphQL type.
  */
 @Entity({ tableName: 'ingest_batches' })
-@Index({ properties: ['appliedAt', 'id'] })
 export class IngestBatch {
   @PrimaryKey({ type: 'integer', autoincrement: true })
   id!: number;
@@ -27,15 +28,4 @@ export class IngestBatch {
 
   @Property({ type: 'datetime' })
   receivedAt!: Date;
-
-  /** When the worker's transaction that wrote the rows committed; null while waiting. */
-  @Property({ type: 'datetime', nullable: true })
-  appliedAt?: Date | null;
-
-  /**
-   * Set when applying found a problem that acknowledging could not (e.g. a customer missing by then):
-   * the batch's problems as JSON; nothing of it was written.
-   */
-  @Property({ type: 'text', nullable: true })
-  problems?: string | null;
 }

@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { fromDbTime, dialectOf, toDbValue, type Dialect } from '../../database/dialect.js';
+import { fromDbTime } from '../../database/dialect.js';
+import { insertQueuedBatches, type IngestQueueDatabase } from '../../database/ingest-queue-database.js';
 import { readerKnex } from '../../database/read-routing.js';
 import { PROBLEMS_KEPT } from './ingest.service.js';
 import type { NumberedRow, RawRow, RecordKind, RowProblem } from './record-kind.js';
@@ -29,43 +30,6 @@ export interface Acknowledgement {
   problemCount: number;
 }
 
-/** A validated batch to be stored in ingest_batches: its rows as the JSON the worker reads back. */
-export interface BatchToStore {
-  kind: RecordKind;
-  source: string;
-  rows: string;
-  rowCount: number;
-}
-
-/**
- * Stores a batch durably and returns its id once committed. By default an insert on the caller's own
- * connection; with the writer thread running, the thread commits it (IngestWriterThread.store).
- */
-export type StoreBatch = (batch: BatchToStore) => Promise<number>;
-
-/**
- * Inserts batches into ingest_batches in one transaction (one commit, one sync to disk, for all of them)
- * and returns their ids, in order.
- */
-export function insertBatches(knex: Knex, dialect: Dialect, batches: BatchToStore[]): Promise<number[]> {
-  return knex.transaction(async (trx) => {
-    const ids: number[] = [];
-    for (const { kind, source, rows, rowCount } of batches) {
-      const [inserted] = await trx('ingest_batches')
-        .insert({
-          kind,
-          source,
-          rows,
-          row_count: rowCount,
-          received_at: toDbValue(dialect, new Date()),
-        })
-        .returning<{ id: number }[]>('id');
-      ids.push(Number(typeof inserted === 'object' ? inserted.id : inserted));
-    }
-    return ids;
-  });
-}
-
 /** Batches acknowledged and not yet applied, and how far behind the worker is. */
 export interface IngestBacklog {
   pendingBatches: number;
@@ -77,17 +41,17 @@ export interface IngestBacklog {
 }
 
 /**
- * The durable queue of background ingest (table ingest_batches). A batch is validated as a synchronous
- * import would validate it, its customers included (those of customer batches still waiting count as
- * existing), and written in one short transaction of its own before it is acknowledged: once the answer
- * leaves, a crash of the process loses nothing. The ingest worker applies it later.
+ * The durable queue of background ingest (table ingest_batches, in the database the ingest queue
+ * database says: ingest-queue-database.ts). A batch is validated as a synchronous import would validate
+ * it, its customers included (those of customer batches still waiting count as existing), and written in
+ * one short transaction of its own before it is acknowledged: once the answer leaves, a crash of the
+ * process loses nothing. That transaction never waits for the ingest worker's apply. The worker applies
+ * the batch later, and records it done in ingest_progress.
  */
 export class IngestQueue {
   constructor(
     private readonly em: EntityManager,
-    /** How the batch is stored; by default inserted on `em`'s connection. */
-    private readonly store: StoreBatch = async (batch) =>
-      (await insertBatches(em.getKnex(), dialectOf(em), [batch]))[0]!,
+    private readonly queue: IngestQueueDatabase,
   ) {}
 
   async enqueue(kind: RecordKind, rows: NumberedRow[], source: string): Promise<Acknowledgement> {
@@ -115,39 +79,36 @@ export class IngestQueue {
         problemCount: problems.length,
       };
     }
-    const batchId = await this.store({
-      kind,
-      source,
-      rows: JSON.stringify(rows.map(({ values }) => values)),
-      rowCount: rows.length,
-    });
+    const [batchId] = await insertQueuedBatches(this.queue, [
+      { kind, source, rows: JSON.stringify(rows.map(({ values }) => values)), rowCount: rows.length },
+    ]);
     queued.emit('queued');
-    return { batchId, rowsRead, problems: [], problemCount: 0 };
+    return { batchId: batchId!, rowsRead, problems: [], problemCount: 0 };
   }
 
   async backlog(): Promise<IngestBacklog> {
-    const knex = this.em.getKnex();
+    const progress = await appliedThrough(this.em.getKnex());
+    const knex = this.queue.knex;
     const pending = await knex('ingest_batches')
-      .whereNull('applied_at')
+      .where('id', '>', progress.appliedThrough)
       .first<{ batches: number | string; rows: number | string; oldest: unknown } | undefined>(
         knex.raw('count(*) as batches'),
         knex.raw('coalesce(sum(row_count), 0) as "rows"'),
         knex.raw('min(received_at) as oldest'),
       );
-    const applied = await knex('ingest_batches')
-      .whereNotNull('applied_at')
-      .first<{ last: unknown } | undefined>(knex.raw('max(applied_at) as last'));
     const time = (value: unknown) => (value == null ? null : fromDbTime(value));
     return {
       pendingBatches: Number(pending?.batches ?? 0),
       pendingRows: Number(pending?.rows ?? 0),
       oldestReceivedAt: time(pending?.oldest),
-      lastAppliedAt: time(applied?.last),
+      lastAppliedAt: progress.lastAppliedAt,
     };
   }
 
   /** The ids among `ids` of stored customers and of customers in waiting customer batches. */
   private async knownCustomers(ids: string[]): Promise<Set<string>> {
+    // Read first: a customer batch applied after this read is still found among the waiting ones.
+    const { appliedThrough: done } = await appliedThrough(this.em.getKnex());
     const known = new Set<string>();
     const knex: Knex = readerKnex(this.em);
     for (let start = 0; start < ids.length; start += IDS_PER_LOOKUP) {
@@ -157,9 +118,9 @@ export class IngestQueue {
       for (const id of found) known.add(id);
     }
     if (known.size < ids.length) {
-      const waiting: { rows: string }[] = await this.em
-        .getKnex()('ingest_batches')
-        .whereNull('applied_at')
+      const waiting: { rows: string }[] = await this.queue
+        .knex('ingest_batches')
+        .where('id', '>', done)
         .where({ kind: 'customers' })
         .select('rows');
       for (const { rows } of waiting)
@@ -167,6 +128,22 @@ export class IngestQueue {
     }
     return known;
   }
+}
+
+/** The highest batch id the ingest worker applied or set aside, and when it last did. */
+export async function appliedThrough(
+  knex: Knex,
+): Promise<{ appliedThrough: number; lastAppliedAt: Date | null }> {
+  const row = await knex('ingest_progress')
+    .where({ id: 1 })
+    .first<{ applied_through: number | string; last_applied_at: unknown } | undefined>(
+      'applied_through',
+      'last_applied_at',
+    );
+  return {
+    appliedThrough: Number(row?.applied_through ?? 0),
+    lastAppliedAt: row?.last_applied_at == null ? null : fromDbTime(row.last_applied_at),
+  };
 }
 
 /** Seconds since a batch waiting since `oldest` was acknowledged; 0 when none waits. */

@@ -4,7 +4,8 @@ import { dialectOf, toDbValue } from '../../database/dialect.js';
 import type { Orm } from '../../database/orm.js';
 import { IMPORT_FOLLOW_UPS, type ImportFollowUp } from './import-follow-ups.js';
 import { PollingLoop } from '../ops/polling-loop.js';
-import { onBatchQueued } from './ingest-queue.js';
+import type { IngestQueueDatabase } from '../../database/ingest-queue-database.js';
+import { appliedThrough, onBatchQueued } from './ingest-queue.js';
 import { IngestService } from './ingest.service.js';
 import type { NumberedRow, RawRow, RecordKind } from './record-kind.js';
 
@@ -13,8 +14,7 @@ export interface IngestWorkerOptions {
   pollMs?: number;
   /**
    * Most rows applied in one transaction (default 5,000): consecutive batches of a kind are merged up to
-   * it. Larger merges run the follow-ups less often; smaller ones keep the writer free sooner (on SQLite
-   * an acknowledgement waits for the apply transaction in flight).
+   * it. Larger merges run the follow-ups less often; smaller ones show the first rows sooner.
    */
   maxRows?: number;
   /**
@@ -34,12 +34,6 @@ export interface IngestWorkerOptions {
    * thread passes the wake-ups the API's thread sends it. Returns the unsubscribe.
    */
   wakeUp?: (nudge: () => void) => () => void;
-  /**
-   * Runs each of the worker's writes (an apply, a setting aside, the cleanup) in turn with the other
-   * writers of its connection; the writer thread interleaves the acknowledgements it commits there.
-   * Default: at once.
-   */
-  exclusive?: <T>(write: () => Promise<T>) => Promise<T>;
 }
 
 /** The options that tune the worker, plain values that can be handed to the writer thread. */
@@ -58,14 +52,16 @@ interface PendingBatch {
 }
 
 /**
- * Applies the batches that ingest mutations acknowledged with `apply: BACKGROUND`, oldest first. Each
- * round takes what waits and merges consecutive batches of one kind (up to maxRows) into one import:
- * one transaction writes their rows, maintains the rollups, runs the follow-ups (risk, alerts, the
- * alert events webhooks send, the data version) once for all of them, logs one import run and marks
- * the batches applied. A crash before the commit leaves them waiting, so the next round (in this
- * process after a restart, or in another) applies them: exactly once, as the marking commits with the
- * rows. If a merged import finds a problem (a customer missing by then), its batches are applied one by
- * one and the failing one is set aside with its problems. Runs in `cx serve`/`pnpm start`; a mutation in
+ * Applies the batches that ingest mutations acknowledged with `apply: BACKGROUND`, in id order (the
+ * order their acknowledgements committed). Each round takes what waits and merges consecutive batches
+ * of one kind (up to maxRows) into one import: one transaction writes their rows, maintains the rollups,
+ * runs the follow-ups (risk, alerts, the alert events webhooks send, the data version) once for all of
+ * them, logs one import run and records the highest batch id done in ingest_progress. A crash before the
+ * commit leaves them waiting, so the next round (in this process after a restart, or in another)
+ * applies them: exactly once, as the record commits with the rows. If a merged import finds a problem
+ * (a customer missing by then), its batches are applied one by one and the failing one is set aside
+ * with its problems (ingest_set_aside). The worker never writes the queue but to delete what it applied
+ * an hour ago: acknowledgements never wait for its apply. Runs in `cx serve`/`pnpm start`; a mutation in
  * the same process wakes it at once.
  */
 export class IngestWorker {
@@ -75,6 +71,8 @@ export class IngestWorker {
 
   constructor(
     private readonly orm: Orm,
+    /** Where the acknowledged batches are read (openIngestQueue). */
+    private readonly queue: IngestQueueDatabase,
     options: IngestWorkerOptions = {},
   ) {
     this.options = {
@@ -84,7 +82,6 @@ export class IngestWorker {
       keepAppliedMs: 3_600_000,
       followUps: IMPORT_FOLLOW_UPS,
       wakeUp: onBatchQueued,
-      exclusive: (write) => write(),
       ...options,
     };
     this.loop = new PollingLoop(
@@ -120,21 +117,22 @@ export class IngestWorker {
       if (pending.length === 0) break;
       for (const group of merged(pending, this.options.maxRows)) done += await this.applyGroup(group);
     }
-    await this.options.exclusive(() => this.forgetApplied());
+    await this.forgetApplied();
     return done;
   }
 
   private async waiting(): Promise<PendingBatch[]> {
-    return this.orm.em
-      .getKnex()('ingest_batches')
-      .whereNull('applied_at')
+    const { appliedThrough: done } = await appliedThrough(this.orm.em.getKnex());
+    return this.queue
+      .knex('ingest_batches')
+      .where('id', '>', done)
       .orderBy('id')
       .limit(500)
       .select('id', 'kind', 'row_count');
   }
 
   private async applyGroup(group: PendingBatch[]): Promise<number> {
-    const summary = await this.options.exclusive(() => this.apply(group));
+    const summary = await this.apply(group);
     if (summary === 'elsewhere') return 0;
     if (summary.problemCount === 0) return group.length;
     if (group.length > 1) {
@@ -142,32 +140,27 @@ export class IngestWorker {
       for (const batch of group) done += await this.applyGroup([batch]);
       return done;
     }
-    await this.options.exclusive(() => this.setAside(group[0]!.id, summary.problems));
+    await this.setAside(group[0]!.id, summary.problems);
     return 1;
   }
 
   private async apply(group: PendingBatch[]) {
-    const knex = this.orm.em.getKnex();
-    const ids = group.map(({ id }) => id);
-    const stored: { id: number; rows: string }[] = await knex('ingest_batches')
-      .whereIn('id', ids)
+    const stored: { id: number; rows: string }[] = await this.queue
+      .knex('ingest_batches')
+      .whereIn(
+        'id',
+        group.map(({ id }) => id),
+      )
       .orderBy('id')
       .select('id', 'rows');
     const rows: NumberedRow[] = stored.flatMap(({ rows: json }) =>
       (JSON.parse(json) as RawRow[]).map((values, index) => ({ row: index + 1, values })),
     );
     const em = this.orm.em.fork();
-    const dialect = dialectOf(em);
     try {
       return await new IngestService(em, this.options.followUps).importRows(group[0]!.kind, rows, {
         source: 'stream',
-        beforeCommit: async (trx: Knex.Transaction) => {
-          const marked = await trx('ingest_batches')
-            .whereIn('id', ids)
-            .whereNull('applied_at')
-            .update({ applied_at: toDbValue(dialect, new Date()) });
-          if (marked !== ids.length) throw new AppliedElsewhere();
-        },
+        beforeCommit: (trx: Knex.Transaction) => this.recordDone(trx, group),
       });
     } catch (error) {
       if (error instanceof AppliedElsewhere) return 'elsewhere' as const;
@@ -175,22 +168,49 @@ export class IngestWorker {
     }
   }
 
-  private async setAside(id: number, problems: unknown[]): Promise<void> {
-    await this.orm.em
-      .getKnex()('ingest_batches')
-      .where({ id })
-      .whereNull('applied_at')
+  /**
+   * Records in `trx` that the batches of `group` (consecutive in the queue) are done, unless another
+   * worker already did them: then throws AppliedElsewhere, which rolls `trx` back.
+   */
+  private async recordDone(trx: Knex.Transaction, group: PendingBatch[]): Promise<void> {
+    const advanced = await trx('ingest_progress')
+      .where({ id: 1 })
+      .where('applied_through', '<', group[0]!.id)
       .update({
-        applied_at: toDbValue(dialectOf(this.orm.em), new Date()),
-        problems: JSON.stringify(problems),
+        applied_through: group.at(-1)!.id,
+        last_applied_at: toDbValue(dialectOf(this.orm.em), new Date()),
       });
+    if (advanced !== 1) throw new AppliedElsewhere();
   }
 
+  private async setAside(id: number, problems: unknown[]): Promise<void> {
+    const dialect = dialectOf(this.orm.em);
+    try {
+      await this.orm.em.getKnex().transaction(async (trx) => {
+        await this.recordDone(trx, [{ id } as PendingBatch]);
+        await trx('ingest_set_aside').insert({
+          batch_id: id,
+          problems: JSON.stringify(problems),
+          set_aside_at: toDbValue(dialect, new Date()),
+        });
+      });
+    } catch (error) {
+      if (!(error instanceof AppliedElsewhere)) throw error;
+    }
+  }
+
+  /** Deletes the batches done more than keepAppliedMs ago, and the records of those set aside. */
   private async forgetApplied(): Promise<void> {
+    const knex = this.orm.em.getKnex();
     const before = new Date(Date.now() - this.options.keepAppliedMs);
-    await this.orm.em
-      .getKnex()('ingest_batches')
-      .where('applied_at', '<', toDbValue(dialectOf(this.orm.em), before) as Date)
+    const { appliedThrough: done } = await appliedThrough(knex);
+    await this.queue
+      .knex('ingest_batches')
+      .where('id', '<=', done)
+      .where('received_at', '<', toDbValue(this.queue.dialect, before) as Date)
+      .delete();
+    await knex('ingest_set_aside')
+      .where('set_aside_at', '<', toDbValue(dialectOf(this.orm.em), before) as Date)
       .delete();
   }
 }

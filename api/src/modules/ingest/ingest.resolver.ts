@@ -110,7 +110,7 @@ async function ingest(
   const numbered: NumberedRow[] = rows.map((input, index) => ({ row: index + 1, values: asRawRow(input) }));
   const summary =
     apply === IngestApply.BACKGROUND
-      ? await new IngestQueue(ctx.em, ctx.storeIngestBatch).enqueue(kind, numbered, 'graphql')
+      ? await new IngestQueue(ctx.em, ctx.ingestQueue).enqueue(kind, numbered, 'graphql')
       : await new IngestService(ctx.em).importRows(kind, numbered, { source: 'graphql' });
   const queued = 'batchId' in summary && summary.batchId !== null;
   return {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { Orm } from '../../database/orm.js';
+import type { IngestQueueDatabase } from '../../database/ingest-queue-database.js';
 import { IngestQueue, lagSeconds } from '../ingest/ingest-queue.js';
 import { WebhookOutbox } from '../webhooks/webhook-outbox.js';
 import { processRegistry } from './process-metrics.js';
@@ -55,7 +56,7 @@ export class ServerMetrics {
     registers: [this.registry],
   });
 
-  constructor(orm: Orm) {
+  constructor(orm: Orm, ingestQueue: IngestQueueDatabase) {
     new Gauge({
       name: 'cx_webhook_deliveries_pending',
       help: 'Webhook deliveries waiting for an attempt or a retry, over every endpoint and process.',
@@ -69,7 +70,7 @@ export class ServerMetrics {
       help: 'Freshness lag of background ingest: age of the oldest acknowledged batch not yet applied (0: none waits).',
       registers: [this.registry],
       async collect() {
-        this.set(lagSeconds((await new IngestQueue(orm.em.fork()).backlog()).oldestReceivedAt));
+        this.set(lagSeconds((await new IngestQueue(orm.em.fork(), ingestQueue).backlog()).oldestReceivedAt));
       },
     });
     new Gauge({
@@ -77,7 +78,7 @@ export class ServerMetrics {
       help: 'Rows acknowledged by background ingest and not yet applied, over every process.',
       registers: [this.registry],
       async collect() {
-        this.set((await new IngestQueue(orm.em.fork()).backlog()).pendingRows);
+        this.set((await new IngestQueue(orm.em.fork(), ingestQueue).backlog()).pendingRows);
       },
     });
     new Gauge({

@@ -22,6 +22,7 @@ import { Migration20261207080000 } from './Migration20261207080000.js';
 import { Migration20261207090000 } from './Migration20261207090000.js';
 import { Migration20261207102748 } from './Migration20261207102748.js';
 import { Migration20261207103913 } from './Migration20261207103913.js';
+import { Migration20261207140000 } from './Migration20261207140000.js';
 import { Migration20261207140802 } from './Migration20261207140802.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
@@ -48,5 +49,6 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207090000', class: Migration20261207090000 },
   { name: 'Migration20261207102748', class: Migration20261207102748 },
   { name: 'Migration20261207103913', class: Migration20261207103913 },
+  { name: 'Migration20261207140000', class: Migration20261207140000 },
   { name: 'Migration20261207140802', class: Migration20261207140802 },
 ];

@@ -22,6 +22,7 @@ import { Migration20261207080000 } from './Migration20261207080000.js';
 import { Migration20261207090000 } from './Migration20261207090000.js';
 import { Migration20261207102742 } from './Migration20261207102742.js';
 import { Migration20261207103906 } from './Migration20261207103906.js';
+import { Migration20261207140000 } from './Migration20261207140000.js';
 import { Migration20261207140800 } from './Migration20261207140800.js';
 
 export const sqliteMigrations: MigrationObject[] = [
@@ -48,5 +49,6 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207090000', class: Migration20261207090000 },
   { name: 'Migration20261207102742', class: Migration20261207102742 },
   { name: 'Migration20261207103906', class: Migration20261207103906 },
+  { name: 'Migration20261207140000', class: Migration20261207140000 },
   { name: 'Migration20261207140800', class: Migration20261207140800 },
 ];
