@@ -27,6 +27,14 @@ export type DatabaseConfig =
       replicaUrls?: string[];
     };
 
+/** An in-memory SQLite database: it exists on one connection only, so nothing else may open it. */
+export const isInMemory = (database: DatabaseConfig): boolean =>
+  database.dialect === 'sqlite' && database.path === ':memory:';
+
+/** The database without its read replicas, for a connection that reads only what it writes. */
+export const withoutReplicas = (database: DatabaseConfig): DatabaseConfig =>
+  database.dialect === 'postgresql' ? { dialect: 'postgresql', url: database.url } : database;
+
 /** Where GraphQL query results are cached: not at all, in each process's memory, or in the shared Redis. */
 export type ResultCacheMode = 'off' | 'memory' | 'redis';
 

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Worker } from 'node:worker_threads';
-import type { DatabaseConfig } from '../config.js';
+import { withoutReplicas, type DatabaseConfig } from '../config.js';
 import { startWorkerThread } from '../core/worker-thread.js';
 import { alertEventsCommitted } from '../modules/alerts/alert-events-signal.js';
 import { onBatchQueued } from '../modules/ingest/ingest-queue.js';
@@ -80,12 +80,7 @@ export class IngestWriterThread {
   }
 
   private spawn(): Worker {
-    // The thread needs no read replica: it reads only what it applies.
-    const database: DatabaseConfig =
-      this.database.dialect === 'postgresql'
-        ? { dialect: 'postgresql', url: this.database.url }
-        : this.database;
-    const job: IngestWriterJob = { database, tuning: this.tuning };
+    const job: IngestWriterJob = { database: withoutReplicas(this.database), tuning: this.tuning };
     const worker = startWorkerThread(import.meta.url, './ingest-writer.worker', { workerData: job });
     this.worker = worker;
     worker.on('message', (message: WriterMessage) => {

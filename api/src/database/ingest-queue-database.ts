@@ -1,5 +1,5 @@
 import { BetterSqliteKnexDialect, knex, type Knex } from '@mikro-orm/knex';
-import type { DatabaseConfig } from '../config.js';
+import { isInMemory, type DatabaseConfig } from '../config.js';
 import { dialectOf, lockForTransaction, toDbValue, type Dialect } from './dialect.js';
 import { prepareSqliteConnection, type Orm } from './orm.js';
 
@@ -38,7 +38,7 @@ export function ingestQueuePath(path: string): string {
  * queued there): its ids then continue above every batch ever applied.
  */
 export async function openIngestQueue(database: DatabaseConfig, orm: Orm): Promise<IngestQueueDatabase> {
-  if (database.dialect !== 'sqlite' || database.path === ':memory:')
+  if (database.dialect !== 'sqlite' || isInMemory(database))
     return { knex: orm.em.getKnex(), dialect: dialectOf(orm.em), close: () => Promise.resolve() };
   const queue = knex({
     // MikroORM's knex client for better-sqlite3, as the ORM's own connections use.

@@ -4,7 +4,7 @@ import type { AbstractSqlDriver, EntityManager } from '@mikro-orm/knex';
 import { BetterSqliteDriver } from '@mikro-orm/better-sqlite';
 import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
-import type { DatabaseConfig } from '../config.js';
+import { isInMemory, type DatabaseConfig } from '../config.js';
 import { migrationsFor } from './migrations/index.js';
 import { DEFAULT_SQLITE_BUSY_WAIT_MS, waitForLocksAsynchronously } from './sqlite-busy.js';
 
@@ -43,12 +43,12 @@ export function ormOptions(database: DatabaseConfig, entities: SqlOptions['entit
       // A second connection for the readers of GraphQL queries and exports (read-routing.ts): in WAL mode
       // it reads the last committed state while an import's transaction holds the writing connection,
       // instead of queueing behind that transaction for the one connection.
-      replicas: database.path === ':memory:' ? [] : [{ name: 'sqlite-reader' }],
+      replicas: isInMemory(database) ? [] : [{ name: 'sqlite-reader' }],
       pool: {
         // Two connections (WAL lets them read side by side): while one waits for another process's
         // write lock, reads go on through the other. An in-memory database exists once per connection.
         min: 1,
-        max: database.path === ':memory:' ? 1 : 2,
+        max: isInMemory(database) ? 1 : 2,
         afterCreate: (
           connection: SqliteHandle,
           done: (error: Error | null, connection: SqliteHandle) => void,

@@ -1,7 +1,7 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyApollo from '@as-integrations/fastify';
 import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
-import type { AppConfig } from '../config.js';
+import { isInMemory, type AppConfig } from '../config.js';
 import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import { createLoaders } from '../graphql/loaders.js';
@@ -178,12 +178,14 @@ function runIngestWorker(
 ): IngestWorker | IngestWriterThread {
   const onRoundError = (error: unknown) => app.log.error({ err: error }, 'ingest worker round failed');
   const { database } = config;
-  const worker =
-    database.dialect === 'sqlite' && database.path === ':memory:'
-      ? new IngestWorker(orm, queue, { ...tuning, onRoundError })
-      : new IngestWriterThread(database, tuning, onRoundError);
+  const worker = isInMemory(database)
+    ? new IngestWorker(orm, queue, { ...tuning, onRoundError })
+    : new IngestWriterThread(database, tuning, onRoundError);
   // Not awaited: the thread boots while the server starts listening (longer than fastify lets a hook
   // take on a busy machine); what is queued meanwhile waits for its first round.
-  app.addHook('onReady', () => Promise.resolve(void Promise.resolve(worker.start()).catch(onRoundError)));
+  app.addHook('onReady', (done) => {
+    void Promise.resolve(worker.start()).catch(onRoundError);
+    done();
+  });
   return worker;
 }
