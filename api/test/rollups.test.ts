@@ -235,6 +235,24 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
         started_at: later(deflected!.started_at, 3_600_000),
       },
     ]);
+    // A dry run takes back what its customers contribute and rolls back: none of it may reach the imports
+    // after it (the per-agent days keep what was taken back on the connection until it is added again).
+    const dryRun = await new IngestService(database.orm.em.fork()).importRows(
+      'contacts',
+      [
+        {
+          row: 2,
+          values: {
+            contact_id: 'DRY-RUN',
+            customer_id: deflected!.customer as string,
+            channel: 'chat',
+            started_at: later(deflected!.started_at, 7_200_000),
+          },
+        },
+      ],
+      { dryRun: true },
+    );
+    expect(dryRun).toMatchObject({ committed: false, problemCount: 0, inserted: 1 });
     // Imports longer than a batch that touch the same customers in several batches: a customer inserted
     // in the first batch (where a repeated id keeps its last row) changes again in the second; then
     // contacts spread over the new customers.

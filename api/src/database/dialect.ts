@@ -204,6 +204,15 @@ export function inList(dialect: Dialect, column: string, type: 'integer' | 'text
 }
 
 /**
+ * SQL condition: `column` is one of a list of integers bound as one parameter (see listParameter), for
+ * statements that must cost in proportion to the listed keys' rows however large the table: each value
+ * is looked up in the indexes that start with `column` (inList lets PostgreSQL's planner scan instead).
+ */
+export function inKeyList(dialect: Dialect, column: string): string {
+  return SQL_DIALECTS[dialect].inKeyList(column);
+}
+
+/**
  * A list of integers bound as one parameter (see listParameter), as a table `alias` with one column
  * `id`: joined from, it makes both databases look rows up by key for each value rather than scan.
  */

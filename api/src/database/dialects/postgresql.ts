@@ -45,6 +45,10 @@ export const postgresql: SqlDialect = {
   maxBindParameters: 65_000,
   readsBesideTransaction: true,
   inList: (column, type) => `${column} = any(cast(? as ${type}[]))`,
+  // A semi-join with the unnested list: the planner then probes the (customer_id, ...) indexes once per
+  // value. With `= any(array)` it costed each of 2,000 values as a separate index descent and chose
+  // parallel sequential scans of the fact tables instead (0.5-0.8 s per statement at 257,000 contacts).
+  inKeyList: (column) => `${column} in (select unnest(cast(? as integer[])))`,
   integerListTable: (alias) => `unnest(cast(? as integer[])) as ${alias}(id)`,
   listParameter: (values) => postgresArray([...values]),
 };

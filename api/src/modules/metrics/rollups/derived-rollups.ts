@@ -2,7 +2,7 @@ import { EntitySchema } from '@mikro-orm/core';
 import type { Knex } from '@mikro-orm/knex';
 import { insertOrAdd, plusSeconds, selectRows, timeBucket, type Dialect } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
-import { BACKFIRE_SECONDS, isDetractor, isEscalatedSession } from '../../../core/conditions.js';
+import { BACKFIRE_SECONDS, groupBy, isDetractor, isEscalatedSession } from '../../../core/conditions.js';
 import { TimeGrain } from '../time-grain.js';
 import { AGENT_DAY_KEYS, AGENT_DAY_SUMS, AGENT_DAYS, agentDayContribution } from './agent-days.js';
 import { aggregateColumn } from './rollup-tables.js';
@@ -36,14 +36,17 @@ const day = (dialect: Dialect, time: string) => timeBucket(dialect, time, TimeGr
 
 /**
  * A rollup holding rows per customer (with the customer's segment, so that reads need no join): taking a
- * customer's contribution back deletes its rows, adding it inserts them anew from `select`.
+ * customer's contribution back deletes its rows, adding it inserts them anew from `select`, whose `?`
+ * placeholders are conditions on the customer id columns `customerColumns`, in order. The customers
+ * joined for their segment carry the condition too: PostgreSQL does not carry it over from the facts
+ * through the join, and hashed all 100,000 customers for each statement instead of looking up 2,000.
  */
 function perCustomer(
   table: string,
   changedBy: readonly RecordKind[],
   columns: readonly string[],
   select: (dialect: Dialect) => string,
-  conditions = 1,
+  customerColumns: readonly string[],
 ): DerivedRollup {
   const insert = (dialect: Dialect) => `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`;
   return {
@@ -52,11 +55,7 @@ function perCustomer(
     definition: insert,
     async add(trx, dialect, sign, where) {
       if (sign === -1) await trx.raw(`delete from ${table} where ?`, [where('customer_id')]);
-      else
-        await trx.raw(
-          insert(dialect),
-          Array.from({ length: conditions }, () => where('f.customer_id')),
-        );
+      else await trx.raw(insert(dialect), customerColumns.map(where));
     },
   };
 }
@@ -80,14 +79,63 @@ const riskScoresInsert = (sign: 1 | -1) =>
       'group by 1, 2, 3, 4',
   );
 
-/** Adds `sign` times what the customers of the statement's conditions contribute to the agent days. */
-const agentDaysInsert = (dialect: Dialect, sign: 1 | -1) =>
-  insertOrAdd(
-    AGENT_DAYS,
-    AGENT_DAY_KEYS,
-    AGENT_DAY_SUMS.map(({ name }) => aggregateColumn(name)),
-    agentDayContribution(dialect, sign).sql,
+const AGENT_DAY_COLUMNS = AGENT_DAY_SUMS.map(({ name }) => aggregateColumn(name));
+
+/** Adds what the customers of the statement's conditions contribute to the agent days. */
+const agentDaysInsert = (dialect: Dialect) =>
+  insertOrAdd(AGENT_DAYS, AGENT_DAY_KEYS, AGENT_DAY_COLUMNS, agentDayContribution(dialect, 1).sql);
+
+/**
+ * The contribution an import took back from the agent days, kept on the connection until it adds the
+ * customers' contribution again: the two are then summed by key and only the sums that did not cancel
+ * out are written. Written twice instead, every key of the touched customers' contacts took two
+ * upserts (a third of the maintenance's time on PostgreSQL), where a stream of new contacts changes few.
+ */
+const AGENT_DAYS_TAKEN_BACK = 'rollup_agent_days_taken_back';
+
+/** Type names both databases accept; SQLite stores the day as its epoch milliseconds, as in the rollup. */
+const CREATE_TAKEN_BACK =
+  `create temporary table if not exists ${AGENT_DAYS_TAKEN_BACK} (` +
+  ['day timestamptz', 'agent text', 'queue text', 'channel text']
+    .concat(AGENT_DAY_KEYS.slice(4).map((flag) => `${flag} integer`))
+    .concat(AGENT_DAY_COLUMNS.map((column) => `${column} bigint`))
+    .join(', ') +
+  ')';
+
+async function takeBackAgentDays(
+  trx: Knex | Knex.Transaction,
+  dialect: Dialect,
+  where: CustomerCondition,
+): Promise<void> {
+  const { sql, customerColumns } = agentDayContribution(dialect, -1);
+  await trx.raw(CREATE_TAKEN_BACK);
+  await trx.raw(
+    `insert into ${AGENT_DAYS_TAKEN_BACK} (${[...AGENT_DAY_KEYS, ...AGENT_DAY_COLUMNS].join(', ')}) ${sql}`,
+    customerColumns.map(where),
   );
+}
+
+/**
+ * Adds the customers' contribution and what was taken back before (nothing for a rebuild: every key
+ * there has a contact, so no sum of it is 0), then forgets the latter.
+ */
+async function addAgentDays(
+  trx: Knex | Knex.Transaction,
+  dialect: Dialect,
+  where: CustomerCondition,
+): Promise<void> {
+  const { sql, customerColumns } = agentDayContribution(dialect, 1);
+  await trx.raw(CREATE_TAKEN_BACK);
+  const sums = AGENT_DAY_COLUMNS.map((column) => `sum(${column})`);
+  // The table first: it names the union's columns.
+  const net =
+    `select ${[...AGENT_DAY_KEYS, ...sums].join(', ')} from (` +
+    `select ${[...AGENT_DAY_KEYS, ...AGENT_DAY_COLUMNS].join(', ')} from ${AGENT_DAYS_TAKEN_BACK} ` +
+    `union all ${sql}) d ` +
+    `${groupBy(AGENT_DAY_KEYS.length)} having ${sums.map((total) => `${total} <> 0`).join(' or ')}`;
+  await trx.raw(insertOrAdd(AGENT_DAYS, AGENT_DAY_KEYS, AGENT_DAY_COLUMNS, net), customerColumns.map(where));
+  await trx.raw(`delete from ${AGENT_DAYS_TAKEN_BACK}`);
+}
 
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   // Per customer and day, for customers with a detractor nps ever: their detractor answers and their uses
@@ -105,9 +153,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       `from survey_responses f where (${isDetractor('f')} or f.channel = 'social') and ? ` +
       `union all select f.customer_id, ${day(dialect, 'f.started_at')}, 0, 1 from contacts f ` +
       `where f.channel = 'social' and ?) u join customers c on c.id = u.customer_id ` +
-      `where exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${isDetractor('r')}) ` +
+      `where ? and exists (select 1 from survey_responses r where r.customer_id = u.customer_id and ${isDetractor('r')}) ` +
       'group by u.customer_id, u.day, c.generation, c.region, c.tier',
-    2,
+    ['f.customer_id', 'f.customer_id', 'c.id'],
   ),
   // Each survey response that followed an escalated self-service session of its customer within
   // BACKFIRE_SECONDS, once per day and entry point of such sessions: the funnel's satisfaction after
@@ -121,7 +169,8 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       'c.tier, r.type, r.score from self_service_sessions f join survey_responses r ' +
       'on r.customer_id = f.customer_id and r.responded_at > f.started_at ' +
       `and r.responded_at <= ${plusSeconds(dialect, 'f.started_at', BACKFIRE_SECONDS)} ` +
-      `join customers c on c.id = f.customer_id where ${isEscalatedSession('f')} and ?`,
+      `join customers c on c.id = f.customer_id where ${isEscalatedSession('f')} and ? and ?`,
+    ['f.customer_id', 'c.id'],
   ),
   // Per customer and day with a session or a contact: how many of each, and the customer's previous day
   // with any (with a session): the customers interacting in a window are its rows whose previous day falls
@@ -139,8 +188,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
       'count(*) - sum(u.is_session) as contacts from (' +
       `select f.customer_id, ${day(dialect, 'f.started_at')} as day, 1 as is_session from self_service_sessions f where ? ` +
       `union all select f.customer_id, ${day(dialect, 'f.started_at')}, 0 from contacts f where ?` +
-      ') u join customers c on c.id = u.customer_id group by u.customer_id, u.day, c.generation, c.region, c.tier) d',
-    2,
+      ') u join customers c on c.id = u.customer_id where ? ' +
+      'group by u.customer_id, u.day, c.generation, c.region, c.tier) d',
+    ['f.customer_id', 'f.customer_id', 'c.id'],
   ),
   // Scored active customers per segment and score ('' for an unknown segment value), with their lifetime
   // value: churnRisk's totalCount, whether a segment has scores and revenue at risk read this instead of
@@ -158,13 +208,9 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   {
     table: AGENT_DAYS,
     changedBy: ['customers', 'surveys', 'contacts', 'selfservice'],
-    definition: (dialect) => agentDaysInsert(dialect, 1),
-    async add(trx, dialect, sign, where) {
-      await trx.raw(
-        agentDaysInsert(dialect, sign),
-        agentDayContribution(dialect, sign).customerColumns.map(where),
-      );
-    },
+    definition: agentDaysInsert,
+    add: (trx, dialect, sign, where) =>
+      sign === -1 ? takeBackAgentDays(trx, dialect, where) : addAgentDays(trx, dialect, where),
   },
 ];
 

@@ -3,9 +3,9 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import {
   dialectOf,
   fromDbTime,
+  inKeyList,
   inList,
   insertOrAdd,
-  integerListTable,
   keyLookup,
   listParameter,
   lockForTransaction,
@@ -83,11 +83,10 @@ function factContribution(
     ...columns.map((column) => `coalesce(${column}, '')`),
     ...rollupAggregates(family).map((name) => `${sign} * coalesce(${source.aggregates[name]!.sql}, 0)`),
   ];
-  // Driven by the list of customers, so that each is looked up by key however large the table.
-  const from = customers
-    ? `${integerListTable(dialect, 't')} join ${source.table} f on f.customer_id = t.id`
-    : `${source.table} f`;
-  return `select ${select.join(', ')} from ${from}${join} where 1 = 1 ${groupBy(columns.length + 1)}`;
+  // Each customer's facts and its own row looked up by key, however large the tables: joined with the
+  // list instead, PostgreSQL hashed every customer for each statement.
+  const listed = customers ? inKeyList(dialect, 'f.customer_id') : '1 = 1';
+  return `select ${select.join(', ')} from ${source.table} f${join} where ${listed} ${groupBy(columns.length + 1)}`;
 }
 
 /** The churn family's contribution of `customers`: a signup on the signup day, a churn on the churn day. */
@@ -381,16 +380,23 @@ export class RollupMaintenance {
   /**
    * Those of `customers` that have facts in the families' tables: the others contribute nothing there,
    * and finding them with one probe per customer spares a bulk load of new customers most statements.
+   * A union of one probe per table: PostgreSQL ran `exists (...) or exists (...)` as hashed subplans, a
+   * scan of every table (0.64 s for 2,000 customers of 100,000).
    */
   private async withFacts(customers: number[], families: readonly RollupFamily[]): Promise<number[]> {
     const tables = families.flatMap((family) => (family === 'churn' ? [] : [FACT_TABLES[family].table]));
     if (customers.length === 0 || tables.length === 0) return [];
+    const list = listParameter(this.dialect, customers);
     const found = await selectRows(
       this.dialect,
       this.trx.raw(
-        `select t.id from ${integerListTable(this.dialect, 't')} where ` +
-          tables.map((table) => `exists (select 1 from ${table} f where f.customer_id = t.id)`).join(' or '),
-        [listParameter(this.dialect, customers)],
+        tables
+          .map(
+            (table) =>
+              `select f.customer_id as id from ${table} f where ${inKeyList(this.dialect, 'f.customer_id')}`,
+          )
+          .join(' union '),
+        tables.map(() => list),
       ),
     );
     return found.map((row) => Number(row.id));
@@ -400,7 +406,7 @@ export class RollupMaintenance {
   private async applyDerived(customers: readonly number[], sign: 1 | -1): Promise<void> {
     if (customers.length === 0) return;
     const where: CustomerCondition = (column) =>
-      this.trx.raw(inList(this.dialect, column, 'integer'), [listParameter(this.dialect, customers)]);
+      this.trx.raw(inKeyList(this.dialect, column), [listParameter(this.dialect, customers)]);
     await maintainDerivedRollups(this.trx, this.dialect, this.kind, sign, where);
   }
 
