@@ -96,10 +96,7 @@ const AGENT_DAYS_TAKEN_BACK = 'rollup_agent_days_taken_back';
 /** Type names both databases accept; SQLite stores the day as its epoch milliseconds, as in the rollup. */
 const CREATE_TAKEN_BACK =
   `create temporary table if not exists ${AGENT_DAYS_TAKEN_BACK} (` +
-  ['day timestamptz', 'agent text', 'queue text', 'channel text']
-    .concat(AGENT_DAY_KEYS.slice(4).map((flag) => `${flag} integer`))
-    .concat(AGENT_DAY_COLUMNS.map((column) => `${column} bigint`))
-    .join(', ') +
+  ['day timestamptz', 'agent text', ...AGENT_DAY_COLUMNS.map((column) => `${column} bigint`)].join(', ') +
   ')';
 
 async function takeBackAgentDays(
@@ -117,7 +114,8 @@ async function takeBackAgentDays(
 
 /**
  * Adds the customers' contribution and what was taken back before (nothing for a rebuild: every key
- * there has a contact, so no sum of it is 0), then forgets the latter.
+ * there has a contact, so no sum of it is 0), then drops the latter: a table left on the connection
+ * would outlive the import (SQLite lists it with the schema's own tables).
  */
 async function addAgentDays(
   trx: Knex | Knex.Transaction,
@@ -134,7 +132,7 @@ async function addAgentDays(
     `union all ${sql}) d ` +
     `${groupBy(AGENT_DAY_KEYS.length)} having ${sums.map((total) => `${total} <> 0`).join(' or ')}`;
   await trx.raw(insertOrAdd(AGENT_DAYS, AGENT_DAY_KEYS, AGENT_DAY_COLUMNS, net), customerColumns.map(where));
-  await trx.raw(`delete from ${AGENT_DAYS_TAKEN_BACK}`);
+  await trx.raw(`drop table ${AGENT_DAYS_TAKEN_BACK}`);
 }
 
 export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
