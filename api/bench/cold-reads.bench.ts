@@ -77,7 +77,9 @@ async function send(operation: string, variables: Record<string, unknown>): Prom
 
 async function plan(sql: string, bindings: unknown[]): Promise<string[]> {
   const explain = dialect === 'sqlite' ? 'explain query plan' : 'explain';
-  const rows = await selectRows(dialect, knex.raw(`${explain} ${sql}`, bindings as Knex.RawBinding[]));
+  // PostgreSQL's statements arrive with their placeholders numbered ($1, $2 …, in order); knex binds `?`.
+  const text = dialect === 'sqlite' ? sql : sql.replace(/\$\d+/g, '?');
+  const rows = await selectRows(dialect, knex.raw(`${explain} ${text}`, bindings as Knex.RawBinding[]));
   return rows.map((row) => String(dialect === 'sqlite' ? row.detail : row['QUERY PLAN']));
 }
 

@@ -24,6 +24,7 @@ import { Migration20261207102748 } from './Migration20261207102748.js';
 import { Migration20261207103913 } from './Migration20261207103913.js';
 import { Migration20261207140000 } from './Migration20261207140000.js';
 import { Migration20261207140802 } from './Migration20261207140802.js';
+import { Migration20261207150000 } from './Migration20261207150000.js';
 
 export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -51,4 +52,5 @@ export const postgresqlMigrations: MigrationObject[] = [
   { name: 'Migration20261207103913', class: Migration20261207103913 },
   { name: 'Migration20261207140000', class: Migration20261207140000 },
   { name: 'Migration20261207140802', class: Migration20261207140802 },
+  { name: 'Migration20261207150000', class: Migration20261207150000 },
 ];

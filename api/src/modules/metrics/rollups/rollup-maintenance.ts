@@ -102,11 +102,11 @@ function churnContribution(
   // A condition on the key, not a join with the list: inside this union PostgreSQL planned the join
   // badly (0.65 s rather than 15 ms for 2,000 customers of a 400,000-customer database).
   const listed = customers ? inList(dialect, 'c.id', 'integer') : '1 = 1';
-  const day = (time: string) => `${timeBucket(dialect, time, TimeGrain.DAY)} as day`;
+  const keys = (day: string) => [`${timeBucket(dialect, day, TimeGrain.DAY)} as day`, ...columns].join(', ');
   return (
-    `select day, ${dimensions.join(', ')}, ${sign} * sum(signups), ${sign} * sum(churns) from (` +
-    `select ${day('c.signup_date')}, ${columns.join(', ')}, 1 as signups, 0 as churns from customers c ` +
-    `where ${listed} union all select ${day('c.churned_at')}, ${columns.join(', ')}, 0, 1 from customers c ` +
+    `select ${['day', ...dimensions].join(', ')}, ${sign} * sum(signups), ${sign} * sum(churns) from (` +
+    `select ${keys('c.signup_date')}, 1 as signups, 0 as churns from customers c ` +
+    `where ${listed} union all select ${keys('c.churned_at')}, 0, 1 from customers c ` +
     `where ${listed} and c.churned_at is not null) s ${groupBy(dimensions.length + 1)}`
   );
 }

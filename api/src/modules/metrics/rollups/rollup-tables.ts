@@ -81,6 +81,13 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     dimensions: [Dimension.ENTRY, Dimension.GENERATION, Dimension.TIER],
   },
   {
+    // Without a segment (the executive overview's churn rate): the customers active at a window's start
+    // sum one row per day of history here, a tenth of the rows of the segmented one below.
+    table: 'rollup_customers_days',
+    family: 'churn',
+    dimensions: [],
+  },
+  {
     table: 'rollup_customers_generation_region_tier',
     family: 'churn',
     dimensions: [Dimension.GENERATION, Dimension.REGION, Dimension.TIER],
