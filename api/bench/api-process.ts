@@ -30,7 +30,9 @@ export async function startApiProcess(
   env: Record<string, string> = {},
 ): Promise<ApiProcess> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'serve', '--port', String(port)], {
+  // The compiled CLI (compiled first if its sources changed), as `pnpm start` runs it: the TypeScript
+  // sources through tsx would add the loader's memory and compile time to every thread.
+  const child = spawn(process.execPath, ['scripts/cx.js', 'serve', '--port', String(port)], {
     cwd: API_DIR,
     env: {
       ...process.env,
