@@ -4,10 +4,11 @@ import {
   fromDbTime,
   selectRows,
   timeBucket,
+  timeBucketAmong,
   timestampParameter,
   toDbValue,
 } from '../src/database/dialect.js';
-import { bucketStart, nextBucket, TimeGrain } from '../src/modules/metrics/time-grain.js';
+import { bucketStart, bucketStartsIn, nextBucket, TimeGrain } from '../src/modules/metrics/time-grain.js';
 import { createMigratedDatabase, DIALECTS, type MigratedDatabase } from './support/databases.js';
 
 /*
@@ -86,6 +87,41 @@ describe.each(DIALECTS)('time buckets in SQL on %s', (dialect) => {
     expect(rows).toHaveLength(sample.length);
     for (const row of rows) {
       expect(fromDbTime(row.bucket).toISOString()).toBe(bucketStart(fromDbTime(row.t), grain).toISOString());
+    }
+  });
+
+  it.each(GRAINS)('agree with TypeScript for %s among a window’s buckets', async (grain) => {
+    const knex = database.orm.em.getKnex();
+    // Windows of whole days from 1 to 900 days, and instants inside each.
+    const windows = fc.sample(
+      fc.tuple(instants, fc.integer({ min: 1, max: 900 })).chain(([start, days]) => {
+        const from = new Date(Math.floor(start.getTime() / 86_400_000) * 86_400_000);
+        const to = new Date(from.getTime() + days * 86_400_000);
+        return fc.tuple(
+          fc.constant({ from, to }),
+          fc.array(fc.date({ min: from, max: new Date(to.getTime() - 1), noInvalidDate: true }), {
+            minLength: 1,
+            maxLength: 10,
+          }),
+        );
+      }),
+      { numRuns: 40, seed: 7 },
+    );
+    for (const [window, inside] of windows) {
+      const starts = bucketStartsIn(window, grain);
+      const values = inside.map(() => `select ${timestampParameter(dialect)} as t`).join(' union all ');
+      const rows = await selectRows(
+        dialect,
+        knex.raw(
+          `select t, ${timeBucketAmong(dialect, 't', grain, starts)} as bucket from (${values}) instants`,
+          inside.map((instant) => toDbValue(dialect, instant) as number | Date),
+        ),
+      );
+      for (const row of rows) {
+        expect(fromDbTime(row.bucket).toISOString()).toBe(
+          bucketStart(fromDbTime(row.t), grain).toISOString(),
+        );
+      }
     }
   });
 });

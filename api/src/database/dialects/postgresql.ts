@@ -31,6 +31,7 @@ export const postgresql: SqlDialect = {
   millisBetween: (from, to) => `(extract(epoch from (${to} - ${from})) * 1000)`,
   // Truncated in UTC whatever the session's time zone.
   timeBucket: (time, grain) => `date_trunc('${grain}', ${time}, 'UTC')`,
+  timeBucketAmong: (time, grain) => `date_trunc('${grain}', ${time}, 'UTC')`,
   // Vacuumed too: until autovacuum sets their visibility map, a covering index still reads the table.
   refreshStatistics: (table) => `vacuum analyze "${table}"`,
   // No JIT compilation for the follow-ups' short statements (`set local` ends with the transaction).

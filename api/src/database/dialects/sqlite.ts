@@ -49,6 +49,22 @@ export const sqlite: SqlDialect = {
         return startOf(`'start of year'`);
     }
   },
+  /**
+   * Calendar units by comparing with the window's bucket bounds (a few integer comparisons a row) rather
+   * than through strftime (about 1.5 µs a row: half of a 12-month query over the rollups); days and weeks
+   * are cheap arithmetic already.
+   */
+  timeBucketAmong(time, grain, starts) {
+    if (grain === TimeGrain.DAY || grain === TimeGrain.WEEK || starts.length === 0) {
+      return this.timeBucket(time, grain);
+    }
+    const last = String(starts.at(-1)!.getTime());
+    if (starts.length === 1) return last;
+    const cases = starts
+      .slice(1)
+      .map((next, i) => `when ${time} < ${next.getTime()} then ${starts[i]!.getTime()}`);
+    return `(case ${cases.join(' ')} else ${last} end)`;
+  },
   refreshStatistics: (table) => `analyze "${table}"`,
   // A larger page cache on the connection the transaction holds, restored on that same connection (the
   // pool has two).

@@ -1,5 +1,11 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
-import { fromDbTime, plusSeconds, timeBucket, timestampParameter } from '../../database/dialect.js';
+import {
+  fromDbTime,
+  plusSeconds,
+  timeBucket,
+  timeBucketAmong,
+  timestampParameter,
+} from '../../database/dialect.js';
 import { userInputError } from '../../core/errors.js';
 import {
   BACKFIRE_SECONDS,
@@ -21,7 +27,7 @@ import {
 import { Dimension, graphqlEnumName } from './dimension.js';
 import type { MetricFilter } from './dto/metric-filter.input.js';
 import { CUSTOMER_COLUMNS, FILTER_OF_DIMENSION, SqlBuilder } from './sql-builder.js';
-import { bucketStart, nextBucket, type TimeGrain } from './time-grain.js';
+import { bucketStart, bucketStartsIn, nextBucket, type TimeGrain } from './time-grain.js';
 import { queryRevenueAtRisk } from './revenue-at-risk.js';
 import { toGroupRows, type GroupQuery, type GroupRow } from './group-rows.js';
 
@@ -135,14 +141,23 @@ export function queryFamily(em: EntityManager, family: Family, query: GroupQuery
   }
 }
 
-/** The select list shared by every family: period, then dimension values as d0, d1, … */
+/**
+ * The select list shared by every family: period, then dimension values as d0, d1, … `windowed`: the
+ * statement keeps `time` inside the query's window, so the period may be found among the window's buckets.
+ */
 export function groupColumns(
   builder: SqlBuilder,
   time: string,
   columns: Partial<Record<Dimension, string>>,
   query: GroupQuery,
+  windowed = false,
 ): string[] {
-  const period = query.grain ? timeBucket(builder.dialect, time, query.grain) : 'null';
+  const { grain, filter } = query;
+  const period = !grain
+    ? 'null'
+    : windowed
+      ? timeBucketAmong(builder.dialect, time, grain, bucketStartsIn(filter, grain))
+      : timeBucket(builder.dialect, time, grain);
   return [`${period} as period`, ...query.dimensions.map((dimension, i) => `${columns[dimension]} as d${i}`)];
 }
 

@@ -56,6 +56,23 @@ export function nextBucket(start: Date, grain: TimeGrain): Date {
   }
 }
 
+/** Most buckets a statement names one by one (timeBucketAmong); a longer window is bucketed per row. */
+const MOST_LISTED_BUCKETS = 40;
+
+/**
+ * The starts of the buckets of `grain` that the window [from, to) touches, in order; empty for an open
+ * window or one of more than MOST_LISTED_BUCKETS buckets.
+ */
+export function bucketStartsIn(window: { from?: Date | null; to?: Date | null }, grain: TimeGrain): Date[] {
+  if (!window.from || !window.to) return [];
+  const starts: Date[] = [];
+  for (let start = bucketStart(window.from, grain); start < window.to; start = nextBucket(start, grain)) {
+    if (starts.length === MOST_LISTED_BUCKETS) return [];
+    starts.push(start);
+  }
+  return starts;
+}
+
 /** Longest window, in days, whose default trend is daily; then weekly up to six months. */
 const DAILY_UP_TO_DAYS = 31;
 const WEEKLY_UP_TO_DAYS = 184;

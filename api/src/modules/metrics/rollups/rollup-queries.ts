@@ -105,7 +105,8 @@ export async function queryFactRollup(
   const table = FACT_TABLES[rollup.family as FactFamily];
   const builder = new SqlBuilder(em);
   const select = [
-    ...groupColumns(builder, 'r.day', rollupValues(rollup), query),
+    // The window's condition below keeps r.day inside it.
+    ...groupColumns(builder, 'r.day', rollupValues(rollup), query, true),
     ...[...query.aggregates].map((name) => `sum(r.${aggregateColumn(name)}) as "${name}"`),
   ];
   // A group exists where facts in the requested aggregates' scopes do, as on the fact path.
