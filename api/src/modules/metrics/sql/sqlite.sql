@@ -2,14 +2,14 @@
 
 select
   (
-    cast(
-      strftime(
-        '%s',
-        cast(r.day as integer) / 1000,
-        'unixepoch',
-        'start of month'
-      ) as integer
-    ) * 1000
+    case
+      when r.day < 1769904000000 then 1767225600000
+      when r.day < 1772323200000 then 1769904000000
+      when r.day < 1775001600000 then 1772323200000
+      when r.day < 1777593600000 then 1775001600000
+      when r.day < 1780272000000 then 1777593600000
+      else 1780272000000
+    end
   ) as period,
   nullif(r.channel, '') as d0,
   nullif(r.generation, '') as d1,
@@ -29,14 +29,14 @@ group by
 
 select
   (
-    cast(
-      strftime(
-        '%s',
-        cast(r.day as integer) / 1000,
-        'unixepoch',
-        'start of month'
-      ) as integer
-    ) * 1000
+    case
+      when r.day < 1769904000000 then 1767225600000
+      when r.day < 1772323200000 then 1769904000000
+      when r.day < 1775001600000 then 1772323200000
+      when r.day < 1777593600000 then 1775001600000
+      when r.day < 1780272000000 then 1777593600000
+      else 1780272000000
+    end
   ) as period,
   nullif(r.channel, '') as d0,
   nullif(r.generation, '') as d1,
@@ -542,7 +542,7 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join rollup_customers_generation_region_tier r on (
+  join rollup_customers_days r on (
     p.end_at is null
     or r.day < p.end_at
   )
@@ -580,7 +580,7 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join rollup_customers_generation_region_tier r on (
+  join rollup_customers_days r on (
     p.end_at is null
     or r.day < p.end_at
   )
@@ -651,14 +651,14 @@ group by
 
 select
   (
-    cast(
-      strftime(
-        '%s',
-        cast(r.day as integer) / 1000,
-        'unixepoch',
-        'start of month'
-      ) as integer
-    ) * 1000
+    case
+      when r.day < 1769904000000 then 1767225600000
+      when r.day < 1772323200000 then 1769904000000
+      when r.day < 1775001600000 then 1772323200000
+      when r.day < 1777593600000 then 1775001600000
+      when r.day < 1780272000000 then 1777593600000
+      else 1780272000000
+    end
   ) as period,
   nullif(r.channel, '') as d0,
   sum(r.contacts) as "contacts",
@@ -678,14 +678,14 @@ group by
 
 select
   (
-    cast(
-      strftime(
-        '%s',
-        cast(r.day as integer) / 1000,
-        'unixepoch',
-        'start of month'
-      ) as integer
-    ) * 1000
+    case
+      when r.day < 1769904000000 then 1767225600000
+      when r.day < 1772323200000 then 1769904000000
+      when r.day < 1775001600000 then 1772323200000
+      when r.day < 1777593600000 then 1775001600000
+      when r.day < 1780272000000 then 1777593600000
+      else 1780272000000
+    end
   ) as period,
   nullif(r.channel, '') as d0,
   sum(r.nps_responses) as "npsResponses",
