@@ -35,6 +35,8 @@ export async function startApiProcess(
   const child = spawn(process.execPath, ['scripts/cx.js', 'serve', '--port', String(port)], {
     cwd: API_DIR,
     env: {
+      // As `pnpm start` runs it (scripts/start.js): two malloc arenas.
+      MALLOC_ARENA_MAX: '2',
       ...process.env,
       CX_DATABASE_URL: databaseUrl,
       CX_API_HOST: '127.0.0.1',
