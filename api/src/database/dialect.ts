@@ -210,30 +210,15 @@ export function maxBindParameters(dialect: Dialect): number {
 
 /**
  * SQL condition: `column` is one of a list of values bound as one parameter (see listParameter), however
- * long the list: an array on PostgreSQL, a JSON array read by json_each on SQLite.
+ * long the list: an array on PostgreSQL, a JSON array read by json_each on SQLite. Either way a semi-join
+ * with the list, so that a statement costs in proportion to the listed keys' rows however large the table:
+ * each value is looked up in the indexes that start with `column`.
  */
 export function inList(dialect: Dialect, column: string, type: 'integer' | 'text'): string {
   return SQL_DIALECTS[dialect].inList(column, type);
 }
 
-/**
- * SQL condition: `column` is one of a list of integers bound as one parameter (see listParameter), for
- * statements that must cost in proportion to the listed keys' rows however large the table: each value
- * is looked up in the indexes that start with `column` (inList lets PostgreSQL's planner scan instead).
- */
-export function inKeyList(dialect: Dialect, column: string): string {
-  return SQL_DIALECTS[dialect].inKeyList(column);
-}
-
-/**
- * A list of integers bound as one parameter (see listParameter), as a table `alias` with one column
- * `id`: joined from, it makes both databases look rows up by key for each value rather than scan.
- */
-export function integerListTable(dialect: Dialect, alias: string): string {
-  return SQL_DIALECTS[dialect].integerListTable(alias);
-}
-
-/** The one parameter of an inList condition or integerListTable. */
+/** The one parameter of an inList condition. */
 export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
   return SQL_DIALECTS[dialect].listParameter(values);
 }

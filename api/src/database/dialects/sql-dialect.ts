@@ -56,13 +56,6 @@ export interface SqlDialect {
   readsBesideTransaction: boolean;
   /** SQL condition: `column` is one of a list of values bound as one parameter (listParameter). */
   inList(column: string, type: 'integer' | 'text'): string;
-  /**
-   * SQL condition: `column` is one of a list of integers bound as one parameter (listParameter), each
-   * looked up by key in the indexes that start with `column`.
-   */
-  inKeyList(column: string): string;
-  /** A list of integers bound as one parameter, as a table `alias` with one column `id`. */
-  integerListTable(alias: string): string;
-  /** The one parameter of an inList condition or integerListTable. */
+  /** The one parameter of an inList condition. */
   listParameter(values: readonly (number | string)[]): string;
 }

@@ -81,8 +81,6 @@ export const sqlite: SqlDialect = {
   maxBindParameters: 32_000,
   readsBesideTransaction: false,
   inList: (column) => `${column} in (select value from json_each(?))`,
-  inKeyList: (column) => `${column} in (select value from json_each(?))`,
-  integerListTable: (alias) => `(select value as id from json_each(?)) as ${alias}`,
   listParameter: (values) => JSON.stringify(values),
 };
 

@@ -3,7 +3,7 @@ import { Entity, PrimaryKey, Property } from '@mikro-orm/core';
 /**
  * How far the ingest worker has come through the queue of acknowledged batches (ingest_batches), in the
  * database that holds the facts: one row, advanced in the transaction that writes a merge's rows. Batch
- * ids commit in id order (insertBatches), and the worker applies them in that order, so the highest id
+ * ids commit in id order (insertQueuedBatches), and the worker applies them in that order, so the highest id
  * applied or set aside says exactly which batches are done, wherever the queue is stored (a separate
  * file on SQLite: see database/ingest-queue-database.ts). Internal: never a GraphQL type.
  */

@@ -119,10 +119,6 @@ const CONTACT_SUMS: readonly AgentDaySum[] = [
   ...surveySums('recovery', ['npsResponses', 'promoters', 'detractors']),
 ];
 
-/** The column of a sum: npsResponses → nps_responses. */
-export const agentDayColumn = (name: string) =>
-  name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
-
 /** The outcomes of a group of recoveries or exceptions, as the exception report compares them. */
 const OUTCOMES = [
   'contacts',

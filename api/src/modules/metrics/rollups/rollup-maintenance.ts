@@ -3,7 +3,6 @@ import type { EntityManager, Knex } from '@mikro-orm/knex';
 import {
   dialectOf,
   fromDbTime,
-  inKeyList,
   inList,
   insertOrAdd,
   keyLookup,
@@ -85,7 +84,7 @@ function factContribution(
   ];
   // Each customer's facts and its own row looked up by key, however large the tables: joined with the
   // list instead, PostgreSQL hashed every customer for each statement.
-  const listed = customers ? inKeyList(dialect, 'f.customer_id') : '1 = 1';
+  const listed = customers ? inList(dialect, 'f.customer_id', 'integer') : '1 = 1';
   return `select ${select.join(', ')} from ${source.table} f${join} where ${listed} ${groupBy(columns.length + 1)}`;
 }
 
@@ -393,7 +392,7 @@ export class RollupMaintenance {
         tables
           .map(
             (table) =>
-              `select f.customer_id as id from ${table} f where ${inKeyList(this.dialect, 'f.customer_id')}`,
+              `select f.customer_id as id from ${table} f where ${inList(this.dialect, 'f.customer_id', 'integer')}`,
           )
           .join(' union '),
         tables.map(() => list),
@@ -406,7 +405,7 @@ export class RollupMaintenance {
   private async applyDerived(customers: readonly number[], sign: 1 | -1): Promise<void> {
     if (customers.length === 0) return;
     const where: CustomerCondition = (column) =>
-      this.trx.raw(inKeyList(this.dialect, column), [listParameter(this.dialect, customers)]);
+      this.trx.raw(inList(this.dialect, column, 'integer'), [listParameter(this.dialect, customers)]);
     await maintainDerivedRollups(this.trx, this.dialect, this.kind, sign, where);
   }
 

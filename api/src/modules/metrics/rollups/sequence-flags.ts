@@ -1,5 +1,5 @@
 import type { Knex } from '@mikro-orm/knex';
-import { inKeyList, listParameter, plusSeconds, type Dialect } from '../../../database/dialect.js';
+import { inList, listParameter, plusSeconds, type Dialect } from '../../../database/dialect.js';
 import type { RecordKind } from '../../ingest/record-kind.js';
 import {
   isResolvedSession,
@@ -73,7 +73,7 @@ export async function recomputeSequenceFlags(
   if (customers?.length === 0) return;
   for (const flag of SEQUENCE_FLAGS) {
     if (kind && !flag.changedBy.includes(kind)) continue;
-    const scope = customers ? inKeyList(dialect, 'f.customer_id') : '1 = 1';
+    const scope = customers ? inList(dialect, 'f.customer_id', 'integer') : '1 = 1';
     await trx.raw(
       `update ${flag.table} as f set ${flag.column} = not f.${flag.column} ` +
         `where ${scope} and f.${flag.column} <> ${flag.condition(dialect)}`,
