@@ -48,7 +48,15 @@ describe.each(DIALECTS)('risk-jump alert rule on %s', (dialect) => {
           .onConflict('customer_id')
           .merge();
       }
-      await raiseRiskAlerts({ kind: 'surveys', em, dialect, trx, writtenAt, rowsWritten: scores.length });
+      await raiseRiskAlerts({
+        kind: 'surveys',
+        em,
+        dialect,
+        trx,
+        writtenAt,
+        rowsWritten: scores.length,
+        change: 'awaited',
+      });
     });
   }
 

@@ -1,9 +1,15 @@
 import fastifyCookie from '@fastify/cookie';
 import fastifyApollo from '@as-integrations/fastify';
-import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyRequest,
+  type FastifyServerOptions,
+} from 'fastify';
 import { isInMemory, type AppConfig } from '../config.js';
 import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
+import type { Viewer } from '../modules/auth/viewer.js';
 import { createLoaders } from '../graphql/loaders.js';
 import { exportPlugin } from '../modules/export/export.routes.js';
 import { graphqlMetricsPlugin } from '../modules/ops/graphql-metrics.plugin.js';
@@ -115,29 +121,30 @@ export async function createServer(
   const graphiqlAssets = loadGraphiqlAssets();
   await app.register(graphiqlAssetsPlugin(graphiqlAssets));
 
+  const contextOf = (viewer: Viewer, log: FastifyBaseLogger): GraphQLContext => {
+    const em = orm.em.fork();
+    return {
+      em,
+      loaders: createLoaders(em),
+      viewer,
+      log,
+      webhooks: config.webhooks,
+      textMinCustomers: config.textMinCustomers,
+      display: config.display,
+      ingestQueue,
+    };
+  };
+  const context = (request: FastifyRequest): Promise<GraphQLContext> =>
+    Promise.resolve(contextOf(requireViewer(request), request.log));
   const persisted = persistedOperations();
   const apollo = createApollo(await buildCxSchema(), config, persisted, [
     graphiqlLandingPage(graphiqlAssets, '/graphql'),
     graphqlMetricsPlugin(metrics),
     queriesReadFromReplicas(),
-    ...resultCachePlugins(resultStore(config, redis), metrics),
+    ...resultCachePlugins(resultStore(config, redis), metrics, ({ viewer, log }) => contextOf(viewer, log)),
   ]);
   await apollo.start();
   app.addHook('onClose', () => apollo.stop());
-  const context = (request: FastifyRequest): Promise<GraphQLContext> => {
-    const viewer = requireViewer(request);
-    const em = orm.em.fork();
-    return Promise.resolve({
-      em,
-      loaders: createLoaders(em),
-      viewer,
-      log: request.log,
-      webhooks: config.webhooks,
-      textMinCustomers: config.textMinCustomers,
-      display: config.display,
-      ingestQueue,
-    });
-  };
   // Before the ETags, so that a refused answer is not hashed.
   capResponseSize(app, config.maxResponseBytes);
   refuseLongDocuments(app);

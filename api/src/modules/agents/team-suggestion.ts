@@ -35,7 +35,7 @@ export async function suggestTeam(
   if (!prefersLiveAgent && !(await exhaustedSelfService(em, customerId, now))) return null;
   const knex = em.getKnex();
   const today = new Date(Math.floor(now.getTime() / DAY_MS) * DAY_MS);
-  const key = `${await currentDataVersion(knex)}:${today.getTime()}`;
+  const key = `${(await currentDataVersion(knex)).version}:${today.getTime()}`;
   const hit = cached.get(knex);
   if (hit?.key === key) return hit.suggestion;
   const filter = { from: new Date(today.getTime() - SUGGESTION_DAYS * DAY_MS), to: today };

@@ -7,6 +7,7 @@ import {
 } from '@apollo/server';
 import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
 import {
+  execute,
   Kind,
   OperationTypeNode,
   type DocumentNode,
@@ -16,13 +17,18 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import { dialectOf } from '../../database/dialect.js';
-import { readerKnex } from '../../database/read-routing.js';
+import { readerKnex, readFromReplica } from '../../database/read-routing.js';
 import type { GraphQLContext } from '../../graphql/context.js';
 import { nextAlertDue } from '../alerts/alert-due-times.js';
 import type { ServerMetrics } from '../ops/server-metrics.js';
 import { cacheVerdict } from '../../graphql/cacheable-operation.js';
-import { bumpDataVersion, currentDataVersion, OWN_DATA_VERSION_EXTENSION } from './data-version.js';
-import { SingleFlight } from './single-flight.js';
+import {
+  bumpDataVersion,
+  currentDataVersion,
+  OWN_DATA_VERSION_EXTENSION,
+  type DataVersions,
+} from './data-version.js';
+import { SingleFlight, type Leader } from './single-flight.js';
 
 /**
  * Longest life of a cached answer. Changes of the data reach the cache at once (through the data
@@ -43,18 +49,28 @@ interface StoredAnswer {
 }
 
 /**
- * How old an answer of an earlier data version may be when it is served while one request computes
- * the new one (stale-while-revalidate): rows committed after an answer's computation started show in
- * every answer within this bound. Part of the freshness bound of live ingest (docs/operations.md).
+ * How old an answer of an earlier data version may be when it is served while the current one is
+ * computed (stale-while-revalidate), counted from the start of its computation: rows the ingest worker
+ * applies in the background show in every answer within this bound. Part of the freshness bound of live
+ * ingest (docs/operations.md).
  */
 export const STALE_ANSWER_MS = 2_000;
 
 /**
  * How the result cache answered a cacheable query: X-CX-Cache and cx_result_cache_requests_total.
- * stale: the answer of an earlier data version, at most STALE_ANSWER_MS old, while another request
- * computes the current one.
+ * stale: the answer of an earlier data version, at most STALE_ANSWER_MS old, while the current one is
+ * computed.
  */
 type CacheOutcome = 'hit' | 'coalesced' | 'stale' | 'miss';
+
+/** Where a cacheable query's answer is kept and the data version the request reads. */
+interface CachePlace extends DataVersions {
+  key: string;
+  ttl: number;
+}
+
+/** A context of the viewer and logger of `context` with an EntityManager and DataLoaders of its own. */
+export type ContextLike = (context: GraphQLContext) => GraphQLContext;
 
 /**
  * The result cache (store undefined: off) and what keeps it right. An answer is keyed on the
@@ -62,36 +78,90 @@ type CacheOutcome = 'hit' | 'coalesced' | 'stale' | 'miss';
  * UTC day (relative windows end with today) and, for answers that show overdue alerts, the next moment
  * an alert falls due; it is stored with the data version read on the request's reader connection (the
  * replica its resolvers read, so a lagging replica never takes a newer answer for its own) and served
- * as a hit only at that version. Only cacheable queries (graphql/cacheable-operation.ts) without errors are
- * stored. When the data version moved, the first request of a key computes the new answer; requests
- * for the same key meanwhile get the previous answer if it is younger than STALE_ANSWER_MS, else wait
- * for the new one: a stream of imports does not empty the cache, and one query per key and version
- * runs in this process. Answers say `X-CX-Cache: hit|coalesced|stale|miss`, counted on /metrics.
- * Mutations that change something bump the data version whether the cache is on or not: another
- * process may cache.
+ * as a hit only at that version. Only cacheable queries (graphql/cacheable-operation.ts) without errors
+ * are stored; one query per key and version runs at a time in this process (single flight).
+ *
+ * When the data version moved, the stored answer is served stale if two things hold: it was computed at
+ * or after the latest awaited change (data-version.ts: so a synchronous import, a mutation or a risk
+ * refresh shows in the very next answer), and its computation started at most STALE_ANSWER_MS ago. Then
+ * the first request of the key and version gets it too, and the current answer is computed in the
+ * background with a context of its own (`contextLike`): under a stream of background applies no request
+ * waits for a recomputation. Otherwise the first request computes the answer and the others wait for it.
+ * Answers say `X-CX-Cache: hit|coalesced|stale|miss`, counted on /metrics. Mutations that change
+ * something bump the data version whether the cache is on or not: another process may cache.
  */
 export function resultCachePlugins(
   store: KeyValueCache | undefined,
   metrics: ServerMetrics,
+  contextLike: ContextLike,
 ): ApolloServerPlugin<GraphQLContext>[] {
   if (!store) return [dataVersionAfterMutations()];
   const flights = new SingleFlight<AnswerData>();
+  const revalidations = new Set<Promise<void>>();
   const read = async (key: string): Promise<StoredAnswer | undefined> => {
     const stored = await store.get(key);
     return stored === undefined ? undefined : (JSON.parse(stored) as StoredAnswer);
   };
+  /** Stores an answer, unless another request stored a newer version meanwhile; then shares it. */
+  const keep = async (
+    place: CachePlace,
+    at: number,
+    data: AnswerData | undefined,
+    leader: Leader<AnswerData>,
+  ) => {
+    // The flight ends once the store holds the answer, so no request in between computes it again.
+    try {
+      if (data && ((await read(place.key))?.version ?? -1) <= place.version) {
+        const entry: StoredAnswer = { version: place.version, at, data };
+        await store.set(place.key, JSON.stringify(entry), { ttl: place.ttl });
+      }
+    } finally {
+      leader.share(data);
+    }
+  };
+  /** Computes and keeps the current answer of `request` outside it (its own answer was the stale one). */
+  const revalidate = (
+    request: GraphQLRequestContext<GraphQLContext>,
+    place: CachePlace,
+    leader: Leader<AnswerData>,
+  ) => {
+    const at = Date.now();
+    const contextValue = contextLike(request.contextValue);
+    readFromReplica(contextValue.em);
+    const revalidation = (async () => {
+      let data: AnswerData | undefined;
+      try {
+        const result = await execute({
+          schema: request.schema,
+          document: request.document!,
+          operationName: request.operationName,
+          variableValues: request.request.variables,
+          contextValue,
+        });
+        if (result.errors?.length)
+          request.contextValue.log.error({ errors: result.errors }, 'recomputing a cached answer failed');
+        else data = result.data ?? undefined;
+      } catch (error) {
+        request.contextValue.log.error({ err: error }, 'recomputing a cached answer failed');
+      }
+      await keep(place, at, data, leader);
+    })().catch((error: unknown) =>
+      request.contextValue.log.error({ err: error }, 'keeping an answer failed'),
+    );
+    revalidations.add(revalidation);
+    void revalidation.finally(() => revalidations.delete(revalidation));
+  };
   const cache: ApolloServerPlugin<GraphQLContext> = {
+    serverWillStart: () =>
+      Promise.resolve({
+        // The ORM closes after the server: recomputations still running finish first.
+        serverWillStop: async () => {
+          await Promise.allSettled([...revalidations]);
+        },
+      }),
     requestDidStart: () => {
       let outcome: CacheOutcome | undefined;
-      let computing:
-        | {
-            key: string;
-            ttl: number;
-            version: number;
-            at: number;
-            share(result: AnswerData | undefined): void;
-          }
-        | undefined;
+      let computing: { place: CachePlace; at: number; leader: Leader<AnswerData> } | undefined;
       return Promise.resolve({
         async responseForOperation(request) {
           const place = await cachePlace(request);
@@ -102,13 +172,23 @@ export function resultCachePlugins(
             outcome = 'hit';
             return answer(stored.data);
           }
+          const servable =
+            stored !== undefined &&
+            stored.version < place.version &&
+            stored.version >= place.awaited &&
+            at - stored.at <= STALE_ANSWER_MS;
           const flight = flights.join(`${place.key}@${place.version}`);
           if ('leader' in flight) {
+            if (servable) {
+              revalidate(request, place, flight.leader);
+              outcome = 'stale';
+              return answer(stored.data);
+            }
             outcome = 'miss';
-            computing = { ...place, at, share: flight.leader.share };
+            computing = { place, at, leader: flight.leader };
             return null;
           }
-          if (stored && stored.version < place.version && at - stored.at <= STALE_ANSWER_MS) {
+          if (servable) {
             outcome = 'stale';
             return answer(stored.data);
           }
@@ -122,19 +202,7 @@ export function resultCachePlugins(
             response.http.headers.set('x-cx-cache', outcome);
             metrics.resultCache.inc({ result: outcome });
           }
-          if (!computing) return;
-          const { key, ttl, version, at } = computing;
-          const data = errorFreeData(response);
-          // The flight ends once the store holds the answer, so no request in between computes it again.
-          try {
-            // Another request may have stored a newer version meanwhile: it stays.
-            if (data && ((await read(key))?.version ?? -1) <= version) {
-              const entry: StoredAnswer = { version, at, data };
-              await store.set(key, JSON.stringify(entry), { ttl });
-            }
-          } finally {
-            computing.share(data);
-          }
+          if (computing) await keep(computing.place, computing.at, errorFreeData(response), computing.leader);
         },
       });
     },
@@ -143,13 +211,11 @@ export function resultCachePlugins(
 }
 
 /** Where a cacheable query's answer is kept and for how many seconds; null when it is not cacheable. */
-async function cachePlace(
-  request: GraphQLRequestContext<GraphQLContext>,
-): Promise<{ key: string; ttl: number; version: number } | null> {
+async function cachePlace(request: GraphQLRequestContext<GraphQLContext>): Promise<CachePlace | null> {
   const { schema, document, operation, contextValue } = request;
   const verdict = document && operation ? cacheVerdict(schema, document, operation) : 'never';
   if (verdict === 'never') return null;
-  const dataVersion = await currentDataVersion(readerKnex(contextValue.em));
+  const versions = await currentDataVersion(readerKnex(contextValue.em));
   const now = new Date();
   let ttl = RESULT_TTL_SECONDS;
   let alertsDue: number | null = null;
@@ -159,7 +225,7 @@ async function cachePlace(
     const due = await nextAlertDue(
       primary,
       dialectOf(contextValue.em),
-      await currentDataVersion(primary),
+      (await currentDataVersion(primary)).version,
       now,
     );
     alertsDue = due?.getTime() ?? null;
@@ -174,7 +240,7 @@ async function cachePlace(
     alertsDue,
   ];
   const key = createHash('sha256').update(JSON.stringify(parts)).digest('base64url');
-  return { key, ttl, version: dataVersion };
+  return { key, ttl, ...versions };
 }
 
 function answer(data: AnswerData): GraphQLResponse {

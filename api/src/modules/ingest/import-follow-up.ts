@@ -1,5 +1,6 @@
 import type { EntityManager, Knex } from '@mikro-orm/knex';
 import type { Dialect } from '../../database/dialect.js';
+import type { DataChange } from '../cache/data-version.js';
 import type { RecordKind } from './record-kind.js';
 
 /**
@@ -17,6 +18,8 @@ export interface WrittenImport {
   writtenAt: Date;
   /** Rows inserted plus rows updated; 0 when the import only confirmed stored rows. */
   rowsWritten: number;
+  /** Whether requests must see the rows at once, or may for a moment not (background applies). */
+  change: DataChange;
 }
 
 export type ImportFollowUp = (written: WrittenImport) => Promise<void>;

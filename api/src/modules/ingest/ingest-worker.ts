@@ -160,6 +160,7 @@ export class IngestWorker {
     try {
       return await new IngestService(em, this.options.followUps).importRows(group[0]!.kind, rows, {
         source: 'stream',
+        change: 'background',
         beforeCommit: (trx: Knex.Transaction) => this.recordDone(trx, group),
       });
     } catch (error) {

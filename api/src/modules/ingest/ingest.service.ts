@@ -8,6 +8,7 @@ import {
   type Dialect,
 } from '../../database/dialect.js';
 import { refreshRollupStatistics, type RollupMaintenance } from '../metrics/rollups/rollup-maintenance.js';
+import type { DataChange } from '../cache/data-version.js';
 import { importDuration, rollupMaintenanceDuration } from '../ops/process-metrics.js';
 import { IMPORT_FOLLOW_UPS, startBatchMaintenance, type ImportFollowUp } from './import-follow-ups.js';
 import type { ImportSummary, NumberedRow, RecordKind, RowProblem } from './record-kind.js';
@@ -41,6 +42,12 @@ export interface ImportOptions {
    * worker marks its queued batches applied there); throwing rolls the whole import back.
    */
   beforeCommit?: (trx: Knex.Transaction) => Promise<void>;
+  /**
+   * How the committed rows must be seen (DataChange): 'awaited', the default, by every request that
+   * follows; 'background' (the ingest worker, whose batches were acknowledged before) within the
+   * result cache's stale bound.
+   */
+  change?: DataChange;
   /**
    * Import the valid rows and refuse only the invalid ones (listed in the summary's `rejected`), instead
    * of refusing the whole input. A problem of the file as a whole (its header) still refuses it all.
@@ -153,7 +160,8 @@ export class IngestService {
       if (summary.committed) {
         await maintenance.finish();
         phases?.mark('rollup additions');
-        const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt };
+        const change = options.change ?? 'awaited';
+        const written = { kind, em: this.em, dialect, trx, writtenAt: startedAt, change };
         const rowsWritten = summary.inserted + summary.updated;
         for (const followUp of this.followUps) {
           await followUp({ ...written, rowsWritten });

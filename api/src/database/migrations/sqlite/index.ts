@@ -25,6 +25,7 @@ import { Migration20261207103906 } from './Migration20261207103906.js';
 import { Migration20261207140000 } from './Migration20261207140000.js';
 import { Migration20261207140800 } from './Migration20261207140800.js';
 import { Migration20261207150000 } from './Migration20261207150000.js';
+import { Migration20261207160000 } from './Migration20261207160000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -53,4 +54,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207140000', class: Migration20261207140000 },
   { name: 'Migration20261207140800', class: Migration20261207140800 },
   { name: 'Migration20261207150000', class: Migration20261207150000 },
+  { name: 'Migration20261207160000', class: Migration20261207160000 },
 ];
