@@ -49,7 +49,13 @@ const api = run('The API', ['dist/cli.js', 'start', ...process.argv.slice(2)], {
   cwd: `${root}api`,
   // Two malloc arenas rather than glibc's eight per core: the API's threads (requests, the ingest writer,
   // file validation) otherwise keep freed memory in arenas of their own (live run: 413-447 -> 368-384 MB).
-  env: { MALLOC_ARENA_MAX: '2', ...process.env, INIT_CWD: process.env.INIT_CWD || root },
+  // NODE_ENV=production: graphql-js then checks types with a plain instanceof (see docs/operations.md).
+  env: {
+    MALLOC_ARENA_MAX: '2',
+    NODE_ENV: 'production',
+    ...process.env,
+    INIT_CWD: process.env.INIT_CWD || root,
+  },
 });
 let dashboardStarted = false;
 api.stdout.on('data', (chunk) => {

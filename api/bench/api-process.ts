@@ -35,8 +35,9 @@ export async function startApiProcess(
   const child = spawn(process.execPath, ['scripts/cx.js', 'serve', '--port', String(port)], {
     cwd: API_DIR,
     env: {
-      // As `pnpm start` runs it (scripts/start.js): two malloc arenas.
+      // As `pnpm start` runs it (scripts/start.js): two malloc arenas, NODE_ENV=production.
       MALLOC_ARENA_MAX: '2',
+      NODE_ENV: 'production',
       ...process.env,
       CX_DATABASE_URL: databaseUrl,
       CX_API_HOST: '127.0.0.1',
