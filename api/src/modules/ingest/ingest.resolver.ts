@@ -146,8 +146,17 @@ export function asRawRow(input: object): RawRow {
   return row;
 }
 
+/** Column names by field name: the same few dozen fields arrive in every row of every batch. */
+const columnNames = new Map<string, string>();
+
 function snakeCase(name: string): string {
-  return name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+  let column = columnNames.get(name);
+  if (column === undefined) {
+    column = name.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`);
+    // Field names are the schema's (unknown ones fail coercion), so the map stays small.
+    columnNames.set(name, column);
+  }
+  return column;
 }
 
 function camelCase(name: string): string {
