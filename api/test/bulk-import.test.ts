@@ -132,6 +132,26 @@ describe.each(DIALECTS)('bulk loads on %s', (dialect) => {
     expect(after.customer_risk!.length).toBeGreaterThan(100);
   });
 
+  it('keeps the last row of an id repeated in a later batch of the same segment, as the batch-by-batch path', async () => {
+    const [batched, bulk] = [await freshDatabase(), await freshDatabase()];
+    for (const orm of [batched, bulk]) await seedDatabase(orm, { ...options, bulk: false });
+    // The seeded customers' contacts again under new ids, so that the file has two batches; one of them
+    // comes back in the second batch with another value.
+    const stored = generateCustomers(options, 0, options.customers).contacts;
+    const contacts: RawRow[] = [
+      ...stored,
+      ...stored.map((row) => ({ ...row, contact_id: `${row.contact_id}-b` })),
+    ];
+    expect(contacts.length).toBeGreaterThan(BATCH_ROWS + 10);
+    contacts[BATCH_ROWS + 5] = { ...contacts[stored.length + 2]!, handle_seconds: 77 };
+
+    const byBatches = await new IngestService(batched.em.fork()).importRows('contacts', numbered(contacts));
+    const byBulk = await load(bulk, 'contacts', contacts, { bulkSegmentRows: contacts.length });
+    // Batch by batch the repeated id is counted in each batch, in one segment once (the last row).
+    expect(byBulk).toMatchObject({ inserted: byBatches.inserted, updated: 0, committed: true });
+    expectSameTables(await snapshot(bulk, dialect), await snapshot(batched, dialect));
+  });
+
   it('refuses a file whose late rows are invalid after earlier segments were written, naming row, column and expected, and leaves the database unchanged', async () => {
     const orm = await freshDatabase();
     await seedDatabase(orm, options);

@@ -174,8 +174,12 @@ export interface StagingTable {
   readonly size: number;
   /** Appends rows (one value per column, in column order). */
   append(rows: unknown[][]): Promise<void>;
-  /** Keeps only the last row appended with each value of `keyColumn` (the last one wins, as in a file). */
-  keepLastBy(keyColumn: string): Promise<void>;
+  /**
+   * Keeps only the last row appended with each value of `keyColumn` (the last one wins, as in a file), and
+   * readies the table for set-based reads. A caller that knows no value repeats passes `repeats` false:
+   * the delete, a grouping of every staged row, is then skipped.
+   */
+  keepLastBy(keyColumn: string, repeats: boolean): Promise<void>;
   /** Empties the table for the next segment of the load. */
   clear(): Promise<void>;
   /** Drops the table (SQLite; PostgreSQL drops it at the end of the transaction). */
@@ -209,11 +213,14 @@ export async function createStagingTable(
           client.query(copyFrom(`copy "${name}" (seq, ${quoted.join(', ')}) from stdin`)),
         );
       },
-      async keepLastBy(keyColumn) {
-        await trx.raw(
-          `delete from "${name}" s using "${name}" later where later."${keyColumn}" = s."${keyColumn}" and later.seq > s.seq`,
-        );
-        await trx.raw(`analyze "${name}"`);
+      async keepLastBy(keyColumn, repeats) {
+        if (repeats)
+          await trx.raw(
+            `delete from "${name}" s using "${name}" later where later."${keyColumn}" = s."${keyColumn}" and later.seq > s.seq`,
+          );
+        // The planner's row count and the key's statistics, for the upsert and its count of stored keys:
+        // the key column alone (analysing every column took about 130 ms a segment of 25,000 contacts).
+        await trx.raw(`analyze "${name}" ("${keyColumn}")`);
       },
       async clear() {
         await trx.raw(`truncate "${name}"`);
@@ -256,7 +263,8 @@ export async function createStagingTable(
       size += rows.length;
       return Promise.resolve();
     },
-    async keepLastBy(keyColumn) {
+    async keepLastBy(keyColumn, repeats) {
+      if (!repeats) return;
       await trx.raw(
         `delete from "${name}" where rowid not in (select max(rowid) from "${name}" group by "${keyColumn}")`,
       );

@@ -22,6 +22,12 @@ export class BulkLoad {
   /** The columns the staged records leave out (a CSV file's header leaves out the same ones in every row). */
   private leftOut = '';
   private readonly counts: WriteCounts = { inserted: 0, updated: 0, unchanged: 0 };
+  /**
+   * The ids staged in this segment, and whether one came twice (in two batches: a batch's own records
+   * have distinct ids). Most files repeat none, and the upsert then skips keeping the last of each.
+   */
+  private readonly stagedIds = new Set<unknown>();
+  private repeats = false;
 
   constructor(
     private readonly spec: RecordSpec,
@@ -33,6 +39,7 @@ export class BulkLoad {
   /** Stages records with distinct ids; writes a segment when enough have gathered. */
   async add(records: ValidRecord[], customerIds: Map<string, number> | undefined): Promise<void> {
     const columns = this.spec.writtenColumns;
+    const { idColumn } = this.spec;
     for (let from = 0; from < records.length;) {
       // Records that leave out other columns than those staged (NDJSON objects may) go in another segment.
       const leftOut = leftOutColumns(records[from]!, columns);
@@ -41,6 +48,11 @@ export class BulkLoad {
       let to = from + 1;
       while (to < records.length && leftOutColumns(records[to]!, columns) === leftOut) to++;
       this.staging ??= await this.writer.createStaging();
+      for (let index = from; index < to; index++) {
+        const id = records[index]![idColumn];
+        if (this.stagedIds.has(id)) this.repeats = true;
+        else this.stagedIds.add(id);
+      }
       await this.writer.stage(this.staging, records.slice(from, to), customerIds);
       from = to;
     }
@@ -59,7 +71,10 @@ export class BulkLoad {
     const written = await this.writer.upsertStaged(
       this.staging!,
       this.leftOut ? this.leftOut.split(',') : [],
+      this.repeats,
     );
+    this.stagedIds.clear();
+    this.repeats = false;
     this.counts.inserted += written.inserted;
     this.counts.updated += written.updated;
     this.counts.unchanged += written.unchanged;

@@ -151,13 +151,14 @@ export class RecordWriter {
   }
 
   /**
-   * Bulk loads: upserts every row staged (the last one staged wins for a repeated id) in one set-based
-   * statement, with the same rule as upsert(): a stored row whose values all equal the new ones is left
-   * alone, and the columns `kept` (left out of the file) keep their stored values. Counts as upsert().
+   * Bulk loads: upserts every row staged (the last one staged wins for a repeated id; `repeats` says
+   * whether any id was staged twice) in one set-based statement, with the same rule as upsert(): a stored
+   * row whose values all equal the new ones is left alone, and the columns `kept` (left out of the file)
+   * keep their stored values. Counts as upsert().
    */
-  async upsertStaged(staging: StagingTable, kept: readonly string[]): Promise<WriteCounts> {
+  async upsertStaged(staging: StagingTable, kept: readonly string[], repeats: boolean): Promise<WriteCounts> {
     const { spec, dialect, trx } = this;
-    await staging.keepLastBy('external_id');
+    await staging.keepLastBy('external_id', repeats);
     const staged = `"${staging.name}"`;
     const [counts] = await selectRows(
       dialect,

@@ -57,6 +57,9 @@ const FAMILIES_CHANGED_BY: Record<RecordKind, readonly RollupFamily[]> = {
  */
 const ROLLUP_WRITERS_LOCK = 7_301;
 
+/** The families with a fact table: a customer without rows in any of them contributes to no rollup. */
+const FACT_FAMILIES = Object.keys(FACT_TABLES) as FactFamily[];
+
 /** The family whose facts an import of each kind writes. */
 const OWN_FAMILY: Record<RecordKind, RollupFamily | null> = {
   customers: 'churn',
@@ -344,13 +347,14 @@ export class RollupMaintenance {
     const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
     for (const id of customers) this.touched.add(id);
     const families = FAMILIES_CHANGED_BY[this.kind];
-    // A customers import changes who counts where in every family: no probe saves anything there.
-    await this.apply(
-      this.kind === 'customers' ? customers : await this.withFacts(customers, families),
-      -1,
-      families,
-    );
-    await this.applyDerived(customers, -1);
+    // Only customers with facts have anything to take back, from the families' rollups as from the derived
+    // ones (which hold rows only for customers with facts in some table): in a bulk load of new customers'
+    // facts, none. A customers import changes who counts where in every family and in the churn-risk
+    // counts: no probe saves anything there.
+    const contributing =
+      this.kind === 'customers' ? customers : await this.withFacts(customers, FACT_FAMILIES);
+    await this.apply(contributing, -1, families);
+    await this.applyDerived(contributing, -1);
     this.seconds += (performance.now() - started) / 1000;
   }
 
