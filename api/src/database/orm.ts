@@ -85,8 +85,10 @@ export function prepareSqliteConnection(connection: SqliteHandle, busyWaitMs?: n
   connection.pragma('busy_timeout = 0');
   waitForLocksAsynchronously(connection, busyWaitMs ?? DEFAULT_SQLITE_BUSY_WAIT_MS);
   connection.pragma('foreign_keys = ON');
-  // Sorts, unions and the temporary tables of an import stay in memory rather than in temp files.
-  connection.pragma('temp_store = MEMORY');
+  // Temporary tables, sorts and unions beyond the temp cache go to a temporary file (through the OS page
+  // cache), not to this process's memory: an import's staging and rollup-delta tables grow with its input
+  // (in memory, about 145 MB more peak RSS for a 1M-contact file).
+  connection.pragma('temp_store = FILE');
 }
 
 /**
