@@ -161,7 +161,8 @@ function spec(
   const object = z.object(shape(columns));
   const checked = rules.length ? object.check(...rules.map(ruleCheck)) : object;
   const names = Object.keys(columns);
-  const reads = Object.values(columns).map((column) => column.read);
+  const readTexts = Object.values(columns).map((column) => column.readText);
+  const required = Object.values(columns).map((column) => column.required);
   const blankCells: CellRow = Object.fromEntries(names.map((name) => [name, null]));
   // What a rule reports to read(): one function for every row (read runs synchronously, row by row).
   let broken = false;
@@ -177,11 +178,17 @@ function spec(
     blankCells,
     schema: derive ? checked.transform((row) => ({ ...row, ...derive.values(row) })) : checked,
     read: (cells) => {
+      // Column.read, unrolled: an empty cell stays null (the copy's value) or rejects a required column.
       const row: ValidRecord = { ...blankCells };
-      for (let i = 0; i < names.length; i++) {
-        const value = reads[i]!(cells[names[i]!]!);
+      for (let at = 0; at < names.length; at++) {
+        const cell = cells[names[at]!]!;
+        if (cell === null) {
+          if (required[at]) return undefined;
+          continue;
+        }
+        const value = readTexts[at]!(cell);
         if (value === REJECTED) return undefined;
-        row[names[i]!] = value;
+        row[names[at]!] = value;
       }
       broken = false;
       for (const { check } of rules) check(row, report);
