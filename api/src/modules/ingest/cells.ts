@@ -23,6 +23,8 @@ export const REJECTED: unique symbol = Symbol('rejected');
 export interface Column<T = unknown> {
   schema: z.ZodType<T>;
   read: (cell: string | null) => T | typeof REJECTED;
+  /** `read` of a cell that is not empty: what a row's reading calls, one function deep per cell. */
+  readText: (text: string) => T | typeof REJECTED;
   expected: Expected;
   required: boolean;
 }
@@ -33,19 +35,25 @@ const DECIMAL = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
 
 function required<T>(
   schema: z.ZodType<T, string>,
-  read: (text: string) => T | typeof REJECTED,
+  readText: (text: string) => T | typeof REJECTED,
   expected: Expected,
 ): Column<T> {
-  return { schema, read: (cell) => (cell === null ? REJECTED : read(cell)), expected, required: true };
+  return {
+    schema,
+    read: (cell) => (cell === null ? REJECTED : readText(cell)),
+    readText,
+    expected,
+    required: true,
+  };
 }
 
 /** The same column where an empty cell is allowed and stored as null. */
 export function optional<T>(column: Column<T>): Column<T | null> {
-  const { read } = column;
+  const { readText } = column;
   return {
     ...column,
     schema: column.schema.nullable(),
-    read: (cell) => (cell === null ? null : read(cell)),
+    read: (cell) => (cell === null ? null : readText(cell)),
     required: false,
   };
 }

@@ -9,8 +9,53 @@ const MAX_OFFSET_MINUTES = 14 * 60;
  * to UTC, without one it is UTC, and a date alone is midnight UTC. Impossible dates (2026-02-30, 24:00)
  * are rejected by checking that the parts survive a round trip through Date. Returns undefined when the
  * text is not such a timestamp.
+ *
+ * The form exports and most files use, 2026-03-01T09:30:00Z, is read without the regular expression:
+ * its date's midnight comes from a cache of the dates seen (a file holds few), checked by the same
+ * round trip; its time is in range or the text is read the general way (which rejects it).
  */
 export function parseTimestamp(text: string): Date | undefined {
+  const time = UTC_SECONDS.test(text) ? secondsOfDay(text) : undefined;
+  if (time !== undefined) {
+    const midnight = midnightOf(text);
+    return midnight === undefined ? undefined : new Date(midnight + time * 1000);
+  }
+  return parseIsoTimestamp(text);
+}
+
+/** 2026-03-01T09:30:00Z, and nothing else: the one form parseTimestamp reads without ISO_8601. */
+const UTC_SECONDS = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
+
+/** The seconds since midnight of a UTC_SECONDS text, or undefined when a part is out of range. */
+function secondsOfDay(text: string): number | undefined {
+  const hour = twoDigits(text, 11);
+  const minute = twoDigits(text, 14);
+  const second = twoDigits(text, 17);
+  return hour < 24 && minute < 60 && second < 60 ? hour * 3600 + minute * 60 + second : undefined;
+}
+
+function twoDigits(text: string, at: number): number {
+  return (text.charCodeAt(at) - 48) * 10 + text.charCodeAt(at + 1) - 48;
+}
+
+/** Epoch milliseconds of a date's midnight (NaN: no such date), by its digits (20260301). */
+const midnights = new Map<number, number>();
+const MAX_CACHED_DATES = 100_000;
+
+function midnightOf(text: string): number | undefined {
+  const key =
+    (twoDigits(text, 0) * 100 + twoDigits(text, 2)) * 10_000 + twoDigits(text, 5) * 100 + twoDigits(text, 8);
+  let midnight = midnights.get(key);
+  if (midnight === undefined) {
+    midnight = parseIsoTimestamp(text.slice(0, 10))?.getTime() ?? Number.NaN;
+    if (midnights.size >= MAX_CACHED_DATES) midnights.clear();
+    midnights.set(key, midnight);
+  }
+  return Number.isNaN(midnight) ? undefined : midnight;
+}
+
+/** parseTimestamp's general way: any form ISO_8601 allows. */
+export function parseIsoTimestamp(text: string): Date | undefined {
   const match = ISO_8601.exec(text);
   if (!match) return undefined;
   const year = Number(match[1]);

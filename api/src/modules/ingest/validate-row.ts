@@ -13,14 +13,19 @@ export type RowResult = { record: ValidRecord; problems?: undefined } | { proble
  * not sent) is undefined in the record: the writer keeps the stored value there.
  */
 export function validateRow(spec: RecordSpec, { row, line, values }: NumberedRow): RowResult {
-  const cells: CellRow = {};
+  const cells: CellRow = { ...spec.blankCells };
   // Column names are never names of Object.prototype's properties, so a plain read is safe.
   for (const name of spec.columnNames) cells[name] = asCell(values[name]);
-  let known = true;
-  for (const name of Object.keys(values)) if (!Object.hasOwn(spec.columns, name)) known = false;
+  let known = 0;
+  let unknown = false;
+  for (const name of Object.keys(values)) {
+    if (spec.columnSet.has(name)) known++;
+    else unknown = true;
+  }
   // Most rows pass: spec.read accepts them without zod, which is asked only what is wrong with a row.
-  const record = known ? spec.read(cells) : undefined;
-  if (record) return { record: leftOut(spec, values, record) };
+  const record = unknown ? undefined : spec.read(cells);
+  // A row with every column leaves none out (a file's rows usually all have the same columns).
+  if (record) return { record: known === spec.columnNames.length ? record : leftOut(spec, values, record) };
 
   const at = { row, line };
   const problems: RowProblem[] = [];

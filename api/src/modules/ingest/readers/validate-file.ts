@@ -5,6 +5,7 @@ import type { RecordKind } from '../record-kind.js';
 import type { SourceFormat } from '../sources/source-file.js';
 import type { ValidatedBatch } from '../validate-batches.js';
 import type { FileValidationJob } from './file-validation.worker.js';
+import { receivedBatch, type PostedBatch } from './posted-batch.js';
 
 /** Batches validated but not yet taken by the writer: enough to keep both threads busy. */
 const BATCHES_AHEAD = 4;
@@ -32,11 +33,11 @@ export function validateFileInWorker(
   async function* batches(): AsyncGenerator<ValidatedBatch> {
     try {
       for await (const [message] of on(worker, 'message', { close: ['exit'] })) {
-        const posted = message as { batch?: ValidatedBatch; bytesRead: number };
-        if (!posted.batch) return;
+        const posted = message as (PostedBatch & { bytesRead: number }) | { done: true };
+        if (!('batch' in posted)) return;
         bytesRead = posted.bytesRead;
         worker.postMessage('more');
-        yield posted.batch;
+        yield receivedBatch(posted);
       }
       throw new Error('the file validation worker stopped before the end of the file');
     } finally {
