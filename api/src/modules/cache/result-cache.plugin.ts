@@ -70,7 +70,7 @@ interface CachePlace extends DataVersions {
 }
 
 /** A context of the viewer and logger of `context` with an EntityManager and DataLoaders of its own. */
-export type ContextLike = (context: GraphQLContext) => GraphQLContext;
+export type FreshContext = (context: GraphQLContext) => GraphQLContext;
 
 /**
  * The result cache (store undefined: off) and what keeps it right. An answer is keyed on the
@@ -85,7 +85,7 @@ export type ContextLike = (context: GraphQLContext) => GraphQLContext;
  * or after the latest awaited change (data-version.ts: so a synchronous import, a mutation or a risk
  * refresh shows in the very next answer), and its computation started at most STALE_ANSWER_MS ago. Then
  * the first request of the key and version gets it too, and the current answer is computed in the
- * background with a context of its own (`contextLike`): under a stream of background applies no request
+ * background with a context of its own (`freshContext`): under a stream of background applies no request
  * waits for a recomputation. Otherwise the first request computes the answer and the others wait for it.
  * Answers say `X-CX-Cache: hit|coalesced|stale|miss`, counted on /metrics. Mutations that change
  * something bump the data version whether the cache is on or not: another process may cache.
@@ -93,7 +93,7 @@ export type ContextLike = (context: GraphQLContext) => GraphQLContext;
 export function resultCachePlugins(
   store: KeyValueCache | undefined,
   metrics: ServerMetrics,
-  contextLike: ContextLike,
+  freshContext: FreshContext,
 ): ApolloServerPlugin<GraphQLContext>[] {
   if (!store) return [dataVersionAfterMutations()];
   const flights = new SingleFlight<AnswerData>();
@@ -126,7 +126,7 @@ export function resultCachePlugins(
     leader: Leader<AnswerData>,
   ) => {
     const at = Date.now();
-    const contextValue = contextLike(request.contextValue);
+    const contextValue = freshContext(request.contextValue);
     readFromReplica(contextValue.em);
     const revalidation = (async () => {
       let data: AnswerData | undefined;
