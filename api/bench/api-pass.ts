@@ -4,6 +4,7 @@ import { readOperation, request } from './graphql-client.js';
 import { runLoad, type LoadRequest } from './load.js';
 import type { CacheMode, LatencyLine, LoadLine } from './report.js';
 import { LIVE_BATCH_ROWS, LIVE_BATCHES_PER_SECOND, streamContacts, type IngestStreamResult } from './live.js';
+import { openPagesAtRate, type PageLoad } from './page-loads.js';
 import { measure, type LatencySummary } from './timing.js';
 
 /** What one pass sends: latency probes one at a time, then load from many connections. */
@@ -25,7 +26,7 @@ export interface PassPlan {
   /** Only the one unmeasured round of the mix and the live run: no probes and no load runs. */
   liveOnly: boolean;
   /** The live run of the warm pass: an ingest key and the customers the streamed contacts belong to. */
-  live?: { ingestToken: string; customers: number; pages: number };
+  live?: { ingestToken: string; customers: number; pages: PageLoad[] };
 }
 
 export interface PassResult {
@@ -36,7 +37,7 @@ export interface PassResult {
   peakRssMb: number | null;
 }
 
-/** The live run's dashboard load: 20 page loads a second (the mix's calls spread over its pages). */
+/** The live run's dashboard load: 20 page loads a second, as loadtest/k6/live.js offers by default. */
 export const LIVE_PAGE_LOADS_PER_SECOND = 20;
 
 /** The cheapest request the GraphQL server answers, through the same HTTP, auth and plugins: the ceiling. */
@@ -138,18 +139,15 @@ export async function measurePass(
  * executives see while a contact-center system pushes contacts.
  */
 async function runLive(graphqlUrl: string, plan: PassPlan, live: NonNullable<PassPlan['live']>) {
-  const rate = Math.round((LIVE_PAGE_LOADS_PER_SECOND * plan.mix.length) / live.pages);
   console.log(
-    `live: dashboard mix at ${rate} requests/s and ${LIVE_BATCHES_PER_SECOND} × ${LIVE_BATCH_ROWS} contacts/s ` +
-      `for ${plan.durationSeconds} s…`,
+    `live: ${LIVE_PAGE_LOADS_PER_SECOND} dashboard page loads/s and ${LIVE_BATCHES_PER_SECOND} × ${LIVE_BATCH_ROWS} ` +
+      `contacts/s for ${plan.durationSeconds} s…`,
   );
   const [dashboard, ingest] = await Promise.all([
-    runLoad(
-      graphqlUrl,
-      plan.token,
-      plan.mix.map((call) => ({ query: readOperation(call.operation), variables: call.variables })),
-      { clients: plan.clients, seconds: plan.durationSeconds, rate },
-    ),
+    openPagesAtRate(graphqlUrl, plan.token, live.pages, {
+      pagesPerSecond: LIVE_PAGE_LOADS_PER_SECOND,
+      seconds: plan.durationSeconds,
+    }),
     streamContacts(graphqlUrl, live.ingestToken, {
       customers: live.customers,
       seconds: plan.durationSeconds,

@@ -96,7 +96,7 @@ export async function benchmark(
     live: {
       ingestToken: ingestKey.token,
       customers: dataset.customers ?? 1,
-      pages: dashboardMix.dashboardPageLoads(lastDay).length,
+      pages: dashboardMix.dashboardPageLoads(lastDay),
     },
     ...options,
   };

@@ -8,7 +8,10 @@ export interface LoadRequest {
 }
 
 export interface LoadResult {
-  clients: number;
+  /** Connections, each sending its next request when the last is answered; null for page loads arriving at a constant rate (page-loads.ts). */
+  clients: number | null;
+  /** Most requests waiting for their answers at once, for page loads arriving at a constant rate. */
+  maxInFlight?: number;
   seconds: number;
   requests: number;
   requestsPerSecond: number;
@@ -22,15 +25,15 @@ export interface LoadResult {
 const ERROR_SAMPLES = 3;
 
 /**
- * Sends `requests` over and over from `clients` connections for `seconds` (at `rate` requests per
- * second in all when given, else as fast as they are answered), each connection cycling through the list, with the API key as a bearer token. Latency percentiles are taken over every
+ * Sends `requests` over and over from `clients` connections for `seconds`, as fast as they are answered,
+ * each connection cycling through the list, with the API key as a bearer token. Latency percentiles are taken over every
  * response (not autocannon's per-second histogram, which has no p95).
  */
 export async function runLoad(
   url: string,
   token: string,
   requests: LoadRequest[],
-  { clients, seconds, rate }: { clients: number; seconds: number; rate?: number },
+  { clients, seconds }: { clients: number; seconds: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
   let answerErrors = 0;
@@ -43,8 +46,6 @@ export async function runLoad(
     url,
     connections: clients,
     duration: seconds,
-    // An offered rate (requests per second over all connections) instead of as fast as answers come.
-    ...(rate !== undefined && { overallRate: rate }),
     method: 'POST',
     headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
     requests: requests.map(({ query, variables }) => ({
@@ -77,7 +78,8 @@ export async function runLoad(
   };
 }
 
-function isGraphQLSuccess(body: string): boolean {
+/** A 2xx body is a success when it is JSON with `data` and no `errors`. */
+export function isGraphQLSuccess(body: string): boolean {
   try {
     const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown[] };
     return !parsed.errors?.length && parsed.data != null;

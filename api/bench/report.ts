@@ -127,7 +127,11 @@ export function formatReport(report: BenchReport): string {
   for (const line of report.load) {
     const { result } = line;
     rows.push([
-      `${line.label}, ${result.clients} clients, ${CACHE_LABEL[line.cache]}`,
+      `${line.label}, ${
+        result.clients === null
+          ? `arriving at a constant rate (at most ${count(result.maxInFlight ?? 0)} requests waiting)`
+          : `${result.clients} clients`
+      }, ${CACHE_LABEL[line.cache]}`,
       ms(result.latency.p50),
       ms(result.latency.p95),
       ms(result.latency.p99),
