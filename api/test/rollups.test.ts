@@ -10,7 +10,16 @@ import { rebuildRollups, rollupState } from '../src/modules/metrics/rollups/roll
 import { initOrm } from '../src/app/orm.js';
 import { fittingRollup } from '../src/modules/metrics/rollups/rollup-queries.js';
 import { ROLLUP_TABLES, keyColumns } from '../src/modules/metrics/rollups/rollup-tables.js';
-import { DERIVED_ROLLUPS, RISK_SCORES } from '../src/modules/metrics/rollups/derived-rollups.js';
+import {
+  DERIVED_ROLLUPS,
+  RECOVERY_DAYS,
+  RISK_SCORES,
+} from '../src/modules/metrics/rollups/derived-rollups.js';
+import {
+  queryRecoveryChurn,
+  queryRecoveryChurnRollup,
+  type RecoveryChurn,
+} from '../src/modules/metrics/recovery-churn.js';
 import { AGENT_DAYS } from '../src/modules/metrics/rollups/agent-days.js';
 import {
   countScoresFromRollup,
@@ -72,7 +81,7 @@ async function derivedState(database: MigratedDatabase) {
     state[table] = all
       // Counts taken back to zero stay as rows where a rebuild writes none.
       .filter((row) => table !== RISK_SCORES || Number(row.customers) !== 0)
-      .filter((row) => table !== AGENT_DAYS || Number(row.contacts) !== 0)
+      .filter((row) => (table !== AGENT_DAYS && table !== RECOVERY_DAYS) || Number(row.contacts) !== 0)
       .map((row) =>
         Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value) || value])),
       )
@@ -373,6 +382,18 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
       );
     }
     expect(compared).toBeGreaterThan(20);
+    // The risk page's comparison of apologies with perks: recoveries and the churn after them per generation.
+    const byKey = (list: RecoveryChurn[]) =>
+      list.sort((a, b) => (`${a.generation}/${a.group}` < `${b.generation}/${b.group}` ? -1 : 1));
+    const recoveryCounts: RecoveryChurn[] = [];
+    for (const filter of [FILTERS.midnights, FILTERS['midnights, one generation'], FILTERS['open end']]) {
+      const expected = await queryRecoveryChurn(em, filter);
+      recoveryCounts.push(...expected);
+      expect(byKey((await queryRecoveryChurnRollup(em, filter))!)).toEqual(byKey(expected));
+    }
+    expect(recoveryCounts.filter(({ contacts }) => contacts > 0).length).toBeGreaterThan(5);
+    expect(recoveryCounts.some(({ churned }) => churned > 0)).toBe(true);
+    expect(await queryRecoveryChurnRollup(em, FILTERS['inside days'])).toBeNull();
     // revenueAtRisk is a snapshot of now: asked without a window, split and not.
     for (const dimensions of [[], [Dimension.GENERATION], [Dimension.TIER, Dimension.REGION]]) {
       for (const filter of [{}, { generations: [Generation.MILLENNIAL] }]) {

@@ -1,13 +1,5 @@
 import type { EntityManager } from '@mikro-orm/knex';
-import {
-  countWhere,
-  isApology,
-  isComplaint,
-  isCsat,
-  isDetractor,
-  isNps,
-  isPromoter,
-} from '../../core/conditions.js';
+import { countWhere, isCsat, isDetractor, isNps, isPromoter } from '../../core/conditions.js';
 import { DAY_SECONDS } from '../../core/time.js';
 import { fromDbTime, plusSeconds, timeBucket } from '../../database/dialect.js';
 import { checkWindowOrder } from '../../core/filters.js';
@@ -23,6 +15,7 @@ import {
 } from './dto/recovery-effectiveness.type.js';
 import { MEASURES, percent, ratio, type Aggregates } from './measures.js';
 import { validateMetricsRequest } from './metrics.service.js';
+import { inRecoveryEffectiveness, recoveryGroupOf } from './recovery-groups.js';
 import { CUSTOMER_COLUMNS, SqlBuilder } from './sql-builder.js';
 import { clippedBucket, defaultTrendGrain, type TimeGrain } from './time-grain.js';
 
@@ -33,9 +26,6 @@ const BY_POLICY = [
   RecoveryGroup.OUT_OF_POLICY_NOT_APPROVED,
 ];
 
-const RECOVERY_OF_CONTACT =
-  `case when ${isApology('k')} then '${RecoveryGroup.APOLOGY}' ` +
-  `when k.recompense_type is not null then '${RecoveryGroup.PERKS_ONLY}' else '${RecoveryGroup.NEITHER}' end`;
 const POLICY_OF_CONTACT =
   `case when k.out_of_policy = true and k.peer_approved = true then '${RecoveryGroup.OUT_OF_POLICY_PEER_APPROVED}' ` +
   `when k.out_of_policy = true then '${RecoveryGroup.OUT_OF_POLICY_NOT_APPROVED}' else '${RecoveryGroup.WITHIN_POLICY}' end`;
@@ -99,7 +89,7 @@ export class RecoveryEffectivenessService {
     const columns = { [Dimension.CHANNEL]: 'k.channel', [Dimension.REASON]: 'k.reason', ...CUSTOMER_COLUMNS };
     const period = grain ? timeBucket(dialect, 'k.started_at', grain) : 'null';
     const perContact = builder.raw(
-      `select ${period} as period, ${RECOVERY_OF_CONTACT} as recovery, ${POLICY_OF_CONTACT} as policy, ` +
+      `select ${period} as period, ${recoveryGroupOf('k')} as recovery, ${POLICY_OF_CONTACT} as policy, ` +
         `max(case when k.resolved = true then 1 else 0 end) as resolved, ` +
         `max(case when c.churned_at > k.started_at and c.churned_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_CHURN_DAYS * DAY_SECONDS)} then 1 else 0 end) as churned, ` +
         `max(k.recompense_value) as recompense, ` +
@@ -109,7 +99,7 @@ export class RecoveryEffectivenessService {
         `from contacts k join customers c on c.id = k.customer_id ` +
         `left join survey_responses r on r.customer_id = k.customer_id and r.responded_at > k.started_at ` +
         `and r.responded_at <= ${plusSeconds(dialect, 'k.started_at', RECOVERY_SURVEY_DAYS * DAY_SECONDS)} ` +
-        `where (${isComplaint('k')} or k.recompense_type is not null or k.out_of_policy is not null) and ? ` +
+        `where ${inRecoveryEffectiveness('k')} and ? ` +
         `group by k.id, k.started_at, k.apology, k.recompense_type, k.out_of_policy, k.peer_approved`,
       [
         builder.and([

@@ -3,7 +3,8 @@ import { isComplaint, isFailedSession, isLowScore, isUnresolvedContact } from '.
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime, inList, listParameter } from '../../database/dialect.js';
 import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
-import { RecoveryEffectivenessService } from '../metrics/recovery-effectiveness.service.js';
+import { percent } from '../metrics/measures.js';
+import { queryRecoveryChurn, queryRecoveryChurnRollup } from '../metrics/recovery-churn.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { Generation } from '../customers/generation.js';
 import { LONG_WAIT_SECONDS, RECENT_DAYS } from './risk-features.js';
@@ -38,7 +39,7 @@ interface BadEvent extends RiskEvent {
  * size: their bad experiences of the RECENT_DAYS before each score (a low score, a contact left unresolved,
  * after a long wait or with a complaint, a self-service session abandoned or escalated), newest first; their
  * live-agent preferences; and, per generation on the page, whether apologies kept more complainers than
- * perks alone (recoveryEffectiveness over the year before).
+ * perks alone (recoveryEffectiveness over the year up to the scores, from its rollup).
  */
 export async function riskActions(
   em: EntityManager,
@@ -208,8 +209,10 @@ async function livePreferences(builder: SqlBuilder, ids: number[]): Promise<Map<
 }
 
 /**
- * Per generation: the churn rates after complaints answered with an apology and with perks alone over the
- * year before `until`, when apologies did better on at least MIN_RECOVERY_CONTACTS complaints a side.
+ * Per generation: the churn rates after recoveries answered with an apology and with perks alone over the
+ * 365 days up to and including the day of `until`, when apologies did better on at least
+ * MIN_RECOVERY_CONTACTS recoveries a side (recoveryEffectiveness's groups and rule), from the recovery
+ * counts per day when the rollups are built.
  */
 async function apologyWorksBetter(
   em: EntityManager,
@@ -217,24 +220,32 @@ async function apologyWorksBetter(
   until: Date,
 ): Promise<Map<Generation, { apology: number; perks: number }>> {
   const result = new Map<Generation, { apology: number; perks: number }>();
-  const service = new RecoveryEffectivenessService(em);
-  for (const generation of generations) {
-    if (generation === null) continue;
-    const { byRecovery } = await service.effectiveness({
-      from: new Date(until.getTime() - 365 * DAY_MS),
-      to: new Date(until.getTime() + 1),
-      generations: [generation],
-    });
-    const apology = byRecovery.find((outcome) => outcome.group === RecoveryGroup.APOLOGY);
-    const perks = byRecovery.find((outcome) => outcome.group === RecoveryGroup.PERKS_ONLY);
+  const known = [...generations].filter((generation): generation is Generation => generation !== null);
+  if (known.length === 0) return result;
+  const lastDay = Math.floor(until.getTime() / DAY_MS) * DAY_MS;
+  const filter = {
+    from: new Date(lastDay - 364 * DAY_MS),
+    to: new Date(lastDay + DAY_MS),
+    generations: known,
+  };
+  const counts = (await queryRecoveryChurnRollup(em, filter)) ?? (await queryRecoveryChurn(em, filter));
+  const outcome = (generation: Generation, group: RecoveryGroup) => {
+    const count = counts.find(
+      (candidate) => candidate.generation === generation && candidate.group === group,
+    );
+    return { contacts: count?.contacts ?? 0, churnRate: percent(count?.churned, count?.contacts) };
+  };
+  for (const generation of known) {
+    const apology = outcome(generation, RecoveryGroup.APOLOGY);
+    const perks = outcome(generation, RecoveryGroup.PERKS_ONLY);
     if (
-      apology?.churnRateAfter != null &&
-      perks?.churnRateAfter != null &&
+      apology.churnRate !== null &&
+      perks.churnRate !== null &&
       apology.contacts >= MIN_RECOVERY_CONTACTS &&
       perks.contacts >= MIN_RECOVERY_CONTACTS &&
-      apology.churnRateAfter < perks.churnRateAfter
+      apology.churnRate < perks.churnRate
     ) {
-      result.set(generation, { apology: apology.churnRateAfter, perks: perks.churnRateAfter });
+      result.set(generation, { apology: apology.churnRate, perks: perks.churnRate });
     }
   }
   return result;
