@@ -27,6 +27,7 @@ import { Migration20261207140800 } from './Migration20261207140800.js';
 import { Migration20261207150000 } from './Migration20261207150000.js';
 import { Migration20261207160000 } from './Migration20261207160000.js';
 import { Migration20261207193000 } from './Migration20261207193000.js';
+import { Migration20261207194000 } from './Migration20261207194000.js';
 
 export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261123094007', class: Migration20261123094007 },
@@ -57,4 +58,5 @@ export const sqliteMigrations: MigrationObject[] = [
   { name: 'Migration20261207150000', class: Migration20261207150000 },
   { name: 'Migration20261207160000', class: Migration20261207160000 },
   { name: 'Migration20261207193000', class: Migration20261207193000 },
+  { name: 'Migration20261207194000', class: Migration20261207194000 },
 ];

@@ -88,6 +88,18 @@ export const ROLLUP_TABLES: readonly RollupTable[] = [
     dimensions: [],
   },
   {
+    // One segment at a time (the risk views' churn rate by generation and by tier): a window's start sums a
+    // few rows a day instead of the 35 of every segment combination below (43 ms at 1M contacts on SQLite).
+    table: 'rollup_customers_generation',
+    family: 'churn',
+    dimensions: [Dimension.GENERATION],
+  },
+  {
+    table: 'rollup_customers_tier',
+    family: 'churn',
+    dimensions: [Dimension.TIER],
+  },
+  {
     table: 'rollup_customers_generation_region_tier',
     family: 'churn',
     dimensions: [Dimension.GENERATION, Dimension.REGION, Dimension.TIER],

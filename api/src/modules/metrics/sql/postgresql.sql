@@ -841,7 +841,7 @@ from
       cast($2 as timestamptz) as start_at,
       cast($3 as timestamptz) as end_at
   ) p
-  join rollup_customers_generation_region_tier r on (
+  join rollup_customers_generation r on (
     p.end_at is null
     or r.day < p.end_at
   )

@@ -919,7 +919,7 @@ from
       ? as start_at,
       ? as end_at
   ) p
-  join rollup_customers_generation_region_tier r on (
+  join rollup_customers_generation r on (
     p.end_at is null
     or r.day < p.end_at
   )
