@@ -1,6 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { loadContactBatch } from './contact-rows.js';
 import { readOperation, request } from './graphql-client.js';
+import { ErrorTally } from './error-tally.js';
 import { summarize, type LatencySummary } from './timing.js';
 
 /** The live target: 4 batches of 500 contacts a second, as a contact-center system pushes them. */
@@ -24,8 +25,6 @@ export interface IngestStreamResult {
   drainSeconds: number;
 }
 
-const INGEST_ERROR_SAMPLES = 3;
-
 /**
  * Streams contacts into the API for `seconds` at LIVE_BATCHES_PER_SECOND × LIVE_BATCH_ROWS with apply:
  * BACKGROUND (open loop: a slow answer does not slow the offer), watching the backlog, then waits until
@@ -40,8 +39,7 @@ export async function streamContacts(
   const document = readOperation('IngestContacts');
   const run = Date.now().toString(36);
   const latencies: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
+  const errors = new ErrorTally();
   let maxLag = 0;
   const lag = async () =>
     (
@@ -74,13 +72,11 @@ export async function streamContacts(
         ({ ingestContacts }) => {
           latencies.push(performance.now() - sentAt);
           if (ingestContacts.problemCount || ingestContacts.queued !== LIVE_BATCH_ROWS) {
-            errors++;
-            if (errorSamples.length < INGEST_ERROR_SAMPLES) errorSamples.push(JSON.stringify(ingestContacts));
+            errors.note(JSON.stringify(ingestContacts));
           }
         },
         (error: unknown) => {
-          errors++;
-          if (errorSamples.length < INGEST_ERROR_SAMPLES) errorSamples.push(String(error).slice(0, 300));
+          errors.note(String(error));
         },
       ),
     );
@@ -97,8 +93,8 @@ export async function streamContacts(
     batches: total,
     rowsPerSecond: (total * LIVE_BATCH_ROWS) / streamed,
     latency: summarize(latencies.length ? latencies : [0]),
-    errors,
-    errorSamples,
+    errors: errors.count,
+    errorSamples: errors.samples,
     maxLagSeconds: maxLag,
     drainSeconds: (performance.now() - acknowledged) / 1000,
   };

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { ErrorTally } from './error-tally.js';
 import { summarize, type LatencySummary } from './timing.js';
 
 /** One GraphQL request of a load run. */
@@ -22,8 +23,6 @@ export interface LoadResult {
   errorSamples: string[];
 }
 
-const ERROR_SAMPLES = 3;
-
 /**
  * Sends `requests` over and over from `clients` connections for `seconds`, as fast as they are answered,
  * each connection cycling through the list, with the API key as a bearer token. Latency percentiles are taken over every
@@ -36,12 +35,7 @@ export async function runLoad(
   { clients, seconds }: { clients: number; seconds: number },
 ): Promise<LoadResult> {
   const latencies: number[] = [];
-  let answerErrors = 0;
-  const errorSamples: string[] = [];
-  const noteError = (text: string) => {
-    answerErrors++;
-    if (errorSamples.length < ERROR_SAMPLES) errorSamples.push(text.slice(0, 300));
-  };
+  const answerErrors = new ErrorTally();
   const options: autocannon.Options = {
     url,
     connections: clients,
@@ -51,8 +45,7 @@ export async function runLoad(
     requests: requests.map(({ query, variables }) => ({
       body: JSON.stringify({ query, variables }),
       onResponse: (status: number, body: string) => {
-        if (status < 200 || status > 299) return noteError(`HTTP ${status}: ${body}`);
-        if (!isGraphQLSuccess(body)) noteError(body);
+        answerErrors.noteAnswer(status, body);
       },
     })),
   };
@@ -73,17 +66,7 @@ export async function runLoad(
     requestsPerSecond: completed / result.duration,
     latency: summarize(latencies.length ? latencies : [0]),
     // Non-2xx answers are counted by onResponse; connection errors (timeouts included) by autocannon.
-    errors: answerErrors + result.errors,
-    errorSamples,
+    errors: answerErrors.count + result.errors,
+    errorSamples: answerErrors.samples,
   };
-}
-
-/** A 2xx body is a success when it is JSON with `data` and no `errors`. */
-export function isGraphQLSuccess(body: string): boolean {
-  try {
-    const parsed = JSON.parse(body) as { data?: unknown; errors?: unknown[] };
-    return !parsed.errors?.length && parsed.data != null;
-  } catch {
-    return false;
-  }
 }

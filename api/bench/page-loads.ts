@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { OperationCall } from './dashboard-mix.js';
 import { readOperation } from './graphql-client.js';
-import { isGraphQLSuccess, type LoadResult } from './load.js';
+import { ErrorTally } from './error-tally.js';
+import type { LoadResult } from './load.js';
 import { summarize } from './timing.js';
 
 /** One dashboard page: the operations it sends on load. */
@@ -9,8 +10,6 @@ export interface PageLoad {
   page: string;
   calls: OperationCall[];
 }
-
-const ERROR_SAMPLES = 3;
 
 /**
  * Opens dashboard pages at a constant arrival rate, as k6's constant-arrival-rate executor starts the
@@ -33,14 +32,9 @@ export async function openPagesAtRate(
   );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const latencies: number[] = [];
-  const errorSamples: string[] = [];
-  let errors = 0;
+  const errors = new ErrorTally();
   let inFlight = 0;
   let maxInFlight = 0;
-  const noteError = (text: string) => {
-    errors++;
-    if (errorSamples.length < ERROR_SAMPLES) errorSamples.push(text.slice(0, 300));
-  };
   const send = async (body: string) => {
     inFlight++;
     maxInFlight = Math.max(maxInFlight, inFlight);
@@ -49,10 +43,9 @@ export async function openPagesAtRate(
       const response = await fetch(url, { method: 'POST', headers, body });
       const text = await response.text();
       latencies.push(performance.now() - sentAt);
-      if (!response.ok) noteError(`HTTP ${response.status}: ${text}`);
-      else if (!isGraphQLSuccess(text)) noteError(text);
+      errors.noteAnswer(response.status, text);
     } catch (error) {
-      noteError(String(error));
+      errors.note(String(error));
     } finally {
       inFlight--;
     }
@@ -74,7 +67,7 @@ export async function openPagesAtRate(
     requests: sent.length,
     requestsPerSecond: latencies.length / elapsed,
     latency: summarize(latencies.length ? latencies : [0]),
-    errors,
-    errorSamples,
+    errors: errors.count,
+    errorSamples: errors.samples,
   };
 }

@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf } from '../src/database/dialect.js';
-import { bumpDataVersion } from '../src/modules/cache/data-version.js';
+import { bumpDataVersion, type DataChange } from '../src/modules/cache/data-version.js';
 import { openIngestQueue } from '../src/database/ingest-queue-database.js';
 import { IngestWorker } from '../src/modules/ingest/ingest-worker.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
@@ -115,16 +115,25 @@ describe.each(DIALECTS)('reads while contacts stream in on %s', (dialect) => {
     expect(after.body).toEqual(fresh.body);
   });
 
+  /**
+   * Caches the answer of `query`, moves the data version as `change` does, then locks the customers table
+   * (PostgreSQL), so that computing the query's answer waits until the returned transaction ends.
+   */
+  async function cacheChangeAndLock(query: string, change: DataChange) {
+    const knex = api.database.orm.em.getKnex();
+    expect((await postQuery(api.url, api.token, query)).cache).toMatch(/^(hit|miss)$/);
+    await bumpDataVersion(knex, dialectOf(api.database.orm.em), change);
+    const lock = await knex.transaction();
+    await lock.raw('lock table customers in access exclusive mode');
+    return lock;
+  }
+
   it.runIf(dialect === 'postgresql')(
     'serves the previous answer to every request while the current one is computed, after a background apply',
     async () => {
       const query = '{ customer(id: "C0000001") { id birthYear } }';
-      const knex = api.database.orm.em.getKnex();
-      expect((await postQuery(api.url, api.token, query)).cache).toMatch(/^(hit|miss)$/);
-      await bumpDataVersion(knex, dialectOf(api.database.orm.em), 'background');
-      // The recomputation is held on a table lock: no request waits for it.
-      const lock = await knex.transaction();
-      await lock.raw('lock table customers in access exclusive mode');
+      // The recomputation is held on the lock: no request waits for it.
+      const lock = await cacheChangeAndLock(query, 'background');
       let answers: Awaited<ReturnType<typeof postQuery>>[];
       try {
         answers = await Promise.all(Array.from({ length: 6 }, () => postQuery(api.url, api.token, query)));
@@ -144,12 +153,8 @@ describe.each(DIALECTS)('reads while contacts stream in on %s', (dialect) => {
     'never serves an answer from before an awaited change: the requests wait for the first one',
     async () => {
       const query = '{ customer(id: "C0000002") { id birthYear } }';
-      const knex = api.database.orm.em.getKnex();
-      expect((await postQuery(api.url, api.token, query)).cache).toMatch(/^(hit|miss)$/);
-      await bumpDataVersion(knex, dialectOf(api.database.orm.em), 'awaited');
-      // The first request after the change is held on a table lock while the others arrive.
-      const lock = await knex.transaction();
-      await lock.raw('lock table customers in access exclusive mode');
+      // The first request after the change is held on the lock while the others arrive.
+      const lock = await cacheChangeAndLock(query, 'awaited');
       const leader = postQuery(api.url, api.token, query);
       await sleep(200);
       const others = Promise.all(Array.from({ length: 5 }, () => postQuery(api.url, api.token, query)));

@@ -3,7 +3,6 @@ import { isComplaint, isFailedSession, isLowScore, isUnresolvedContact } from '.
 import type { EntityManager } from '@mikro-orm/knex';
 import { fromDbTime, inList, listParameter } from '../../database/dialect.js';
 import { RecoveryGroup } from '../metrics/dto/recovery-effectiveness.type.js';
-import { percent } from '../metrics/measures.js';
 import { queryRecoveryChurn, queryRecoveryChurnRollup } from '../metrics/recovery-churn.js';
 import { SqlBuilder } from '../metrics/sql-builder.js';
 import type { Generation } from '../customers/generation.js';
@@ -229,12 +228,11 @@ async function apologyWorksBetter(
     generations: known,
   };
   const counts = (await queryRecoveryChurnRollup(em, filter)) ?? (await queryRecoveryChurn(em, filter));
-  const outcome = (generation: Generation, group: RecoveryGroup) => {
-    const count = counts.find(
-      (candidate) => candidate.generation === generation && candidate.group === group,
-    );
-    return { contacts: count?.contacts ?? 0, churnRate: percent(count?.churned, count?.contacts) };
-  };
+  const outcome = (generation: Generation, group: RecoveryGroup) =>
+    counts.find((count) => count.generation === generation && count.group === group) ?? {
+      contacts: 0,
+      churnRate: null,
+    };
   for (const generation of known) {
     const apology = outcome(generation, RecoveryGroup.APOLOGY);
     const perks = outcome(generation, RecoveryGroup.PERKS_ONLY);
