@@ -432,6 +432,69 @@ describe.each(DIALECTS)('rollups on %s', (dialect) => {
     expect(await rebuildRollups(database.orm.em.getKnex(), dialect)).not.toBeNull();
     expect(await derivedState(database)).toEqual(incremental);
   });
+
+  it('keeps them equal through a contacts import whose later batch reaches further back than its first', async () => {
+    // A contacts import takes back and adds only the contacts from a week before its own: the first batch
+    // adds contacts after customers' last ones; the second adds one before their first and moves a stored
+    // one, which widens the window over the first batch's customers' earlier contacts.
+    // Customers with contacts more than 30 days apart: the widened part of the window holds some of them.
+    const customers = (
+      await rows(
+        database,
+        'select c.external_id as customer, min(k.started_at) as first, max(k.started_at) as last, ' +
+          'min(k.external_id) as contact from customers c join contacts k on k.customer_id = c.id ' +
+          'group by c.external_id order by c.external_id',
+      )
+    )
+      .filter(({ first, last }) => fromDbTime(last).getTime() - fromDbTime(first).getTime() > 30 * DAY_MS)
+      .slice(0, 20);
+    expect(customers).toHaveLength(20);
+    const customer = (i: number) => customers[i % customers.length]!;
+    const first = Array.from({ length: BATCH_ROWS }, (_, i) => ({
+      contact_id: `WINDOW-A${i}`,
+      customer_id: customer(i).customer as string,
+      channel: 'chat',
+      started_at: later(customer(i).last, DAY_MS + i * 60_000),
+      handle_seconds: i,
+    }));
+    const second = customers.flatMap(({ customer, first, last, contact }) => [
+      {
+        contact_id: `WINDOW-B-${customer as string}`,
+        customer_id: customer as string,
+        channel: 'phone',
+        started_at: later(first, -10 * DAY_MS),
+      },
+      {
+        contact_id: contact as string,
+        customer_id: customer as string,
+        channel: 'email',
+        started_at: later(last, 2 * DAY_MS),
+        resolved: true,
+      },
+    ]);
+    const expectAsRebuilt = async () => {
+      const incremental = await derivedState(database);
+      expect(await rebuildRollups(database.orm.em.getKnex(), dialect)).not.toBeNull();
+      expect(await derivedState(database)).toEqual(incremental);
+    };
+    await importRows(database, 'contacts', [...first, ...second]);
+    await expectAsRebuilt();
+    // One contact 3 days after a customer's last makes that one a repeat contact: the window reaches back.
+    const [latest] = await rows(
+      database,
+      'select max(k.started_at) as last from contacts k join customers c on c.id = k.customer_id where c.external_id = ?',
+      [customer(0).customer],
+    );
+    await importRows(database, 'contacts', [
+      {
+        contact_id: 'WINDOW-C',
+        customer_id: customer(0).customer as string,
+        channel: 'chat',
+        started_at: later(latest!.last, 3 * DAY_MS),
+      },
+    ]);
+    await expectAsRebuilt();
+  });
 });
 
 describe.each(DIALECTS)('sequence flags on %s', (dialect) => {

@@ -201,15 +201,15 @@ const FROM: Record<Rows, { contact: string; from: string }> = {
 
 /**
  * The select of `sign` times what the contacts of some customers contribute, by key (its columns:
- * AGENT_DAY_KEYS, then AGENT_DAY_SUMS), and the customer id column of each of its conditions (a `?` each, to
- * bind with the condition on the customers). Everything is attributed to the contact's customer, so that
- * taking back and adding a customer's contribution moves all of it. One grouped select per kind of rows,
- * added up by key.
+ * AGENT_DAY_KEYS, then AGENT_DAY_SUMS), and the alias of the contact each of its conditions is about (a `?`
+ * each, to bind with the condition on the contact's customer, and on its start when a window is given).
+ * Everything is attributed to the contact's customer, so that taking back and adding a customer's
+ * contribution moves all of it. One grouped select per kind of rows, added up by key.
  */
 export function agentDayContribution(
   dialect: Dialect,
   sign: 1 | -1,
-): { sql: string; customerColumns: string[] } {
+): { sql: string; contactAliases: string[] } {
   const branches = (Object.keys(FROM) as Rows[]).map((rows) => {
     const { contact, from } = FROM[rows];
     const sums = CONTACT_SUMS.map(
@@ -226,6 +226,6 @@ export function agentDayContribution(
     sql:
       `select ${[...AGENT_DAY_KEYS, ...totals].join(', ')} from (${branches.join(' union all ')}) u ` +
       groupBy(AGENT_DAY_KEYS.length),
-    customerColumns: (Object.keys(FROM) as Rows[]).map((rows) => `${FROM[rows].contact}.customer_id`),
+    contactAliases: (Object.keys(FROM) as Rows[]).map((rows) => FROM[rows].contact),
   };
 }

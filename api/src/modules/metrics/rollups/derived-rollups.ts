@@ -19,6 +19,7 @@ import {
   agentDayContribution,
   withinDaysAfter,
 } from './agent-days.js';
+import { windowBounds, withinContactWindow, type ContactWindow } from './contact-window.js';
 import { aggregateColumn } from './rollup-tables.js';
 
 /**
@@ -31,7 +32,8 @@ export type CustomerCondition = (column: string) => Knex.Raw;
  * A rollup of the views that count distinct customers or scores (womReach, the satisfaction after
  * escalation, the generation mix, churn-risk counts), which daily sums cannot answer. `add` with sign 1
  * writes the rows of the customers `where` covers, from the facts as they are; with -1 it takes back what
- * those customers contribute, before their facts change.
+ * those customers contribute, before their facts change. A rollup that is `windowed` covers only the
+ * contacts of a contact window when given one (contact-window.ts); the others ignore it.
  */
 interface DerivedRollup {
   table: string;
@@ -39,7 +41,14 @@ interface DerivedRollup {
   changedBy: readonly RecordKind[];
   /** The statement that adds customers' rows (sign 1): part of the rollups' fingerprint (rollup-fingerprint.ts). */
   definition(dialect: Dialect): string;
-  add(trx: Knex | Knex.Transaction, dialect: Dialect, sign: 1 | -1, where: CustomerCondition): Promise<void>;
+  windowed?: true;
+  add(
+    trx: Knex | Knex.Transaction,
+    dialect: Dialect,
+    sign: 1 | -1,
+    where: CustomerCondition,
+    window?: ContactWindow,
+  ): Promise<void>;
 }
 
 const SEGMENT = ['generation', 'region', 'tier'] as const;
@@ -49,27 +58,66 @@ const segmentProperties = Object.fromEntries(
 const day = (dialect: Dialect, time: string) => timeBucket(dialect, time, TimeGrain.DAY);
 
 /**
- * A rollup holding rows per customer (with the customer's segment, so that reads need no join): taking a
- * customer's contribution back deletes its rows, adding it inserts them anew from `select`, whose `?`
- * placeholders are conditions on the customer id columns `customerColumns`, in order. The customers
- * joined for their segment carry the condition too: PostgreSQL does not carry it over from the facts
- * through the join, and hashed all 100,000 customers for each statement instead of looking up 2,000.
+ * A rollup holding rows per customer and day (with the customer's segment, so that reads need no join),
+ * keyed by `keys`. Taking a customer's contribution back copies its rows aside; adding it computes its
+ * rows anew from `select` and writes only the difference: the rows taken back that are not computed again
+ * as they were are deleted, the computed rows not among them inserted. A new contact changes the row of
+ * its day (and maybe the next one's previous day) of a customer's few dozen: deleting and inserting all of
+ * them rewrote every index entry of the customer's history (the largest part of an apply round at 1M
+ * contacts). When nothing was taken back (a rebuild, a load of new customers' facts) the rows are inserted
+ * as they are. A `windowed` one, given a contact window, takes back and writes only the days in it (its
+ * rows before depend on no contact in it). `select`'s `?` placeholders are conditions on the customer id
+ * columns `customerColumns`, in order. The customers joined for their segment carry the condition too:
+ * PostgreSQL does not carry it over from the facts through the join, and hashed all 100,000 customers for
+ * each statement instead of looking up 2,000.
  */
 function perCustomer(
   table: string,
   changedBy: readonly RecordKind[],
-  columns: readonly string[],
+  { columns, keys, windowed }: { columns: readonly string[]; keys: readonly string[]; windowed: boolean },
   select: (dialect: Dialect) => string,
   customerColumns: readonly string[],
 ): DerivedRollup {
-  const insert = (dialect: Dialect) => `insert into ${table} (${columns.join(', ')}) ${select(dialect)}`;
+  const list = columns.join(', ');
+  const insert = (dialect: Dialect) => `insert into ${table} (${list}) ${select(dialect)}`;
+  const takenBack = `${table}_taken_back`;
+  const computed = `${table}_computed`;
+  // Its columns' types are the rollup's, so that rows compare equal whichever side they come from.
+  const createLike = (name: string) =>
+    `create temporary table if not exists ${name} as select ${list} from ${table} where 1 = 0`;
+  const changedKeys = `select ${keys.join(', ')} from (select ${list} from ${takenBack} except select ${list} from ${computed}) d`;
   return {
     table,
     changedBy,
     definition: insert,
-    async add(trx, dialect, sign, where) {
-      if (sign === -1) await trx.raw(`delete from ${table} where ?`, [where('customer_id')]);
-      else await trx.raw(insert(dialect), customerColumns.map(where));
+    ...(windowed ? { windowed: true as const } : {}),
+    async add(trx, dialect, sign, where, contactWindow) {
+      const window = windowed ? contactWindow : undefined;
+      const days = (column: string) => windowBounds(dialect, column, window);
+      const conditions = [...customerColumns.map(where), ...days('w.day').bindings];
+      const rows = `select * from (${select(dialect)}) w where 1 = 1${days('w.day').sql}`;
+      await trx.raw(createLike(takenBack));
+      if (sign === -1) {
+        await trx.raw(
+          `insert into ${takenBack} (${list}) select ${list} from ${table} where ?${days('day').sql}`,
+          [where('customer_id'), ...days('day').bindings],
+        );
+        return;
+      }
+      const taken = await selectRows(dialect, trx.raw(`select 1 as taken from ${takenBack} limit 1`));
+      if (taken.length === 0) {
+        await trx.raw(`insert into ${table} (${list}) ${rows}`, conditions);
+      } else {
+        await trx.raw(createLike(computed));
+        await trx.raw(`insert into ${computed} (${list}) ${rows}`, conditions);
+        await trx.raw(`delete from ${table} where (${keys.join(', ')}) in (${changedKeys})`);
+        await trx.raw(
+          `insert into ${table} (${list}) select ${list} from ${computed} except select ${list} from ${takenBack}`,
+        );
+        await trx.raw(`drop table ${computed}`);
+      }
+      // A table left on the connection would outlive the import (SQLite lists it with the schema's own).
+      await trx.raw(`drop table ${takenBack}`);
     },
   };
 }
@@ -130,16 +178,32 @@ const CREATE_TAKEN_BACK =
   ['day timestamptz', 'agent text', ...AGENT_DAY_COLUMNS.map((column) => `${column} bigint`)].join(', ') +
   ')';
 
+/** The statement of the agent days' contribution of `sign`, and the conditions to bind to it. */
+function agentDayStatement(
+  trx: Knex | Knex.Transaction,
+  dialect: Dialect,
+  sign: 1 | -1,
+  where: CustomerCondition,
+  window: ContactWindow | undefined,
+): { sql: string; conditions: Knex.Raw[] } {
+  const { sql, contactAliases } = agentDayContribution(dialect, sign);
+  const conditions = contactAliases.map((alias) =>
+    withinContactWindow(trx, dialect, where(`${alias}.customer_id`), alias, window),
+  );
+  return { sql, conditions };
+}
+
 async function takeBackAgentDays(
   trx: Knex | Knex.Transaction,
   dialect: Dialect,
   where: CustomerCondition,
+  window: ContactWindow | undefined,
 ): Promise<void> {
-  const { sql, customerColumns } = agentDayContribution(dialect, -1);
+  const { sql, conditions } = agentDayStatement(trx, dialect, -1, where, window);
   await trx.raw(CREATE_TAKEN_BACK);
   await trx.raw(
     `insert into ${AGENT_DAYS_TAKEN_BACK} (${[...AGENT_DAY_KEYS, ...AGENT_DAY_COLUMNS].join(', ')}) ${sql}`,
-    customerColumns.map(where),
+    conditions,
   );
 }
 
@@ -154,12 +218,13 @@ async function addAgentDays(
   trx: Knex | Knex.Transaction,
   dialect: Dialect,
   where: CustomerCondition,
+  window: ContactWindow | undefined,
 ): Promise<void> {
-  const { sql, customerColumns } = agentDayContribution(dialect, 1);
+  const { sql, conditions } = agentDayStatement(trx, dialect, 1, where, window);
   await trx.raw(CREATE_TAKEN_BACK);
   const taken = await selectRows(dialect, trx.raw(`select 1 as taken from ${AGENT_DAYS_TAKEN_BACK} limit 1`));
   if (taken.length === 0) {
-    await trx.raw(agentDaysInsert(dialect), customerColumns.map(where));
+    await trx.raw(agentDaysInsert(dialect), conditions);
     await trx.raw(`drop table ${AGENT_DAYS_TAKEN_BACK}`);
     return;
   }
@@ -170,7 +235,7 @@ async function addAgentDays(
     `select ${[...AGENT_DAY_KEYS, ...AGENT_DAY_COLUMNS].join(', ')} from ${AGENT_DAYS_TAKEN_BACK} ` +
     `union all ${sql}) d ` +
     `${groupBy(AGENT_DAY_KEYS.length)} having ${sums.map((total) => `${total} <> 0`).join(' or ')}`;
-  await trx.raw(insertOrAdd(AGENT_DAYS, AGENT_DAY_KEYS, AGENT_DAY_COLUMNS, net), customerColumns.map(where));
+  await trx.raw(insertOrAdd(AGENT_DAYS, AGENT_DAY_KEYS, AGENT_DAY_COLUMNS, net), conditions);
   await trx.raw(`drop table ${AGENT_DAYS_TAKEN_BACK}`);
 }
 
@@ -181,7 +246,11 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   perCustomer(
     WOM_CUSTOMER_DAYS,
     ['customers', 'surveys', 'contacts'],
-    ['customer_id', 'day', ...SEGMENT, 'detractor_responses', 'social_uses'],
+    {
+      columns: ['customer_id', 'day', ...SEGMENT, 'detractor_responses', 'social_uses'],
+      keys: ['customer_id', 'day'],
+      windowed: true,
+    },
     (dialect) =>
       `select u.customer_id, u.day, c.generation, c.region, c.tier, sum(u.detractor), sum(u.social) from (` +
       `select f.customer_id, ${day(dialect, 'f.responded_at')} as day, ` +
@@ -200,7 +269,11 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   perCustomer(
     ESCALATION_FOLLOW_UPS,
     ['customers', 'surveys', 'selfservice'],
-    ['response_id', 'day', 'entry', 'customer_id', ...SEGMENT, 'type', 'score'],
+    {
+      columns: ['response_id', 'day', 'entry', 'customer_id', ...SEGMENT, 'type', 'score'],
+      keys: ['response_id', 'day', 'entry'],
+      windowed: false,
+    },
     (dialect) =>
       `select distinct r.id, ${day(dialect, 'f.started_at')}, f.entry, f.customer_id, c.generation, c.region, ` +
       'c.tier, r.type, r.score from self_service_sessions f join survey_responses r ' +
@@ -215,7 +288,19 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
   perCustomer(
     CUSTOMER_MIX_DAYS,
     ['customers', 'contacts', 'selfservice'],
-    ['customer_id', 'day', ...SEGMENT, 'sessions', 'contacts', 'previous_day', 'previous_session_day'],
+    {
+      columns: [
+        'customer_id',
+        'day',
+        ...SEGMENT,
+        'sessions',
+        'contacts',
+        'previous_day',
+        'previous_session_day',
+      ],
+      keys: ['customer_id', 'day'],
+      windowed: true,
+    },
     (dialect) =>
       'select customer_id, day, generation, region, tier, sessions, contacts, ' +
       'lag(day) over (partition by customer_id order by day), ' +
@@ -248,8 +333,12 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
     table: RECOVERY_DAYS,
     changedBy: ['customers', 'contacts'],
     definition: (dialect) => recoveryDaysInsert(dialect, 1),
-    async add(trx, dialect, sign, where) {
-      await trx.raw(recoveryDaysInsert(dialect, sign), [where('k.customer_id'), where('c.id')]);
+    windowed: true,
+    async add(trx, dialect, sign, where, window) {
+      await trx.raw(recoveryDaysInsert(dialect, sign), [
+        withinContactWindow(trx, dialect, where('k.customer_id'), 'k', window),
+        where('c.id'),
+      ]);
     },
   },
   // The agent views' daily sums (agent-days.ts): a session, a response or a churn date arriving later
@@ -258,21 +347,44 @@ export const DERIVED_ROLLUPS: readonly DerivedRollup[] = [
     table: AGENT_DAYS,
     changedBy: ['customers', 'surveys', 'contacts', 'selfservice'],
     definition: agentDaysInsert,
-    add: (trx, dialect, sign, where) =>
-      sign === -1 ? takeBackAgentDays(trx, dialect, where) : addAgentDays(trx, dialect, where),
+    windowed: true,
+    add: (trx, dialect, sign, where, window) =>
+      sign === -1
+        ? takeBackAgentDays(trx, dialect, where, window)
+        : addAgentDays(trx, dialect, where, window),
   },
 ];
 
-/** Adds (1) or takes back (-1) what `where`'s customers contribute to the derived rollups an import of `kind` changes. */
+/**
+ * Adds (1) or takes back (-1) what `where`'s customers contribute to the derived rollups an import of `kind`
+ * changes; the windowed ones within `window` when given.
+ */
 export async function maintainDerivedRollups(
   trx: Knex.Transaction,
   dialect: Dialect,
   kind: RecordKind,
   sign: 1 | -1,
   where: CustomerCondition,
+  window?: ContactWindow,
 ): Promise<void> {
   for (const rollup of DERIVED_ROLLUPS) {
-    if (rollup.changedBy.includes(kind)) await rollup.add(trx, dialect, sign, where);
+    if (rollup.changedBy.includes(kind)) await rollup.add(trx, dialect, sign, where, window);
+  }
+}
+
+/**
+ * Takes back what `where`'s customers contribute within `window` to the windowed derived rollups: when a
+ * later batch of a contacts import widens the window the earlier ones were taken back within.
+ */
+export async function takeBackWindow(
+  trx: Knex.Transaction,
+  dialect: Dialect,
+  where: CustomerCondition,
+  window: ContactWindow,
+): Promise<void> {
+  for (const rollup of DERIVED_ROLLUPS) {
+    if (rollup.windowed && rollup.changedBy.includes('contacts'))
+      await rollup.add(trx, dialect, -1, where, window);
   }
 }
 

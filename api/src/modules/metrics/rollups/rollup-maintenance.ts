@@ -25,8 +25,10 @@ import {
   DERIVED_ROLLUPS,
   maintainDerivedRollups,
   rebuildDerivedRollups,
+  takeBackWindow,
   type CustomerCondition,
 } from './derived-rollups.js';
+import { windowBounds, windowStart, type ContactWindow } from './contact-window.js';
 import { recomputeSequenceFlags, SEQUENCE_FLAGS } from './sequence-flags.js';
 import {
   aggregateColumn,
@@ -69,13 +71,17 @@ const OWN_FAMILY: Record<RecordKind, RollupFamily | null> = {
   agents: null,
 };
 
-/** Grouped by day and `dimensions`: what `customers`' facts of `family` add to its rollups, times `sign`. */
+/**
+ * Grouped by day and `dimensions`: what `customers`' facts of `family` add to its rollups, times `sign`;
+ * with `windowed`, only the contacts of a window, whose bounds are bound after the list.
+ */
 function factContribution(
   dialect: Dialect,
   family: FactFamily,
   dimensions: readonly Dimension[],
   sign: 1 | -1,
   customers: Customers,
+  window: ContactWindow | undefined,
 ): string {
   const source = FACT_TABLES[family];
   const columns = dimensions.map((dimension) => source.columns[dimension]!);
@@ -88,7 +94,8 @@ function factContribution(
   // Each customer's facts and its own row looked up by key, however large the tables: joined with the
   // list instead, PostgreSQL hashed every customer for each statement.
   const listed = customers ? inList(dialect, 'f.customer_id', 'integer') : '1 = 1';
-  return `select ${select.join(', ')} from ${source.table} f${join} where ${listed} ${groupBy(columns.length + 1)}`;
+  const within = windowBounds(dialect, 'f.started_at', window).sql;
+  return `select ${select.join(', ')} from ${source.table} f${join} where ${listed}${within} ${groupBy(columns.length + 1)}`;
 }
 
 /** The churn family's contribution of `customers`: a signup on the signup day, a churn on the churn day. */
@@ -115,7 +122,7 @@ function churnContribution(
 
 /**
  * The select of `sign` times the contribution of `customers` (all when null) to the rollups of `family`,
- * by day and `dimensions`, with its bindings.
+ * by day and `dimensions`, with its bindings; the contacts family's within `window` when given.
  */
 function contribution(
   dialect: Dialect,
@@ -123,11 +130,17 @@ function contribution(
   dimensions: readonly Dimension[],
   sign: 1 | -1,
   customers: Customers,
+  window?: ContactWindow,
 ): { sql: string; bindings: Knex.Value[] } {
   const list = customers ? [listParameter(dialect, customers)] : [];
-  return family === 'churn'
-    ? { sql: churnContribution(dialect, dimensions, sign, customers), bindings: [...list, ...list] }
-    : { sql: factContribution(dialect, family, dimensions, sign, customers), bindings: list };
+  if (family === 'churn') {
+    return { sql: churnContribution(dialect, dimensions, sign, customers), bindings: [...list, ...list] };
+  }
+  const within = family === 'contacts' ? window : undefined;
+  return {
+    sql: factContribution(dialect, family, dimensions, sign, customers, within),
+    bindings: [...list, ...windowBounds(dialect, 'f.started_at', within).bindings],
+  };
 }
 
 export interface RebuildSummary {
@@ -257,8 +270,8 @@ class FamilyDelta {
     this.aggregates = rollupAggregates(family).map(aggregateColumn);
   }
 
-  /** Adds `sign` times the contribution of `customers`. */
-  async add(sign: 1 | -1, customers: readonly number[]): Promise<void> {
+  /** Adds `sign` times the contribution of `customers` (the contacts family's within `window` when given). */
+  async add(sign: 1 | -1, customers: readonly number[], window?: ContactWindow): Promise<void> {
     if (!this.used) {
       // Type names both databases accept; SQLite stores the day as its epoch milliseconds, as in the rollups.
       const columns = [
@@ -269,7 +282,14 @@ class FamilyDelta {
       await this.trx.raw(`create temporary table if not exists ${this.table} (${columns.join(', ')})`);
       this.used = true;
     }
-    const { sql, bindings } = contribution(this.dialect, this.family, this.dimensions, sign, customers);
+    const { sql, bindings } = contribution(
+      this.dialect,
+      this.family,
+      this.dimensions,
+      sign,
+      customers,
+      window,
+    );
     await this.trx.raw(
       `insert into ${this.table} (${['day', ...this.dimensions, ...this.aggregates].join(', ')}) ${sql}`,
       bindings,
@@ -318,6 +338,8 @@ export class RollupMaintenance {
   private readonly customerLookup;
   /** The net change to each family's rollups, applied once by finish(). */
   private readonly deltas: Map<RollupFamily, FamilyDelta>;
+  /** A contacts import's contact window (contact-window.ts), widened by batches with earlier contacts. */
+  private contactWindow: ContactWindow | undefined;
 
   constructor(
     private readonly kind: RecordKind,
@@ -344,7 +366,9 @@ export class RollupMaintenance {
     const started = performance.now();
     if (!this.locked) await lockForTransaction(this.dialect, this.trx, ROLLUP_WRITERS_LOCK);
     this.locked = true;
-    const customers = (await this.touchedBy(records, customerIds)).filter((id) => !this.touched.has(id));
+    const { customers: named, stored } = await this.touchedBy(records, customerIds);
+    if (this.kind === 'contacts') await this.coverContacts(records, stored);
+    const customers = named.filter((id) => !this.touched.has(id));
     for (const id of customers) this.touched.add(id);
     const families = FAMILIES_CHANGED_BY[this.kind];
     // Only customers with facts have anything to take back, from the families' rollups as from the derived
@@ -381,6 +405,38 @@ export class RollupMaintenance {
   }
 
   /**
+   * Makes the contact window cover the batch's contacts, as they are and as they were: the first batch
+   * opens it; a batch with earlier contacts widens it, taking back what the customers touched so far
+   * contribute in the part added (their contacts there are still as before the import: this import writes
+   * only later ones, and recomputes repeat flags in finish()).
+   */
+  private async coverContacts(records: ValidRecord[], stored: readonly string[]): Promise<void> {
+    let earliest = Math.min(...records.map((record) => (record.started_at as Date).getTime()));
+    if (stored.length > 0) {
+      const [row] = await selectRows(
+        this.dialect,
+        this.trx.raw(
+          `select min(started_at) as earliest from contacts where ${inList(this.dialect, 'external_id', 'text')}`,
+          [listParameter(this.dialect, stored)],
+        ),
+      );
+      earliest = Math.min(earliest, fromDbTime(row!.earliest).getTime());
+    }
+    const from = windowStart(new Date(earliest));
+    if (!this.contactWindow) {
+      this.contactWindow = { from };
+      return;
+    }
+    if (from >= this.contactWindow.from) return;
+    const added: ContactWindow = { from, before: this.contactWindow.from };
+    this.contactWindow = { from };
+    const touched = [...this.touched];
+    if (touched.length === 0) return;
+    await this.deltas.get('contacts')!.add(-1, touched, added);
+    await takeBackWindow(this.trx, this.dialect, this.customerCondition(touched), added);
+  }
+
+  /**
    * Those of `customers` that have facts in the families' tables: the others contribute nothing there,
    * and finding them with one probe per customer spares a bulk load of new customers most statements.
    * A union of one probe per table: PostgreSQL ran `exists (...) or exists (...)` as hashed subplans, a
@@ -408,9 +464,13 @@ export class RollupMaintenance {
   /** The same for the derived rollups (derived-rollups.ts), which hold rows only for customers with facts. */
   private async applyDerived(customers: readonly number[], sign: 1 | -1): Promise<void> {
     if (customers.length === 0) return;
-    const where: CustomerCondition = (column) =>
+    const where = this.customerCondition(customers);
+    await maintainDerivedRollups(this.trx, this.dialect, this.kind, sign, where, this.contactWindow);
+  }
+
+  private customerCondition(customers: readonly number[]): CustomerCondition {
+    return (column) =>
       this.trx.raw(inList(this.dialect, column, 'integer'), [listParameter(this.dialect, customers)]);
-    await maintainDerivedRollups(this.trx, this.dialect, this.kind, sign, where);
   }
 
   /** Adds `sign` times the contribution of `customers` to the deltas of `families`. */
@@ -420,22 +480,23 @@ export class RollupMaintenance {
     families: readonly RollupFamily[],
   ): Promise<void> {
     if (customers.length === 0) return;
-    for (const family of families) await this.deltas.get(family)!.add(sign, customers);
+    for (const family of families) await this.deltas.get(family)!.add(sign, customers, this.contactWindow);
   }
 
   /**
-   * The stored customers whose contribution the batch changes. For facts: the customers the rows name
-   * and those they belonged to before. For customers: those whose segment attributes, signup or churn
-   * actually change; the ones it inserts are remembered for finish().
+   * The stored customers whose contribution the batch changes, and the ids of the batch's records already
+   * stored (for facts). For facts: the customers the rows name and those they belonged to before. For
+   * customers: those whose segment attributes, signup or churn actually change; the ones it inserts are
+   * remembered for finish().
    */
   private async touchedBy(
     records: ValidRecord[],
     customerIds: ReadonlyMap<string, number> | undefined,
-  ): Promise<number[]> {
+  ): Promise<{ customers: number[]; stored: string[] }> {
     if (this.kind !== 'customers') {
       const named = records.map((record) => customerIds!.get(record.customer_id as string)!);
       const owners = await this.ownerLookup(records.map((record) => record[this.spec.idColumn] as string));
-      return [...new Set([...named, ...owners.values()])];
+      return { customers: [...new Set([...named, ...owners.values()])], stored: [...owners.keys()] };
     }
     const stored = await selectRows(
       this.dialect,
@@ -458,7 +519,7 @@ export class RollupMaintenance {
       if (!row) this.inserted.add(id);
       else if (!this.inserted.has(id) && segmentChanged(row, record)) changed.push(row.id as number);
     }
-    return changed;
+    return { customers: changed, stored: [] };
   }
 }
 

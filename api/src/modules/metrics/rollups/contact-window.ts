@@ -1,0 +1,58 @@
+import type { Knex } from '@mikro-orm/knex';
+import { REPEAT_CONTACT_SECONDS } from '../../../core/conditions.js';
+import { DAY_SECONDS } from '../../../core/time.js';
+import { toDbValue, type Dialect } from '../../../database/dialect.js';
+
+/**
+ * The contacts of the touched customers whose contribution a contacts import can change: those it writes
+ * (as they were and as they are) and those up to REPEAT_CONTACT_SECONDS before them, whose repeat flag it
+ * can change; the rest of a customer's history contributes the same before and after. The rollups whose
+ * rows depend on a contact only through the contact itself, its repeat flag and facts a contacts import
+ * does not write (the contacts' daily sums, the agent days, the recovery days; the customer mix and
+ * word-of-mouth days from the window's first day on) take back and add only the contacts started from
+ * `from` and before `before` (no bound when absent), both midnights (UTC): a stream of new contacts for customers with a
+ * year of history then reads a day of it, not the year (the agent days were the largest part of an apply
+ * round at 1M contacts).
+ */
+export interface ContactWindow {
+  from: Date;
+  before?: Date;
+}
+
+const DAY_MS = DAY_SECONDS * 1000;
+
+/**
+ * The start of the window covering contacts started at `earliest` or later: REPEAT_CONTACT_SECONDS before,
+ * down to the UTC day, so that the later batches of an import rarely have to widen it.
+ */
+export function windowStart(earliest: Date): Date {
+  const start = earliest.getTime() - REPEAT_CONTACT_SECONDS * 1000;
+  return new Date(Math.floor(start / DAY_MS) * DAY_MS);
+}
+
+/** The window's bounds on `column` (a contact's start, or a day), as SQL to append to a condition, and their values. */
+export function windowBounds(
+  dialect: Dialect,
+  column: string,
+  window: ContactWindow | undefined,
+): { sql: string; bindings: Knex.Value[] } {
+  if (!window) return { sql: '', bindings: [] };
+  const bounds = [window.from, ...(window.before ? [window.before] : [])];
+  return {
+    sql: ` and ${column} >= ?${window.before ? ` and ${column} < ?` : ''}`,
+    bindings: bounds.map((bound) => toDbValue(dialect, bound) as Knex.Value),
+  };
+}
+
+/** `condition` (a customer condition) and the window's bounds on the start of the contact `alias`. */
+export function withinContactWindow(
+  knex: Knex,
+  dialect: Dialect,
+  condition: Knex.Raw,
+  alias: string,
+  window: ContactWindow | undefined,
+): Knex.Raw {
+  if (!window) return condition;
+  const { sql, bindings } = windowBounds(dialect, `${alias}.started_at`, window);
+  return knex.raw(`?${sql}`, [condition, ...bindings]);
+}
