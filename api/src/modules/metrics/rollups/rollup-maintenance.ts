@@ -340,6 +340,12 @@ export class RollupMaintenance {
   private readonly deltas: Map<RollupFamily, FamilyDelta>;
   /** A contacts import's contact window (contact-window.ts), widened by batches with earlier contacts. */
   private contactWindow: ContactWindow | undefined;
+  /**
+   * A contacts import's customers with a response about one of its contacts: the only responses it can
+   * move in the surveys family (grouped by their contact's agent and queue), so the only customers whose
+   * contribution there it takes back and adds, rather than every customer it touches.
+   */
+  private readonly respondents = new Set<number>();
 
   constructor(
     private readonly kind: RecordKind,
@@ -370,7 +376,7 @@ export class RollupMaintenance {
     if (this.kind === 'contacts') await this.coverContacts(records, stored);
     const customers = named.filter((id) => !this.touched.has(id));
     for (const id of customers) this.touched.add(id);
-    const families = FAMILIES_CHANGED_BY[this.kind];
+    const families = FAMILIES_CHANGED_BY[this.kind].filter((family) => !this.byRespondents(family));
     // Only customers with facts have anything to take back, from the families' rollups as from the derived
     // ones (which hold rows only for customers with facts in some table): in a bulk load of new customers'
     // facts, none. A customers import changes who counts where in every family and in the churn-risk
@@ -378,6 +384,7 @@ export class RollupMaintenance {
     const contributing =
       this.kind === 'customers' ? customers : await this.withFacts(customers, FACT_FAMILIES);
     await this.apply(contributing, -1, families);
+    if (this.kind === 'contacts') await this.takeBackRespondents(records);
     await this.applyDerived(contributing, -1);
     this.seconds += (performance.now() - started) / 1000;
   }
@@ -396,12 +403,39 @@ export class RollupMaintenance {
       // The import's own family gains every customer's rows; the others only those that have facts there
       // (new customers have none; a contacts import reaches sessions only through their flags).
       const candidates = this.kind === 'customers' ? touched : all;
-      const customers = family === OWN_FAMILY[this.kind] ? all : await this.withFacts(candidates, [family]);
+      const customers = this.byRespondents(family)
+        ? [...this.respondents]
+        : family === OWN_FAMILY[this.kind]
+          ? all
+          : await this.withFacts(candidates, [family]);
       await this.apply(customers, 1, [family]);
     }
     for (const delta of this.deltas.values()) await delta.applyToRollups();
     await this.applyDerived(all, 1);
     this.seconds += (performance.now() - started) / 1000;
+  }
+
+  private byRespondents(family: RollupFamily): boolean {
+    return this.kind === 'contacts' && family === 'surveys';
+  }
+
+  /** Takes back the surveys family's contribution of the customers answering about the batch's contacts. */
+  private async takeBackRespondents(records: ValidRecord[]): Promise<void> {
+    const found = await selectRows(
+      this.dialect,
+      this.trx.raw(
+        `select distinct customer_id from survey_responses where ${inList(this.dialect, 'contact_id', 'text')}`,
+        [
+          listParameter(
+            this.dialect,
+            records.map((record) => record[this.spec.idColumn] as string),
+          ),
+        ],
+      ),
+    );
+    const respondents = found.map((row) => Number(row.customer_id)).filter((id) => !this.respondents.has(id));
+    for (const id of respondents) this.respondents.add(id);
+    await this.apply(respondents, -1, ['surveys']);
   }
 
   /**
