@@ -1,12 +1,13 @@
 import type { Knex } from '@mikro-orm/knex';
-import { REPEAT_CONTACT_SECONDS } from '../../../core/conditions.js';
+import { REPEAT_CONTACT_SECONDS, TRUE_DEFLECTION_SECONDS } from '../../../core/conditions.js';
 import { DAY_SECONDS } from '../../../core/time.js';
 import { toDbValue, type Dialect } from '../../../database/dialect.js';
 
 /**
- * The contacts of the touched customers whose contribution a contacts import can change: those it writes
- * (as they were and as they are) and those up to REPEAT_CONTACT_SECONDS before them, whose repeat flag it
- * can change; the rest of a customer's history contributes the same before and after. The rollups whose
+ * The facts of the touched customers whose contribution a contacts import can change: the contacts it
+ * writes (as they were and as they are) and the facts up to LOOKBACK_SECONDS before them, whose sequence
+ * flags it can change (a contact's repeat flag, a session's true deflection); the rest of a customer's
+ * history contributes the same before and after. The rollups whose
  * rows depend on a contact only through the contact itself, its repeat flag and facts a contacts import
  * does not write (the contacts' daily sums, the agent days, the recovery days; the customer mix and
  * word-of-mouth days from the window's first day on) take back and add only the contacts started from
@@ -21,12 +22,15 @@ export interface ContactWindow {
 
 const DAY_MS = DAY_SECONDS * 1000;
 
+/** The furthest a sequence flag of a fact looks ahead at the customer's contacts (sequence-flags.ts). */
+const LOOKBACK_SECONDS = Math.max(REPEAT_CONTACT_SECONDS, TRUE_DEFLECTION_SECONDS);
+
 /**
- * The start of the window covering contacts started at `earliest` or later: REPEAT_CONTACT_SECONDS before,
- * down to the UTC day, so that the later batches of an import rarely have to widen it.
+ * The start of the window covering contacts started at `earliest` or later: LOOKBACK_SECONDS before, down
+ * to the UTC day, so that the later batches of an import rarely have to widen it.
  */
 export function windowStart(earliest: Date): Date {
-  const start = earliest.getTime() - REPEAT_CONTACT_SECONDS * 1000;
+  const start = earliest.getTime() - LOOKBACK_SECONDS * 1000;
   return new Date(Math.floor(start / DAY_MS) * DAY_MS);
 }
 

@@ -398,7 +398,7 @@ export class RollupMaintenance {
     const started = performance.now();
     const touched = [...this.touched];
     const all = [...touched, ...(await this.customerLookup([...this.inserted])).values()];
-    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, all);
+    await recomputeSequenceFlags(this.trx, this.dialect, this.kind, all, this.contactWindow);
     for (const family of FAMILIES_CHANGED_BY[this.kind]) {
       // The import's own family gains every customer's rows; the others only those that have facts there
       // (new customers have none; a contacts import reaches sessions only through their flags).
