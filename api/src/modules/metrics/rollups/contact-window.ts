@@ -7,13 +7,12 @@ import { toDbValue, type Dialect } from '../../../database/dialect.js';
  * The facts of the touched customers whose contribution a contacts import can change: the contacts it
  * writes (as they were and as they are) and the facts up to LOOKBACK_SECONDS before them, whose sequence
  * flags it can change (a contact's repeat flag, a session's true deflection); the rest of a customer's
- * history contributes the same before and after. The rollups whose
- * rows depend on a contact only through the contact itself, its repeat flag and facts a contacts import
- * does not write (the contacts' daily sums, the agent days, the recovery days; the customer mix and
- * word-of-mouth days from the window's first day on) take back and add only the contacts started from
- * `from` and before `before` (no bound when absent), both midnights (UTC): a stream of new contacts for customers with a
- * year of history then reads a day of it, not the year (the agent days were the largest part of an apply
- * round at 1M contacts).
+ * history contributes the same before and after. The rollups whose rows depend on a contact only through
+ * the contact itself, its repeat flag and facts a contacts import does not write (the contacts' daily sums,
+ * the agent days, the recovery days; the customer mix and word-of-mouth days from the window's first day
+ * on) take back and add only the contacts started from `from` and before `before` (no bound when absent),
+ * both UTC midnights. A stream of new contacts for customers with a year of history then reads a week of it,
+ * not the year (the agent days were the largest part of an apply round at 1M contacts).
  */
 export interface ContactWindow {
   from: Date;

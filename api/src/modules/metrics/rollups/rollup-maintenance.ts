@@ -73,7 +73,7 @@ const OWN_FAMILY: Record<RecordKind, RollupFamily | null> = {
 
 /**
  * Grouped by day and `dimensions`: what `customers`' facts of `family` add to its rollups, times `sign`;
- * with `windowed`, only the contacts of a window, whose bounds are bound after the list.
+ * given a `window`, only the facts started within it (its bounds are bound after the list).
  */
 function factContribution(
   dialect: Dialect,
