@@ -17,6 +17,11 @@ export interface LoadResult {
   requests: number;
   requestsPerSecond: number;
   latency: LatencySummary;
+  /**
+   * For page loads arriving at a constant rate: latency by the result cache's answer (X-CX-Cache: hit,
+   * stale, coalesced or miss; none when the operation is not cached).
+   */
+  byCacheOutcome?: Record<string, LatencySummary>;
   /** Non-2xx answers, 2xx answers whose JSON has `errors` or is not JSON, and connection errors and timeouts. */
   errors: number;
   /** The first few error answers, to say what went wrong. */

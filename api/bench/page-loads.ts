@@ -15,7 +15,8 @@ export interface PageLoad {
  * Opens dashboard pages at a constant arrival rate, as k6's constant-arrival-rate executor starts the
  * executives of loadtest/k6/live.js: page load i starts at i / pagesPerSecond seconds whether or not the
  * earlier ones were answered (open loop), cycling through `pages`, and sends its page's operations at
- * once, as the dashboard does. Latency is taken per request, as k6's http_req_duration.
+ * once, as the dashboard does. Latency is taken per request, as k6's http_req_duration, and also by how the
+ * result cache answered (X-CX-Cache), which tells whether the tail waited for recomputations.
  *
  * Autocannon's offered rate cannot stand in here: it gives each connection a budget per second and
  * refills every budget on the same timer tick, so a whole second's requests leave together and the
@@ -32,6 +33,7 @@ export async function openPagesAtRate(
   );
   const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}` };
   const latencies: number[] = [];
+  const byCacheOutcome: Record<string, number[]> = {};
   const errors = new ErrorTally();
   let inFlight = 0;
   let maxInFlight = 0;
@@ -42,7 +44,9 @@ export async function openPagesAtRate(
     try {
       const response = await fetch(url, { method: 'POST', headers, body });
       const text = await response.text();
-      latencies.push(performance.now() - sentAt);
+      const latency = performance.now() - sentAt;
+      latencies.push(latency);
+      (byCacheOutcome[response.headers.get('x-cx-cache') ?? 'none'] ??= []).push(latency);
       errors.noteAnswer(response.status, text);
     } catch (error) {
       errors.note(String(error));
@@ -67,6 +71,9 @@ export async function openPagesAtRate(
     requests: sent.length,
     requestsPerSecond: latencies.length / elapsed,
     latency: summarize(latencies.length ? latencies : [0]),
+    byCacheOutcome: Object.fromEntries(
+      Object.entries(byCacheOutcome).map(([outcome, samples]) => [outcome, summarize(samples)]),
+    ),
     errors: errors.count,
     errorSamples: errors.samples,
   };

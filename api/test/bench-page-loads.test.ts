@@ -27,7 +27,8 @@ describe("the benchmark's live page loads", () => {
 
   beforeAll(async () => {
     // Answers after 30 ms, longer than the gap between page loads: an open loop does not wait for it.
-    // ChurnRisk answers with a GraphQL error, which must be counted.
+    // ChurnRisk answers with a GraphQL error, which must be counted. Overview says the result cache
+    // answered it stale, AlertCounts says nothing (as an uncached operation).
     server = createServer((request, response) => {
       let body = '';
       request.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -36,6 +37,8 @@ describe("the benchmark's live page loads", () => {
         arrivals.push({ at: performance.now(), operation });
         setTimeout(() => {
           response.setHeader('content-type', 'application/json');
+          if (operation === 'Overview') response.setHeader('x-cx-cache', 'stale');
+          if (operation === 'ChurnRisk') response.setHeader('x-cx-cache', 'miss');
           response.end(
             JSON.stringify(
               operation === 'ChurnRisk'
@@ -77,5 +80,13 @@ describe("the benchmark's live page loads", () => {
     const arrived = arrivals.map(({ at }) => at).sort((a, b) => a - b);
     expect(arrived.filter((at, k) => at < due[k]! - 1)).toEqual([]);
     expect(result.latency.p50).toBeGreaterThanOrEqual(30);
+    // Latency by the cache's answer, as the X-CX-Cache header said.
+    const runs = Object.fromEntries(
+      Object.entries(result.byCacheOutcome ?? {}).map(([outcome, { runs, p50 }]) => {
+        expect(p50).toBeGreaterThanOrEqual(30);
+        return [outcome, runs];
+      }),
+    );
+    expect(runs).toEqual({ stale: 10, none: 10, miss: 10 });
   });
 });

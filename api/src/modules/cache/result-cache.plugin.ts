@@ -129,6 +129,10 @@ export function resultCachePlugins(
     const contextValue = freshContext(request.contextValue);
     readFromReplica(contextValue.em);
     const revalidation = (async () => {
+      // Begun after this turn of the event loop, once the stale answer is on its way: on SQLite the
+      // recomputation's queries run on this thread and would otherwise hold that answer back (at 1M
+      // contacts, stale answers' p95 was twice the hits').
+      await new Promise((resolve) => setImmediate(resolve));
       let data: AnswerData | undefined;
       try {
         const result = await execute({
