@@ -41,7 +41,7 @@ interface DerivedRollup {
   changedBy: readonly RecordKind[];
   /** The statement that adds customers' rows (sign 1): part of the rollups' fingerprint (rollup-fingerprint.ts). */
   definition(dialect: Dialect): string;
-  windowed?: true;
+  windowed?: boolean;
   add(
     trx: Knex | Knex.Transaction,
     dialect: Dialect,
@@ -56,6 +56,10 @@ const segmentProperties = Object.fromEntries(
   SEGMENT.map((column) => [column, { type: 'text', nullable: true }]),
 );
 const day = (dialect: Dialect, time: string) => timeBucket(dialect, time, TimeGrain.DAY);
+
+/** Whether a table taken back into holds no row (nothing was taken back). */
+const isEmpty = async (trx: Knex | Knex.Transaction, dialect: Dialect, table: string) =>
+  (await selectRows(dialect, trx.raw(`select 1 as taken from ${table} limit 1`))).length === 0;
 
 /**
  * A rollup holding rows per customer and day (with the customer's segment, so that reads need no join),
@@ -90,7 +94,7 @@ function perCustomer(
     table,
     changedBy,
     definition: insert,
-    ...(windowed ? { windowed: true as const } : {}),
+    windowed,
     async add(trx, dialect, sign, where, contactWindow) {
       const window = windowed ? contactWindow : undefined;
       const days = (column: string) => windowBounds(dialect, column, window);
@@ -104,8 +108,7 @@ function perCustomer(
         );
         return;
       }
-      const taken = await selectRows(dialect, trx.raw(`select 1 as taken from ${takenBack} limit 1`));
-      if (taken.length === 0) {
+      if (await isEmpty(trx, dialect, takenBack)) {
         await trx.raw(`insert into ${table} (${list}) ${rows}`, conditions);
       } else {
         await trx.raw(createLike(computed));
@@ -222,8 +225,7 @@ async function addAgentDays(
 ): Promise<void> {
   const { sql, conditions } = agentDayStatement(trx, dialect, 1, where, window);
   await trx.raw(CREATE_TAKEN_BACK);
-  const taken = await selectRows(dialect, trx.raw(`select 1 as taken from ${AGENT_DAYS_TAKEN_BACK} limit 1`));
-  if (taken.length === 0) {
+  if (await isEmpty(trx, dialect, AGENT_DAYS_TAKEN_BACK)) {
     await trx.raw(agentDaysInsert(dialect), conditions);
     await trx.raw(`drop table ${AGENT_DAYS_TAKEN_BACK}`);
     return;
