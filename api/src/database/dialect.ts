@@ -218,6 +218,15 @@ export function inList(dialect: Dialect, column: string, type: 'integer' | 'text
   return SQL_DIALECTS[dialect].inList(column, type);
 }
 
+/**
+ * A FROM item: the values of a list bound as one parameter (listParameter) as the rows of `alias`, in its column
+ * `value`. For a statement that goes from each listed key to the tables, rather than from the tables' rows to
+ * the list: a semi-join `exists (… where f.column = alias.value)` stops at the first row of each key.
+ */
+export function listTable(dialect: Dialect, alias: string, type: 'integer' | 'text'): string {
+  return SQL_DIALECTS[dialect].listTable(alias, type);
+}
+
 /** The one parameter of an inList condition. */
 export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
   return SQL_DIALECTS[dialect].listParameter(values);

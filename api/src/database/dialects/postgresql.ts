@@ -53,4 +53,5 @@ export const postgresql: SqlDialect = {
   // sequential scans of the fact tables instead (0.5-0.8 s per statement at 257,000 contacts).
   inList: (column, type) => `${column} in (select unnest(cast(? as ${type}[])))`,
   listParameter: (values) => postgresArray([...values]),
+  listTable: (alias, type) => `unnest(cast(? as ${type}[])) as ${alias}(value)`,
 };

@@ -58,4 +58,6 @@ export interface SqlDialect {
   inList(column: string, type: 'integer' | 'text'): string;
   /** The one parameter of an inList condition. */
   listParameter(values: readonly (number | string)[]): string;
+  /** A FROM item: the values of a list (one listParameter) as the rows of `alias`, in its column `value`. */
+  listTable(alias: string, type: 'integer' | 'text'): string;
 }

@@ -82,6 +82,7 @@ export const sqlite: SqlDialect = {
   readsBesideTransaction: false,
   inList: (column) => `${column} in (select value from json_each(?))`,
   listParameter: (values) => JSON.stringify(values),
+  listTable: (alias) => `json_each(?) as ${alias}`,
 };
 
 export interface SqliteStatement {

@@ -7,6 +7,7 @@ import {
   insertOrAdd,
   keyLookup,
   listParameter,
+  listTable,
   lockForTransaction,
   refreshPlannerStatistics,
   selectRows,
@@ -473,23 +474,21 @@ export class RollupMaintenance {
   /**
    * Those of `customers` that have facts in the families' tables: the others contribute nothing there,
    * and finding them with one probe per customer spares a bulk load of new customers most statements.
-   * A union of one probe per table: PostgreSQL ran `exists (...) or exists (...)` as hashed subplans, a
-   * scan of every table (0.64 s for 2,000 customers of 100,000).
+   * From each listed customer to the tables, stopping at its first row: reading every fact row of the
+   * listed customers (`customer_id in (list)`, a union per table) took 120-200 ms on PostgreSQL for 5,000 of
+   * 400,000 customers and 13-22 ms on SQLite, this 90-120 and 8.5 ms.
    */
   private async withFacts(customers: number[], families: readonly RollupFamily[]): Promise<number[]> {
     const tables = families.flatMap((family) => (family === 'churn' ? [] : [FACT_TABLES[family].table]));
     if (customers.length === 0 || tables.length === 0) return [];
-    const list = listParameter(this.dialect, customers);
     const found = await selectRows(
       this.dialect,
       this.trx.raw(
-        tables
-          .map(
-            (table) =>
-              `select f.customer_id as id from ${table} f where ${inList(this.dialect, 'f.customer_id', 'integer')}`,
-          )
-          .join(' union '),
-        tables.map(() => list),
+        `select u.value as id from ${listTable(this.dialect, 'u', 'integer')} where ` +
+          tables
+            .map((table) => `exists (select 1 from ${table} f where f.customer_id = u.value)`)
+            .join(' or '),
+        [listParameter(this.dialect, customers)],
       ),
     );
     return found.map((row) => Number(row.id));
