@@ -164,6 +164,7 @@ async function importData(
   const customers = Math.max(1, Math.round(stored * SLICE_SHARE));
   console.log(`importing ${customers.toLocaleString('en')} new customers with their records…`);
   const slice = await seedWithProgress(orm, { ...seed, firstCustomer: stored, customers });
+  await settleAfterImport(orm);
   return { seed: seedRates, slice: { customers, byKind: importRates(slice) } };
 }
 

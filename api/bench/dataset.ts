@@ -68,8 +68,10 @@ export async function countRows(orm: Orm): Promise<Record<string, number>> {
 
 /**
  * Seeding refreshes the planner statistics; on PostgreSQL, autovacuum would also vacuum the freshly
- * loaded tables within minutes (setting the visibility map that index-only scans rely on). Doing it now
- * measures that steady state rather than whether autovacuum happened to run yet.
+ * loaded tables within minutes (setting the visibility map that index-only scans rely on, and freeing the
+ * rows that the imports' updates left dead). Doing it after each load measures that steady state rather than
+ * whether autovacuum happened to run yet, or runs at all: the project's CI server has it off, and there a
+ * reused database gathered the dead rows of every earlier run.
  */
 export async function settleAfterImport(orm: Orm): Promise<void> {
   if (dialectOf(orm.em) === 'postgresql') await orm.em.getConnection().execute('vacuum');
