@@ -28,13 +28,38 @@ describe.each(DIALECTS)('HTTP server on %s', (dialect) => {
     database = undefined;
   });
 
-  it('reports health, hides internal errors from clients while logging them, and closes cleanly', async () => {
+  /** A server on a fresh migrated database whose log lines at `level` and above are kept in `logLines`. */
+  async function serverLogging(level: 'warn' | 'error') {
     const migrated = await createMigratedDatabase(dialect);
     database = migrated;
     const logLines: string[] = [];
     const app = await createServer(migrated.orm, loadConfig({}, { database: migrated.config }), {
-      logger: { level: 'error', stream: { write: (line: string) => logLines.push(line) } },
+      logger: { level, stream: { write: (line: string) => logLines.push(line) } },
     });
+    return { migrated, app, logLines };
+  }
+
+  it('warns at start-up when the database server does not reclaim dead rows (PostgreSQL without autovacuum)', async () => {
+    const { migrated, app, logLines } = await serverLogging('warn');
+    await app.close();
+    const warnings = logLines.map((line) => (JSON.parse(line) as { msg: string }).msg);
+    // The server's own setting decides (this project's CI server runs with autovacuum off).
+    const autovacuumOff =
+      dialect === 'postgresql' &&
+      (
+        await migrated.orm.em
+          .getConnection()
+          .execute<{ setting: string }[]>("select current_setting('autovacuum') as setting")
+      )[0]?.setting === 'off';
+    expect(warnings.filter((message) => message.includes('autovacuum'))).toEqual(
+      autovacuumOff
+        ? [expect.stringMatching(/^autovacuum is off on this PostgreSQL server: .*VACUUM on a schedule/)]
+        : [],
+    );
+  });
+
+  it('reports health, hides internal errors from clients while logging them, and closes cleanly', async () => {
+    const { migrated, app, logLines } = await serverLogging('error');
     const url = await app.listen({ port: 0, host: '127.0.0.1' });
     const token = await createApiKey(migrated.orm, Role.ANALYST);
     const em = migrated.orm.em.fork();

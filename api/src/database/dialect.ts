@@ -227,6 +227,11 @@ export function listTable(dialect: Dialect, alias: string, type: 'integer' | 'te
   return SQL_DIALECTS[dialect].listTable(alias, type);
 }
 
+/** What the database server's settings leave undone that the API relies on: sentences for the start-up log. */
+export function maintenanceWarnings(dialect: Dialect, knex: Knex): Promise<string[]> {
+  return SQL_DIALECTS[dialect].maintenanceWarnings(knex);
+}
+
 /** The one parameter of an inList condition. */
 export function listParameter(dialect: Dialect, values: readonly (number | string)[]): string {
   return SQL_DIALECTS[dialect].listParameter(values);

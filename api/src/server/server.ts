@@ -7,6 +7,7 @@ import Fastify, {
   type FastifyServerOptions,
 } from 'fastify';
 import { isInMemory, type AppConfig } from '../config.js';
+import { maintenanceWarnings } from '../database/dialect.js';
 import type { Orm } from '../database/orm.js';
 import type { GraphQLContext } from '../graphql/context.js';
 import type { Viewer } from '../modules/auth/viewer.js';
@@ -152,6 +153,8 @@ export async function createServer(
   await app.register(fastifyApollo(apollo), { path: '/graphql', method: ['GET', 'POST'], context });
   await app.register(persistedRoutesPlugin(apollo, persisted, context));
   app.log.info({ database: config.database.dialect }, 'GraphQL API configured');
+  for (const warning of await maintenanceWarnings(config.database.dialect, orm.em.getKnex()))
+    app.log.warn(warning);
   return app;
 }
 

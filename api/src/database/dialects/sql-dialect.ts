@@ -58,6 +58,11 @@ export interface SqlDialect {
   inList(column: string, type: 'integer' | 'text'): string;
   /** The one parameter of an inList condition. */
   listParameter(values: readonly (number | string)[]): string;
+  /**
+   * What the database server's settings leave undone that the API relies on (each a sentence for the log at
+   * start-up); none on SQLite.
+   */
+  maintenanceWarnings(knex: Knex): Promise<string[]>;
   /** A FROM item: the values of a list (one listParameter) as the rows of `alias`, in its column `value`. */
   listTable(alias: string, type: 'integer' | 'text'): string;
 }

@@ -83,6 +83,7 @@ export const sqlite: SqlDialect = {
   inList: (column) => `${column} in (select value from json_each(?))`,
   listParameter: (values) => JSON.stringify(values),
   listTable: (alias) => `json_each(?) as ${alias}`,
+  maintenanceWarnings: () => Promise.resolve([]),
 };
 
 export interface SqliteStatement {
