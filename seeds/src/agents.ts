@@ -1,13 +1,9 @@
-import { faker } from '@faker-js/faker/locale/en';
+import { en } from './english.js';
 import { AGENT_CALIBRATION, type TeamName } from './agent-calibration.js';
 import { CALIBRATION } from './calibration.js';
 import { Random, WeightTables, type WeightTable } from './random.js';
 import { CHANNELS, type Channel, type ContactRow, type SurveyRow } from './rows.js';
 import { DAY_MS, HOUR_MS, YEAR_MS, windowOf, type GeneratorOptions } from './window.js';
-
-// The English locale's own entry point: the package's main one loads every locale, about 35 MB more memory
-// in every process that seeds or merely loads the CLI.
-const en = faker.rawDefinitions;
 
 /**
  * The agent layer of the demo data: the agents file, and which agent each generated contact is credited

@@ -1,4 +1,4 @@
-import { faker } from '@faker-js/faker/locale/en';
+import { en } from './english.js';
 import { CALIBRATION } from './calibration.js';
 import { WeightTable, type Random } from './random.js';
 import {
@@ -10,10 +10,6 @@ import {
   type Tier,
 } from './rows.js';
 import { DAY_MS, YEAR_MS, type Window } from './window.js';
-
-// The English locale's own entry point: the package's main one loads every locale, about 35 MB more memory
-// in every process that seeds or merely loads the CLI.
-const en = faker.rawDefinitions;
 
 /** A customer's CRM attributes plus the hidden traits that drive their behaviour. */
 export interface CustomerProfile {

@@ -476,7 +476,7 @@ export class RollupMaintenance {
    * and finding them with one probe per customer spares a bulk load of new customers most statements.
    * From each listed customer to the tables, stopping at its first row: reading every fact row of the
    * listed customers (`customer_id in (list)`, a union per table) took 120-200 ms on PostgreSQL for 5,000 of
-   * 400,000 customers and 13-22 ms on SQLite, this 90-120 and 8.5 ms.
+   * 400,000 customers and 13-22 ms on SQLite; this takes 90-120 ms and 8.5 ms.
    */
   private async withFacts(customers: number[], families: readonly RollupFamily[]): Promise<number[]> {
     const tables = families.flatMap((family) => (family === 'churn' ? [] : [FACT_TABLES[family].table]));
