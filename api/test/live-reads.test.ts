@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dialectOf } from '../src/database/dialect.js';
 import { bumpDataVersion, type DataChange } from '../src/modules/cache/data-version.js';
+import { STALE_ANSWER_MS } from '../src/modules/cache/result-cache.plugin.js';
 import { openIngestQueue } from '../src/database/ingest-queue-database.js';
 import { IngestWorker } from '../src/modules/ingest/ingest-worker.js';
 import { startTestApi, type TestApi } from './support/api-server.js';
@@ -113,6 +114,28 @@ describe.each(DIALECTS)('reads while contacts stream in on %s', (dialect) => {
       ({ cache }) => cache === 'hit',
     );
     expect(after.body).toEqual(fresh.body);
+  });
+
+  it('serves an answer computed long ago as stale while its version was current until just before', async () => {
+    const knex = api.database.orm.em.getKnex();
+    const asked = '{ customer(id: "C0000003") { id } }';
+    const idle = '{ customer(id: "C0000003") { id birthYear } }';
+    for (const query of [asked, idle]) {
+      expect((await postQuery(api.url, api.token, query)).cache).toMatch(/^(hit|miss)$/);
+    }
+    await sleep(STALE_ANSWER_MS + 300);
+    // Another key's request finds the version still current: both stored answers were exact until now.
+    expect((await postQuery(api.url, api.token, asked)).cache).toBe('hit');
+    await bumpDataVersion(knex, dialectOf(api.database.orm.em), 'background');
+    expect((await postQuery(api.url, api.token, idle)).cache).toBe('stale');
+    // With no request for longer than the bound, the version's last sighting is too old: computed anew.
+    await eventually(
+      () => postQuery(api.url, api.token, idle),
+      ({ cache }) => cache === 'hit',
+    );
+    await sleep(STALE_ANSWER_MS + 300);
+    await bumpDataVersion(knex, dialectOf(api.database.orm.em), 'background');
+    expect((await postQuery(api.url, api.token, idle)).cache).toBe('miss');
   });
 
   /**

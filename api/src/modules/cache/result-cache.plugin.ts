@@ -29,6 +29,7 @@ import {
   type DataVersions,
 } from './data-version.js';
 import { SingleFlight, type Leader } from './single-flight.js';
+import { VersionSightings } from './version-sightings.js';
 
 /**
  * Longest life of a cached answer. Changes of the data reach the cache at once (through the data
@@ -50,9 +51,9 @@ interface StoredAnswer {
 
 /**
  * How old an answer of an earlier data version may be when it is served while the current one is
- * computed (stale-while-revalidate), counted from the start of its computation: rows the ingest worker
- * applies in the background show in every answer within this bound. Part of the freshness bound of live
- * ingest (docs/operations.md).
+ * computed (stale-while-revalidate), counted from the last moment its version was seen current (or the
+ * start of its computation, if later): rows the ingest worker applies in the background show in every
+ * answer within this bound. Part of the freshness bound of live ingest (docs/operations.md).
  */
 export const STALE_ANSWER_MS = 2_000;
 
@@ -83,7 +84,8 @@ export type FreshContext = (context: GraphQLContext) => GraphQLContext;
  *
  * When the data version moved, the stored answer is served stale if two things hold: it was computed at
  * or after the latest awaited change (data-version.ts: so a synchronous import, a mutation or a risk
- * refresh shows in the very next answer), and its computation started at most STALE_ANSWER_MS ago. Then
+ * refresh shows in the very next answer), and its version was still current at most STALE_ANSWER_MS ago
+ * (version-sightings.ts: as this process last read it, or when the answer's computation started). Then
  * the first request of the key and version gets it too, and the current answer is computed in the
  * background with a context of its own (`freshContext`): under a stream of background applies no request
  * waits for a recomputation. Otherwise the first request computes the answer and the others wait for it.
@@ -97,6 +99,7 @@ export function resultCachePlugins(
 ): ApolloServerPlugin<GraphQLContext>[] {
   if (!store) return [dataVersionAfterMutations()];
   const flights = new SingleFlight<AnswerData>();
+  const sightings = new VersionSightings();
   const revalidations = new Set<Promise<void>>();
   const read = async (key: string): Promise<StoredAnswer | undefined> => {
     const stored = await store.get(key);
@@ -168,9 +171,11 @@ export function resultCachePlugins(
       let computing: { place: CachePlace; at: number; leader: Leader<AnswerData> } | undefined;
       return Promise.resolve({
         async responseForOperation(request) {
+          const asked = Date.now();
           const place = await cachePlace(request);
           if (!place) return null;
           const at = Date.now();
+          sightings.note(place.version, asked);
           const stored = await read(place.key);
           if (stored?.version === place.version) {
             outcome = 'hit';
@@ -180,7 +185,7 @@ export function resultCachePlugins(
             stored !== undefined &&
             stored.version < place.version &&
             stored.version >= place.awaited &&
-            at - stored.at <= STALE_ANSWER_MS;
+            at - sightings.currentUntil(stored.version, stored.at) <= STALE_ANSWER_MS;
           const flight = flights.join(`${place.key}@${place.version}`);
           if ('leader' in flight) {
             if (servable) {
