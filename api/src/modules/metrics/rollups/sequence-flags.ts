@@ -26,7 +26,7 @@ interface SequenceFlag {
    * A contacts import changes it only on facts started within its contact window (contact-window.ts): it
    * looks at the customer's contacts a bounded time after the fact, within the window's lookback.
    */
-  windowed?: true;
+  windowed?: boolean;
 }
 
 export const SEQUENCE_FLAGS: readonly SequenceFlag[] = [
